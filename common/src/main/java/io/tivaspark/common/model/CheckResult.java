@@ -1,0 +1,62 @@
+package io.tivaspark.common.model;
+
+/**
+ * The outcome of one identity check for one year: the largest absolute and relative error over
+ * every element the identity covers, the relative tolerance it was held to, and whether it held.
+ *
+ * @param check the identity's code (T1, S1, I1, ...) as in indicators.md §11
+ * @param scope what it covered, e.g. "world", a country code, or "row balance"
+ * @param worst where the largest relative error occurred (a row label, country, ...), or "" if none
+ */
+public record CheckResult(String check, String scope, double maxAbsError, double maxRelError,
+    double tolerance, boolean passed, String worst) {
+
+  /**
+   * Compares {@code lhs[i]} with {@code rhs[i]} under |lhs − rhs| ≤ tol·max(1, |rhs|): the
+   * relative error reported is |lhs − rhs| / max(1, |rhs|).
+   */
+  public static Builder builder(String check, String scope, double tolerance) {
+    return new Builder(check, scope, tolerance);
+  }
+
+  /** Accumulates element comparisons into one {@link CheckResult}. */
+  public static final class Builder {
+    private final String check;
+    private final String scope;
+    private final double tolerance;
+    private double maxAbs;
+    private double maxRel;
+    private String worst = "";
+    private boolean nonFinite;
+
+    private Builder(String check, String scope, double tolerance) {
+      this.check = check;
+      this.scope = scope;
+      this.tolerance = tolerance;
+    }
+
+    /** Adds one comparison; {@code where} names the element (used only if it is the worst). */
+    public Builder compare(double lhs, double rhs, String where) {
+      double abs = Math.abs(lhs - rhs);
+      if (!Double.isFinite(abs)) {
+        nonFinite = true;
+        worst = where;
+        return this;
+      }
+      double rel = abs / Math.max(1.0, Math.abs(rhs));
+      maxAbs = Math.max(maxAbs, abs);
+      if (rel > maxRel) {
+        maxRel = rel;
+        worst = where;
+      }
+      return this;
+    }
+
+    public CheckResult build() {
+      if (nonFinite) {
+        return new CheckResult(check, scope, Double.NaN, Double.NaN, tolerance, false, worst);
+      }
+      return new CheckResult(check, scope, maxAbs, maxRel, tolerance, maxRel <= tolerance, worst);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.tivaspark.common.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One year of a multi-region input-output table held as dense arrays.
+ *
+ * <p>Storage is column-major (Fortran order, what LAPACK takes): {@code Z(i, j)} is
+ * {@code z[i + j * n]} and final demand {@code Yf(i, c)} is {@code yf[i + c * n]}, where
+ * {@code c = layout.finalDemandColumn(country, category)}. Value-added components (VA, TLS, ...)
+ * are n-vectors by name; {@code publishedOutput} is the table's own gross output or null.
+ *
+ * <p>The arrays are shared, not copied: a year is built once by a reader or generator and then
+ * only read.
+ */
+public final class MrioYear {
+  private final int year;
+  private final Layout layout;
+  private final double[] z;
+  private final double[] yf;
+  private final Map<String, double[]> valueAdded;
+  private final double[] publishedOutput;
+
+  public MrioYear(int year, Layout layout, double[] z, double[] yf,
+      Map<String, double[]> valueAdded, double[] publishedOutput) {
+    this.year = year;
+    this.layout = Preconditions.checkNotNull(layout, "layout");
+    int n = layout.n();
+    Preconditions.checkArgument(z != null && z.length == (long) n * n,
+        "year %d: Z has %s cells, expected n*n = %d", year, z == null ? "no" : z.length, (long) n * n);
+    Preconditions.checkArgument(yf != null && yf.length == (long) n * layout.finalDemandColumns(),
+        "year %d: final demand has %s cells, expected n*G*F = %d", year,
+        yf == null ? "no" : yf.length, (long) n * layout.finalDemandColumns());
+    LinkedHashMap<String, double[]> va = new LinkedHashMap<>();
+    if (valueAdded != null) {
+      valueAdded.forEach((k, v) -> {
+        Preconditions.checkArgument(v.length == n,
+            "year %d: value-added component %s has %d cells, expected n = %d", year, k, v.length, n);
+        va.put(k, v);
+      });
+    }
+    if (publishedOutput != null) {
+      Preconditions.checkArgument(publishedOutput.length == n,
+          "year %d: output has %d cells, expected n = %d", year, publishedOutput.length, n);
+    }
+    this.z = z;
+    this.yf = yf;
+    this.valueAdded = Collections.unmodifiableMap(va);
+    this.publishedOutput = publishedOutput;
+  }
+
+  public int year() { return year; }
+  public Layout layout() { return layout; }
+  public int n() { return layout.n(); }
+
+  /** Intermediate flows Z, n×n column-major (not a copy). */
+  public double[] z() { return z; }
+
+  /** Final demand by (destination country, category), n×(G·F) column-major (not a copy). */
+  public double[] finalDemand() { return yf; }
+
+  /** Value-added components by name (VA, TLS, ...), each an n-vector; may be empty. */
+  public Map<String, double[]> valueAdded() { return valueAdded; }
+
+  /** The table's published gross output, or null when the store has none. */
+  public double[] publishedOutput() { return publishedOutput; }
+
+  public double zAt(int i, int j) { return z[i + j * layout.n()]; }
+
+  public double finalDemandAt(int i, int column) { return yf[i + column * layout.n()]; }
+
+  /**
+   * Final demand summed over categories: Y (n×G, column-major), column r = what country r's
+   * final users buy from every row.
+   */
+  public double[] finalDemandByCountry() {
+    int n = layout.n();
+    int g = layout.countryCount();
+    int f = layout.categoryCount();
+    double[] y = new double[n * g];
+    for (int r = 0; r < g; r++) {
+      for (int c = 0; c < f; c++) {
+        int col = layout.finalDemandColumn(r, c);
+        for (int i = 0; i < n; i++) {
+          y[i + r * n] += yf[i + col * n];
+        }
+      }
+    }
+    return y;
+  }
+}

@@ -1,0 +1,23 @@
+package io.tivaspark.common.model;
+
+/**
+ * Where the math of one year puts its results. The engine (the Spark jobs) implements it and
+ * decides how rows are stored; the math never knows. Codes passed here are reporting codes:
+ * split entities already merged, country groups as countries, {@code WLD} for "all partners"
+ * and {@code _T} for "all industries".
+ */
+public interface ResultSink {
+  /** A row of the {@code indicators} table. {@code value} may be NaN to mean null (undefined ratio). */
+  void indicator(String indicator, String country, String partner, String industry, double value,
+      Unit unit);
+
+  /** A row of {@code va_final_demand}: VA of source country-industry absorbed by final demand of demandCountry. */
+  void vaFinalDemand(String sourceCountry, String sourceIndustry, String demandCountry, double value);
+
+  /** A row of {@code va_origin_exports}: VA of source country-industry embodied in gross exports of exporter's industry. */
+  void vaOriginExports(String sourceCountry, String sourceIndustry, String exporter,
+      String exportIndustry, double value);
+
+  /** A row of {@code quality_checks}. */
+  void check(CheckResult result);
+}
