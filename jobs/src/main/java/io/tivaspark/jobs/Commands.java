@@ -1,0 +1,99 @@
+package io.tivaspark.jobs;
+
+import io.tivaspark.common.gen.GeneratorSpec;
+import io.tivaspark.jobs.cli.Args;
+import io.tivaspark.jobs.cli.ExitCode;
+import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.run.RunJob;
+import java.io.File;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/** The body of each command; Main parses, this does. */
+final class Commands {
+  private Commands() {}
+
+  static int dispatch(String command, Args args, Settings settings, PrintStream out) throws Exception {
+    switch (command) {
+      case "generate" -> {
+        GeneratorSpec spec = generatorSpec(args, settings);
+        String outDir = args.require("out");
+        SparkSession spark = SparkSessions.create(settings);
+        long rows = GenerateJob.generate(spark, spec, outDir);
+        out.printf(Locale.ROOT, "generated %d regions x %d industries, years %d-%d (seed %d): %d rows in %s%n",
+            spec.regions(), spec.industries(), spec.firstYear(), spec.lastYear(), spec.seed(), rows, outDir);
+        return ExitCode.OK;
+      }
+      case "run" -> {
+        RunJob.Request req = runRequest(args, settings);
+        RunJob.Result r = RunJob.run(SparkSessions.create(settings), settings, req);
+        out.printf(Locale.ROOT, "run %s %s: %d years; rows %s; tables in %s%n", r.runId(), r.status(),
+            r.outcomes().size(), r.rows(), req.warehouse());
+        return ExitCode.OK;
+      }
+      case "sql" -> {
+        String wh = args.require("warehouse");
+        if (args.positional().size() != 1) {
+          throw new UsageException("sql: give exactly one query in quotes, e.g. bin/tiva sql --warehouse "
+              + wh + " \"SELECT * FROM runs\"");
+        }
+        SqlCommand.query(SparkSessions.create(settings), wh, args.positional().get(0), out);
+        return ExitCode.OK;
+      }
+      case "demo" -> {
+        return Demo.run(settings, args.get("input"), args.get("warehouse"), out);
+      }
+      case "validate", "ingest" -> throw new UsageException(command
+          + " is not available in this version yet (see the issue tracker: ingest of real tables)");
+      default -> throw new UsageException("unknown command '" + command + "'");
+    }
+  }
+
+  static GeneratorSpec generatorSpec(Args args, Settings settings) {
+    var g = settings.tiva().getConfig("generate");
+    int regions = args.intOption("regions", g.getInt("regions"));
+    int industries = args.intOption("industries", g.getInt("industries"));
+    int[] years = Args.years("generate", "years", args.has("years") ? args.get("years") : g.getString("years"));
+    long seed = args.has("seed") ? parseSeed(args.get("seed")) : g.getLong("seed");
+    boolean splits = !args.has("no-splits") && g.getBoolean("splits");
+    if (regions < 2 || regions > 200) {
+      throw new UsageException("generate: --regions must be between 2 and 200, got " + regions);
+    }
+    if (industries < 1 || industries > 200) {
+      throw new UsageException("generate: --industries must be between 1 and 200, got " + industries);
+    }
+    try {
+      return GeneratorSpec.builder().regions(regions).industries(industries).years(years[0], years[1])
+          .seed(seed).splits(splits).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("generate: " + e.getMessage(), e);
+    }
+  }
+
+  private static long parseSeed(String s) {
+    try {
+      return Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException("generate: --seed must be an integer, got '" + s + "'");
+    }
+  }
+
+  static RunJob.Request runRequest(Args args, Settings settings) {
+    String input = args.require("input");
+    String warehouse = args.require("warehouse");
+    if (!input.contains("://") && !new File(input).isDirectory()) {
+      throw new UsageException("run: --input " + input + " is not a directory");
+    }
+    int[] years = args.has("years") ? Args.years("run", "years", args.get("years")) : null;
+    List<String> only = args.has("only")
+        ? Arrays.stream(args.get("only").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            .collect(Collectors.toList())
+        : settings.tiva().getStringList("run.families");
+    return new RunJob.Request(input, warehouse, years, only);
+  }
+}

@@ -1,0 +1,66 @@
+package io.tivaspark.jobs;
+
+import io.tivaspark.common.gen.GeneratorSpec;
+import io.tivaspark.jobs.cli.Args;
+import io.tivaspark.jobs.cli.ExitCode;
+import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.run.RunJob;
+import java.io.File;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code bin/tiva demo}: generates a small multi-year sample, runs every job, and prints what
+ * was written with a few headline indicators and the command to look further.
+ */
+final class Demo {
+  private Demo() {}
+
+  static int run(Settings settings, String inputOpt, String warehouseOpt, PrintStream out) throws Exception {
+    var d = settings.tiva().getConfig("demo");
+    String input = inputOpt != null ? inputOpt : d.getString("input");
+    String warehouse = warehouseOpt != null ? warehouseOpt : d.getString("warehouse");
+    int[] years = Args.years("demo", "tiva.demo.years", d.getString("years"));
+    GeneratorSpec spec = GeneratorSpec.builder().regions(d.getInt("regions")).industries(d.getInt("industries"))
+        .years(years[0], years[1]).seed(d.getLong("seed")).splits(true).build();
+    long t0 = System.nanoTime();
+    {
+      SparkSession spark = SparkSessions.create(settings);
+      out.printf(Locale.ROOT, "1/3 generating a sample MRIO: %d regions x %d industries, %d-%d, seed %d -> %s%n",
+          spec.regions(), spec.industries(), spec.firstYear(), spec.lastYear(), spec.seed(), input);
+      GenerateJob.generate(spark, spec, input);
+      out.printf(Locale.ROOT, "2/3 computing every year (%s) -> %s%n",
+          String.join(", ", settings.tiva().getStringList("run.families")), warehouse);
+      RunJob.Result r = RunJob.run(spark, settings, new RunJob.Request(input, warehouse, null,
+          settings.tiva().getStringList("run.families")));
+      out.printf(Locale.ROOT, "3/3 summary of run %s (%s)%n%n", r.runId(), r.status());
+      SqlCommand.registerTables(spark, warehouse);
+      out.printf(Locale.ROOT, "years: %d-%d%ntables (rows of this run):%n", spec.firstYear(), spec.lastYear());
+      for (var e : r.rows().entrySet()) {
+        out.printf(Locale.ROOT, "  %-20s %,12d%n", e.getKey(), e.getValue());
+      }
+      long checks = spark.sql("SELECT count(*) FROM quality_checks WHERE run_id = '" + r.runId() + "'").first().getLong(0);
+      long failed = spark.sql("SELECT count(*) FROM quality_checks WHERE NOT passed AND run_id = '" + r.runId() + "'")
+          .first().getLong(0);
+      out.printf(Locale.ROOT, "quality checks: %d, failed: %d%n%n", checks, failed);
+      out.printf(Locale.ROOT, "headline indicators, %d:%n", spec.lastYear());
+      List<Row> rows = spark.sql("SELECT country, indicator, value FROM indicators WHERE year = " + spec.lastYear()
+          + " AND partner = 'WLD' AND industry = '_T' AND indicator IN ('EXGR', 'EXGR_DVASH', 'VAX_RATIO')"
+          + " AND country IN ('USA', 'CHN', 'DEU', 'MEX', 'EU27', 'WLD') ORDER BY indicator, country").collectAsList();
+      for (Row row : rows) {
+        out.printf(Locale.ROOT, "  %-11s %-5s %14.3f%n", row.getString(1), row.getString(0),
+            row.isNullAt(2) ? Double.NaN : row.getDouble(2));
+      }
+      out.printf(Locale.ROOT, "%ndone in %.0f s. Look further with, for example:%n", (System.nanoTime() - t0) / 1e9);
+      out.printf(Locale.ROOT, "  bin/tiva sql --warehouse %s \"SELECT indicator, country, value, unit FROM indicators "
+          + "WHERE year = %d AND partner = 'WLD' AND industry = '_T' AND country = 'CHN' ORDER BY indicator\"%n",
+          warehouse, spec.lastYear());
+      out.printf(Locale.ROOT, "  (tables: %s; the Delta tables are in %s)%n",
+          String.join(", ", SqlCommand.registerTables(spark, warehouse)), new File(warehouse).getAbsolutePath());
+    }
+    return ExitCode.OK;
+  }
+}

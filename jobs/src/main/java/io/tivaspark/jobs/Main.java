@@ -1,0 +1,109 @@
+package io.tivaspark.jobs;
+
+import io.tivaspark.jobs.cli.Args;
+import io.tivaspark.jobs.cli.ExitCode;
+import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.cli.UsageException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line of contract §4: {@code bin/tiva COMMAND ...} locally, or
+ * {@code spark-submit --class io.tivaspark.jobs.Main tiva-jobs-VERSION-all.jar COMMAND ...}.
+ * Errors end in one line on stderr and the exit code of contract §4.
+ */
+public final class Main {
+  /** Options every command accepts. */
+  static final Set<String> COMMON_VALUED = Set.of("conf");
+  static final Set<String> COMMON_FLAGS = Set.of("show-config", "help");
+
+  /** Per command: valued options, flags, usage. */
+  record Spec(Set<String> valued, Set<String> flags, String usage) {}
+
+  static final Map<String, Spec> COMMANDS = Map.of(
+      "demo", new Spec(Set.of("input", "warehouse"), Set.of(),
+          "bin/tiva demo [--input DIR] [--warehouse DIR]"),
+      "generate", new Spec(Set.of("out", "regions", "industries", "years", "seed"), Set.of("no-splits"),
+          "bin/tiva generate --out DIR --regions R --industries N --years A-B [--seed S] [--no-splits]"),
+      "run", new Spec(Set.of("input", "warehouse", "years", "only"), Set.of(),
+          "bin/tiva run --input DIR --warehouse DIR [--years A-B] [--only FAMILY,...] [--conf FILE]"),
+      "sql", new Spec(Set.of("warehouse"), Set.of(),
+          "bin/tiva sql --warehouse DIR \"SELECT ...\""),
+      "validate", new Spec(Set.of("input", "years"), Set.of(),
+          "bin/tiva validate --input DIR [--years A-B]"),
+      "ingest", new Spec(Set.of("format", "in", "out"), Set.of(),
+          "bin/tiva ingest --format icio|long-csv --in PATH... --out DIR"));
+
+  private Main() {}
+
+  public static void main(String[] argv) {
+    int code = run(argv, System.out, System.err);
+    SparkSessions.stopIfRunning();
+    System.out.flush();
+    System.err.flush();
+    // Spark leaves non-daemon threads behind: exit explicitly with our code.
+    System.exit(code);
+  }
+
+  /** Runs a command and returns its exit code (tests call this). */
+  public static int run(String[] argv, PrintStream out, PrintStream err) {
+    try {
+      if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
+        out.println(usage());
+        return argv.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+      }
+      if (argv[0].equals("version") || argv[0].equals("--version")) {
+        out.println("tiva-spark " + Settings.version());
+        return ExitCode.OK;
+      }
+      String command = argv[0];
+      Spec spec = COMMANDS.get(command);
+      if (spec == null) {
+        throw new UsageException("unknown command '" + command + "' (commands: demo, generate, ingest, validate, run, sql; see bin/tiva help)");
+      }
+      Set<String> valued = union(spec.valued(), COMMON_VALUED);
+      Set<String> flags = union(spec.flags(), COMMON_FLAGS);
+      Args args = Args.parse(command, Arrays.asList(argv).subList(1, argv.length), valued, flags);
+      if (args.has("help")) {
+        out.println("usage: " + spec.usage());
+        return ExitCode.OK;
+      }
+      Settings settings = Settings.load(args.get("conf"));
+      if (args.has("show-config")) {
+        out.println(settings.render());
+        return ExitCode.OK;
+      }
+      if (!command.equals("sql") && !args.positional().isEmpty()) {
+        throw new UsageException(command + ": unexpected argument '" + args.positional().get(0) + "'");
+      }
+      return Commands.dispatch(command, args, settings, out);
+    } catch (Throwable t) {
+      int code = ExitCode.of(t);
+      err.println("tiva: " + ExitCode.message(t));
+      if (code == ExitCode.FAILURE) {
+        t.printStackTrace(err);
+      }
+      return code;
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.HashSet<String> s = new java.util.HashSet<>(a);
+    s.addAll(b);
+    return s;
+  }
+
+  static String usage() {
+    StringBuilder sb = new StringBuilder("tiva-spark " + Settings.version()
+        + ": Trade in Value Added indicators on Spark and Delta Lake\n\nusage:\n");
+    for (String c : List.of("demo", "generate", "ingest", "validate", "run", "sql")) {
+      sb.append("  ").append(COMMANDS.get(c).usage()).append('\n');
+    }
+    sb.append("\nevery command also takes --conf FILE (overrides conf/application.conf), --show-config, --help\n");
+    sb.append("exit codes: 0 ok, 1 failure, 2 usage or configuration, 3 invalid input, 4 quality check failed (when configured)");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,60 @@
+package io.tivaspark.jobs;
+
+import io.tivaspark.jobs.cli.Settings;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the one SparkSession of a command: Delta enabled, local master only when none is set. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(Settings settings) {
+    // new SparkConf() picks up spark.* system properties: spark-submit's --master, --conf, ...
+    SparkConf conf = new SparkConf();
+    boolean submitted = conf.contains("spark.master");
+    if (!submitted) {
+      conf.setMaster(settings.tiva().getString("spark.master"));
+    }
+    if (!conf.contains("spark.app.name")) {
+      conf.setAppName(settings.tiva().getString("spark.app-name"));
+    }
+    for (Map.Entry<String, String> e : settings.sparkConf().entrySet()) {
+      // spark-submit --conf wins over the configuration file
+      if (!conf.contains(e.getKey())) {
+        conf.set(e.getKey(), e.getValue());
+      }
+    }
+    conf.set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    String master = conf.get("spark.master");
+    if (master.startsWith("local")) {
+      // Delta's log replay defaults to 50 partitions: far too many for a local run (stack.md, pitfall 4).
+      setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "2");
+      setIfAbsent(conf, "spark.driver.host", "127.0.0.1");
+      setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");
+      setIfAbsent(conf, "spark.sql.shuffle.partitions", "4");
+    }
+    // Years are independent and expensive: never re-run a slow year speculatively.
+    setIfAbsent(conf, "spark.speculation", "false");
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    if (!submitted && settings.tiva().hasPath("spark.log-level")) {
+      spark.sparkContext().setLogLevel(settings.tiva().getString("spark.log-level"));
+    }
+    return spark;
+  }
+
+  private static void setIfAbsent(SparkConf conf, String k, String v) {
+    if (!conf.contains(k)) {
+      conf.set(k, v);
+    }
+  }
+
+  /** Stops the session a command started, if any (the CLI calls it before exiting). */
+  public static void stopIfRunning() {
+    scala.Option<SparkSession> s = SparkSession.getDefaultSession();
+    if (s.isDefined()) {
+      s.get().stop();
+    }
+  }
+}

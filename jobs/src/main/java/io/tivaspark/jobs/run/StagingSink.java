@@ -1,0 +1,89 @@
+package io.tivaspark.jobs.run;
+
+import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Unit;
+import io.tivaspark.jobs.store.ParquetRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The task-side {@link ResultSink}: streams one year's rows into one staged Parquet file per
+ * output table, {@code <stagingRun>/<table>/y<year>.parquet}. Files are published on
+ * {@link #commit()} only, so a failed or killed task leaves nothing a commit would pick up.
+ */
+public final class StagingSink implements ResultSink, AutoCloseable {
+  private final int year;
+  private final String moneyUnit;
+  private final Map<OutputTable, ParquetRows.Writer> writers = new EnumMap<>(OutputTable.class);
+  private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
+  private boolean done;
+
+  public StagingSink(Configuration conf, Path stagingRun, int year, String moneyUnit) throws IOException {
+    this.year = year;
+    this.moneyUnit = moneyUnit;
+    for (OutputTable t : OutputTable.values()) {
+      Path file = new Path(new Path(stagingRun, t.tableName()), "y" + year + ".parquet");
+      writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.columns()));
+    }
+  }
+
+  private void write(OutputTable t, Object... values) {
+    try {
+      writers.get(t).write(values);
+    } catch (IOException e) {
+      throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
+    }
+  }
+
+  @Override
+  public void indicator(String indicator, String country, String partner, String industry, double value,
+      Unit unit) {
+    String u = switch (unit) {
+      case MONEY -> moneyUnit;
+      case PCT -> "PCT";
+      case RATIO -> "RATIO";
+    };
+    write(OutputTable.INDICATORS, year, indicator, country, partner, industry, value, u);
+  }
+
+  @Override
+  public void vaFinalDemand(String sourceCountry, String sourceIndustry, String demandCountry, double value) {
+    write(OutputTable.VA_FINAL_DEMAND, year, sourceCountry, sourceIndustry, demandCountry, value);
+  }
+
+  @Override
+  public void vaOriginExports(String sourceCountry, String sourceIndustry, String exporter,
+      String exportIndustry, double value) {
+    write(OutputTable.VA_ORIGIN_EXPORTS, year, sourceCountry, sourceIndustry, exporter, exportIndustry, value);
+  }
+
+  @Override
+  public void check(CheckResult r) {
+    write(OutputTable.QUALITY_CHECKS, year, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
+        r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst());
+  }
+
+  /** Publishes every staged file of the year; returns rows per table. */
+  public Map<OutputTable, Long> commit() throws IOException {
+    for (Map.Entry<OutputTable, ParquetRows.Writer> e : writers.entrySet()) {
+      e.getValue().commit();
+      rows.put(e.getKey(), e.getValue().rows());
+    }
+    done = true;
+    return rows;
+  }
+
+  /** Drops every staged file of the year (after a failure). */
+  @Override
+  public void close() {
+    if (!done) {
+      writers.values().forEach(ParquetRows.Writer::abort);
+      done = true;
+    }
+  }
+}

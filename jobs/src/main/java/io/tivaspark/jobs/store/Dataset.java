@@ -1,0 +1,31 @@
+package io.tivaspark.jobs.store;
+
+import java.util.List;
+
+/** The datasets of the canonical MRIO store (contract §1), each Hive-partitioned by year. */
+public enum Dataset {
+  INTERMEDIATE("intermediate", true, List.of(Column.string("from_country"), Column.string("from_industry"),
+      Column.string("to_country"), Column.string("to_industry"), Column.dbl("value"))),
+  FINAL_DEMAND("final_demand", true, List.of(Column.string("from_country"), Column.string("from_industry"),
+      Column.string("to_country"), Column.string("category"), Column.dbl("value"))),
+  VALUE_ADDED("value_added", true, List.of(Column.string("country"), Column.string("industry"),
+      Column.string("component"), Column.dbl("value"))),
+  OUTPUT("output", false, List.of(Column.string("country"), Column.string("industry"), Column.dbl("value")));
+
+  private final String dir;
+  private final boolean required;
+  private final List<Column> columns;
+
+  Dataset(String dir, boolean required, List<Column> columns) {
+    this.dir = dir;
+    this.required = required;
+    this.columns = columns;
+  }
+
+  /** Directory name under the store root. */
+  public String dir() { return dir; }
+  public boolean required() { return required; }
+  public List<Column> columns() { return columns; }
+  /** How error messages name it: "intermediate/". */
+  public String label() { return dir + "/"; }
+}

@@ -1,0 +1,121 @@
+package io.tivaspark.jobs.store;
+
+import io.tivaspark.common.model.Layout;
+import io.tivaspark.common.model.MrioYear;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes one year of a table into the canonical store. Each dataset's year directory is
+ * written under a hidden name and renamed to {@code year=YYYY} when complete; an older
+ * directory of that year is replaced. Zero cells are not written (absent cells are zero).
+ */
+public final class StoreWriter {
+  private StoreWriter() {}
+
+  public static Path yearDir(Path root, Dataset d, int year) {
+    return new Path(new Path(root, d.dir()), "year=" + year);
+  }
+
+  /** Writes every dataset of one year; returns the number of rows written. */
+  public static long writeYear(Configuration conf, Path root, MrioYear y) throws IOException {
+    long rows = 0;
+    rows += write(conf, root, Dataset.INTERMEDIATE, y.year(), w -> writeIntermediate(w, y));
+    rows += write(conf, root, Dataset.FINAL_DEMAND, y.year(), w -> writeFinalDemand(w, y));
+    rows += write(conf, root, Dataset.VALUE_ADDED, y.year(), w -> writeValueAdded(w, y));
+    if (y.publishedOutput() != null) {
+      rows += write(conf, root, Dataset.OUTPUT, y.year(), w -> writeOutput(w, y));
+    }
+    return rows;
+  }
+
+  interface Body {
+    void accept(ParquetRows.Writer w) throws IOException;
+  }
+
+  private static long write(Configuration conf, Path root, Dataset d, int year, Body body)
+      throws IOException {
+    Path target = yearDir(root, d, year);
+    FileSystem fs = target.getFileSystem(conf);
+    Path tmpDir = new Path(target.getParent(), "_tmp_year=" + year + "_" + UUID.randomUUID());
+    fs.mkdirs(tmpDir);
+    ParquetRows.Writer w = new ParquetRows.Writer(conf, new Path(tmpDir, "part-00000.snappy.parquet"),
+        d.dir(), d.columns());
+    try {
+      body.accept(w);
+      w.commit();
+    } catch (IOException | RuntimeException e) {
+      w.abort();
+      fs.delete(tmpDir, true);
+      throw e;
+    }
+    fs.delete(target, true);
+    if (!fs.rename(tmpDir, target)) {
+      throw new IOException("could not publish " + target);
+    }
+    return w.rows();
+  }
+
+  private static void writeIntermediate(ParquetRows.Writer w, MrioYear y) throws IOException {
+    Layout l = y.layout();
+    int n = l.n();
+    double[] z = y.z();
+    List<String> ent = l.entities();
+    List<String> ind = l.industries();
+    for (int i = 0; i < n; i++) {
+      String fe = ent.get(l.entityOfRow(i));
+      String fi = ind.get(l.industryOfRow(i));
+      for (int j = 0; j < n; j++) {
+        double v = z[i + j * n];
+        if (v != 0.0) {
+          w.write(fe, fi, ent.get(l.entityOfRow(j)), ind.get(l.industryOfRow(j)), v);
+        }
+      }
+    }
+  }
+
+  private static void writeFinalDemand(ParquetRows.Writer w, MrioYear y) throws IOException {
+    Layout l = y.layout();
+    int n = l.n();
+    double[] yf = y.finalDemand();
+    for (int i = 0; i < n; i++) {
+      String fe = l.entities().get(l.entityOfRow(i));
+      String fi = l.industries().get(l.industryOfRow(i));
+      for (int r = 0; r < l.countryCount(); r++) {
+        for (int c = 0; c < l.categoryCount(); c++) {
+          double v = yf[i + l.finalDemandColumn(r, c) * n];
+          if (v != 0.0) {
+            w.write(fe, fi, l.countries().get(r), l.categories().get(c), v);
+          }
+        }
+      }
+    }
+  }
+
+  private static void writeValueAdded(ParquetRows.Writer w, MrioYear y) throws IOException {
+    Layout l = y.layout();
+    for (Map.Entry<String, double[]> e : y.valueAdded().entrySet()) {
+      double[] va = e.getValue();
+      for (int i = 0; i < va.length; i++) {
+        if (va[i] != 0.0) {
+          w.write(l.entities().get(l.entityOfRow(i)), l.industries().get(l.industryOfRow(i)), e.getKey(), va[i]);
+        }
+      }
+    }
+  }
+
+  private static void writeOutput(ParquetRows.Writer w, MrioYear y) throws IOException {
+    Layout l = y.layout();
+    double[] x = y.publishedOutput();
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] != 0.0) {
+        w.write(l.entities().get(l.entityOfRow(i)), l.industries().get(l.industryOfRow(i)), x[i]);
+      }
+    }
+  }
+}

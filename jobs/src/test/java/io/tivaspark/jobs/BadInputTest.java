@@ -1,0 +1,124 @@
+package io.tivaspark.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tivaspark.jobs.CliTest.Outcome;
+import io.tivaspark.jobs.store.Dataset;
+import io.tivaspark.jobs.store.HadoopConf;
+import io.tivaspark.jobs.store.ParquetRows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Store-level bad input: exit code 3, one line naming dataset, year and rule; the bad year is
+ * not written, the good years complete, and nothing of the bad year in the warehouse changes.
+ */
+class BadInputTest {
+  @TempDir
+  static Path tmp;
+  static Path clean;
+
+  @BeforeAll
+  static void generate() {
+    TestSpark.get();
+    clean = tmp.resolve("clean");
+    Outcome r = CliTest.run("generate", "--out", clean.toString(), "--regions", "4", "--industries", "3",
+        "--years", "2010-2011", "--seed", "3");
+    assertEquals(0, r.code(), r.err());
+  }
+
+  static Path copy(String name) throws IOException {
+    Path dst = tmp.resolve(name);
+    try (Stream<Path> s = Files.walk(clean)) {
+      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
+        Path t = dst.resolve(clean.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    return dst;
+  }
+
+  /** Adds a file with the given rows to a dataset's year directory. */
+  static void addRows(Path store, Dataset d, int year, Object[]... rows) throws IOException {
+    Path dir = store.resolve(d.dir()).resolve("year=" + year);
+    Files.createDirectories(dir);
+    ParquetRows.Writer w = new ParquetRows.Writer(HadoopConf.local().get(),
+        new org.apache.hadoop.fs.Path(dir.resolve("part-extra.parquet").toString()), d.dir(), d.columns());
+    for (Object[] r : rows) {
+      w.write(r);
+    }
+    w.commit();
+  }
+
+  static Outcome run(Path store, Path warehouse) {
+    return CliTest.run("run", "--input", store.toString(), "--warehouse", warehouse.toString());
+  }
+
+  @Test
+  void duplicateKeyFailsThatYearOnly() throws IOException {
+    Path s = copy("dup");
+    // USA A01_02 -> USA A01_02 exists in every generated table: a second row for it is a duplicate
+    addRows(s, Dataset.INTERMEDIATE, 2011, new Object[] {"USA", "A01_02", "USA", "A01_02", 1.0});
+    Path wh = tmp.resolve("wh-dup");
+    Outcome r = run(s, wh);
+    CliTest.assertOneLineError(r, 3, "intermediate/, year 2011");
+    assertTrue(r.err().contains("duplicate key"), r.err());
+    assertTrue(r.err().contains("from_country=USA"), r.err());
+    var ind = TestSpark.get().read().format("delta").load(wh.resolve("indicators").toString());
+    assertEquals(1, ind.select("year").distinct().count(), "2010 completes, 2011 is not written");
+    assertEquals("PARTIAL", TestSpark.get().read().format("delta").load(wh.resolve("runs").toString())
+        .first().getAs("status"));
+  }
+
+  @Test
+  void unknownCountryCode() throws IOException {
+    Path s = copy("unknown");
+    addRows(s, Dataset.FINAL_DEMAND, 2010, new Object[] {"XXX", "A01_02", "USA", "HFCE", 1.0});
+    Outcome r = run(s, tmp.resolve("wh-unknown"));
+    CliTest.assertOneLineError(r, 3, "final_demand/, year 2010, from_country=XXX");
+    assertTrue(r.err().contains("unknown country code"), r.err());
+  }
+
+  @Test
+  void nanValue() throws IOException {
+    Path s = copy("nan");
+    addRows(s, Dataset.VALUE_ADDED, 2011, new Object[] {"USA", "A01_02", "SUBSIDIES", Double.POSITIVE_INFINITY});
+    Outcome r = run(s, tmp.resolve("wh-nan"));
+    CliTest.assertOneLineError(r, 3, "value_added/, year 2011");
+    assertTrue(r.err().contains("NaN or infinite"), r.err());
+  }
+
+  @Test
+  void yearMissingFromRequiredDatasetWritesNothing() throws IOException {
+    Path s = copy("missing");
+    Path fd = s.resolve("final_demand/year=2011");
+    try (Stream<Path> w = Files.walk(fd)) {
+      w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    Path wh = tmp.resolve("wh-missing");
+    Outcome r = run(s, wh);
+    CliTest.assertOneLineError(r, 3, "final_demand/, year 2011");
+    assertTrue(r.err().contains("year missing from a required dataset"), r.err());
+    assertFalse(Files.exists(wh.resolve("indicators")), "nothing written");
+  }
+
+  @Test
+  void missingMrioJson() throws IOException {
+    Path s = copy("nojson");
+    Files.delete(s.resolve("mrio.json"));
+    Outcome r = run(s, tmp.resolve("wh-nojson"));
+    CliTest.assertOneLineError(r, 3, "mrio.json is missing");
+  }
+}
