@@ -48,8 +48,14 @@ final class Commands {
       case "demo" -> {
         return Demo.run(settings, args.get("input"), args.get("warehouse"), out);
       }
-      case "validate", "ingest" -> throw new UsageException(command
-          + " is not available in this version yet (see the issue tracker: ingest of real tables)");
+      case "ingest" -> {
+        String format = args.require("format");
+        String outDir = args.require("out");
+        out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir));
+        return ExitCode.OK;
+      }
+      case "validate" -> throw new UsageException(
+          "validate is not available in this version yet (see the issue tracker: ingest of real tables)");
       default -> throw new UsageException("unknown command '" + command + "'");
     }
   }

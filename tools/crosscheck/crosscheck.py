@@ -1,0 +1,120 @@
+"""Cross-check tiva-spark's tables against pymrio on the same canonical store.
+
+For one year it rebuilds the table with pymrio (Z, Y and value added as an extension), lets
+pymrio compute everything (``calc_all``), and compares, to a relative tolerance
+|ours - pymrio| <= tol * max(1, |pymrio|):
+
+1. gross output: our ``PROD`` indicator (country x industry) against pymrio's ``x``;
+2. value added in final demand, by demand country: our ``va_final_demand`` summed over source
+   against pymrio's ``D_cba`` of value added summed over the consuming region's columns;
+3. the same with source detail: our ``va_final_demand`` against diag(v) L Y built from pymrio's
+   own ``L`` (pymrio's name for the Leontief inverse; tiva-spark calls it B) and ``x``.
+
+The store must have no split entities (pymrio works on one list of regions).
+Exit code 0 when every comparison holds, 1 otherwise.
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+import pandas as pd
+import pyarrow.dataset as ds
+import pymrio
+from deltalake import DeltaTable
+
+
+def read_block(store, name, year):
+    path = os.path.join(store, name, f"year={year}")
+    return ds.dataset(path, format="parquet").to_table().to_pandas()
+
+
+def rel_err(ours, ref):
+    ours = np.asarray(ours, dtype=float)
+    ref = np.asarray(ref, dtype=float)
+    return float(np.max(np.abs(ours - ref) / np.maximum(1.0, np.abs(ref)))) if ref.size else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", required=True)
+    ap.add_argument("--warehouse", required=True)
+    ap.add_argument("--year", type=int, required=True)
+    ap.add_argument("--tolerance", type=float, default=1e-9)
+    a = ap.parse_args()
+
+    meta = json.load(open(os.path.join(a.store, "mrio.json")))
+    code = lambda e: e["code"] if isinstance(e, dict) else e
+    countries = [code(c) for c in meta["countries"]]
+    industries = [code(i) for i in meta["industries"]]
+    categories = [code(c) for c in meta.get("categories") or ["HFCE", "NPISH", "GGFC", "GFCF", "INVNT", "DPABR"]]
+    if meta.get("splits"):
+        sys.exit("crosscheck: the store has split entities; pymrio needs a table without splits")
+
+    idx = pd.MultiIndex.from_product([countries, industries], names=["region", "sector"])
+    ycols = pd.MultiIndex.from_product([countries, categories], names=["region", "category"])
+
+    z = read_block(a.store, "intermediate", a.year)
+    Z = pd.DataFrame(0.0, index=idx, columns=idx)
+    Zs = z.set_index(["from_country", "from_industry", "to_country", "to_industry"])["value"]
+    Z = Zs.unstack(["to_country", "to_industry"]).reindex(index=idx, columns=idx).fillna(0.0)
+    Z.index.names = ["region", "sector"]
+    Z.columns.names = ["region", "sector"]
+
+    y = read_block(a.store, "final_demand", a.year)
+    Y = (y.set_index(["from_country", "from_industry", "to_country", "category"])["value"]
+         .unstack(["to_country", "category"]).reindex(index=idx, columns=ycols).fillna(0.0))
+    Y.index.names = ["region", "sector"]
+    Y.columns.names = ["region", "category"]
+
+    # value added as tiva-spark's default defines it (row-sum output, residual value added)
+    x_rows = Z.sum(axis=1) + Y.sum(axis=1)
+    va = x_rows - Z.sum(axis=0)
+    F = pd.DataFrame([va.values], index=pd.Index(["VA"], name="stressor"), columns=idx)
+
+    io = pymrio.IOSystem(Z=Z, Y=Y, name=f"store {a.year}")
+    io.factor_inputs = pymrio.Extension(name="factor_inputs", F=F)
+    io.calc_all()
+
+    ind = DeltaTable(os.path.join(a.warehouse, "indicators")).to_pandas(
+        filters=[("year", "=", a.year), ("indicator", "=", "PROD")])
+    ind = ind[(ind.partner == "WLD") & (ind.industry != "_T") & ind.country.isin(countries)]
+    prod = ind.set_index(["country", "industry"])["value"].reindex(idx)
+    failures = []
+
+    def report(name, err, count):
+        ok = err <= a.tolerance and count > 0
+        print(f"  {name:<58} {count:>7} values  max rel error {err:.2e}  {'ok' if ok else 'FAILED'}")
+        if not ok:
+            failures.append(name)
+
+    print(f"crosscheck year {a.year}: {len(countries)} regions x {len(industries)} industries, pymrio {pymrio.__version__}")
+    report("gross output: PROD vs pymrio x", rel_err(prod.values, io.x["indout"].values), int(prod.notna().sum()))
+
+    vfd = DeltaTable(os.path.join(a.warehouse, "va_final_demand")).to_pandas(filters=[("year", "=", a.year)])
+    vfd = vfd[vfd.demand_country.isin(countries)]
+    by_demand = vfd.groupby("demand_country")["value"].sum().reindex(countries)
+    dcba = io.factor_inputs.D_cba.T.groupby(level=0).sum().T.loc["VA"].reindex(countries)
+    report("VA in final demand by country: va_final_demand vs D_cba", rel_err(by_demand.values, dcba.values),
+           len(countries))
+
+    L = io.L.values
+    x = io.x["indout"].values
+    v = np.divide(va.values, x, out=np.zeros_like(x), where=x != 0)
+    Yr = Y.T.groupby(level=0).sum().T.reindex(columns=countries).values
+    vby = (v[:, None] * (L @ Yr))
+    ref = pd.DataFrame(vby, index=idx, columns=countries).stack()
+    ref.index.names = ["source_country", "source_industry", "demand_country"]
+    ours = vfd.set_index(["source_country", "source_industry", "demand_country"])["value"].reindex(ref.index).fillna(0.0)
+    report("VA origin x demand: va_final_demand vs diag(v) L Y (pymrio L)", rel_err(ours.values, ref.values), len(ref))
+
+    if failures:
+        print("crosscheck FAILED: " + ", ".join(failures))
+        return 1
+    print("crosscheck ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

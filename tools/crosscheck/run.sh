@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Peer cross-check against pymrio (bin/test step 2): a generated table and, when the shared data
+# is present, one WIOD 2013 year. Creates .venv with tools/crosscheck/requirements.txt if needed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+VENV="$ROOT/.venv"
+REQ="$ROOT/tools/crosscheck/requirements.txt"
+if [ ! -x "$VENV/bin/python" ] || ! cmp -s "$REQ" "$VENV/.crosscheck-requirements" ; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$REQ"
+  cp "$REQ" "$VENV/.crosscheck-requirements"
+fi
+WORK="$ROOT/target/crosscheck"
+rm -rf "$WORK"; mkdir -p "$WORK"
+export TIVA_NO_BUILD="${TIVA_NO_BUILD:-0}"
+
+bin/tiva generate --out "$WORK/gen" --regions 7 --industries 5 --years 2014-2015 --seed 11 --no-splits
+bin/tiva run --input "$WORK/gen" --warehouse "$WORK/gen-wh"
+"$VENV/bin/python" tools/crosscheck/crosscheck.py --store "$WORK/gen" --warehouse "$WORK/gen-wh" --year 2015
+
+SHARED="${TIVA_SHARED_DIR:-$ROOT/../shared}"
+WIOD="$SHARED/data/wiod2013/wiot_2005.csv.gz"
+if [ -f "$WIOD" ]; then
+  bin/tiva ingest --format icio --in "$WIOD" --out "$WORK/wiod"
+  bin/tiva run --input "$WORK/wiod" --warehouse "$WORK/wiod-wh"
+  "$VENV/bin/python" tools/crosscheck/crosscheck.py --store "$WORK/wiod" --warehouse "$WORK/wiod-wh" --year 2005
+else
+  echo "crosscheck: $WIOD not found; WIOD cross-check skipped"
+fi
