@@ -1,0 +1,203 @@
+package io.tivaspark.common.math;
+
+/**
+ * Textbook input-output quantities, one small static function each (indicators.md §1–2).
+ * Column-major {@code double[]} everywhere; n is the number of country-sectors.
+ * Conventions: 1/0 := 0 (a zero-output sector has a zero column in A and v = 0 there).
+ */
+public final class IoMath {
+  private IoMath() {}
+
+  /** x = Z·1 + y (row sums of Z plus final demand y = Y·1). O(n²). */
+  public static double[] outputFromRows(double[] z, double[] y, int n) {
+    double[] x = y.clone();
+    for (int j = 0; j < n; j++) {
+      int off = j * n;
+      for (int i = 0; i < n; i++) {
+        x[i] += z[off + i];
+      }
+    }
+    return x;
+  }
+
+  /** y = Y·1: row sums of an n×cols final-demand matrix. O(n·cols). */
+  public static double[] rowSums(double[] m, int n, int cols) {
+    double[] s = new double[n];
+    for (int c = 0; c < cols; c++) {
+      int off = c * n;
+      for (int i = 0; i < n; i++) {
+        s[i] += m[off + i];
+      }
+    }
+    return s;
+  }
+
+  /** Z'·1: column sums of an rows×n matrix. O(rows·n). */
+  public static double[] columnSums(double[] m, int rows, int n) {
+    double[] s = new double[n];
+    for (int j = 0; j < n; j++) {
+      int off = j * rows;
+      double acc = 0;
+      for (int i = 0; i < rows; i++) {
+        acc += m[off + i];
+      }
+      s[j] = acc;
+    }
+    return s;
+  }
+
+  /** va = x − Z'·1 (value added as the column residual; = VA + TLS in ICIO terms). O(n²). */
+  public static double[] valueAddedResidual(double[] x, double[] z, int n) {
+    double[] cs = columnSums(z, n, n);
+    double[] va = new double[n];
+    for (int j = 0; j < n; j++) {
+      va[j] = x[j] - cs[j];
+    }
+    return va;
+  }
+
+  /** 1/x with 1/0 := 0. */
+  public static double[] safeInverse(double[] x) {
+    double[] r = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      r[i] = x[i] == 0 ? 0 : 1.0 / x[i];
+    }
+    return r;
+  }
+
+  /** A = Z x̂⁻¹ (column j divided by x_j; zero column when x_j = 0). O(n²), new n² array. */
+  public static double[] coefficients(double[] z, double[] x, int n) {
+    double[] a = new double[z.length];
+    for (int j = 0; j < n; j++) {
+      double inv = x[j] == 0 ? 0 : 1.0 / x[j];
+      int off = j * n;
+      for (int i = 0; i < n; i++) {
+        a[off + i] = z[off + i] * inv;
+      }
+    }
+    return a;
+  }
+
+  /** v = va ⊘ x, with v_i = 0 where x_i = 0. */
+  public static double[] vaCoefficients(double[] va, double[] x) {
+    double[] v = new double[va.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = x[i] == 0 ? 0 : va[i] / x[i];
+    }
+    return v;
+  }
+
+  /** I − M for a square n×n matrix, into a new array. O(n²). */
+  public static double[] identityMinus(double[] m, int n) {
+    double[] r = new double[n * n];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = -m[k];
+    }
+    for (int i = 0; i < n; i++) {
+      r[i + i * n] += 1.0;
+    }
+    return r;
+  }
+
+  /** B = (I − A)⁻¹ by LU (dgetrf + dgetri, ~2n³ flops). Throws {@link Lapack.SingularMatrixException}. */
+  public static double[] leontief(double[] a, int n, Lapack lapack) {
+    return lapack.lu(identityMinus(a, n), n, true).inverseInPlace();
+  }
+
+  /** B = (I − A)⁻¹ with the default backend. */
+  public static double[] leontief(double[] a, int n) {
+    return leontief(a, n, Lapack.get());
+  }
+
+  /** The square sub-matrix M[rows, rows] (column-major, |rows|²). */
+  public static double[] block(double[] m, int n, int[] rows) {
+    int k = rows.length;
+    double[] b = new double[k * k];
+    for (int jj = 0; jj < k; jj++) {
+      int off = rows[jj] * n;
+      for (int ii = 0; ii < k; ii++) {
+        b[ii + jj * k] = m[off + rows[ii]];
+      }
+    }
+    return b;
+  }
+
+  /** Local (domestic) inverse L_ss = (I − A_ss)⁻¹ of the block of {@code rows}; O(|rows|³). */
+  public static double[] localInverse(double[] a, int n, int[] rows, Lapack lapack) {
+    return leontief(block(a, n, rows), rows.length, lapack);
+  }
+
+  /** Ghosh allocation coefficients H = x̂⁻¹ Z (pymrio calls it B), with 1/0 := 0. O(n²). */
+  public static double[] ghoshCoefficients(double[] z, double[] x, int n) {
+    double[] inv = safeInverse(x);
+    double[] h = new double[z.length];
+    for (int j = 0; j < n; j++) {
+      int off = j * n;
+      for (int i = 0; i < n; i++) {
+        h[off + i] = inv[i] * z[off + i];
+      }
+    }
+    return h;
+  }
+
+  /** Ghosh inverse Gh = (I − H)⁻¹ (pymrio G). */
+  public static double[] ghoshInverse(double[] h, int n, Lapack lapack) {
+    return leontief(h, n, lapack);
+  }
+
+  /** x = B·y (dgemv). */
+  public static double[] outputFromLeontief(double[] b, double[] y, int n, Lapack lapack) {
+    double[] x = new double[n];
+    lapack.dgemv(false, n, n, 1.0, b, y, 0.0, x);
+    return x;
+  }
+
+  /** v̂·M: scales row i of an n×cols matrix by v_i, into a new array. O(n·cols). */
+  public static double[] diagTimes(double[] v, double[] m, int n, int cols) {
+    double[] r = new double[n * cols];
+    for (int c = 0; c < cols; c++) {
+      int off = c * n;
+      for (int i = 0; i < n; i++) {
+        r[off + i] = v[i] * m[off + i];
+      }
+    }
+    return r;
+  }
+
+  /** M·d̂: scales column j of a rows×n matrix by d_j, into a new array. O(rows·n). */
+  public static double[] timesDiag(double[] m, int rows, double[] d) {
+    double[] r = new double[m.length];
+    for (int j = 0; j < d.length; j++) {
+      int off = j * rows;
+      for (int i = 0; i < rows; i++) {
+        r[off + i] = m[off + i] * d[j];
+      }
+    }
+    return r;
+  }
+
+  /** VA in final demand v̂·B·Y (n×cols): one dgemm (2n²·cols flops) then a row scaling. */
+  public static double[] vaFinalDemand(double[] v, double[] b, double[] y, int n, int cols, Lapack lapack) {
+    double[] by = lapack.multiply(b, n, n, y, cols);
+    for (int c = 0; c < cols; c++) {
+      int off = c * n;
+      for (int i = 0; i < n; i++) {
+        by[off + i] *= v[i];
+      }
+    }
+    return by;
+  }
+
+  /** Origin of VA in exports v̂·B·ê (n×n): element (k, j) = v_k B_kj e_j. O(n²), new n² array. */
+  public static double[] vaOriginExports(double[] v, double[] b, double[] e, int n) {
+    double[] r = new double[n * n];
+    for (int j = 0; j < n; j++) {
+      int off = j * n;
+      double ej = e[j];
+      for (int k = 0; k < n; k++) {
+        r[off + k] = v[k] * b[off + k] * ej;
+      }
+    }
+    return r;
+  }
+}

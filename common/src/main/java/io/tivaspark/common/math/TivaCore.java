@@ -1,0 +1,1176 @@
+package io.tivaspark.common.math;
+
+import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.InvalidInputException;
+import io.tivaspark.common.model.Layout;
+import io.tivaspark.common.model.MrioYear;
+import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Unit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OECD TiVA indicators of one year (indicators.md §3, §7) with their identity checks (§3.4, §7, §11).
+ *
+ * <p><b>Economies.</b> Everything is computed on the split system (entities, e.g. CN1, CN2) and reported
+ * per economy: a reporting country is the set of its entities' rows (all its blocks, incl. CN1×CN2,
+ * are domestic: A_ss, L_ss, B_ss, its exports exclude sales to its own other part), and a configured
+ * group is the union of its present members' rows (intra-group trade domestic, its own L_gg). Sums
+ * over rows of the economy (and over entities of one industry) are taken before any ratio. The table
+ * is never aggregated first (§2.4).
+ *
+ * <p><b>Indicators written</b> (country = economy code, partner = reporting country, "WLD" = all
+ * partners, industry = industry code or "_T"; MONEY unless stated; PCT shares are NaN when the
+ * denominator is 0):
+ * <ul>
+ * <li>PROD, VALU (× industry, _T), PROD_VASH (PCT)</li>
+ * <li>EXGR, EXGR_INT, EXGR_FNL (exporter × partner × exporting industry, + WLD, + _T);
+ *     IMGR, IMGR_INT, IMGR_FNL (importer × partner × partner's industry, + WLD, + _T);
+ *     BALGR (× partner, WLD; _T); EXGRpSH, IMGRpSH (PCT, partner shares × industry)</li>
+ * <li>EXGR_DVA, EXGR_FVA (exporter × destination partner × exporting industry, + WLD, + _T);
+ *     EXGR_DDC, EXGR_IDC, EXGR_RIM (× exporting industry, WLD); EXGR_DVASH (× partner × industry),
+ *     EXGR_FVASH, EXGR_TDVAIND, EXGR_TFVAIND, EXGR_INTDVASH, EXGR_FNLDVASH (WLD × industry);
+ *     EXGR_DVApSH (× partner × industry)</li>
+ * <li>DEXFVApSH (PCT; partner = <i>origin</i> country of the foreign VA, × exporting industry);
+ *     FEXDVApSH (PCT; partner = country whose exports embody s's VA, _T);
+ *     EXGR_DVAFXSH (PCT; × <i>source</i> industry of s, WLD)</li>
+ * <li>IMGR_DVA (importer × partner × partner's industry), IMGR_DVASH (PCT)</li>
+ * <li>FFD_DVA (× partner × source industry), DFD_DVA (WLD × source industry: domestic VA in domestic
+ *     final demand — OECD shows it as origin "DXD" of FD_VA and has no principal-indicator code;
+ *     DFD_DVA is our code), DFD_FVA (× origin partner × origin industry), BALVAFD (× partner, _T),
+ *     FFD_DVApSH, DFD_FVApSH (PCT), VALU_FFDDVA (PCT, × source industry)</li>
+ * <li>FD_VA (partner = origin country, "DXD" = domestic origin, WLD = total; _T); CONS_VA, GFCF_VA
+ *     likewise with final demand restricted to the configured categories (default HFCE+NPISH+GGFC,
+ *     resp. GFCF; written only if the layout has one of them). Source: OECD TiVA topic page
+ *     ("origin of value added in final consumption (by households and government) and in gross fixed
+ *     capital formation") and OECD.Stat TIVA_2022_C3 metadata ("DXD: Domestic").</li>
+ * <li>EXGR_SERV_DVASH, EXGR_SERV_FVASH (PCT × exporting industry, only when service industries are
+ *     configured): domestic / foreign VA created in service industries (origin rows k ∈ services),
+ *     as a share of gross exports. Sources: INE TiVA metadata id 594 (v L e restricted to services),
+ *     tradeweave.org note on OECD TiVA 2023 EXGR_SERV_DVA/EXGR_SERV_FVA (percent of gross exports).</li>
+ * <li>VAX_RATIO (RATIO, Johnson–Noguera §7): country × partner × _T = VAX_{s→r}/EXGR_{s,r};
+ *     country × WLD × industry = producing-sector ratio FFD_DVA_i/EXGR_i; country × WLD × _T;
+ *     and country "WLD" × "WLD" × _T = world ΣVAX/ΣEXGR (countries only).</li>
+ * </ul>
+ * Not computed: REII, IMGRINT_REII (the guide's definition could not be pinned down: B_ss vs L_ss).
+ *
+ * <p>Tables: va_final_demand = v̂BY by source country-industry × demand country; va_origin_exports =
+ * v_k B_kj e_j (e = country-level gross exports) by source country-industry × exporter
+ * country-industry, split entities summed. Countries only (not groups).
+ *
+ * <p><b>Cost</b> (n = entities·N, G countries, F categories): A O(n²); LU + inverse 2n³ (dgetrf +
+ * dgetri, ~1.3 s native at n = 3645); I3 check one n³ dgemm (optional, ~1 s); B·Yf one dgemm
+ * 2n²·GF; one pass over B for the origin-country multipliers O(n²); per economy of m rows O(m·n)
+ * (exports, imports, RIM, J1) + O(m³) local inverse; va_origin_exports O(n²). Memory: A, B,
+ * (I−A)B for I3, then the aggregated va_origin_exports matrix: at most 3 n² doubles at once.
+ */
+public final class TivaCore {
+  static final String WLD = "WLD";
+  static final String TOTAL = "_T";
+  static final String DXD = "DXD";
+
+  private TivaCore() {}
+
+  /** Computes every indicator of one year into {@code sink} and returns a summary with the checks. */
+  public static TivaSummary compute(MrioYear year, TivaOptions options, ResultSink sink) {
+    return new Run(year, options, sink).run();
+  }
+
+  /** An economy: a reporting country or a group of countries, as rows of the split system. */
+  record Economy(String code, boolean group, int[] rows, boolean[] member) {}
+
+  private static final class Run {
+    final MrioYear year;
+    final TivaOptions opt;
+    final ResultSink sink;
+    final Layout lay;
+    final Lapack lapack;
+    final int n;
+    final int g;
+    final int nInd;
+    final int f;
+    final int[] cty;
+    final int[] ind;
+    final List<String> countries;
+    final List<String> industries;
+    final double tol;
+    final List<CheckResult> checks = new ArrayList<>();
+
+    double[] z;
+    double[] yf;
+    double[] y; // n×G
+    double[] yTot;
+    double[] x;
+    double[] va;
+    double[] v;
+    double[] a;
+    double[] b;
+    double[] zRow; // Z·1
+    double[] zc; // n×G: Z summed over the columns of each country
+    double[] eC; // country-level gross exports of each row
+    double[] vby; // n×G
+    double[] vbyCons;
+    double[] vbyGfcf;
+    double[] vbc; // G×n: vbc[t + j*G] = Σ_{k∈t} v_k B_kj
+    double[] vbcServ;
+    double[] be; // B·eC
+    boolean[] service;
+    double leontiefSeconds;
+
+    // global check builders (one result per identity)
+    final Map<String, CheckResult.Builder> builders = new LinkedHashMap<>();
+    double worldFfd;
+    double worldDfdFva;
+    double worldExgr;
+
+    Run(MrioYear year, TivaOptions opt, ResultSink sink) {
+      this.year = year;
+      this.opt = opt;
+      this.sink = sink;
+      this.lay = year.layout();
+      this.lapack = opt.lapack();
+      this.n = lay.n();
+      this.g = lay.countryCount();
+      this.nInd = lay.industryCount();
+      this.f = lay.categoryCount();
+      this.countries = lay.countries();
+      this.industries = lay.industries();
+      this.tol = opt.algebraTolerance();
+      cty = new int[n];
+      ind = new int[n];
+      for (int k = 0; k < n; k++) {
+        cty[k] = lay.countryOfRow(k);
+        ind[k] = lay.industryOfRow(k);
+      }
+    }
+
+    String label(int k) {
+      return lay.entities().get(lay.entityOfRow(k)) + "_" + industries.get(ind[k]);
+    }
+
+    CheckResult.Builder cb(String code, String scope) {
+      return builders.computeIfAbsent(code + "\u0000" + scope, key -> CheckResult.builder(code, scope, tol));
+    }
+
+    void emitCheck(CheckResult r) {
+      checks.add(r);
+      sink.check(r);
+    }
+
+    TivaSummary run() {
+      long t0 = System.nanoTime();
+      z = year.z();
+      yf = year.finalDemand();
+      validateFinite();
+      y = year.finalDemandByCountry();
+      yTot = IoMath.rowSums(y, n, g);
+      zRow = IoMath.rowSums(z, n, n);
+      chooseOutput();
+      inputChecks();
+      a = IoMath.coefficients(z, x, n); // O(n²)
+      v = IoMath.vaCoefficients(va, x);
+      leontief(); // 2n³
+      inverseChecks(); // n³ dgemm (or 2n²·64)
+      finalDemandProducts(); // 2n²·GF
+      exportsByCountry(); // O(n²)
+      originMultipliers(); // O(n²) + dgemv
+      List<Economy> economies = economies();
+      for (Economy e : economies) {
+        economy(e);
+      }
+      globalChecks();
+      vaTables();
+      for (CheckResult.Builder bld : builders.values()) {
+        emitCheck(bld.build());
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      return new TivaSummary(year.year(), n, secs, leontiefSeconds, lapack.backend(), checks);
+    }
+
+    void validateFinite() {
+      for (int j = 0; j < n; j++) {
+        for (int i = 0; i < n; i++) {
+          if (!Double.isFinite(z[i + j * n])) {
+            throw new InvalidInputException("intermediate/", year.year(), label(i) + " x " + label(j),
+                "value is not finite (" + z[i + j * n] + ")");
+          }
+        }
+      }
+      int cols = lay.finalDemandColumns();
+      for (int c = 0; c < cols; c++) {
+        for (int i = 0; i < n; i++) {
+          if (!Double.isFinite(yf[i + c * n])) {
+            throw new InvalidInputException("final_demand/", year.year(),
+                label(i) + " x " + countries.get(c / f) + "_" + lay.categories().get(c % f),
+                "value is not finite (" + yf[i + c * n] + ")");
+          }
+        }
+      }
+    }
+
+    void chooseOutput() {
+      if (opt.outputMode() == TivaOptions.OutputMode.ROW_SUMS) {
+        x = new double[n];
+        for (int i = 0; i < n; i++) {
+          x[i] = zRow[i] + yTot[i];
+        }
+        va = IoMath.valueAddedResidual(x, z, n);
+      } else {
+        if (year.publishedOutput() == null) {
+          throw new InvalidInputException("output/", year.year(), null,
+              "output mode PUBLISHED needs the table's published output, which is missing");
+        }
+        x = year.publishedOutput().clone();
+        if (year.valueAdded().isEmpty()) {
+          // no VA rows: fall back to the residual against the published output
+          va = IoMath.valueAddedResidual(x, z, n);
+        } else {
+          va = new double[n];
+          for (double[] comp : year.valueAdded().values()) {
+            for (int i = 0; i < n; i++) {
+              va[i] += comp[i];
+            }
+          }
+        }
+      }
+    }
+
+    /** I1 (balance against the published output, atol + rtol) and I2 (sign / column-sum flags). */
+    void inputChecks() {
+      double[] pub = year.publishedOutput();
+      double atol = opt.balanceAtol();
+      double rtol = opt.balanceRtol();
+      if (pub != null) {
+        double[] rowBal = new double[n];
+        for (int i = 0; i < n; i++) {
+          rowBal[i] = zRow[i] + yTot[i];
+        }
+        emitCheck(balance("I1", "row balance x = Z1 + y", rowBal, pub, atol, rtol));
+        if (!year.valueAdded().isEmpty()) {
+          double[] colBal = IoMath.columnSums(z, n, n);
+          for (double[] comp : year.valueAdded().values()) {
+            for (int i = 0; i < n; i++) {
+              colBal[i] += comp[i];
+            }
+          }
+          emitCheck(balance("I1", "column balance x = Z'1 + va", colBal, pub, atol, rtol));
+        }
+      }
+      // I2: negative Z, negative va, column sums of A >= 1 (reported, not fatal).
+      double minZ = 0;
+      int minAt = -1;
+      double[] colSumA = new double[n];
+      for (int j = 0; j < n; j++) {
+        double inv = x[j] == 0 ? 0 : 1.0 / x[j];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+          double zij = z[i + j * n];
+          s += zij;
+          if (zij < minZ) {
+            minZ = zij;
+            minAt = i + j * n;
+          }
+        }
+        colSumA[j] = s * inv;
+      }
+      emitCheck(new CheckResult("I2", "negative Z", -minZ, -minZ / Math.max(1, Math.abs(minZ)), 0,
+          minAt < 0, minAt < 0 ? "" : label(minAt % n) + " x " + label(minAt / n)));
+      double minVa = 0;
+      int minVaAt = -1;
+      double maxCs = Double.NEGATIVE_INFINITY;
+      int csAt = -1;
+      for (int j = 0; j < n; j++) {
+        if (va[j] < minVa) {
+          minVa = va[j];
+          minVaAt = j;
+        }
+        if (colSumA[j] > maxCs) {
+          maxCs = colSumA[j];
+          csAt = j;
+        }
+      }
+      emitCheck(new CheckResult("I2", "negative va", -minVa, -minVa / Math.max(1, Math.abs(minVa)), 0,
+          minVaAt < 0, minVaAt < 0 ? "" : label(minVaAt)));
+      double excess = Math.max(0, maxCs - 1);
+      emitCheck(new CheckResult("I2", "A column sums < 1", excess, excess, 0, !(maxCs >= 1),
+          maxCs >= 1 ? label(csAt) : ""));
+    }
+
+    CheckResult balance(String code, String scope, double[] lhs, double[] rhs, double atol, double rtol) {
+      double maxAbs = 0;
+      double maxRel = 0;
+      boolean ok = true;
+      String worst = "";
+      for (int i = 0; i < n; i++) {
+        double d = Math.abs(lhs[i] - rhs[i]);
+        double rel = d / Math.max(1, Math.abs(rhs[i]));
+        if (!(d <= atol + rtol * Math.abs(rhs[i]))) {
+          ok = false;
+        }
+        maxAbs = Math.max(maxAbs, d);
+        if (rel > maxRel) {
+          maxRel = rel;
+          worst = label(i);
+        }
+      }
+      return new CheckResult(code, scope, maxAbs, maxRel, rtol, ok, worst);
+    }
+
+    void leontief() {
+      long t = System.nanoTime();
+      double[] m = IoMath.identityMinus(a, n);
+      try {
+        b = lapack.lu(m, n, true).inverseInPlace();
+      } catch (Lapack.SingularMatrixException e) {
+        int k = e.pivot() - 1;
+        throw new InvalidInputException("intermediate/", year.year(), k >= 0 && k < n ? label(k) : null,
+            "I − A is singular (LAPACK dgetrf pivot " + e.pivot() + ")", e);
+      }
+      leontiefSeconds = (System.nanoTime() - t) / 1e9;
+    }
+
+    /** I3: ‖(I − A)B − I‖ max-abs (one dgemm: C = B − A·B) and x ≈ B·y. */
+    void inverseChecks() {
+      CheckResult.Builder inv = CheckResult.builder("I3", "(I-A)B = I", tol);
+      if (opt.fullInverseCheck()) {
+        double[] c = b.clone();
+        lapack.dgemm(false, false, n, n, n, -1.0, a, n, b, n, 1.0, c, n);
+        for (int j = 0; j < n; j++) {
+          for (int i = 0; i < n; i++) {
+            inv.compare(c[i + j * n], i == j ? 1.0 : 0.0, label(i) + " x " + label(j));
+          }
+        }
+      } else {
+        int k = Math.min(n, 64);
+        int[] cols = new int[k];
+        double[] bs = new double[n * k];
+        for (int q = 0; q < k; q++) {
+          cols[q] = (int) ((long) q * n / k);
+          System.arraycopy(b, cols[q] * n, bs, q * n, n);
+        }
+        double[] c = bs.clone();
+        lapack.dgemm(false, false, n, k, n, -1.0, a, n, bs, n, 1.0, c, n);
+        for (int q = 0; q < k; q++) {
+          for (int i = 0; i < n; i++) {
+            inv.compare(c[i + q * n], i == cols[q] ? 1.0 : 0.0, label(i) + " x " + label(cols[q]));
+          }
+        }
+      }
+      emitCheck(inv.build());
+      double[] by = IoMath.outputFromLeontief(b, yTot, n, lapack);
+      CheckResult.Builder xb = CheckResult.builder("I3", "x = By", tol);
+      for (int i = 0; i < n; i++) {
+        xb.compare(by[i], x[i], label(i));
+      }
+      emitCheck(xb.build());
+    }
+
+    /** B·Yf (one dgemm, 2n²·GF), then v̂·(sums over categories). */
+    void finalDemandProducts() {
+      int cols = lay.finalDemandColumns();
+      double[] byf = lapack.multiply(b, n, n, yf, cols);
+      boolean[] cons = categoryMask(opt.consumptionCategories());
+      boolean[] gfcf = categoryMask(opt.gfcfCategories());
+      vby = new double[n * g];
+      vbyCons = cons == null ? null : new double[n * g];
+      vbyGfcf = gfcf == null ? null : new double[n * g];
+      for (int r = 0; r < g; r++) {
+        for (int c = 0; c < f; c++) {
+          int col = lay.finalDemandColumn(r, c);
+          for (int i = 0; i < n; i++) {
+            double val = v[i] * byf[i + col * n];
+            vby[i + r * n] += val;
+            if (cons != null && cons[c]) {
+              vbyCons[i + r * n] += val;
+            }
+            if (gfcf != null && gfcf[c]) {
+              vbyGfcf[i + r * n] += val;
+            }
+          }
+        }
+      }
+    }
+
+    boolean[] categoryMask(java.util.Set<String> codes) {
+      boolean[] m = new boolean[f];
+      boolean any = false;
+      for (String code : codes) {
+        int c = lay.categoryIndex(code);
+        if (c >= 0) {
+          m[c] = true;
+          any = true;
+        }
+      }
+      return any ? m : null;
+    }
+
+    /** Zc (Z summed over each country's columns) and country-level exports eC. O(n²). */
+    void exportsByCountry() {
+      zc = new double[n * g];
+      for (int j = 0; j < n; j++) {
+        int off = cty[j] * n;
+        int zo = j * n;
+        for (int i = 0; i < n; i++) {
+          zc[off + i] += z[zo + i];
+        }
+      }
+      eC = new double[n];
+      for (int k = 0; k < n; k++) {
+        double s = 0;
+        for (int r = 0; r < g; r++) {
+          if (r != cty[k]) {
+            s += zc[k + r * n] + y[k + r * n];
+          }
+        }
+        eC[k] = s;
+      }
+    }
+
+    /** vbc[t, j] = Σ_{k∈t} v_k B_kj (one pass over B, O(n²)); S1 check; be = B·eC (dgemv). */
+    void originMultipliers() {
+      vbc = new double[g * n];
+      service = new boolean[nInd];
+      boolean anyService = false;
+      for (String s : opt.serviceIndustries()) {
+        int i = lay.industryIndex(s);
+        if (i >= 0) {
+          service[i] = true;
+          anyService = true;
+        }
+      }
+      vbcServ = anyService ? new double[g * n] : null;
+      CheckResult.Builder s1 = CheckResult.builder("S1", "v'B = 1' (active sectors)", tol);
+      for (int j = 0; j < n; j++) {
+        int off = j * n;
+        int vo = j * g;
+        for (int k = 0; k < n; k++) {
+          double t = v[k] * b[off + k];
+          vbc[vo + cty[k]] += t;
+          if (vbcServ != null && service[ind[k]]) {
+            vbcServ[vo + cty[k]] += t;
+          }
+        }
+        if (x[j] != 0) {
+          double s = 0;
+          for (int t = 0; t < g; t++) {
+            s += vbc[vo + t];
+          }
+          s1.compare(s, 1.0, label(j));
+        }
+      }
+      emitCheck(s1.build());
+      be = new double[n];
+      lapack.dgemv(false, n, n, 1.0, b, eC, 0.0, be);
+    }
+
+    List<Economy> economies() {
+      List<Economy> list = new ArrayList<>();
+      for (int c = 0; c < g; c++) {
+        boolean[] mem = new boolean[g];
+        mem[c] = true;
+        list.add(new Economy(countries.get(c), false, lay.rowsOfCountry(c), mem));
+      }
+      for (Map.Entry<String, List<String>> e : opt.groups().entrySet()) {
+        if (lay.countryIndex(e.getKey()) >= 0) {
+          throw new IllegalArgumentException("group code " + e.getKey() + " is also a country of the table");
+        }
+        boolean[] mem = new boolean[g];
+        int count = 0;
+        for (String m : e.getValue()) {
+          int c = lay.countryIndex(m);
+          if (c >= 0 && !mem[c]) {
+            mem[c] = true;
+            count++;
+          }
+        }
+        if (count == 0) {
+          continue; // no member present: skipped
+        }
+        int rows = 0;
+        for (int k = 0; k < n; k++) {
+          if (mem[cty[k]]) {
+            rows++;
+          }
+        }
+        int[] r = new int[rows];
+        int p = 0;
+        for (int k = 0; k < n; k++) {
+          if (mem[cty[k]]) {
+            r[p++] = k;
+          }
+        }
+        list.add(new Economy(e.getKey(), true, r, mem));
+      }
+      return list;
+    }
+
+    static double share(double num, double den) {
+      return den == 0 ? Double.NaN : 100.0 * num / den;
+    }
+
+    static double ratio(double num, double den) {
+      return den == 0 ? Double.NaN : num / den;
+    }
+
+    void money(String code, String country, String partner, String industry, double value) {
+      sink.indicator(code, country, partner, industry, value, Unit.MONEY);
+    }
+
+    void pct(String code, String country, String partner, String industry, double value) {
+      sink.indicator(code, country, partner, industry, value, Unit.PCT);
+    }
+
+    /** All indicators of one economy. */
+    void economy(Economy eco) {
+      final String s = eco.code();
+      final int[] rows = eco.rows();
+      final boolean[] mem = eco.member();
+      final int m = rows.length;
+      final int nn = nInd;
+      boolean[] inEco = new boolean[n];
+      for (int k : rows) {
+        inEco[k] = true;
+      }
+
+      // ---- structural and gross trade, O(m·G) ----
+      double[] prod = new double[nn];
+      double[] valu = new double[nn];
+      double[] exInt = new double[nn * g];
+      double[] exFnl = new double[nn * g];
+      double[] eRow = new double[m]; // exports of each row of the economy (row total − domestic part)
+      double[] dva = new double[nn * g];
+      double[] fva = new double[nn * g];
+      double[] dvaW = new double[nn];
+      double[] fvaW = new double[nn];
+      double[] intDva = new double[nn];
+      double[] fnlDva = new double[nn];
+      double[] dexfva = new double[nn * g]; // by origin t
+      double[] servD = new double[nn];
+      double[] servF = new double[nn];
+      double[] exW = new double[nn];
+      for (int q = 0; q < m; q++) {
+        int j = rows[q];
+        int i = ind[j];
+        prod[i] += x[j];
+        valu[i] += va[j];
+        double dom = 0;
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            dom += zc[j + r * n] + y[j + r * n];
+          }
+        }
+        double ej = zRow[j] + yTot[j] - dom;
+        eRow[q] = ej;
+        double dm = 0;
+        double fm = 0;
+        double sd = 0;
+        double sf = 0;
+        int vo = j * g;
+        for (int t = 0; t < g; t++) {
+          if (mem[t]) {
+            dm += vbc[vo + t];
+            if (vbcServ != null) {
+              sd += vbcServ[vo + t];
+            }
+          } else {
+            fm += vbc[vo + t];
+            dexfva[i * g + t] += vbc[vo + t] * ej;
+            if (vbcServ != null) {
+              sf += vbcServ[vo + t];
+            }
+          }
+        }
+        for (int r = 0; r < g; r++) {
+          if (!mem[r]) {
+            double ei = zc[j + r * n];
+            double efn = y[j + r * n];
+            exInt[i * g + r] += ei;
+            exFnl[i * g + r] += efn;
+            dva[i * g + r] += dm * (ei + efn);
+            fva[i * g + r] += fm * (ei + efn);
+            intDva[i] += dm * ei;
+            fnlDva[i] += dm * efn;
+          }
+        }
+        dvaW[i] += dm * ej;
+        fvaW[i] += fm * ej;
+        exW[i] += ej;
+        servD[i] += sd * ej;
+        servF[i] += sf * ej;
+      }
+
+      // ---- local inverse L_ss (O(m³)), DDC / IDC, and RIM computed independently via L A^F B ----
+      double[] lss;
+      try {
+        lss = IoMath.localInverse(a, n, rows, lapack);
+      } catch (Lapack.SingularMatrixException ex) {
+        int k = ex.pivot() - 1;
+        throw new InvalidInputException("intermediate/", year.year(),
+            s + (k >= 0 && k < m ? " " + label(rows[k]) : ""),
+            "I − A_ss is singular for " + s + " (LAPACK dgetrf pivot " + ex.pivot() + ")", ex);
+      }
+      double[] uL = new double[m];
+      double[] ddc = new double[nn];
+      double[] idc = new double[nn];
+      for (int jj = 0; jj < m; jj++) {
+        int off = jj * m;
+        int ij = ind[rows[jj]];
+        double all = 0;
+        double same = 0;
+        for (int kk = 0; kk < m; kk++) {
+          double t = v[rows[kk]] * lss[off + kk];
+          all += t;
+          if (ind[rows[kk]] == ij) {
+            same += t;
+          }
+        }
+        uL[jj] = all;
+        ddc[ij] += same * eRow[jj];
+        idc[ij] += (all - same) * eRow[jj];
+      }
+      lss = null;
+      // q_c = Σ_{k∈s} uL_k A_kc for c ∉ s; RIM_j = Σ_{c∉s} q_c B_cj e_j  (B_ss − L_ss = L_ss A_s,¬s B_¬s,s)
+      double[] qv = new double[n];
+      for (int c = 0; c < n; c++) {
+        if (inEco[c]) {
+          continue;
+        }
+        int off = c * n;
+        double acc = 0;
+        for (int kk = 0; kk < m; kk++) {
+          acc += uL[kk] * a[off + rows[kk]];
+        }
+        qv[c] = acc;
+      }
+      double[] rim = new double[nn];
+      for (int jj = 0; jj < m; jj++) {
+        int j = rows[jj];
+        int off = j * n;
+        double acc = 0;
+        for (int c = 0; c < n; c++) {
+          if (!inEco[c]) {
+            acc += qv[c] * b[off + c];
+          }
+        }
+        rim[ind[j]] += acc * eRow[jj];
+      }
+
+      // ---- forward participation: VA of s in other countries' exports ----
+      double[] fex = new double[g];
+      for (int j = 0; j < n; j++) {
+        if (inEco[j]) {
+          continue;
+        }
+        double dmS = 0;
+        int vo = j * g;
+        for (int t = 0; t < g; t++) {
+          if (mem[t]) {
+            dmS += vbc[vo + t];
+          }
+        }
+        fex[cty[j]] += dmS * eC[j];
+      }
+      double[] dvafx = new double[nn];
+      for (int kk = 0; kk < m; kk++) {
+        int k = rows[kk];
+        double inner = 0;
+        for (int jj = 0; jj < m; jj++) {
+          int j = rows[jj];
+          inner += b[k + j * n] * eC[j];
+        }
+        dvafx[ind[k]] += v[k] * (be[k] - inner);
+      }
+
+      // ---- imports of s from each partner (by partner's industry), and DVA returning in them ----
+      double[] imInt = new double[nn * g];
+      double[] imFnl = new double[nn * g];
+      double[] imDva = new double[nn * g];
+      for (int j = 0; j < n; j++) {
+        if (inEco[j]) {
+          continue;
+        }
+        double ei = 0;
+        double efn = 0;
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            ei += zc[j + r * n];
+            efn += y[j + r * n];
+          }
+        }
+        double dmS = 0;
+        int vo = j * g;
+        for (int t = 0; t < g; t++) {
+          if (mem[t]) {
+            dmS += vbc[vo + t];
+          }
+        }
+        int idx = ind[j] * g + cty[j];
+        imInt[idx] += ei;
+        imFnl[idx] += efn;
+        imDva[idx] += dmS * (ei + efn);
+      }
+
+      // ---- VA in final demand (from v̂BY) ----
+      double[] ffd = new double[nn * g];
+      double[] dfdDva = new double[nn];
+      double[] dfdFva = new double[nn * g]; // by origin country t and origin industry
+      double consDom = 0;
+      double gfcfDom = 0;
+      double[] consFor = new double[g];
+      double[] gfcfFor = new double[g];
+      double yDem = 0;
+      for (int k = 0; k < n; k++) {
+        double toS = 0;
+        double cS = 0;
+        double gS = 0;
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            toS += vby[k + r * n];
+            yDem += y[k + r * n];
+            if (vbyCons != null) {
+              cS += vbyCons[k + r * n];
+            }
+            if (vbyGfcf != null) {
+              gS += vbyGfcf[k + r * n];
+            }
+          }
+        }
+        if (inEco[k]) {
+          dfdDva[ind[k]] += toS;
+          consDom += cS;
+          gfcfDom += gS;
+          for (int r = 0; r < g; r++) {
+            if (!mem[r]) {
+              ffd[ind[k] * g + r] += vby[k + r * n];
+            }
+          }
+        } else {
+          dfdFva[ind[k] * g + cty[k]] += toS;
+          consFor[cty[k]] += cS;
+          gfcfFor[cty[k]] += gS;
+        }
+      }
+      // J1 (KWW 1+2+3 = v_s B_s· Σ_{r∉s} Y_·r), by a row-block product independent of the dgemm: O(m·n)
+      double[] yFor = new double[n];
+      for (int c = 0; c < n; c++) {
+        double acc = 0;
+        for (int r = 0; r < g; r++) {
+          if (!mem[r]) {
+            acc += y[c + r * n];
+          }
+        }
+        yFor[c] = acc;
+      }
+      double kww = 0;
+      for (int c = 0; c < n; c++) {
+        double yc = yFor[c];
+        if (yc == 0) {
+          continue;
+        }
+        int off = c * n;
+        double acc = 0;
+        for (int kk = 0; kk < m; kk++) {
+          int k = rows[kk];
+          acc += v[k] * b[off + k];
+        }
+        kww += acc * yc;
+      }
+
+      emitEconomy(eco, prod, valu, exInt, exFnl, exW, dva, fva, dvaW, fvaW, intDva, fnlDva, dexfva,
+          servD, servF, ddc, idc, rim, fex, dvafx, imInt, imFnl, imDva, ffd, dfdDva, dfdFva, consDom,
+          consFor, gfcfDom, gfcfFor, yDem, kww);
+    }
+
+    void emitEconomy(Economy eco, double[] prod, double[] valu, double[] exInt, double[] exFnl,
+        double[] exW, double[] dva, double[] fva, double[] dvaW, double[] fvaW, double[] intDva,
+        double[] fnlDva, double[] dexfva, double[] servD, double[] servF, double[] ddc, double[] idc,
+        double[] rim, double[] fex, double[] dvafx, double[] imInt, double[] imFnl, double[] imDva,
+        double[] ffd, double[] dfdDva, double[] dfdFva, double consDom, double[] consFor,
+        double gfcfDom, double[] gfcfFor, double yDem, double kww) {
+      final String s = eco.code();
+      final boolean[] mem = eco.member();
+      final int nn = nInd;
+
+      // ---- totals ----
+      double[] exgrI = new double[nn]; // Σ_r EXGR_{s,r,i}
+      double[] exgrR = new double[g]; // Σ_i EXGR_{s,r,i}
+      double[] imgrI = new double[nn];
+      double[] imgrR = new double[g];
+      double[] dvaR = new double[g];
+      double[] fvaR = new double[g];
+      double[] imDvaI = new double[nn];
+      double[] imDvaR = new double[g];
+      double[] ffdI = new double[nn];
+      double[] ffdR = new double[g];
+      double[] dfdFvaI = new double[nn];
+      double[] dfdFvaR = new double[g];
+      double[] dexR = new double[g];
+      double[] dvaI = new double[nn];
+      double[] fvaI = new double[nn];
+      for (int i = 0; i < nn; i++) {
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            continue;
+          }
+          int p = i * g + r;
+          double ex = exInt[p] + exFnl[p];
+          exgrI[i] += ex;
+          exgrR[r] += ex;
+          double im = imInt[p] + imFnl[p];
+          imgrI[i] += im;
+          imgrR[r] += im;
+          dvaR[r] += dva[p];
+          fvaR[r] += fva[p];
+          dvaI[i] += dva[p];
+          fvaI[i] += fva[p];
+          imDvaI[i] += imDva[p];
+          imDvaR[r] += imDva[p];
+          ffdI[i] += ffd[p];
+          ffdR[r] += ffd[p];
+          dfdFvaI[i] += dfdFva[p];
+          dfdFvaR[r] += dfdFva[p];
+          dexR[r] += dexfva[p];
+        }
+      }
+      double exgrT = sum(exgrI);
+      double imgrT = sum(imgrI);
+      double exTotRow = sum(exW);
+      double prodT = sum(prod);
+      double valuT = sum(valu);
+      double dvaWT = sum(dvaW);
+      double fvaWT = sum(fvaW);
+      double ffdT = sum(ffdI);
+      double dfdDvaT = sum(dfdDva);
+      double dfdFvaT = sum(dfdFvaI);
+      if (!eco.group()) {
+        worldFfd += ffdT;
+        worldDfdFva += dfdFvaT;
+        worldExgr += exgrT;
+      }
+
+      // ---- structural ----
+      for (int i = 0; i < nn; i++) {
+        String in = industries.get(i);
+        money("PROD", s, WLD, in, prod[i]);
+        money("VALU", s, WLD, in, valu[i]);
+        pct("PROD_VASH", s, WLD, in, share(valu[i], prod[i]));
+      }
+      money("PROD", s, WLD, TOTAL, prodT);
+      money("VALU", s, WLD, TOTAL, valuT);
+      pct("PROD_VASH", s, WLD, TOTAL, share(valuT, prodT));
+
+      // ---- gross exports / imports, bilateral by industry ----
+      for (int r = 0; r < g; r++) {
+        if (mem[r]) {
+          continue;
+        }
+        String pr = countries.get(r);
+        double exIntT = 0;
+        double exFnlT = 0;
+        double imIntT = 0;
+        double imFnlT = 0;
+        for (int i = 0; i < nn; i++) {
+          int p = i * g + r;
+          String in = industries.get(i);
+          double ex = exInt[p] + exFnl[p];
+          double im = imInt[p] + imFnl[p];
+          money("EXGR", s, pr, in, ex);
+          money("EXGR_INT", s, pr, in, exInt[p]);
+          money("EXGR_FNL", s, pr, in, exFnl[p]);
+          pct("EXGRpSH", s, pr, in, share(ex, exgrI[i]));
+          money("IMGR", s, pr, in, im);
+          money("IMGR_INT", s, pr, in, imInt[p]);
+          money("IMGR_FNL", s, pr, in, imFnl[p]);
+          pct("IMGRpSH", s, pr, in, share(im, imgrI[i]));
+          money("EXGR_DVA", s, pr, in, dva[p]);
+          money("EXGR_FVA", s, pr, in, fva[p]);
+          pct("EXGR_DVASH", s, pr, in, share(dva[p], ex));
+          pct("EXGR_DVApSH", s, pr, in, share(dva[p], dvaI[i]));
+          money("IMGR_DVA", s, pr, in, imDva[p]);
+          pct("IMGR_DVASH", s, pr, in, share(imDva[p], im));
+          money("FFD_DVA", s, pr, in, ffd[p]);
+          pct("FFD_DVApSH", s, pr, in, share(ffd[p], ffdI[i]));
+          money("DFD_FVA", s, pr, in, dfdFva[p]);
+          pct("DEXFVApSH", s, pr, in, share(dexfva[p], exW[i]));
+          exIntT += exInt[p];
+          exFnlT += exFnl[p];
+          imIntT += imInt[p];
+          imFnlT += imFnl[p];
+        }
+        money("EXGR", s, pr, TOTAL, exgrR[r]);
+        money("EXGR_INT", s, pr, TOTAL, exIntT);
+        money("EXGR_FNL", s, pr, TOTAL, exFnlT);
+        pct("EXGRpSH", s, pr, TOTAL, share(exgrR[r], exgrT));
+        money("IMGR", s, pr, TOTAL, imgrR[r]);
+        money("IMGR_INT", s, pr, TOTAL, imIntT);
+        money("IMGR_FNL", s, pr, TOTAL, imFnlT);
+        pct("IMGRpSH", s, pr, TOTAL, share(imgrR[r], imgrT));
+        money("BALGR", s, pr, TOTAL, exgrR[r] - imgrR[r]);
+        money("EXGR_DVA", s, pr, TOTAL, dvaR[r]);
+        money("EXGR_FVA", s, pr, TOTAL, fvaR[r]);
+        pct("EXGR_DVASH", s, pr, TOTAL, share(dvaR[r], exgrR[r]));
+        pct("EXGR_DVApSH", s, pr, TOTAL, share(dvaR[r], dvaWT));
+        money("IMGR_DVA", s, pr, TOTAL, imDvaR[r]);
+        pct("IMGR_DVASH", s, pr, TOTAL, share(imDvaR[r], imgrR[r]));
+        money("FFD_DVA", s, pr, TOTAL, ffdR[r]);
+        pct("FFD_DVApSH", s, pr, TOTAL, share(ffdR[r], ffdT));
+        money("DFD_FVA", s, pr, TOTAL, dfdFvaR[r]);
+        pct("DFD_FVApSH", s, pr, TOTAL, share(dfdFvaR[r], dfdFvaT));
+        money("BALVAFD", s, pr, TOTAL, ffdR[r] - dfdFvaR[r]);
+        pct("DEXFVApSH", s, pr, TOTAL, share(dexR[r], exTotRow));
+        pct("FEXDVApSH", s, pr, TOTAL, share(fex[r], exTotRow));
+        money("FD_VA", s, pr, TOTAL, dfdFvaR[r]);
+        if (vbyCons != null) {
+          money("CONS_VA", s, pr, TOTAL, consFor[r]);
+        }
+        if (vbyGfcf != null) {
+          money("GFCF_VA", s, pr, TOTAL, gfcfFor[r]);
+        }
+        sink.indicator("VAX_RATIO", s, pr, TOTAL, ratio(ffdR[r], exgrR[r]), Unit.RATIO);
+      }
+
+      // ---- partner WLD, by industry ----
+      double intDvaT = 0;
+      double fnlDvaT = 0;
+      for (int i = 0; i < nn; i++) {
+        String in = industries.get(i);
+        double exI = 0;
+        double exF = 0;
+        double imI = 0;
+        double imF = 0;
+        for (int r = 0; r < g; r++) {
+          if (!mem[r]) {
+            exI += exInt[i * g + r];
+            exF += exFnl[i * g + r];
+            imI += imInt[i * g + r];
+            imF += imFnl[i * g + r];
+          }
+        }
+        money("EXGR", s, WLD, in, exgrI[i]);
+        money("EXGR_INT", s, WLD, in, exI);
+        money("EXGR_FNL", s, WLD, in, exF);
+        money("IMGR", s, WLD, in, imgrI[i]);
+        money("IMGR_INT", s, WLD, in, imI);
+        money("IMGR_FNL", s, WLD, in, imF);
+        money("EXGR_DVA", s, WLD, in, dvaW[i]);
+        money("EXGR_FVA", s, WLD, in, fvaW[i]);
+        money("EXGR_DDC", s, WLD, in, ddc[i]);
+        money("EXGR_IDC", s, WLD, in, idc[i]);
+        money("EXGR_RIM", s, WLD, in, rim[i]);
+        pct("EXGR_DVASH", s, WLD, in, share(dvaW[i], exgrI[i]));
+        pct("EXGR_FVASH", s, WLD, in, share(fvaW[i], exgrI[i]));
+        pct("EXGR_TDVAIND", s, WLD, in, share(dvaW[i], exgrT));
+        pct("EXGR_TFVAIND", s, WLD, in, share(fvaW[i], exgrT));
+        pct("EXGR_INTDVASH", s, WLD, in, share(intDva[i], exgrI[i]));
+        pct("EXGR_FNLDVASH", s, WLD, in, share(fnlDva[i], exgrI[i]));
+        pct("EXGR_DVAFXSH", s, WLD, in, share(dvafx[i], exTotRow));
+        money("IMGR_DVA", s, WLD, in, imDvaI[i]);
+        pct("IMGR_DVASH", s, WLD, in, share(imDvaI[i], imgrI[i]));
+        money("FFD_DVA", s, WLD, in, ffdI[i]);
+        money("DFD_DVA", s, WLD, in, dfdDva[i]);
+        money("DFD_FVA", s, WLD, in, dfdFvaI[i]);
+        pct("VALU_FFDDVA", s, WLD, in, share(ffdI[i], valu[i]));
+        sink.indicator("VAX_RATIO", s, WLD, in, ratio(ffdI[i], exgrI[i]), Unit.RATIO);
+        if (vbcServ != null) {
+          pct("EXGR_SERV_DVASH", s, WLD, in, share(servD[i], exgrI[i]));
+          pct("EXGR_SERV_FVASH", s, WLD, in, share(servF[i], exgrI[i]));
+        }
+        intDvaT += intDva[i];
+        fnlDvaT += fnlDva[i];
+
+        String where = s + "/" + in;
+        cb("T1", "EXGR_DVA + EXGR_FVA = EXGR (by exporting industry)").compare(dvaW[i] + fvaW[i], exgrI[i], where);
+        cb("T2", "EXGR_DVA = EXGR_DDC + EXGR_IDC + EXGR_RIM").compare(ddc[i] + idc[i] + rim[i], dvaW[i], where);
+        cb("T3", "sum over partners of EXGR = EXGR (row totals)").compare(exgrI[i], exW[i], where);
+        cb("T5", "DFD_DVA + FFD_DVA = VALU").compare(dfdDva[i] + ffdI[i], valu[i], where);
+      }
+      for (int r = 0; r < g; r++) {
+        if (!mem[r]) {
+          cb("T1", "EXGR_DVA + EXGR_FVA = EXGR (bilateral)").compare(dvaR[r] + fvaR[r], exgrR[r],
+              s + "/" + countries.get(r));
+        }
+      }
+      money("EXGR", s, WLD, TOTAL, exgrT);
+      money("EXGR_INT", s, WLD, TOTAL, sumMasked(exInt, mem));
+      money("EXGR_FNL", s, WLD, TOTAL, sumMasked(exFnl, mem));
+      money("IMGR", s, WLD, TOTAL, imgrT);
+      money("IMGR_INT", s, WLD, TOTAL, sumMasked(imInt, mem));
+      money("IMGR_FNL", s, WLD, TOTAL, sumMasked(imFnl, mem));
+      money("BALGR", s, WLD, TOTAL, exgrT - imgrT);
+      double ddcT = sum(ddc);
+      double idcT = sum(idc);
+      double rimT = sum(rim);
+      money("EXGR_DVA", s, WLD, TOTAL, dvaWT);
+      money("EXGR_FVA", s, WLD, TOTAL, fvaWT);
+      money("EXGR_DDC", s, WLD, TOTAL, ddcT);
+      money("EXGR_IDC", s, WLD, TOTAL, idcT);
+      money("EXGR_RIM", s, WLD, TOTAL, rimT);
+      double dvash = share(dvaWT, exgrT);
+      double fvash = share(fvaWT, exgrT);
+      pct("EXGR_DVASH", s, WLD, TOTAL, dvash);
+      pct("EXGR_FVASH", s, WLD, TOTAL, fvash);
+      pct("EXGR_TDVAIND", s, WLD, TOTAL, dvash);
+      pct("EXGR_TFVAIND", s, WLD, TOTAL, fvash);
+      pct("EXGR_INTDVASH", s, WLD, TOTAL, share(intDvaT, exgrT));
+      pct("EXGR_FNLDVASH", s, WLD, TOTAL, share(fnlDvaT, exgrT));
+      double dvafxT = sum(dvafx);
+      double dvafxSh = share(dvafxT, exTotRow);
+      pct("EXGR_DVAFXSH", s, WLD, TOTAL, dvafxSh);
+      double dexT = 0;
+      double fexT = 0;
+      double pshT = 0;
+      for (int r = 0; r < g; r++) {
+        if (!mem[r]) {
+          dexT += share(dexR[r], exTotRow);
+          fexT += share(fex[r], exTotRow);
+          pshT += share(exgrR[r], exgrT);
+        }
+      }
+      if (exTotRow != 0) {
+        cb("T4", "sum over origins of DEXFVApSH = EXGR_FVASH").compare(dexT, fvash, s);
+        cb("T4", "sum over partners of FEXDVApSH = EXGR_DVAFXSH").compare(fexT, dvafxSh, s);
+      }
+      if (exgrT != 0) {
+        cb("T3", "sum of partner shares EXGRpSH = 100").compare(pshT, 100.0, s);
+      }
+      money("IMGR_DVA", s, WLD, TOTAL, sum(imDvaI));
+      pct("IMGR_DVASH", s, WLD, TOTAL, share(sum(imDvaI), imgrT));
+      money("FFD_DVA", s, WLD, TOTAL, ffdT);
+      money("DFD_DVA", s, WLD, TOTAL, dfdDvaT);
+      money("DFD_FVA", s, WLD, TOTAL, dfdFvaT);
+      money("BALVAFD", s, WLD, TOTAL, ffdT - dfdFvaT);
+      pct("VALU_FFDDVA", s, WLD, TOTAL, share(ffdT, valuT));
+      money("FD_VA", s, DXD, TOTAL, dfdDvaT);
+      money("FD_VA", s, WLD, TOTAL, dfdDvaT + dfdFvaT);
+      if (vbyCons != null) {
+        money("CONS_VA", s, DXD, TOTAL, consDom);
+        money("CONS_VA", s, WLD, TOTAL, consDom + sumMaskedG(consFor, mem));
+      }
+      if (vbyGfcf != null) {
+        money("GFCF_VA", s, DXD, TOTAL, gfcfDom);
+        money("GFCF_VA", s, WLD, TOTAL, gfcfDom + sumMaskedG(gfcfFor, mem));
+      }
+      if (vbcServ != null) {
+        pct("EXGR_SERV_DVASH", s, WLD, TOTAL, share(sum(servD), exgrT));
+        pct("EXGR_SERV_FVASH", s, WLD, TOTAL, share(sum(servF), exgrT));
+      }
+      sink.indicator("VAX_RATIO", s, WLD, TOTAL, ratio(ffdT, exgrT), Unit.RATIO);
+
+      cb("T7", "BALVAFD = BALGR (country totals)").compare(ffdT - dfdFvaT, exgrT - imgrT, s);
+      cb("T8", "sum over origins of FD_VA = final demand").compare(dfdDvaT + dfdFvaT, yDem, s);
+      cb("J1", "VAX (from VBY) = KWW terms 1+2+3").compare(ffdT, kww, s);
+    }
+
+    static double sum(double[] a) {
+      double s = 0;
+      for (double d : a) {
+        s += d;
+      }
+      return s;
+    }
+
+    double sumMasked(double[] byIndPartner, boolean[] mem) {
+      double s = 0;
+      for (int i = 0; i < nInd; i++) {
+        for (int r = 0; r < g; r++) {
+          if (!mem[r]) {
+            s += byIndPartner[i * g + r];
+          }
+        }
+      }
+      return s;
+    }
+
+    double sumMaskedG(double[] byPartner, boolean[] mem) {
+      double s = 0;
+      for (int r = 0; r < g; r++) {
+        if (!mem[r]) {
+          s += byPartner[r];
+        }
+      }
+      return s;
+    }
+
+    /** S2, T6, T9, J2 and the world VAX ratio. */
+    void globalChecks() {
+      double sumVa = sum(va);
+      double sumY = sum(yTot);
+      double sumVby = sum(vby);
+      CheckResult.Builder s2 = CheckResult.builder("S2", "sum va = sum y", tol);
+      s2.compare(sumVa, sumY, "world");
+      emitCheck(s2.build());
+      CheckResult.Builder t9 = CheckResult.builder("T9", "sum VBY = sum va", tol);
+      t9.compare(sumVby, sumVa, "world");
+      emitCheck(t9.build());
+      CheckResult.Builder t6 = CheckResult.builder("T6", "sum FFD_DVA = sum DFD_FVA", tol);
+      t6.compare(worldFfd, worldDfdFva, "world");
+      emitCheck(t6.build());
+      CheckResult.Builder j2 = CheckResult.builder("J2", "VA absorbed abroad + at home = va", tol);
+      for (int k = 0; k < n; k++) {
+        double s = 0;
+        for (int r = 0; r < g; r++) {
+          s += vby[k + r * n];
+        }
+        j2.compare(s, va[k], label(k));
+      }
+      emitCheck(j2.build());
+      sink.indicator("VAX_RATIO", WLD, WLD, TOTAL, ratio(worldFfd, worldExgr), Unit.RATIO);
+    }
+
+    /** va_final_demand (GN × G) and va_origin_exports (GN × GN), entities summed to countries. */
+    void vaTables() {
+      int gn = g * nInd;
+      if (opt.writeVaFinalDemand()) {
+        double[] agg = new double[gn * g];
+        for (int r = 0; r < g; r++) {
+          for (int k = 0; k < n; k++) {
+            agg[cty[k] * nInd + ind[k] + r * gn] += vby[k + r * n];
+          }
+        }
+        for (int r = 0; r < g; r++) {
+          for (int p = 0; p < gn; p++) {
+            sink.vaFinalDemand(countries.get(p / nInd), industries.get(p % nInd), countries.get(r),
+                agg[p + r * gn]);
+          }
+        }
+      }
+      if (opt.writeVaOriginExports()) {
+        boolean split = lay.entityCount() != g;
+        if (!split) {
+          // no split entity: rows are already reporting country-industries; stream, no n² buffer.
+          for (int j = 0; j < n; j++) {
+            int off = j * n;
+            double ej = eC[j];
+            String ec = countries.get(cty[j]);
+            String ei = industries.get(ind[j]);
+            for (int k = 0; k < n; k++) {
+              sink.vaOriginExports(countries.get(cty[k]), industries.get(ind[k]), ec, ei,
+                  v[k] * b[off + k] * ej);
+            }
+          }
+        } else {
+          double[] agg = new double[gn * gn];
+          for (int j = 0; j < n; j++) {
+            int off = j * n;
+            double ej = eC[j];
+            int cj = (cty[j] * nInd + ind[j]) * gn;
+            for (int k = 0; k < n; k++) {
+              agg[cj + cty[k] * nInd + ind[k]] += v[k] * b[off + k] * ej;
+            }
+          }
+          for (int q = 0; q < gn; q++) {
+            String ec = countries.get(q / nInd);
+            String ei = industries.get(q % nInd);
+            for (int p = 0; p < gn; p++) {
+              sink.vaOriginExports(countries.get(p / nInd), industries.get(p % nInd), ec, ei,
+                  agg[p + q * gn]);
+            }
+          }
+        }
+      }
+    }
+  }
+
+}
