@@ -42,11 +42,19 @@ public final class GenerateJob {
     }
     HadoopConf hc = HadoopConf.of(spark.sparkContext().hadoopConfiguration());
     String rootStr = root.toString();
+    // the spec travels as primitives (tasks rebuild it): common's value classes need not be Serializable
+    int regions = spec.regions();
+    int industries = spec.industries();
+    int first = spec.firstYear();
+    int last = spec.lastYear();
+    long seed = spec.seed();
+    boolean splits = spec.splits();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("tiva generate: " + years.size() + " years, n = " + layout.n());
     long rows = jsc.parallelize(years, years.size()).mapPartitions((Iterator<Integer> it) -> {
       List<Long> counts = new ArrayList<>();
-      SyntheticMrio g = new SyntheticMrio(spec);
+      SyntheticMrio g = new SyntheticMrio(GeneratorSpec.builder().regions(regions).industries(industries)
+          .years(first, last).seed(seed).splits(splits).build());
       while (it.hasNext()) {
         int y = it.next();
         long t0 = System.nanoTime();

@@ -49,13 +49,15 @@ public final class SqlCommand {
     Dataset<Row> df;
     try {
       df = spark.sql(sql);
-    } catch (org.apache.spark.sql.AnalysisException e) {
-      throw new UsageException("sql: " + e.getMessage().replace('\n', ' ') + " (tables: " + String.join(", ", tables) + ")", e);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // AnalysisException (unknown table or column) and ParseException: the query is wrong
+      if (e instanceof org.apache.spark.sql.AnalysisException) {
+        throw new UsageException("sql: " + e.getMessage().replace('\n', ' ') + " (tables: " + String.join(", ", tables) + ")", e);
+      }
       if (e.getClass().getName().contains("ParseException")) {
         throw new UsageException("sql: " + e.getMessage().replace('\n', ' '), e);
       }
-      throw e;
+      throw new RuntimeException(e);
     }
     StringBuilder header = new StringBuilder();
     for (StructField f : df.schema().fields()) {
