@@ -493,6 +493,9 @@ public final class IcioCsv {
     private MrioYear pass2(Plan plan) throws IOException {
       Layout layout = plan.layout;
       int n = layout.n();
+      if ((long) n * n > Integer.MAX_VALUE - 8L) {
+        throw error(null, "table too large: n = " + n + " rows of Z do not fit one array");
+      }
       double[] z = new double[n * n];
       double[] yf = new double[n * layout.finalDemandColumns()];
       double[][] comps = new double[plan.components.size()][n];
@@ -849,7 +852,12 @@ public final class IcioCsv {
   public static void write(MrioYear t, Path file) throws IOException {
     OutputStream os = Files.newOutputStream(file);
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-      os = new GZIPOutputStream(os, BUFFER);
+      // fastest deflate level: the default level makes an ICIO-scale file take ~25 s to write
+      os = new GZIPOutputStream(os, BUFFER) {
+        {
+          def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+      };
     }
     try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 20)) {
       write(t, w);
