@@ -544,10 +544,15 @@ class IcioCsvTest {
 
   // --------------------------------------------------------------------------- scale
 
-  /** Writes a generated ICIO-scale year and reads it back, timing both. */
+  /**
+   * Writes a generated ICIO-scale year (317 MB of CSV) and reads it back, timing both. Takes
+   * 12-20 s, so it runs only with {@code -Dtiva.slow=true} (or exclude it with
+   * {@code -DexcludedGroups=slow}).
+   */
   @Test
   @Tag("slow")
   void icioScaleReadSpeed() throws IOException {
+    Assumptions.assumeTrue(Boolean.getBoolean("tiva.slow"), "slow test: run with -Dtiva.slow=true");
     MrioYear a = new SyntheticMrio(GeneratorSpec.of(81, 45, 2020, 2020, 7)).year(2020);
     Path f = tmp.resolve("icio_2020.csv");
     long t0 = System.nanoTime();
