@@ -73,7 +73,7 @@ public final class Settings {
     if (path != null && new File(path).isFile()) {
       return ConfigFactory.parseFile(new File(path));
     }
-    return ConfigFactory.parseResources(Settings.class, "application.conf",
+    return ConfigFactory.parseResources(Settings.class.getClassLoader(), "io/tivaspark/jobs/application.conf",
         ConfigParseOptions.defaults().setAllowMissing(false));
   }
 
