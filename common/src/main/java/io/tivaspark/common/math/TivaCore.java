@@ -61,11 +61,14 @@ import java.util.Map;
  * v_k B_kj e_j (e = country-level gross exports) by source country-industry × exporter
  * country-industry, split entities summed. Countries only (not groups).
  *
- * <p><b>Cost</b> (n = entities·N, G countries, F categories): A O(n²); LU + inverse 2n³ (dgetrf +
- * dgetri, ~1.3 s native at n = 3645); I3 check one n³ dgemm (optional, ~1 s); B·Yf one dgemm
- * 2n²·GF; one pass over B for the origin-country multipliers O(n²); per economy of m rows O(m·n)
- * (exports, imports, RIM, J1) + O(m³) local inverse; va_origin_exports O(n²). Memory: A, B,
- * (I−A)B for I3, then the aggregated va_origin_exports matrix: at most 3 n² doubles at once.
+ * <p><b>Cost</b> (n = entities·N, G countries, E economies = G + groups, m rows of one economy):
+ * A, I − A O(n²); B = (I − A)⁻¹ by dgetrf + dgetri 2n³ (the only n³ step besides the optional full
+ * I3 check: one n³ dgemm, ~1 s native at n = 3645; default is 64 sampled columns, 2n²·64);
+ * v̂B[Y|Y_cons|Y_gfcf] one dgemm 2n²·3G; origin-country multipliers v_t B_·j one pass over B O(n²);
+ * B·e one dgemv; J1 terms one dgemm 2n²·E; per economy: trade O(m·G), LU of I − A_ss 2m³/3 plus N
+ * transposed solves 2m²N (DDC/IDC, no local inverse formed), RIM O(m·n), imports/forward O(n·G);
+ * va_origin_exports O(n²) streamed through a GN buffer. Memory: A, B, the I3 product (full check
+ * only) and n×3G, n×E blocks: at most 3 n² doubles at once; never n×n×G.
  */
 public final class TivaCore {
   static final String WLD = "WLD";

@@ -39,6 +39,7 @@ class PropertyTest {
         .group("GRP", List.of(lay.countries().get(0), lay.countries().get(1), "XXX"))
         .group("NONE", List.of("XXX", "YYY"))
         .serviceIndustries(java.util.Set.of("D01"))
+        .fullInverseCheck(seed % 2 == 0)
         .build();
     CollectingSink sink = new CollectingSink();
     TivaSummary s = TivaCore.compute(yr, opt, sink);
