@@ -7,6 +7,7 @@ import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +61,14 @@ import java.util.Map;
  * v_k B_kj e_j (e = country-level gross exports) by source country-industry × exporter
  * country-industry, split entities summed. Countries only (not groups).
  *
- * <p><b>Cost</b> (n = entities·N, G countries, F categories): A O(n²); LU + inverse 2n³ (dgetrf +
- * dgetri, ~1.3 s native at n = 3645); I3 check one n³ dgemm (optional, ~1 s); B·Yf one dgemm
- * 2n²·GF; one pass over B for the origin-country multipliers O(n²); per economy of m rows O(m·n)
- * (exports, imports, RIM, J1) + O(m³) local inverse; va_origin_exports O(n²). Memory: A, B,
- * (I−A)B for I3, then the aggregated va_origin_exports matrix: at most 3 n² doubles at once.
+ * <p><b>Cost</b> (n = entities·N, G countries, E economies = G + groups, m rows of one economy):
+ * A, I − A O(n²); B = (I − A)⁻¹ by dgetrf + dgetri 2n³ (the only n³ step besides the optional full
+ * I3 check: one n³ dgemm, ~1 s native at n = 3645; default is 64 sampled columns, 2n²·64);
+ * v̂B[Y|Y_cons|Y_gfcf] one dgemm 2n²·3G; origin-country multipliers v_t B_·j one pass over B O(n²);
+ * B·e one dgemv; J1 terms one dgemm 2n²·E; per economy: trade O(m·G), LU of I − A_ss 2m³/3 plus N
+ * transposed solves 2m²N (DDC/IDC, no local inverse formed), RIM O(m·n), imports/forward O(n·G);
+ * va_origin_exports O(n²) streamed through a GN buffer. Memory: A, B, the I3 product (full check
+ * only) and n×3G, n×E blocks: at most 3 n² doubles at once; never n×n×G.
  */
 public final class TivaCore {
   static final String WLD = "WLD";
@@ -118,6 +122,14 @@ public final class TivaCore {
     double[] be; // B·eC
     boolean[] service;
     double leontiefSeconds;
+    final Map<String, Double> steps = new LinkedHashMap<>();
+    long lapStart;
+
+    void lap(String step) {
+      long now = System.nanoTime();
+      steps.merge(step, (now - lapStart) / 1e9, Double::sum);
+      lapStart = now;
+    }
 
     // global check builders (one result per identity)
     final Map<String, CheckResult.Builder> builders = new LinkedHashMap<>();
@@ -161,6 +173,7 @@ public final class TivaCore {
 
     TivaSummary run() {
       long t0 = System.nanoTime();
+      lapStart = t0;
       z = year.z();
       yf = year.finalDemand();
       validateFinite();
@@ -171,22 +184,30 @@ public final class TivaCore {
       inputChecks();
       a = IoMath.coefficients(z, x, n); // O(n²)
       v = IoMath.vaCoefficients(va, x);
+      lap("input, checks I1-I2, A");
       leontief(); // 2n³
+      lap("B = (I-A)^-1");
       inverseChecks(); // n³ dgemm (or 2n²·64)
+      lap("check I3");
       finalDemandProducts(); // 2n²·GF
+      lap("VBY");
       exportsByCountry(); // O(n²)
       originMultipliers(); // O(n²) + dgemv
+      lap("exports, origin multipliers");
       List<Economy> economies = economies();
-      for (Economy e : economies) {
-        economy(e);
+      double[] kww = kwwTerms(economies);
+      lap("J1 terms");
+      for (int q = 0; q < economies.size(); q++) {
+        economy(economies.get(q), kww[q]);
       }
       globalChecks();
       vaTables();
+      lap("va tables");
       for (CheckResult.Builder bld : builders.values()) {
         emitCheck(bld.build());
       }
       double secs = (System.nanoTime() - t0) / 1e9;
-      return new TivaSummary(year.year(), n, secs, leontiefSeconds, lapack.backend(), checks);
+      return new TivaSummary(year.year(), n, secs, leontiefSeconds, lapack.backend(), checks, steps);
     }
 
     void validateFinite() {
@@ -337,11 +358,25 @@ public final class TivaCore {
       if (opt.fullInverseCheck()) {
         double[] c = b.clone();
         lapack.dgemm(false, false, n, n, n, -1.0, a, n, b, n, 1.0, c, n);
+        // max-abs first (no label strings in the n² loop), then name the worst element
+        double worst = -1;
+        int at = 0;
         for (int j = 0; j < n; j++) {
+          int off = j * n;
           for (int i = 0; i < n; i++) {
-            inv.compare(c[i + j * n], i == j ? 1.0 : 0.0, label(i) + " x " + label(j));
+            double d = Math.abs(c[off + i] - (i == j ? 1.0 : 0.0));
+            if (!(d <= worst)) { // also catches NaN
+              worst = d;
+              at = off + i;
+              if (Double.isNaN(d)) {
+                break;
+              }
+            }
           }
         }
+        int wi = at % n;
+        int wj = at / n;
+        inv.compare(c[at], wi == wj ? 1.0 : 0.0, label(wi) + " x " + label(wj));
       } else {
         int k = Math.min(n, 64);
         int[] cols = new int[k];
@@ -367,30 +402,44 @@ public final class TivaCore {
       emitCheck(xb.build());
     }
 
-    /** B·Yf (one dgemm, 2n²·GF), then v̂·(sums over categories). */
+    /** v̂·B·[Y | Y_cons | Y_gfcf]: categories summed first, then one dgemm (2n²·G·k, k ≤ 3). */
     void finalDemandProducts() {
-      int cols = lay.finalDemandColumns();
-      double[] byf = lapack.multiply(b, n, n, yf, cols);
       boolean[] cons = categoryMask(opt.consumptionCategories());
       boolean[] gfcf = categoryMask(opt.gfcfCategories());
-      vby = new double[n * g];
-      vbyCons = cons == null ? null : new double[n * g];
-      vbyGfcf = gfcf == null ? null : new double[n * g];
+      int blocks = 1 + (cons != null ? 1 : 0) + (gfcf != null ? 1 : 0);
+      double[] stack = new double[n * g * blocks];
+      System.arraycopy(y, 0, stack, 0, n * g);
+      int consOff = n * g;
+      int gfcfOff = n * g * (cons != null ? 2 : 1);
       for (int r = 0; r < g; r++) {
         for (int c = 0; c < f; c++) {
           int col = lay.finalDemandColumn(r, c);
+          boolean inCons = cons != null && cons[c];
+          boolean inGfcf = gfcf != null && gfcf[c];
+          if (!inCons && !inGfcf) {
+            continue;
+          }
           for (int i = 0; i < n; i++) {
-            double val = v[i] * byf[i + col * n];
-            vby[i + r * n] += val;
-            if (cons != null && cons[c]) {
-              vbyCons[i + r * n] += val;
+            double val = yf[i + col * n];
+            if (inCons) {
+              stack[consOff + i + r * n] += val;
             }
-            if (gfcf != null && gfcf[c]) {
-              vbyGfcf[i + r * n] += val;
+            if (inGfcf) {
+              stack[gfcfOff + i + r * n] += val;
             }
           }
         }
       }
+      double[] prod = lapack.multiply(b, n, n, stack, g * blocks);
+      for (int col = 0; col < g * blocks; col++) {
+        int off = col * n;
+        for (int i = 0; i < n; i++) {
+          prod[off + i] *= v[i];
+        }
+      }
+      vby = Arrays.copyOfRange(prod, 0, n * g);
+      vbyCons = cons == null ? null : Arrays.copyOfRange(prod, consOff, consOff + n * g);
+      vbyGfcf = gfcf == null ? null : Arrays.copyOfRange(prod, gfcfOff, gfcfOff + n * g);
     }
 
     boolean[] categoryMask(java.util.Set<String> codes) {
@@ -465,6 +514,35 @@ public final class TivaCore {
       lapack.dgemv(false, n, n, 1.0, b, eC, 0.0, be);
     }
 
+    /**
+     * KWW terms 1+2+3 of every economy, v_s B_s· (Σ_{r∉s} Y_·r): the foreign final demand is summed
+     * before multiplying by B (one dgemm, 2n²·E), unlike v̂BY, so J1 is an independent check.
+     */
+    double[] kwwTerms(List<Economy> economies) {
+      int ne = economies.size();
+      double[] yForeign = new double[n * ne];
+      for (int q = 0; q < ne; q++) {
+        boolean[] mem = economies.get(q).member();
+        for (int r = 0; r < g; r++) {
+          if (!mem[r]) {
+            for (int c = 0; c < n; c++) {
+              yForeign[c + q * n] += y[c + r * n];
+            }
+          }
+        }
+      }
+      double[] byf = lapack.multiply(b, n, n, yForeign, ne);
+      double[] out = new double[ne];
+      for (int q = 0; q < ne; q++) {
+        double acc = 0;
+        for (int k : economies.get(q).rows()) {
+          acc += v[k] * byf[k + q * n];
+        }
+        out[q] = acc;
+      }
+      return out;
+    }
+
     List<Economy> economies() {
       List<Economy> list = new ArrayList<>();
       for (int c = 0; c < g; c++) {
@@ -523,7 +601,7 @@ public final class TivaCore {
     }
 
     /** All indicators of one economy. */
-    void economy(Economy eco) {
+    void economy(Economy eco, double kww) {
       final String s = eco.code();
       final int[] rows = eco.rows();
       final boolean[] mem = eco.member();
@@ -601,10 +679,16 @@ public final class TivaCore {
         servF[i] += sf * ej;
       }
 
+      lap("economies: trade");
       // ---- local inverse L_ss (O(m³)), DDC / IDC, and RIM computed independently via L A^F B ----
-      double[] lss;
+      // L_ss only through one LU of (I − A_ss) (2m³/3) and N transposed solves (2m²N):
+      // U = L_ss' V, V (m×N) column i = v on the rows of industry i, so U[j, i] = Σ_{k: ind(k)=i} v_k (L_ss)_kj.
+      double[] u = new double[m * nn];
+      for (int kk = 0; kk < m; kk++) {
+        u[kk + ind[rows[kk]] * m] = v[rows[kk]];
+      }
       try {
-        lss = IoMath.localInverse(a, n, rows, lapack);
+        lapack.lu(IoMath.identityMinus(IoMath.block(a, n, rows), m), m, true).solveInPlace(u, nn, true);
       } catch (Lapack.SingularMatrixException ex) {
         int k = ex.pivot() - 1;
         throw new InvalidInputException("intermediate/", year.year(),
@@ -615,22 +699,18 @@ public final class TivaCore {
       double[] ddc = new double[nn];
       double[] idc = new double[nn];
       for (int jj = 0; jj < m; jj++) {
-        int off = jj * m;
         int ij = ind[rows[jj]];
         double all = 0;
-        double same = 0;
-        for (int kk = 0; kk < m; kk++) {
-          double t = v[rows[kk]] * lss[off + kk];
-          all += t;
-          if (ind[rows[kk]] == ij) {
-            same += t;
-          }
+        for (int i = 0; i < nn; i++) {
+          all += u[jj + i * m];
         }
+        double same = u[jj + ij * m];
         uL[jj] = all;
         ddc[ij] += same * eRow[jj];
         idc[ij] += (all - same) * eRow[jj];
       }
-      lss = null;
+      u = null;
+      lap("economies: local inverse");
       // q_c = Σ_{k∈s} uL_k A_kc for c ∉ s; RIM_j = Σ_{c∉s} q_c B_cj e_j  (B_ss − L_ss = L_ss A_s,¬s B_¬s,s)
       double[] qv = new double[n];
       for (int c = 0; c < n; c++) {
@@ -657,6 +737,7 @@ public final class TivaCore {
         rim[ind[j]] += acc * eRow[jj];
       }
 
+      lap("economies: RIM");
       // ---- forward participation: VA of s in other countries' exports ----
       double[] fex = new double[g];
       for (int j = 0; j < n; j++) {
@@ -712,6 +793,7 @@ public final class TivaCore {
         imDva[idx] += dmS * (ei + efn);
       }
 
+      lap("economies: forward, imports");
       // ---- VA in final demand (from v̂BY) ----
       double[] ffd = new double[nn * g];
       double[] dfdDva = new double[nn];
@@ -752,32 +834,7 @@ public final class TivaCore {
           gfcfFor[cty[k]] += gS;
         }
       }
-      // J1 (KWW 1+2+3 = v_s B_s· Σ_{r∉s} Y_·r), by a row-block product independent of the dgemm: O(m·n)
-      double[] yFor = new double[n];
-      for (int c = 0; c < n; c++) {
-        double acc = 0;
-        for (int r = 0; r < g; r++) {
-          if (!mem[r]) {
-            acc += y[c + r * n];
-          }
-        }
-        yFor[c] = acc;
-      }
-      double kww = 0;
-      for (int c = 0; c < n; c++) {
-        double yc = yFor[c];
-        if (yc == 0) {
-          continue;
-        }
-        int off = c * n;
-        double acc = 0;
-        for (int kk = 0; kk < m; kk++) {
-          int k = rows[kk];
-          acc += v[k] * b[off + k];
-        }
-        kww += acc * yc;
-      }
-
+      lap("economies: VBY, J1");
       emitEconomy(eco, prod, valu, exInt, exFnl, exW, dva, fva, dvaW, fvaW, intDva, fnlDva, dexfva,
           servD, servF, ddc, idc, rim, fex, dvafx, imInt, imFnl, imDva, ffd, dfdDva, dfdFva, consDom,
           consFor, gfcfDom, gfcfFor, yDem, kww);
@@ -1061,6 +1118,7 @@ public final class TivaCore {
       cb("T7", "BALVAFD = BALGR (country totals)").compare(ffdT - dfdFvaT, exgrT - imgrT, s);
       cb("T8", "sum over origins of FD_VA = final demand").compare(dfdDvaT + dfdFvaT, yDem, s);
       cb("J1", "VAX (from VBY) = KWW terms 1+2+3").compare(ffdT, kww, s);
+      lap("economies: emit");
     }
 
     static double sum(double[] a) {
@@ -1137,40 +1195,41 @@ public final class TivaCore {
         }
       }
       if (opt.writeVaOriginExports()) {
-        boolean split = lay.entityCount() != g;
-        if (!split) {
-          // no split entity: rows are already reporting country-industries; stream, no n² buffer.
-          for (int j = 0; j < n; j++) {
+        // per exporter country-industry q: sum its entity columns j (CN1, CN2, ...) into a GN buffer
+        int[][] colsOf = new int[gn][];
+        int[] count = new int[gn];
+        for (int j = 0; j < n; j++) {
+          count[cty[j] * nInd + ind[j]]++;
+        }
+        for (int q = 0; q < gn; q++) {
+          colsOf[q] = new int[count[q]];
+          count[q] = 0;
+        }
+        for (int j = 0; j < n; j++) {
+          int q = cty[j] * nInd + ind[j];
+          colsOf[q][count[q]++] = j;
+        }
+        int[] rho = new int[n];
+        for (int k = 0; k < n; k++) {
+          rho[k] = cty[k] * nInd + ind[k];
+        }
+        double[] col = new double[gn];
+        for (int q = 0; q < gn; q++) {
+          Arrays.fill(col, 0.0);
+          for (int j : colsOf[q]) {
             int off = j * n;
             double ej = eC[j];
-            String ec = countries.get(cty[j]);
-            String ei = industries.get(ind[j]);
             for (int k = 0; k < n; k++) {
-              sink.vaOriginExports(countries.get(cty[k]), industries.get(ind[k]), ec, ei,
-                  v[k] * b[off + k] * ej);
+              col[rho[k]] += v[k] * b[off + k] * ej;
             }
           }
-        } else {
-          double[] agg = new double[gn * gn];
-          for (int j = 0; j < n; j++) {
-            int off = j * n;
-            double ej = eC[j];
-            int cj = (cty[j] * nInd + ind[j]) * gn;
-            for (int k = 0; k < n; k++) {
-              agg[cj + cty[k] * nInd + ind[k]] += v[k] * b[off + k] * ej;
-            }
-          }
-          for (int q = 0; q < gn; q++) {
-            String ec = countries.get(q / nInd);
-            String ei = industries.get(q % nInd);
-            for (int p = 0; p < gn; p++) {
-              sink.vaOriginExports(countries.get(p / nInd), industries.get(p % nInd), ec, ei,
-                  agg[p + q * gn]);
-            }
+          String ec = countries.get(q / nInd);
+          String ei = industries.get(q % nInd);
+          for (int p = 0; p < gn; p++) {
+            sink.vaOriginExports(countries.get(p / nInd), industries.get(p % nInd), ec, ei, col[p]);
           }
         }
       }
     }
   }
-
 }

@@ -1,7 +1,10 @@
 package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link TivaCore#compute} did for one year.
@@ -12,12 +15,14 @@ import java.util.List;
  * @param leontiefSeconds wall time of the LU + inverse of (I − A)
  * @param backend LAPACK/BLAS implementation classes, e.g. "JNILAPACK/JNIBLAS"
  * @param checks one result per identity (and scope) checked, also written to the sink
+ * @param stepSeconds wall time per step of the computation, in order (for logs and tuning)
  */
 public record TivaSummary(int year, int n, double seconds, double leontiefSeconds, String backend,
-    List<CheckResult> checks) {
+    List<CheckResult> checks, Map<String, Double> stepSeconds) {
 
   public TivaSummary {
     checks = List.copyOf(checks);
+    stepSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stepSeconds));
   }
 
   /** True when every check passed. */
