@@ -89,6 +89,39 @@ class PipelineTest {
 
   @Test
   @Order(3)
+  void failedCheckExitsWith4WhenConfigured() throws Exception {
+    // a tolerance no float computation meets makes the algebraic identities fail
+    Path conf = tmp.resolve("strict.conf");
+    Files.writeString(conf, "tiva.run { fail-on-check = true, algebra-tolerance = 1e-300 }\n");
+    Path wh = tmp.resolve("wh-strict");
+    Outcome r = CliTest.run("run", "--conf", conf.toString(), "--input", store.toString(), "--warehouse",
+        wh.toString(), "--years", "2001");
+    CliTest.assertOneLineError(r, 4, "quality checks failed");
+    // the results are written all the same, and the failure is in quality_checks
+    assertTrue(spark.read().format("delta").load(wh.resolve("quality_checks").toString()).where("NOT passed").count() > 0);
+    assertEquals("SUCCEEDED", spark.read().format("delta").load(wh.resolve("runs").toString()).first().getAs("status"));
+  }
+
+  @Test
+  @Order(4)
+  void userDefinedGroupIsComputedAsOneEconomy() throws Exception {
+    Path conf = tmp.resolve("groups.conf");
+    Files.writeString(conf, "tiva.groups.NORTH = [USA, DEU]\n");
+    Path wh = tmp.resolve("wh-groups");
+    Outcome r = CliTest.run("run", "--conf", conf.toString(), "--input", store.toString(), "--warehouse",
+        wh.toString(), "--years", "2003");
+    assertEquals(0, r.code(), r.err());
+    Dataset<Row> ind = spark.read().format("delta").load(wh.resolve("indicators").toString())
+        .where("indicator = 'EXGR' AND partner = 'WLD' AND industry = '_T'");
+    double group = ind.where("country = 'NORTH'").first().getDouble(ind.schema().fieldIndex("value"));
+    double usa = ind.where("country = 'USA'").first().getDouble(ind.schema().fieldIndex("value"));
+    double deu = ind.where("country = 'DEU'").first().getDouble(ind.schema().fieldIndex("value"));
+    // trade between members is domestic: the group exports less than its members together
+    assertTrue(group < usa + deu && group > 0, group + " vs " + usa + " + " + deu);
+  }
+
+  @Test
+  @Order(5)
   void sqlPrintsCsvWithHeader() {
     Outcome r = CliTest.run("sql", "--warehouse", warehouse.toString(),
         "SELECT year, count(*) AS n FROM indicators GROUP BY year ORDER BY year");
@@ -100,7 +133,7 @@ class PipelineTest {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void sqlUnknownTableIsUsageError() {
     Outcome r = CliTest.run("sql", "--warehouse", warehouse.toString(), "SELECT * FROM nope");
     CliTest.assertOneLineError(r, 2, "sql:");

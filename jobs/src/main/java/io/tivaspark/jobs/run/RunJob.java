@@ -121,6 +121,7 @@ public final class RunJob {
       jsc.clearJobGroup();
     }
     List<YearOutcome> ok = outcomes.stream().filter(YearOutcome::ok).collect(Collectors.toList());
+    warnIfPureJava(ok);
     for (YearOutcome o : outcomes) {
       if (o.ok()) {
         LOG.info("year {} computed in {} s on {} ({}){}", o.year(), String.format("%.1f", o.seconds()),
@@ -183,6 +184,16 @@ public final class RunJob {
       LOG.warn("{}; tiva.run.fail-on-check is false, so the run succeeds", msg);
     }
     return new Result(runId, status, outcomes, rows);
+  }
+
+  /** Native BLAS is the product; pure Java is a correctness fallback 20-35x slower: say so loudly. */
+  private static void warnIfPureJava(List<YearOutcome> ok) {
+    List<String> slow = ok.stream().map(YearOutcome::backend).filter(b -> !b.contains("JNI")).distinct()
+        .collect(Collectors.toList());
+    if (!slow.isEmpty()) {
+      LOG.warn("*** the math ran on pure-Java LAPACK/BLAS ({}) on some executors: 20-35x slower than native. "
+          + "Fix: install OpenBLAS on every node (Debian/Ubuntu: apt-get install libopenblas0-pthread) ***", slow);
+    }
   }
 
   /** A year failed; carries the exit code of its cause (3 for bad input). */
