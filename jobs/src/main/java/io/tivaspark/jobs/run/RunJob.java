@@ -152,6 +152,10 @@ public final class RunJob {
       jsc.clearJobGroup();
     }
     whFs.delete(staging, true);
+    Path stagingParent = staging.getParent();
+    if (whFs.exists(stagingParent) && whFs.listStatus(stagingParent).length == 0) {
+      whFs.delete(stagingParent, false);
+    }
 
     // 3. the runs row, last: readers who filter on the latest SUCCEEDED run see consistent tables
     List<YearOutcome> failed = outcomes.stream().filter(o -> !o.ok()).collect(Collectors.toList());
