@@ -32,8 +32,8 @@ final class Commands {
       case "run" -> {
         RunJob.Request req = runRequest(args, settings);
         RunJob.Result r = RunJob.run(SparkSessions.create(settings), settings, req);
-        out.printf(Locale.ROOT, "run %s %s: %d years; rows %s; tables in %s%n", r.runId(), r.status(),
-            r.outcomes().size(), r.rows(), req.warehouse());
+        out.printf(Locale.ROOT, "run %s %s: years computed %s, unchanged %s; rows %s; tables in %s%n", r.runId(),
+            r.status(), r.computedYears(), r.skippedYears(), r.rows(), req.warehouse());
         return ExitCode.OK;
       }
       case "sql" -> {
@@ -100,6 +100,6 @@ final class Commands {
         ? Arrays.stream(args.get("only").split(",")).map(String::trim).filter(s -> !s.isEmpty())
             .collect(Collectors.toList())
         : settings.tiva().getStringList("run.families");
-    return new RunJob.Request(input, warehouse, years, only);
+    return new RunJob.Request(input, warehouse, years, only, args.has("incremental"));
   }
 }

@@ -119,15 +119,27 @@ public final class Settings {
 
   /** The project version from the jar (tiva-version.properties). */
   public static String version() {
+    return buildInfo().getProperty("version", "unknown");
+  }
+
+  /**
+   * The code identity for incremental runs: version plus build time, so a rebuilt jar recomputes
+   * every year while nightly runs of one deployed jar skip unchanged years.
+   */
+  public static String codeVersion() {
+    Properties p = buildInfo();
+    return p.getProperty("version", "unknown") + "+" + p.getProperty("build", "unknown");
+  }
+
+  private static Properties buildInfo() {
+    Properties p = new Properties();
     try (InputStream in = Settings.class.getResourceAsStream("/tiva-version.properties")) {
       if (in != null) {
-        Properties p = new Properties();
         p.load(in);
-        return p.getProperty("version", "unknown");
       }
     } catch (IOException e) {
-      // fall through
+      // unknown version
     }
-    return "unknown";
+    return p;
   }
 }

@@ -1,7 +1,5 @@
 package io.tivaspark.jobs.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.common.math.TivaCore;
 import io.tivaspark.common.math.TivaOptions;
 import io.tivaspark.common.math.TivaSummary;
@@ -19,19 +17,29 @@ import io.tivaspark.jobs.store.MrioMeta;
 import io.tivaspark.jobs.store.StoreReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -49,18 +57,39 @@ import org.slf4j.LoggerFactory;
  * {@code bin/tiva run}: computes every year of the store on the executors (one year per task;
  * the driver only sees small {@link YearOutcome}s), stages each year's rows as Parquet, then
  * commits every curated table with one Delta transaction per table that replaces exactly the
- * years computed, and finally appends the {@code runs} row. Years that fail (bad input) are
- * reported and left as they were in the warehouse; the others complete.
+ * years computed, and finally appends the {@code runs} row.
+ *
+ * <p>Consistency model: a table's year is replaced atomically (Delta); tables are committed one
+ * after another, so between two commits a reader can see a year's new indicators beside its old
+ * va_final_demand. The {@code runs} row (status SUCCEEDED or PARTIAL) is written last: readers
+ * who join on the run_id of the latest such row for each year see every table consistent. One
+ * run at a time per warehouse ({@link WarehouseLock}). Years that fail (bad input) are reported
+ * and left as they were; the others complete. With {@code --incremental} a year whose input,
+ * result-affecting configuration and code are unchanged since the run that wrote its rows is
+ * skipped.
  */
 public final class RunJob {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
   public static final List<String> FAMILIES = List.of("core");
 
   /** What the caller asked for. */
-  public record Request(String input, String warehouse, int[] years, List<String> families) {}
+  public record Request(String input, String warehouse, int[] years, List<String> families, boolean incremental) {
+    public Request(String input, String warehouse, int[] years, List<String> families) {
+      this(input, warehouse, years, families, false);
+    }
+  }
 
   /** What a run did. */
-  public record Result(String runId, String status, List<YearOutcome> outcomes, Map<String, Long> rows) {}
+  public record Result(String runId, String status, List<YearOutcome> outcomes, Map<String, Long> rows,
+      List<Integer> removedYears) {
+    public List<Integer> computedYears() {
+      return outcomes.stream().filter(YearOutcome::computed).map(YearOutcome::year).collect(Collectors.toList());
+    }
+
+    public List<Integer> skippedYears() {
+      return outcomes.stream().filter(YearOutcome::skipped).map(YearOutcome::year).collect(Collectors.toList());
+    }
+  }
 
   private RunJob() {}
 
@@ -74,6 +103,8 @@ public final class RunJob {
       }
     }
     CoreSettings core = CoreSettings.from(settings.tiva());
+    Duration lockWait = settings.tiva().getDuration("run.lock-wait");
+    Duration lockStale = settings.tiva().getDuration("run.lock-stale-after");
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
     Path input = new Path(req.input());
     FileSystem inFs = input.getFileSystem(hconf);
@@ -81,8 +112,9 @@ public final class RunJob {
       throw new UsageException("run: --input " + req.input() + " does not exist");
     }
     MrioMeta meta = MrioMeta.read(inFs, input);
-    meta.layout(new Path(input, MrioMeta.FILE).toString());
+    int entities = meta.layout(new Path(input, MrioMeta.FILE).toString()).entityCount();
     TreeSet<Integer> years = StoreReader.checkedYears(hconf, input);
+    TreeSet<Integer> allInputYears = new TreeSet<>(years);
     if (req.years() != null) {
       years.removeIf(y -> y < req.years()[0] || y > req.years()[1]);
       if (years.isEmpty()) {
@@ -90,104 +122,193 @@ public final class RunJob {
       }
     }
     Path warehouse = new Path(req.warehouse());
-    String stagingBase = settings.tiva().getString("run.staging-dir");
-    Path staging = new Path(stagingBase.isBlank() ? new Path(warehouse, "_staging") : new Path(stagingBase), runId);
     FileSystem whFs = warehouse.getFileSystem(hconf);
     whFs.mkdirs(warehouse);
     String unit = meta.unitCode(core.unit());
-    LOG.info("run {}: {} years ({}-{}) of {} [{} countries, {} entities, {} industries], warehouse {}",
-        runId, years.size(), years.first(), years.last(), req.input(), meta.countries.size(),
-        meta.layout("mrio.json").entityCount(), meta.industries.size(), req.warehouse());
+    String configFp = sha256(core + "|families=" + req.families() + "|unit=" + unit);
+    String code = Settings.codeVersion();
 
-    // 1. compute: one year per task, staged as Parquet by the task itself
-    HadoopConf hc = HadoopConf.of(hconf);
-    String inputStr = input.toString();
-    String stagingStr = staging.toString();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<Integer> yearList = new ArrayList<>(years);
-    jsc.setJobDescription("tiva run " + runId + ": compute " + yearList.size() + " years");
-    List<YearOutcome> outcomes;
-    try {
-      outcomes = jsc.parallelize(yearList, yearList.size())
-          .mapPartitions((Iterator<Integer> it) -> {
-            List<YearOutcome> out = new ArrayList<>();
-            while (it.hasNext()) {
-              out.add(computeYear(hc, inputStr, meta, it.next(), core, unit, stagingStr));
-            }
-            return out.iterator();
-          })
-          .collect();
-    } finally {
-      jsc.clearJobGroup();
+    try (WarehouseLock lock = WarehouseLock.acquire(whFs, warehouse, runId, lockWait, lockStale)) {
+      String stagingBase = settings.tiva().getString("run.staging-dir");
+      Path stagingRoot = stagingBase.isBlank() ? new Path(warehouse, "_staging") : new Path(stagingBase);
+      removeLeftovers(whFs, stagingRoot);
+      Path staging = new Path(stagingRoot, runId);
+      LOG.info("run {}: {} years ({}-{}) of {} [{} countries, {} entities, {} industries], warehouse {}{}",
+          runId, years.size(), years.first(), years.last(), req.input(), meta.countries.size(), entities,
+          meta.industries.size(), req.warehouse(), req.incremental() ? ", incremental" : "");
+
+      // what the warehouse holds now, and which years may be skipped
+      Map<Integer, YearState> current = currentState(spark, warehouse);
+      HashMap<Integer, String> skippable = new HashMap<>();
+      if (req.incremental()) {
+        Map<Integer, Set<String>> tableRuns = tableRunIds(spark, warehouse);
+        for (int y : years) {
+          YearState s = current.get(y);
+          if (s != null && s.config().equals(configFp) && s.code().equals(code)
+              && Set.of(s.runId()).equals(tableRuns.get(y))) {
+            skippable.put(y, s.input());
+          }
+        }
+      }
+      List<Integer> removed = new ArrayList<>();
+      if (req.years() == null) {
+        current.keySet().stream().filter(y -> !allInputYears.contains(y)).sorted().forEach(removed::add);
+        if (!removed.isEmpty()) {
+          LOG.warn("years {} are in the warehouse but no longer in the input; their rows are kept "
+              + "(delete them with DELETE FROM <table> WHERE year IN (...) if they should go)", removed);
+        }
+      }
+
+      // 1. compute: one year per task, staged as Parquet by the task itself
+      HadoopConf hc = HadoopConf.of(hconf);
+      String inputStr = input.toString();
+      String stagingStr = staging.toString();
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      List<Integer> yearList = new ArrayList<>(years);
+      jsc.setJobDescription("tiva run " + runId + ": compute " + yearList.size() + " years");
+      List<YearOutcome> outcomes;
+      try {
+        outcomes = jsc.parallelize(yearList, yearList.size())
+            .mapPartitions((Iterator<Integer> it) -> {
+              List<YearOutcome> out = new ArrayList<>();
+              while (it.hasNext()) {
+                int y = it.next();
+                out.add(computeYear(hc, inputStr, meta, y, core, unit, stagingStr, skippable.get(y)));
+              }
+              return out.iterator();
+            })
+            .collect();
+      } finally {
+        jsc.clearJobGroup();
+      }
+      List<YearOutcome> computed = outcomes.stream().filter(YearOutcome::computed).collect(Collectors.toList());
+      warnIfPureJava(computed);
+      for (YearOutcome o : outcomes) {
+        if (o.skipped()) {
+          LOG.info("year {} unchanged since run {}: skipped", o.year(), current.get(o.year()).runId());
+        } else if (o.ok()) {
+          LOG.info("year {} computed in {} s on {} ({}){}", o.year(), String.format("%.1f", o.seconds()),
+              o.executor(), o.backend(), o.failedChecks().isEmpty() ? "" : "; failed checks: " + o.failedChecks());
+        } else {
+          LOG.error("year {} failed: {}", o.year(), o.error());
+        }
+      }
+
+      // 2. commit: one Delta transaction per table replacing exactly the years computed
+      Map<String, Long> rows = new LinkedHashMap<>();
+      if (!computed.isEmpty()) {
+        String yearsIn = computed.stream().map(o -> String.valueOf(o.year())).collect(Collectors.joining(","));
+        for (OutputTable t : OutputTable.values()) {
+          Path dir = new Path(staging, t.tableName());
+          jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
+          Dataset<Row> df = spark.read().parquet(dir.toString()).withColumn("run_id", functions.lit(runId));
+          df = df.selectExpr(t.deltaColumns().stream().map(c -> "`" + c + "`").toArray(String[]::new));
+          df.write().format("delta").mode("overwrite")
+              .option("replaceWhere", "year IN (" + yearsIn + ")")
+              .partitionBy("year")
+              .save(new Path(warehouse, t.tableName()).toString());
+          long n = computed.stream().mapToLong(o -> o.rows().getOrDefault(t.tableName(), 0L)).sum();
+          rows.put(t.tableName(), n);
+          LOG.info("committed {}: {} rows for years {}", t.tableName(), n, yearsIn);
+        }
+        jsc.clearJobGroup();
+      }
+      whFs.delete(staging, true);
+      if (whFs.exists(stagingRoot) && whFs.listStatus(stagingRoot).length == 0) {
+        whFs.delete(stagingRoot, false);
+      }
+
+      // 3. the runs row, last
+      List<YearOutcome> failed = outcomes.stream().filter(o -> !o.ok()).collect(Collectors.toList());
+      String status = failed.isEmpty() ? "SUCCEEDED" : computed.isEmpty() && outcomes.stream().noneMatch(YearOutcome::skipped)
+          ? "FAILED" : "PARTIAL";
+      Map<Integer, YearState> states = new TreeMap<>();
+      for (YearOutcome o : outcomes) {
+        if (o.computed()) {
+          states.put(o.year(), new YearState(o.inputFingerprint(), configFp, code, runId));
+        } else if (o.skipped()) {
+          states.put(o.year(), current.get(o.year()));
+        }
+      }
+      StringBuilder message = new StringBuilder();
+      append(message, "computed", computed.stream().map(YearOutcome::year).collect(Collectors.toList()));
+      append(message, "unchanged", outcomes.stream().filter(YearOutcome::skipped).map(YearOutcome::year)
+          .collect(Collectors.toList()));
+      append(message, "removed from input", removed);
+      for (YearOutcome o : failed) {
+        message.append(message.length() > 0 ? "; " : "").append("failed ").append(o.year()).append(": ").append(o.error());
+      }
+      writeRunsRow(spark, warehouse, runId, started, Instant.now(), status, inputStr, YearState.toJson(states),
+          settings.renderJson(), Settings.version(), message.toString());
+      LOG.info("run {} {}: {}", runId, status, message);
+
+      if (!failed.isEmpty()) {
+        YearOutcome first = failed.get(0);
+        String others = failed.size() > 1 ? " (and " + (failed.size() - 1) + " more failed years, see runs.message)" : "";
+        throw new YearFailedException(first.error() + others, first.exitCode());
+      }
+      List<String> failedChecks = new ArrayList<>();
+      computed.forEach(o -> o.failedChecks().forEach(c -> failedChecks.add(o.year() + " " + c)));
+      if (!failedChecks.isEmpty()) {
+        String msg = "quality checks failed in " + failedChecks.size() + " cases, first: " + failedChecks.get(0)
+            + " (table quality_checks, run " + runId + ")";
+        if (settings.tiva().getBoolean("run.fail-on-check")) {
+          throw new ChecksFailedException(msg);
+        }
+        LOG.warn("{}; tiva.run.fail-on-check is false, so the run succeeds", msg);
+      }
+      return new Result(runId, status, outcomes, rows, removed);
     }
-    List<YearOutcome> ok = outcomes.stream().filter(YearOutcome::ok).collect(Collectors.toList());
-    warnIfPureJava(ok);
-    for (YearOutcome o : outcomes) {
-      if (o.ok()) {
-        LOG.info("year {} computed in {} s on {} ({}){}", o.year(), String.format("%.1f", o.seconds()),
-            o.executor(), o.backend(), o.failedChecks().isEmpty() ? "" : "; failed checks: " + o.failedChecks());
-      } else {
-        LOG.error("year {} failed: {}", o.year(), o.error());
+  }
+
+  private static void append(StringBuilder sb, String what, List<Integer> years) {
+    if (!years.isEmpty()) {
+      sb.append(sb.length() > 0 ? "; " : "").append(what).append(' ')
+          .append(years.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+  }
+
+  /** Staging directories of earlier runs that died (we hold the lock, so nobody else uses them). */
+  private static void removeLeftovers(FileSystem fs, Path stagingRoot) throws IOException {
+    if (fs.exists(stagingRoot)) {
+      for (FileStatus st : fs.listStatus(stagingRoot)) {
+        LOG.info("removing the staging of an interrupted run: {}", st.getPath().getName());
+        fs.delete(st.getPath(), true);
       }
     }
+  }
 
-    // 2. commit: one Delta transaction per table replacing exactly the years computed
-    Map<String, Long> rows = new LinkedHashMap<>();
-    if (!ok.isEmpty()) {
-      String yearsIn = ok.stream().map(o -> String.valueOf(o.year())).collect(Collectors.joining(","));
-      for (OutputTable t : OutputTable.values()) {
-        Path dir = new Path(staging, t.tableName());
-        jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
-        Dataset<Row> df = spark.read().parquet(dir.toString())
-            .withColumn("run_id", functions.lit(runId));
-        df = df.selectExpr(t.deltaColumns().stream().map(c -> "`" + c + "`").toArray(String[]::new));
-        df.write().format("delta").mode("overwrite")
-            .option("replaceWhere", "year IN (" + yearsIn + ")")
-            .partitionBy("year")
-            .save(new Path(warehouse, t.tableName()).toString());
-        long n = ok.stream().mapToLong(o -> o.rows().getOrDefault(t.tableName(), 0L)).sum();
-        rows.put(t.tableName(), n);
-        LOG.info("committed {}: {} rows for years {}", t.tableName(), n, yearsIn);
-      }
-      jsc.clearJobGroup();
+  /** Per year, the state recorded by the latest SUCCEEDED or PARTIAL run that wrote or kept it. */
+  static Map<Integer, YearState> currentState(SparkSession spark, Path warehouse) throws IOException {
+    Map<Integer, YearState> state = new TreeMap<>();
+    Path runs = new Path(warehouse, "runs");
+    FileSystem fs = runs.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(new Path(runs, "_delta_log"))) {
+      return state;
     }
-    whFs.delete(staging, true);
-    Path stagingParent = staging.getParent();
-    if (whFs.exists(stagingParent) && whFs.listStatus(stagingParent).length == 0) {
-      whFs.delete(stagingParent, false);
+    List<Row> rows = spark.read().format("delta").load(runs.toString())
+        .where("status IN ('SUCCEEDED', 'PARTIAL')")
+        .select("run_id", "input_fingerprints", "started_at").orderBy("started_at").collectAsList();
+    for (Row r : rows) {
+      state.putAll(YearState.fromJson(r.getString(1), r.getString(0)));
     }
+    return state;
+  }
 
-    // 3. the runs row, last: readers who filter on the latest SUCCEEDED run see consistent tables
-    List<YearOutcome> failed = outcomes.stream().filter(o -> !o.ok()).collect(Collectors.toList());
-    String status = failed.isEmpty() ? "SUCCEEDED" : ok.isEmpty() ? "FAILED" : "PARTIAL";
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode fps = json.createObjectNode();
-    outcomes.forEach(o -> {
-      if (o.fingerprint() != null) {
-        fps.put(String.valueOf(o.year()), o.fingerprint());
+  /** Per year, the run ids found in the output tables (a year is only skippable if all agree). */
+  private static Map<Integer, Set<String>> tableRunIds(SparkSession spark, Path warehouse) throws IOException {
+    Map<Integer, Set<String>> out = new HashMap<>();
+    FileSystem fs = warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    for (OutputTable t : OutputTable.values()) {
+      Path p = new Path(warehouse, t.tableName());
+      if (!fs.exists(new Path(p, "_delta_log"))) {
+        return Map.of(); // a table is missing: nothing is skippable
       }
-    });
-    String message = failed.stream().map(o -> o.year() + ": " + o.error()).collect(Collectors.joining(" | "));
-    writeRunsRow(spark, warehouse, runId, started, Instant.now(), status, inputStr, fps.toString(),
-        settings.renderJson(), Settings.version(), message);
-    LOG.info("run {} {}: {} years computed, {} failed", runId, status, ok.size(), failed.size());
-
-    if (!failed.isEmpty()) {
-      YearOutcome first = failed.get(0);
-      String others = failed.size() > 1 ? " (and " + (failed.size() - 1) + " more failed years, see runs.message)" : "";
-      throw new YearFailedException(first.error() + others, first.exitCode());
-    }
-    List<String> failedChecks = new ArrayList<>();
-    ok.forEach(o -> o.failedChecks().forEach(c -> failedChecks.add(o.year() + " " + c)));
-    if (!failedChecks.isEmpty()) {
-      String msg = "quality checks failed in " + failedChecks.size() + " cases, first: " + failedChecks.get(0)
-          + " (table quality_checks, run " + runId + ")";
-      if (settings.tiva().getBoolean("run.fail-on-check")) {
-        throw new ChecksFailedException(msg);
+      for (Row r : spark.read().format("delta").load(p.toString()).select("year", "run_id").distinct().collectAsList()) {
+        out.computeIfAbsent(r.getInt(0), k -> new HashSet<>()).add(r.getString(1));
       }
-      LOG.warn("{}; tiva.run.fail-on-check is false, so the run succeeds", msg);
     }
-    return new Result(runId, status, outcomes, rows);
+    return out;
   }
 
   /** Native BLAS is the product; pure Java is a correctness fallback 20-35x slower: say so loudly. */
@@ -214,17 +335,25 @@ public final class RunJob {
     public int exitCode() { return exitCode; }
   }
 
-  /** The body of a year task: read, compute, stage. Never throws for a bad year: it reports it. */
+  /**
+   * The body of a year task: read, fingerprint, then skip (unchanged) or compute and stage.
+   * Never throws for a bad year: it reports it. Storage errors are thrown so Spark retries the task.
+   *
+   * @param unchangedInput the input fingerprint under which the year may be skipped, or null
+   */
   static YearOutcome computeYear(HadoopConf hc, String input, MrioMeta meta, int year, CoreSettings core,
-      String unit, String staging) {
+      String unit, String staging, String unchangedInput) {
     long t0 = System.nanoTime();
     String executor = executorLabel();
-    LOG.info("year {} started on {}", year, executor);
     Configuration conf = hc.get();
     String fingerprint = null;
     try {
       MrioYear y = StoreReader.read(conf, new Path(input), meta, year);
       fingerprint = Fingerprint.of(y);
+      if (fingerprint.equals(unchangedInput)) {
+        return new YearOutcome(year, 0, null, secondsSince(t0), fingerprint, Map.of(), List.of(), "", executor, true);
+      }
+      LOG.info("year {} started on {}", year, executor);
       TivaOptions options = core.options(y.layout(), unit);
       Map<String, Long> rows = new LinkedHashMap<>();
       List<String> failed = new ArrayList<>();
@@ -240,19 +369,21 @@ public final class RunJob {
         }
         sink.commit().forEach((t, n) -> rows.put(t.tableName(), n));
       }
-      double secs = (System.nanoTime() - t0) / 1e9;
-      LOG.info("year {} finished in {} s", year, String.format("%.1f", secs));
-      return new YearOutcome(year, 0, null, secs, fingerprint, rows, failed, backend, executor);
+      LOG.info("year {} finished in {} s", year, String.format("%.1f", secondsSince(t0)));
+      return new YearOutcome(year, 0, null, secondsSince(t0), fingerprint, rows, failed, backend, executor, false);
     } catch (InvalidInputException e) {
-      return new YearOutcome(year, ExitCode.INVALID_INPUT, e.getMessage(), (System.nanoTime() - t0) / 1e9,
-          fingerprint, Map.of(), List.of(), "", executor);
+      return new YearOutcome(year, ExitCode.INVALID_INPUT, e.getMessage(), secondsSince(t0), fingerprint, Map.of(),
+          List.of(), "", executor, false);
     } catch (IOException | UncheckedIOException e) {
-      // a storage problem: let Spark retry the task
       throw new RuntimeException("year " + year + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      return new YearOutcome(year, ExitCode.FAILURE, "year " + year + ": " + ExitCode.message(e),
-          (System.nanoTime() - t0) / 1e9, fingerprint, Map.of(), List.of(), "", executor);
+      return new YearOutcome(year, ExitCode.FAILURE, "year " + year + ": " + ExitCode.message(e), secondsSince(t0),
+          fingerprint, Map.of(), List.of(), "", executor, false);
     }
+  }
+
+  private static double secondsSince(long t0) {
+    return (System.nanoTime() - t0) / (double) TimeUnit.SECONDS.toNanos(1);
   }
 
   private static String executorLabel() {
@@ -263,6 +394,19 @@ public final class RunJob {
     }
     String id = org.apache.spark.SparkEnv.get() == null ? "?" : org.apache.spark.SparkEnv.get().executorId();
     return "executor " + id + " pid " + pid;
+  }
+
+  static String sha256(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      StringBuilder sb = new StringBuilder();
+      for (byte b : d) {
+        sb.append(String.format("%02x", b));
+      }
+      return sb.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static final StructType RUNS_SCHEMA = new StructType()

@@ -1,0 +1,172 @@
+package io.tivaspark.jobs.run;
+
+import io.tivaspark.jobs.cli.ExitCoded;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run at a time per warehouse: {@code <warehouse>/_tiva_run.lock}, created atomically
+ * (O_EXCL on local disks, the NameNode on HDFS; on object stores such as S3 creation is not
+ * atomic, so schedule one run per warehouse there). A second run waits up to
+ * {@code tiva.run.lock-wait} and then fails with one line naming the holder. A lock whose holder
+ * is dead (same host, process gone) or older than {@code tiva.run.lock-stale-after} is taken
+ * over, so a run killed with {@code kill -9} never blocks the next one for long.
+ */
+final class WarehouseLock implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WarehouseLock.class);
+  static final String FILE = "_tiva_run.lock";
+
+  private final FileSystem fs;
+  private final Path path;
+  private final String runId;
+
+  private WarehouseLock(FileSystem fs, Path path, String runId) {
+    this.fs = fs;
+    this.path = path;
+    this.runId = runId;
+  }
+
+  /** Another run holds the warehouse: exit code 1 with the holder named. */
+  static final class BusyException extends RuntimeException implements ExitCoded {
+    private static final long serialVersionUID = 1L;
+
+    BusyException(String message) {
+      super(message);
+    }
+
+    @Override
+    public int exitCode() {
+      return 1;
+    }
+  }
+
+  static WarehouseLock acquire(FileSystem fs, Path warehouse, String runId, Duration wait, Duration staleAfter)
+      throws IOException {
+    Path path = new Path(warehouse, FILE);
+    Instant deadline = Instant.now().plus(wait);
+    boolean announced = false;
+    while (true) {
+      if (tryCreate(fs, path, runId)) {
+        return new WarehouseLock(fs, path, runId);
+      }
+      Properties holder = read(fs, path);
+      if (holder != null && isStale(holder, staleAfter)) {
+        LOG.warn("taking over the stale lock of run {} (host {}, pid {}, since {})", holder.getProperty("run_id"),
+            holder.getProperty("host"), holder.getProperty("pid"), holder.getProperty("started"));
+        fs.delete(path, false);
+        continue;
+      }
+      if (holder == null) {
+        // the holder just released it, or it is being written: try again at once
+        continue;
+      }
+      if (!Instant.now().isBefore(deadline)) {
+        throw new BusyException("warehouse " + path.getParent() + " is in use by run " + holder.getProperty("run_id")
+            + " (host " + holder.getProperty("host") + ", pid " + holder.getProperty("pid") + ", since "
+            + holder.getProperty("started") + "); wait for it to finish, raise tiva.run.lock-wait, or delete "
+            + path + " if that run is dead");
+      }
+      if (!announced) {
+        LOG.info("warehouse in use by run {}; waiting up to {} s", holder.getProperty("run_id"), wait.toSeconds());
+        announced = true;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + path, e);
+      }
+    }
+  }
+
+  private static boolean tryCreate(FileSystem fs, Path path, String runId) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("run_id", runId);
+    p.setProperty("host", host());
+    p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+    p.setProperty("started", Instant.now().toString());
+    StringBuilder sb = new StringBuilder();
+    p.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    fs.mkdirs(path.getParent());
+    if ("file".equals(fs.getUri().getScheme())) {
+      try {
+        Files.write(Paths.get(path.toUri()), bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+        return true;
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      }
+    }
+    try (OutputStream out = fs.create(path, false)) {
+      out.write(bytes);
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      if (fs.exists(path)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static Properties read(FileSystem fs, Path path) {
+    try (InputStream in = fs.open(path)) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("run_id") == null ? null : p;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static boolean isStale(Properties holder, Duration staleAfter) {
+    try {
+      Instant started = Instant.parse(holder.getProperty("started"));
+      if (Duration.between(started, Instant.now()).compareTo(staleAfter) > 0) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      return true;
+    }
+    if (host().equals(holder.getProperty("host"))) {
+      try {
+        long pid = Long.parseLong(holder.getProperty("pid"));
+        return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+      } catch (NumberFormatException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    Properties p = read(fs, path);
+    if (p != null && runId.equals(p.getProperty("run_id"))) {
+      fs.delete(path, false);
+    }
+  }
+}
