@@ -83,7 +83,7 @@ public final class Main {
     } catch (Throwable t) {
       int code = ExitCode.of(t);
       err.println("tiva: " + ExitCode.message(t));
-      if (code == ExitCode.FAILURE) {
+      if (code == ExitCode.FAILURE && !ExitCode.isExpected(t)) {
         t.printStackTrace(err);
       }
       return code;

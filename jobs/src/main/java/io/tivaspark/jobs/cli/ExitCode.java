@@ -35,6 +35,19 @@ public final class ExitCode {
     return FAILURE;
   }
 
+  /** True for our own failures, which the one-line message explains (no stack trace needed). */
+  public static boolean isExpected(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ExitCoded) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** The innermost exception worth showing the user (ours, not Spark's wrapper), as one line. */
   public static String message(Throwable t) {
     Throwable best = t;

@@ -104,7 +104,7 @@ final class WarehouseLock implements AutoCloseable {
     fs.mkdirs(path.getParent());
     if ("file".equals(fs.getUri().getScheme())) {
       try {
-        Files.write(Paths.get(path.toUri()), bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+        Files.write(Paths.get(fs.makeQualified(path).toUri()), bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
             java.nio.file.StandardOpenOption.WRITE);
         return true;
       } catch (FileAlreadyExistsException e) {
