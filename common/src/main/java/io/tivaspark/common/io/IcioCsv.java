@@ -250,7 +250,7 @@ public final class IcioCsv {
       } catch (NoSuchFileException e) {
         throw new UncheckedIOException("no such file: " + source, e);
       } catch (ZipException | EOFException e) {
-        throw new InvalidInputException(source, year, null, "corrupt or truncated compressed data (gzip/zip): " + e.getMessage(), e);
+        throw new InvalidInputException(source, year, null, "corrupt gzip/zip data (truncated or damaged): " + e.getMessage(), e);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
       }

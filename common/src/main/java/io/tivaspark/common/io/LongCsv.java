@@ -161,7 +161,7 @@ public final class LongCsv {
       return rows;
     } catch (ZipException | EOFException e) {
       throw new InvalidInputException(source, null, "line " + line,
-          "corrupt or truncated compressed data (gzip/zip): " + e.getMessage(), e);
+          "corrupt gzip/zip data (truncated or damaged): " + e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UncheckedIOException("no such file: " + source, e);
     } catch (IOException e) {
