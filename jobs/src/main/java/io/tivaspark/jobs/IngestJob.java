@@ -189,7 +189,7 @@ public final class IngestJob {
     long t0 = System.nanoTime();
     try {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());
-      IcioCsv.Result r = IcioCsv.read(src, u.year(), new IcioCsv.Options(false, opts.disc()));
+      IcioCsv.Result r = IcioCsv.read(src, u.year(), new IcioCsv.Options(true, opts.disc()));
       MrioYear y = r.table();
       long t1 = System.nanoTime();
       long rows = StoreWriter.writeYear(conf, new Path(staging), y);

@@ -314,7 +314,10 @@ public final class IcioCsv {
     private Plan plan() {
       int m = header.length;
       if (m < 2) {
-        throw error("line " + headerLine, "header has no column labels");
+        String first = header.length == 0 ? "" : header[0];
+        throw error("line " + headerLine, "header has no column labels"
+            + (first.indexOf(';') >= 0 ? " (semicolon-separated? the delimiter must be a comma)"
+                : first.indexOf('\t') >= 0 ? " (tab-separated? the delimiter must be a comma)" : ""));
       }
       String corner = header[0];
       if (LOOKS_LIKE_DATA_LABEL.matcher(corner).matches() || OUTPUT_LABELS.contains(corner.toUpperCase(Locale.ROOT))) {
