@@ -258,6 +258,7 @@ public final class IcioCsv {
 
     /** Reads the header and the first cell of every data line. */
     private void pass1() throws IOException {
+      String last = null;
       try (BufferedReader r = open()) {
         String line = r.readLine();
         int lineNo = 1;
@@ -284,6 +285,15 @@ public final class IcioCsv {
           }
           rowLabels.add(label);
           rowLines.add(lineNo);
+          last = line;
+        }
+      }
+      if (last != null) {
+        // a cut-off file ends in a short line: say so before the labels it lost confuse the plan
+        int count = last.indexOf('"') >= 0 ? splitAll(last).length : countCells(last);
+        if (count < header.length) {
+          throw error("line " + rowLines.get(rowLines.size() - 1) + ", row " + rowLabels.get(rowLabels.size() - 1),
+              "truncated file: the last line has " + count + " cells, the header has " + header.length);
         }
       }
       if (rowLabels.isEmpty()) {
