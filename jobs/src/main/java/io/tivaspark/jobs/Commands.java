@@ -51,11 +51,25 @@ final class Commands {
       case "ingest" -> {
         String format = args.require("format");
         String outDir = args.require("out");
-        out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir));
+        if (args.getAll("in").isEmpty()) {
+          throw new UsageException("ingest: missing required option --in");
+        }
+        var ing = settings.tiva().hasPath("ingest") ? settings.tiva().getConfig("ingest") : null;
+        String disc = ing != null && ing.hasPath("disc") ? ing.getString("disc") : "domestic";
+        IngestJob.Options opts;
+        try {
+          opts = new IngestJob.Options(io.tivaspark.common.io.IcioCsv.DiscMode.valueOf(disc.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("configuration: tiva.ingest.disc must be \"domestic\" or \"drop\", got '" + disc + "'");
+        }
+        out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir, opts));
         return ExitCode.OK;
       }
-      case "validate" -> throw new UsageException(
-          "validate is not available in this version yet (see the issue tracker: ingest of real tables)");
+      case "validate" -> {
+        String input = args.require("input");
+        int[] years = args.has("years") ? Args.years("validate", "years", args.get("years")) : null;
+        return ValidateJob.run(SparkSessions.create(settings), settings, input, years, out);
+      }
       default -> throw new UsageException("unknown command '" + command + "'");
     }
   }

@@ -1,6 +1,12 @@
 package io.tivaspark.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.common.io.IcioCsv;
+import io.tivaspark.common.io.LongCsv;
+import io.tivaspark.common.io.ZipTables;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
@@ -8,21 +14,31 @@ import io.tivaspark.jobs.cli.UsageException;
 import io.tivaspark.jobs.store.Dataset;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
+import io.tivaspark.jobs.store.ParquetRows;
+import io.tivaspark.jobs.store.StoreReader;
 import io.tivaspark.jobs.store.StoreWriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,109 +48,138 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code bin/tiva ingest --format icio}: OECD-ICIO-layout CSV files (plain or gzipped; one year
- * per file, the year taken from the file name) into the canonical store, one file per task.
- * Every year is written to a hidden staging directory first; only when every file has parsed
- * and all share one layout are the years moved into place and mrio.json written, so bad input
- * leaves the output store as it was.
+ * {@code bin/tiva ingest}: source tables into the canonical store (contract §1–2).
+ *
+ * <ul>
+ *   <li>{@code --format icio}: OECD-ICIO-layout CSV tables of every edition (2016, 2018, 2021,
+ *       2023 extended and SML, 2025, and other tables in that layout such as the WIOD
+ *       conversion), given as files ({@code .csv}, {@code .csv.gz}), directories of them, or
+ *       OECD zip archives with one member per year. One Spark task per table (file or zip
+ *       member, streamed): no year's matrix goes through the driver.
+ *   <li>{@code --format long-csv}: one CSV per dataset ({@code intermediate.csv[.gz]},
+ *       {@code final_demand}, {@code value_added}, {@code output}) with a {@code year} column,
+ *       plus optionally {@code mrio.json} giving countries, industries, categories and splits
+ *       (otherwise inferred, see {@link LongCsv#inferLayout}). One task per dataset file,
+ *       streamed and split into years.
+ * </ul>
+ *
+ * <p>Everything is written to a hidden staging directory {@code <out>/_ingest_<uuid>} first.
+ * Only when every input has parsed, every year is in every required dataset and all years share
+ * one layout are the year directories renamed into place and mrio.json written (last). Any bad
+ * input leaves the output store as it was (and no directory behind when there was none).
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private IngestJob() {}
 
-  /** What a task reports: the year, its layout, rows written, or the error. */
-  record Parsed(String file, int year, Layout layout, long rows, InvalidInputException invalid)
-      implements Serializable {}
+  /** Ingest settings (tiva.ingest). */
+  public record Options(IcioCsv.DiscMode disc) implements Serializable {
+    public static final Options DEFAULT = new Options(IcioCsv.DiscMode.DOMESTIC);
+  }
+
+  /** One table to read: a file, or a member of a zip archive. */
+  record Unit(String path, String member, int year) implements Serializable {
+    String label() {
+      return member == null ? path : path + "!/" + member;
+    }
+  }
+
+  /** What a task reports: the year, its layout, rows written, edition, notes, or the error. */
+  record Parsed(Unit unit, Layout layout, long rows, String edition, List<String> notes,
+      InvalidInputException invalid) implements Serializable {}
 
   public static String ingest(SparkSession spark, String format, List<String> inputs, String out) throws IOException {
-    if (!format.equals("icio")) {
-      throw new UsageException("ingest: --format " + format + " is not supported yet (supported: icio)");
-    }
+    return ingest(spark, format, inputs, out, Options.DEFAULT);
+  }
+
+  public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts)
+      throws IOException {
     if (inputs.isEmpty()) {
       throw new UsageException("ingest: missing required option --in");
     }
+    return switch (format) {
+      case "icio" -> icio(spark, inputs, out, opts);
+      case "long-csv" -> longCsv(spark, inputs, out);
+      default -> throw new UsageException("ingest: --format " + format + " is not supported (supported: icio, long-csv)");
+    };
+  }
+
+  // ------------------------------------------------------------------------------------ icio
+
+  private static String icio(SparkSession spark, List<String> inputs, String out, Options opts) throws IOException {
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
-    List<String> files = expand(hconf, inputs);
-    Map<Integer, String> byYear = new HashMap<>();
-    for (String f : files) {
-      String name = new Path(f).getName();
-      OptionalInt y = IcioCsv.yearFromFileName(name);
-      if (y.isEmpty()) {
-        throw new InvalidInputException(f, null, null, "no year in the file name (expected e.g. ICIO2023_2019.csv)");
-      }
-      String prev = byYear.put(y.getAsInt(), f);
+    List<Unit> units = expandIcio(hconf, inputs);
+    Map<Integer, Unit> byYear = new HashMap<>();
+    for (Unit u : units) {
+      Unit prev = byYear.put(u.year(), u);
       if (prev != null) {
-        throw new InvalidInputException(f, y.getAsInt(), null, "year given twice (also " + prev + ")");
+        throw new InvalidInputException(u.label(), u.year(), null, "year given twice (also " + prev.label() + ")");
       }
     }
     Path root = new Path(out);
     FileSystem fs = root.getFileSystem(hconf);
+    boolean existed = fs.exists(root);
     Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
     HadoopConf hc = HadoopConf.of(hconf);
     String stagingStr = staging.toString();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    jsc.setJobDescription("tiva ingest: " + files.size() + " files");
-    List<Parsed> parsed;
+    jsc.setJobDescription("tiva ingest icio: " + units.size() + " tables");
+    boolean ok = false;
     try {
-      parsed = jsc.parallelize(files, Math.max(1, files.size())).mapPartitions((Iterator<String> it) -> {
+      List<Parsed> parsed = jsc.parallelize(units, Math.max(1, units.size())).mapPartitions((Iterator<Unit> it) -> {
         List<Parsed> res = new ArrayList<>();
         while (it.hasNext()) {
-          res.add(parseOne(hc, it.next(), stagingStr));
+          res.add(parseOne(hc, it.next(), stagingStr, opts));
         }
         return res.iterator();
       }).collect();
       jsc.clearJobGroup();
-      Parsed first = null;
+      throwFirst(parsed.stream().map(Parsed::invalid).filter(e -> e != null).toList());
+      Parsed first = parsed.get(0);
       for (Parsed p : parsed) {
-        if (p.invalid() != null) {
-          throw p.invalid();
-        }
-        if (first == null) {
-          first = p;
-        } else if (!first.layout().equals(p.layout())) {
-          throw new InvalidInputException(p.file(), p.year(), null,
-              "layout differs from " + first.file() + " (countries, industries, categories or splits)");
-        }
-      }
-      // publish: move the staged years into place, then mrio.json
-      fs.mkdirs(root);
-      for (Parsed p : parsed) {
-        for (Dataset d : Dataset.values()) {
-          Path src = StoreWriter.yearDir(staging, d, p.year());
-          if (!fs.exists(src)) {
-            continue;
-          }
-          Path dst = StoreWriter.yearDir(root, d, p.year());
-          fs.mkdirs(dst.getParent());
-          fs.delete(dst, true);
-          if (!fs.rename(src, dst)) {
-            throw new IOException("could not move " + src + " to " + dst);
-          }
+        if (!first.layout().equals(p.layout())) {
+          throw new InvalidInputException(p.unit().label(), p.unit().year(), null,
+              "layout differs from " + first.unit().label() + " (" + difference(first.layout(), p.layout()) + ")");
         }
       }
       Layout l = first.layout();
-      String name = new Path(first.file()).getName().replaceAll("(?i)(\\.csv)?(\\.gz)?$", "");
-      new MrioMeta(name.replaceAll("_?\\d{4}$", ""), "icio csv: " + String.join(", ", inputs), "", "USD million",
-          l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(),
+      TreeSet<Integer> years = new TreeSet<>(byYear.keySet());
+      checkAgainstStore(fs, hconf, root, l, years);
+      publish(fs, staging, root, years);
+      String name = new Path(first.unit().member() != null ? first.unit().member() : first.unit().path()).getName()
+          .replaceAll("(?i)(\\.csv)?(\\.gz)?$", "").replaceAll("_?(SML|sml)$", "").replaceAll("_?\\d{4}$", "");
+      Set<String> editions = new LinkedHashSet<>();
+      parsed.forEach(p -> editions.add(p.edition()));
+      new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs), String.join(" / ", editions),
+          "USD million", l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(),
           l.splits()).write(fs, root);
+      Map<String, List<String>> notes = new TreeMap<>();
+      for (Parsed p : parsed) {
+        if (!p.notes().isEmpty()) {
+          notes.put(String.valueOf(p.unit().year()), p.notes());
+        }
+      }
+      annotate(fs, root, "icio", opts, notes);
+      ok = true;
       long rows = parsed.stream().mapToLong(Parsed::rows).sum();
-      return String.format(Locale.ROOT, "ingested %d files (years %s) into %s: %d countries, %d industries, %d rows",
-          parsed.size(), parsed.stream().map(p -> String.valueOf(p.year())).sorted().reduce((a, b) -> a + "," + b).orElse(""),
-          out, l.countryCount(), l.industryCount(), rows);
+      return String.format(Locale.ROOT,
+          "ingested %d tables (%s; years %s) into %s: %d countries, %d industries, %d categories%s, %d rows",
+          parsed.size(), String.join(" / ", editions), ranges(years), out, l.countryCount(), l.industryCount(),
+          l.categoryCount(), l.splits().isEmpty() ? "" : ", splits " + l.splits(), rows);
     } finally {
-      fs.delete(staging, true);
+      cleanUp(fs, root, staging, existed, ok);
     }
   }
 
-  static Parsed parseOne(HadoopConf hc, String file, String staging) throws IOException {
+  static Parsed parseOne(HadoopConf hc, Unit u, String staging, Options opts) throws IOException {
     Configuration conf = hc.get();
-    Path p = new Path(file);
-    int year = IcioCsv.yearFromFileName(p.getName()).getAsInt();
+    Path p = new Path(u.path());
     FileSystem fs = p.getFileSystem(conf);
     java.nio.file.Path local;
     java.nio.file.Path tmp = null;
-    if (fs.getUri().getScheme() == null || fs.getUri().getScheme().equals("file")) {
+    if (isLocal(fs)) {
       local = new File(p.toUri().getPath()).toPath();
     } else {
       tmp = Files.createTempDirectory("tiva-ingest");
@@ -143,12 +188,19 @@ public final class IngestJob {
     }
     long t0 = System.nanoTime();
     try {
-      MrioYear y = IcioCsv.read(local, year);
+      IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());
+      IcioCsv.Result r = IcioCsv.read(src, u.year(), new IcioCsv.Options(true, opts.disc()));
+      MrioYear y = r.table();
+      long t1 = System.nanoTime();
       long rows = StoreWriter.writeYear(conf, new Path(staging), y);
-      LOG.info("ingested {} (year {}) in {} s", file, year, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-      return new Parsed(file, year, y.layout(), rows, null);
+      LOG.info("ingested {} (year {}, {}): parse {} s, write {} s", u.label(), u.year(), r.edition(),
+          String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e9), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
+      return new Parsed(u, y.layout(), rows, r.edition(), r.notes(), null);
     } catch (InvalidInputException e) {
-      return new Parsed(file, year, null, 0, e);
+      // name the source as the user gave it (a remote file is read from a local copy)
+      InvalidInputException named = tmp == null ? e
+          : new InvalidInputException(u.label(), e.year(), e.where(), e.rule());
+      return new Parsed(u, null, 0, null, List.of(), named);
     } finally {
       if (tmp != null) {
         Files.deleteIfExists(local);
@@ -157,9 +209,16 @@ public final class IngestJob {
     }
   }
 
-  /** Files and directories (their *.csv and *.csv.gz files, sorted) to a list of files. */
-  static List<String> expand(Configuration conf, List<String> inputs) throws IOException {
-    List<String> out = new ArrayList<>();
+  private static boolean isLocal(FileSystem fs) {
+    return fs.getUri().getScheme() == null || fs.getUri().getScheme().equals("file");
+  }
+
+  /**
+   * Files, directories (their *.csv, *.csv.gz and *.zip files, sorted) and zip archives (their
+   * members, see {@link ZipTables}) to the list of tables, each with its year.
+   */
+  static List<Unit> expandIcio(Configuration conf, List<String> inputs) throws IOException {
+    List<String> files = new ArrayList<>();
     for (String in : inputs) {
       Path p = new Path(in);
       FileSystem fs = p.getFileSystem(conf);
@@ -170,19 +229,370 @@ public final class IngestJob {
         List<String> found = new ArrayList<>();
         for (FileStatus st : fs.listStatus(p)) {
           String n = st.getPath().getName().toLowerCase(Locale.ROOT);
-          if (st.isFile() && (n.endsWith(".csv") || n.endsWith(".csv.gz"))) {
+          if (st.isFile() && (n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".zip"))) {
             found.add(st.getPath().toString());
           }
         }
         if (found.isEmpty()) {
-          throw new UsageException("ingest: --in " + in + " holds no .csv or .csv.gz file");
+          throw new UsageException("ingest: --in " + in + " holds no .csv, .csv.gz or .zip file");
         }
         found.sort(null);
-        out.addAll(found);
+        files.addAll(found);
       } else {
-        out.add(p.toString());
+        files.add(p.toString());
       }
     }
-    return out;
+    List<Unit> units = new ArrayList<>();
+    for (String f : files) {
+      Path p = new Path(f);
+      String name = p.getName();
+      if (ZipTables.isZip(name)) {
+        FileSystem fs = p.getFileSystem(conf);
+        if (!isLocal(fs)) {
+          throw new UsageException("ingest: zip archives are read from the local file system; copy " + f
+              + " to a local or mounted path, or unzip it");
+        }
+        for (ZipTables.Member m : ZipTables.members(new File(p.toUri().getPath()).toPath())) {
+          units.add(new Unit(f, m.name(), m.year()));
+        }
+      } else {
+        OptionalInt y = IcioCsv.yearFromFileName(name);
+        if (y.isEmpty()) {
+          throw new InvalidInputException(f, null, null, "no year in the file name (expected e.g. ICIO2023_2019.csv)");
+        }
+        units.add(new Unit(f, null, y.getAsInt()));
+      }
+    }
+    return units;
+  }
+
+  // -------------------------------------------------------------------------------- long-csv
+
+  /** What a long-csv task reports: the rows per year of one dataset, or the error. */
+  record Split(LongCsv.Kind kind, String file, TreeMap<Integer, Long> rowsByYear, InvalidInputException invalid)
+      implements Serializable {}
+
+  private static String longCsv(SparkSession spark, List<String> inputs, String out) throws IOException {
+    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    EnumMap<LongCsv.Kind, String> files = new EnumMap<>(LongCsv.Kind.class);
+    String metaFile = null;
+    for (String in : inputs) {
+      Path p = new Path(in);
+      FileSystem fs = p.getFileSystem(hconf);
+      if (!fs.exists(p)) {
+        throw new UsageException("ingest: --in " + in + " does not exist");
+      }
+      List<Path> candidates = new ArrayList<>();
+      if (fs.getFileStatus(p).isDirectory()) {
+        for (FileStatus st : fs.listStatus(p)) {
+          if (st.isFile() && !st.getPath().getName().startsWith(".") && !st.getPath().getName().startsWith("_")) {
+            candidates.add(st.getPath());
+          }
+        }
+      } else {
+        candidates.add(p);
+      }
+      for (Path c : candidates) {
+        String n = c.getName();
+        if (n.equals(MrioMeta.FILE)) {
+          metaFile = c.toString();
+          continue;
+        }
+        LongCsv.Kind k = LongCsv.Kind.ofFileName(n);
+        if (k == null) {
+          if (n.toLowerCase(Locale.ROOT).startsWith("extensions")) {
+            throw new UsageException("ingest: " + c + ": extensions are not supported by --format long-csv yet");
+          }
+          throw new UsageException("ingest: cannot tell which dataset " + c + " is (expected intermediate.csv, "
+              + "final_demand.csv, value_added.csv, output.csv, optionally .gz, and mrio.json)");
+        }
+        String prev = files.put(k, c.toString());
+        if (prev != null) {
+          throw new UsageException("ingest: two files for dataset " + k.dataset() + ": " + prev + " and " + c);
+        }
+      }
+    }
+    for (LongCsv.Kind k : LongCsv.Kind.values()) {
+      if (k.required() && !files.containsKey(k)) {
+        throw new InvalidInputException(String.join(", ", inputs), null, null,
+            "required dataset file " + k.dataset() + ".csv (or .csv.gz) is missing");
+      }
+    }
+    HadoopConf hc = HadoopConf.of(hconf);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    MrioMeta given = null;
+    Layout layout;
+    if (metaFile != null) {
+      Path mp = new Path(metaFile);
+      given = MrioMeta.read(mp.getFileSystem(hconf), mp.getParent());
+      layout = given.layout(metaFile);
+    } else {
+      String inter = files.get(LongCsv.Kind.INTERMEDIATE);
+      String fd = files.get(LongCsv.Kind.FINAL_DEMAND);
+      jsc.setJobDescription("tiva ingest long-csv: infer the layout");
+      List<Object> inferred = jsc.parallelize(List.of(0), 1).map(x -> {
+        try {
+          return (Object) LongCsv.inferLayout(source(hc.get(), inter), source(hc.get(), fd));
+        } catch (InvalidInputException e) {
+          return (Object) e;
+        }
+      }).collect();
+      if (inferred.get(0) instanceof InvalidInputException e) {
+        throw e;
+      }
+      layout = (Layout) inferred.get(0);
+    }
+    Path root = new Path(out);
+    FileSystem fs = root.getFileSystem(hconf);
+    boolean existed = fs.exists(root);
+    Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
+    String stagingStr = staging.toString();
+    boolean ok = false;
+    try {
+      Layout l = layout;
+      List<Map.Entry<LongCsv.Kind, String>> tasks = new ArrayList<>();
+      files.forEach((k, v) -> tasks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, v)));
+      jsc.setJobDescription("tiva ingest long-csv: " + tasks.size() + " files");
+      List<Split> splits = jsc.parallelize(tasks, tasks.size())
+          .map(e -> splitOne(hc, e.getKey(), e.getValue(), l, stagingStr)).collect();
+      throwFirst(splits.stream().map(Split::invalid).filter(e -> e != null).toList());
+      // years: every year of any dataset must be in every required one (and in output, if given)
+      TreeSet<Integer> years = new TreeSet<>();
+      splits.forEach(s -> years.addAll(s.rowsByYear().keySet()));
+      if (years.isEmpty()) {
+        throw new InvalidInputException(files.get(LongCsv.Kind.INTERMEDIATE), null, null, "no data rows");
+      }
+      for (Split s : splits) {
+        for (int y : years) {
+          if (!s.rowsByYear().containsKey(y)) {
+            String where = splits.stream().filter(o -> o.rowsByYear().containsKey(y)).map(o -> o.kind().dataset())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+            throw new InvalidInputException(s.file(), y, null,
+                (s.kind().required() ? "year missing from a required dataset" : "year missing (the dataset has other years)")
+                + " (present in " + where + ")");
+          }
+        }
+      }
+      checkAgainstStore(fs, hconf, root, l, years);
+      publish(fs, staging, root, years);
+      MrioMeta meta = given != null
+          ? new MrioMeta(given.name, given.source.isBlank() ? "long csv: " + String.join(", ", inputs) : given.source,
+              given.edition, given.unit, given.countries, given.countryNames, given.industries, given.industryNames,
+              l.categories(), given.splits)
+          : new MrioMeta("long-csv", "long csv: " + String.join(", ", inputs), "", "",
+              l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(), l.splits());
+      meta.write(fs, root);
+      annotate(fs, root, "long-csv", null, Map.of("layout",
+          List.of(given != null ? "countries, industries, categories and splits from " + metaFile
+              : "countries, industries, categories and splits inferred from the data (no mrio.json given)")));
+      ok = true;
+      long rows = splits.stream().mapToLong(s -> s.rowsByYear().values().stream().mapToLong(Long::longValue).sum()).sum();
+      return String.format(Locale.ROOT, "ingested %d long-csv files (years %s) into %s: %d countries, %d industries, %d rows",
+          splits.size(), ranges(years), out, l.countryCount(), l.industryCount(), rows);
+    } finally {
+      cleanUp(fs, root, staging, existed, ok);
+    }
+  }
+
+  private static IcioCsv.Source source(Configuration conf, String file) {
+    Path p = new Path(file);
+    return new IcioCsv.Source() {
+      @Override
+      public String name() { return file; }
+
+      @Override
+      public InputStream open() throws IOException {
+        FileSystem fs = p.getFileSystem(conf);
+        InputStream in = fs.open(p);
+        if (file.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+          in = new java.util.zip.GZIPInputStream(in, 1 << 16);
+        }
+        return in;
+      }
+    };
+  }
+
+  static Split splitOne(HadoopConf hc, LongCsv.Kind kind, String file, Layout layout, String staging) throws IOException {
+    Configuration conf = hc.get();
+    Dataset d = Dataset.valueOf(kind.name());
+    Map<Integer, ParquetRows.Writer> writers = new HashMap<>();
+    TreeMap<Integer, Long> rows = new TreeMap<>();
+    Path stagingRoot = new Path(staging);
+    try {
+      LongCsv.read(source(conf, file), kind, layout, (year, k, v) -> {
+        ParquetRows.Writer w = writers.get(year);
+        if (w == null) {
+          w = new ParquetRows.Writer(conf, new Path(StoreWriter.yearDir(stagingRoot, d, year), "part-00000.snappy.parquet"),
+              d.dir(), d.columns());
+          writers.put(year, w);
+        }
+        Object[] row = new Object[k.length + 1];
+        System.arraycopy(k, 0, row, 0, k.length);
+        row[k.length] = v;
+        w.write(row);
+        rows.merge(year, 1L, Long::sum);
+      });
+      for (ParquetRows.Writer w : writers.values()) {
+        w.commit();
+      }
+      return new Split(kind, file, rows, null);
+    } catch (InvalidInputException e) {
+      writers.values().forEach(ParquetRows.Writer::abort);
+      return new Split(kind, file, rows, e);
+    } catch (IOException | RuntimeException e) {
+      writers.values().forEach(ParquetRows.Writer::abort);
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------------------- publishing
+
+  /** Throws the first error, noting how many other inputs failed too. */
+  private static void throwFirst(List<InvalidInputException> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    InvalidInputException e = errors.get(0);
+    if (errors.size() == 1) {
+      throw e;
+    }
+    throw new InvalidInputException(e.source(), e.year(), e.where(),
+        e.rule() + " (" + (errors.size() - 1) + " other input(s) failed too; nothing was written)", e);
+  }
+
+  /**
+   * An existing store keeps the years this ingest does not replace; they must share the new
+   * layout, since mrio.json is replaced.
+   */
+  private static void checkAgainstStore(FileSystem fs, Configuration conf, Path root, Layout l, Set<Integer> years)
+      throws IOException {
+    if (!fs.exists(new Path(root, MrioMeta.FILE))) {
+      return;
+    }
+    TreeSet<Integer> kept = new TreeSet<>();
+    for (Dataset d : Dataset.values()) {
+      kept.addAll(StoreReader.years(conf, root, d));
+    }
+    kept.removeAll(years);
+    if (kept.isEmpty()) {
+      return;
+    }
+    Layout old;
+    try {
+      old = MrioMeta.read(fs, root).layout(new Path(root, MrioMeta.FILE).toString());
+    } catch (InvalidInputException e) {
+      return; // an unreadable mrio.json is replaced
+    }
+    if (!old.equals(l)) {
+      throw new InvalidInputException(new Path(root, MrioMeta.FILE).toString(), kept.first(), null,
+          "the output store holds years " + ranges(kept) + " with another layout (" + difference(old, l)
+          + "); ingest into an empty directory or re-ingest those years too");
+    }
+  }
+
+  /** Moves the staged year directories into place (each replaces that year only). */
+  private static void publish(FileSystem fs, Path staging, Path root, Set<Integer> years) throws IOException {
+    fs.mkdirs(root);
+    for (int year : years) {
+      for (Dataset d : Dataset.values()) {
+        Path src = StoreWriter.yearDir(staging, d, year);
+        Path dst = StoreWriter.yearDir(root, d, year);
+        if (!fs.exists(src)) {
+          if (d == Dataset.OUTPUT) {
+            fs.delete(dst, true); // no published output this time: an old one would be stale
+          }
+          continue;
+        }
+        fs.mkdirs(dst.getParent());
+        fs.delete(dst, true);
+        if (!fs.rename(src, dst)) {
+          throw new IOException("could not move " + src + " to " + dst);
+        }
+      }
+    }
+  }
+
+  private static void cleanUp(FileSystem fs, Path root, Path staging, boolean existed, boolean ok) throws IOException {
+    fs.delete(staging, true);
+    if (!ok && !existed && fs.exists(root)) {
+      FileStatus[] left = fs.listStatus(root);
+      if (left.length == 0) {
+        fs.delete(root, false);
+      }
+    }
+  }
+
+  /** Adds an "ingest" object (format, settings, notes per year) to mrio.json. */
+  private static void annotate(FileSystem fs, Path root, String format, Options opts, Map<String, List<String>> notes)
+      throws IOException {
+    Path p = new Path(root, MrioMeta.FILE);
+    ObjectNode n;
+    try (InputStream in = fs.open(p)) {
+      n = (ObjectNode) JSON.readTree(in);
+    }
+    ObjectNode ing = n.putObject("ingest");
+    ing.put("format", format);
+    ing.put("version", io.tivaspark.jobs.cli.Settings.version());
+    if (opts != null) {
+      ing.put("disc", opts.disc().name().toLowerCase(Locale.ROOT));
+    }
+    ObjectNode nn = ing.putObject("notes");
+    notes.forEach((k, v) -> {
+      ArrayNode a = nn.putArray(k);
+      v.forEach(a::add);
+    });
+    Path tmp = new Path(root, "." + MrioMeta.FILE + ".tmp");
+    try (FSDataOutputStream o = fs.create(tmp, true)) {
+      o.write(JSON.writeValueAsString(n).getBytes(StandardCharsets.UTF_8));
+      o.write('\n');
+    }
+    fs.delete(p, false);
+    if (!fs.rename(tmp, p)) {
+      throw new IOException("could not rename " + tmp + " to " + p);
+    }
+  }
+
+  private static String difference(Layout a, Layout b) {
+    if (!a.countries().equals(b.countries())) {
+      return "countries " + a.countryCount() + " vs " + b.countryCount() + diff(a.countries(), b.countries());
+    }
+    if (!a.industries().equals(b.industries())) {
+      return "industries " + a.industryCount() + " vs " + b.industryCount() + diff(a.industries(), b.industries());
+    }
+    if (!a.categories().equals(b.categories())) {
+      return "final-demand categories " + a.categories() + " vs " + b.categories();
+    }
+    return "splits " + a.splits() + " vs " + b.splits();
+  }
+
+  private static String diff(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        return ", first difference at position " + (i + 1) + ": " + a.get(i) + " vs " + b.get(i);
+      }
+    }
+    return "";
+  }
+
+  /** 1995,1996,1997,2000 -> "1995-1997,2000". */
+  static String ranges(Set<Integer> years) {
+    StringBuilder sb = new StringBuilder();
+    Integer start = null;
+    Integer prev = null;
+    for (int y : new TreeSet<>(years)) {
+      if (prev != null && y == prev + 1) {
+        prev = y;
+        continue;
+      }
+      if (start != null) {
+        sb.append(sb.length() > 0 ? "," : "").append(start.equals(prev) ? "" + start : start + "-" + prev);
+      }
+      start = y;
+      prev = y;
+    }
+    if (start != null) {
+      sb.append(sb.length() > 0 ? "," : "").append(start.equals(prev) ? "" + start : start + "-" + prev);
+    }
+    return sb.toString();
   }
 }

@@ -68,7 +68,7 @@ public final class IcioCsv {
   private static final Set<String> OUTPUT_LABELS = Set.of("OUT", "OUTPUT", "TOTAL", "TOT", "GO");
   private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])");
   private static final Pattern LOOKS_LIKE_DATA_LABEL = Pattern.compile("[A-Za-z0-9]{3}_.+");
-  private static final Map<String, String> SPLIT_PARENT = Map.of(
+  static final Map<String, String> SPLIT_PARENT = Map.of(
       "CN1", "CHN", "CN2", "CHN", "CN3", "CHN", "CN4", "CHN",
       "MX1", "MEX", "MX2", "MEX", "MX3", "MEX");
 
@@ -78,6 +78,91 @@ public final class IcioCsv {
 
   // ------------------------------------------------------------------------------------------
   // reading
+
+  /** Where a table's bytes come from: a file (gzipped when named *.gz) or a zip member. */
+  public interface Source {
+    /** How error messages name it, e.g. {@code /data/2016-2020.zip!/2017.csv}. */
+    String name();
+
+    /** Opens a fresh stream of the (decompressed) CSV; the table is read twice. */
+    InputStream open() throws IOException;
+
+    /** A plain or gzipped file. */
+    static Source of(Path file) {
+      return new Source() {
+        @Override
+        public String name() { return file.toString(); }
+
+        @Override
+        public InputStream open() throws IOException {
+          InputStream in = Files.newInputStream(file);
+          if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            in = new GZIPInputStream(in, BUFFER);
+          }
+          return in;
+        }
+      };
+    }
+
+    /** One member of a zip archive, streamed (gunzipped too when the member is named *.gz). */
+    static Source zipMember(Path zip, String member) {
+      return new Source() {
+        @Override
+        public String name() { return zip + "!/" + member; }
+
+        @Override
+        public InputStream open() throws IOException {
+          java.util.zip.ZipFile zf = new java.util.zip.ZipFile(zip.toFile());
+          java.util.zip.ZipEntry e = zf.getEntry(member);
+          if (e == null) {
+            zf.close();
+            throw new InvalidInputException(zip.toString(), null, "member " + member, "no such member in the zip archive");
+          }
+          InputStream in = new java.io.FilterInputStream(zf.getInputStream(e)) {
+            @Override
+            public void close() throws IOException {
+              try {
+                super.close();
+              } finally {
+                zf.close();
+              }
+            }
+          };
+          if (member.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            in = new GZIPInputStream(in, BUFFER);
+          }
+          return in;
+        }
+      };
+    }
+  }
+
+  /**
+   * What to do with the single {@code DISC} (statistical discrepancy) column of the 2016
+   * edition. {@link #DOMESTIC}: it becomes a final-demand category {@code DISC} of the country
+   * that produced the row (the discrepancy stays inside the producing economy: it is not trade,
+   * and the row balance x = Z1 + Σy still holds). {@link #DROP}: the column is ignored and its
+   * total is reported in {@link Result#notes()}.
+   */
+  public enum DiscMode { DOMESTIC, DROP }
+
+  /** Reading options. */
+  public record Options(boolean requireOutput, DiscMode disc) {
+    public static final Options DEFAULT = new Options(false, DiscMode.DOMESTIC);
+  }
+
+  /**
+   * A table read, the edition its labels look like ({@code ICIO 2016}, {@code ICIO 2018},
+   * {@code ICIO 2021}, {@code ICIO 2023 extended}, {@code ICIO 2023 SML}, {@code ICIO 2025},
+   * or {@code ICIO layout} when none fits) and notes about what was merged or dropped.
+   */
+  public record Result(MrioYear table, String edition, List<String> notes) {}
+
+  /** Reads a table from any source. */
+  public static Result read(Source source, int year, Options options) {
+    Preconditions.checkNotNull(source, "source");
+    return new Parser(source, year, options).parseResult();
+  }
 
   /** Reads a table, taking the year from the file name (the last 4-digit year in it). */
   public static MrioYear read(Path file) {
@@ -108,7 +193,7 @@ public final class IcioCsv {
       throw new InvalidInputException(file.toString(), year, null,
           "zip archives are not supported here; unzip the CSV first");
     }
-    return new Parser(file, year, requireOutput).parse();
+    return new Parser(Source.of(file), year, new Options(requireOutput, DiscMode.DOMESTIC)).parseResult().table();
   }
 
   /** The last 4-digit year (1800-2099) in a file name, e.g. 2003 in {@code ICIO2016_2003.csv}. */
@@ -122,10 +207,13 @@ public final class IcioCsv {
   }
 
   private static final class Parser {
-    private final Path file;
+    private final Source src;
     private final String source;
     private final int year;
     private final boolean requireOutput;
+    private final DiscMode discMode;
+    private final List<String> notes = new ArrayList<>();
+    private String edition = "ICIO layout";
 
     // from the header
     private String[] header; // header[0] is the corner
@@ -133,11 +221,12 @@ public final class IcioCsv {
     private final List<String> rowLabels = new ArrayList<>();
     private final List<Integer> rowLines = new ArrayList<>();
 
-    Parser(Path file, int year, boolean requireOutput) {
-      this.file = file;
-      this.source = file.toString();
+    Parser(Source src, int year, Options options) {
+      this.src = src;
+      this.source = src.name();
       this.year = year;
-      this.requireOutput = requireOutput;
+      this.requireOutput = options.requireOutput();
+      this.discMode = options.disc();
     }
 
     private InvalidInputException error(String where, String rule) {
@@ -145,22 +234,23 @@ public final class IcioCsv {
     }
 
     private BufferedReader open() throws IOException {
-      InputStream in = Files.newInputStream(file);
-      if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-        in = new GZIPInputStream(in, BUFFER);
-      }
+      InputStream in = src.open();
       return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 20);
     }
 
-    MrioYear parse() {
+    Result parseResult() {
       try {
         pass1();
         Plan plan = plan();
-        return pass2(plan);
+        MrioYear t = pass2(plan);
+        if (plan.droppedNote != null) {
+          notes.add(plan.droppedNote + " (the merged country's own all-zero rows and columns are dropped)");
+        }
+        return new Result(t, edition, List.copyOf(notes));
       } catch (NoSuchFileException e) {
         throw new UncheckedIOException("no such file: " + source, e);
       } catch (ZipException | EOFException e) {
-        throw new InvalidInputException(source, year, null, "corrupt gzip data: " + e.getMessage(), e);
+        throw new InvalidInputException(source, year, null, "corrupt gzip/zip data (truncated or damaged): " + e.getMessage(), e);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
       }
@@ -168,6 +258,7 @@ public final class IcioCsv {
 
     /** Reads the header and the first cell of every data line. */
     private void pass1() throws IOException {
+      String last = null;
       try (BufferedReader r = open()) {
         String line = r.readLine();
         int lineNo = 1;
@@ -194,6 +285,15 @@ public final class IcioCsv {
           }
           rowLabels.add(label);
           rowLines.add(lineNo);
+          last = line;
+        }
+      }
+      if (last != null) {
+        // a cut-off file ends in a short line: say so before the labels it lost confuse the plan
+        int count = last.indexOf('"') >= 0 ? splitAll(last).length : countCells(last);
+        if (count < header.length) {
+          throw error("line " + rowLines.get(rowLines.size() - 1) + ", row " + rowLabels.get(rowLabels.size() - 1),
+              "truncated file: the last line has " + count + " cells, the header has " + header.length);
         }
       }
       if (rowLabels.isEmpty()) {
@@ -217,12 +317,17 @@ public final class IcioCsv {
 
     private static final int ROLE_OUT = -1;
     private static final int ROLE_DROP = -2;
+    private static final int ROLE_DISC = -3;
+    private int discCat = -1;
     private static final int ROLE_BASE = -10;
 
     private Plan plan() {
       int m = header.length;
       if (m < 2) {
-        throw error("line " + headerLine, "header has no column labels");
+        String first = header.length == 0 ? "" : header[0];
+        throw error("line " + headerLine, "header has no column labels"
+            + (first.indexOf(';') >= 0 ? " (semicolon-separated? the delimiter must be a comma)"
+                : first.indexOf('\t') >= 0 ? " (tab-separated? the delimiter must be a comma)" : ""));
       }
       String corner = header[0];
       if (LOOKS_LIKE_DATA_LABEL.matcher(corner).matches() || OUTPUT_LABELS.contains(corner.toUpperCase(Locale.ROOT))) {
@@ -331,6 +436,8 @@ public final class IcioCsv {
 
       // columns
       int[] colRole = new int[m];
+      int discCol = -1;
+      boolean categoryFirst = false;
       String[] fdCountry = new String[m];
       String[] fdCategory = new String[m];
       Set<String> fdCountries = new java.util.LinkedHashSet<>();
@@ -339,6 +446,14 @@ public final class IcioCsv {
         String label = header[c];
         if (c == outCol) {
           colRole[c] = ROLE_OUT;
+          continue;
+        }
+        if (label.equalsIgnoreCase("DISC")) {
+          if (discCol >= 0) {
+            throw error("column " + label, "duplicate DISC column");
+          }
+          discCol = c;
+          colRole[c] = ROLE_DISC;
           continue;
         }
         Integer r = seenRows.get(label);
@@ -363,6 +478,7 @@ public final class IcioCsv {
         } else if (entitySeen.containsKey(s) || parentsCandidates.contains(s)) {
           country = s; // CAT_CCC (2016 edition)
           category = p;
+          categoryFirst = true;
         } else {
           throw error("column " + label,
               "not an intermediate column (no row " + label + ") nor a final-demand column CCC_CAT of a country with rows");
@@ -376,6 +492,33 @@ public final class IcioCsv {
       }
       if (categories.isEmpty()) {
         throw error(null, "no final-demand columns (CCC_CAT)");
+      }
+      if (discCol >= 0 && discMode == DiscMode.DOMESTIC) {
+        if (categories.contains("DISC")) {
+          throw error("column " + header[discCol], "a DISC column and a final-demand category DISC");
+        }
+        discCat = categories.size();
+        categories.add("DISC");
+      }
+      boolean taxsubRows = false;
+      for (int r = 0; r < nRows; r++) {
+        String label = rowLabels.get(r);
+        if (!intermediate[r] && label.toUpperCase(Locale.ROOT).endsWith("_TAXSUB")) {
+          taxsubRows = true;
+        }
+      }
+      int nInd = industryOrder.size();
+      boolean anySplit = false;
+      for (String e : entityOrder) {
+        anySplit |= SPLIT_PARENT.containsKey(e) && fdCountries.contains(SPLIT_PARENT.get(e));
+      }
+      if (categoryFirst || discCol >= 0) {
+        edition = "ICIO 2016";
+      } else if (taxsubRows) {
+        edition = nInd == 36 ? "ICIO 2018" : nInd == 45 ? "ICIO 2021" : "ICIO 2018/2021 layout";
+      } else if (seenRows.containsKey("TLS") || seenRows.containsKey("VA")) {
+        edition = nInd == 45 ? (anySplit ? "ICIO 2023 extended" : "ICIO 2023 SML")
+            : nInd == 50 ? "ICIO 2025" : "ICIO 2023 layout";
       }
 
       // splits
@@ -445,7 +588,7 @@ public final class IcioCsv {
         }
       }
       for (int fc = 0; fc < fdSeen.length; fc++) {
-        if (fdSeen[fc] < 0) {
+        if (fdSeen[fc] < 0 && fc % layout.categoryCount() != discCat) {
           String country = layout.countries().get(fc / layout.categoryCount());
           String cat = layout.categories().get(fc % layout.categoryCount());
           throw error("column " + country + "_" + cat,
@@ -489,6 +632,9 @@ public final class IcioCsv {
       }
       return plan;
     }
+
+    private double discDropped;
+    private long discCells;
 
     private MrioYear pass2(Plan plan) throws IOException {
       Layout layout = plan.layout;
@@ -574,6 +720,13 @@ public final class IcioCsv {
                 yf[role + (ROLE_BASE - cr) * n] = v;
               } else if (cr == ROLE_OUT) {
                 outCol[role] = v;
+              } else if (cr == ROLE_DISC) {
+                if (discCat >= 0) {
+                  yf[role + layout.finalDemandColumn(layout.countryOfRow(role), discCat) * n] = v;
+                } else if (v != 0) {
+                  discDropped += v;
+                  discCells++;
+                }
               } else if (v != 0) {
                 throw error("row " + rowLabel + ", column " + header[c],
                     "non-zero value in a column of a split country's own entity (" + plan.droppedNote + ")");
@@ -602,6 +755,10 @@ public final class IcioCsv {
       Map<String, double[]> va = new LinkedHashMap<>();
       for (int i = 0; i < comps.length; i++) {
         va.put(plan.components.get(i), comps[i]);
+      }
+      if (discCells > 0) {
+        notes.add(String.format(Locale.ROOT, "DISC column dropped (tiva.ingest.disc = drop): %d non-zero cells, total %s",
+            discCells, Double.toString(discDropped)));
       }
       double[] published = outCol != null ? outCol : outRow;
       return new MrioYear(year, layout, z, yf, va, published);
@@ -764,7 +921,7 @@ public final class IcioCsv {
     return out.toArray(new String[0]);
   }
 
-  private static String stripBom(String line) {
+  static String stripBom(String line) {
     return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
   }
 

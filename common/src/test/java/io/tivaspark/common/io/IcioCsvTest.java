@@ -461,10 +461,10 @@ class IcioCsvTest {
   @Test
   void unknownColumnAndStrayRow() throws IOException {
     InvalidInputException col = badLeather(l -> {
-      l.set(0, l.get(0).replace("DEU_FD", "DISC"));
+      l.set(0, l.get(0).replace("DEU_FD", "FDDEU"));
       return l;
     });
-    assertError(col, "column DISC", "label is not CCC_IND, a final-demand column CCC_CAT");
+    assertError(col, "column FDDEU", "label is not CCC_IND, a final-demand column CCC_CAT");
     InvalidInputException fdOfUnknown = badLeather(l -> {
       l.set(0, l.get(0).replace("DEU_FD", "FRA_FD"));
       return l;
