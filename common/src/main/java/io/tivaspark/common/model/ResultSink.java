@@ -20,4 +20,19 @@ public interface ResultSink {
 
   /** A row of {@code quality_checks}. */
   void check(CheckResult result);
+
+  /**
+   * A row of {@code export_decomposition} (family "gvc"): {@code method} is KWW, WWZ, BM_SOURCE or
+   * BM_SINK; {@code importer} is "WLD" for exporter totals; {@code industry} "_T" for all
+   * exporting industries; {@code term} the method's published term name.
+   */
+  default void exportDecomposition(String method, String exporter, String importer, String industry, String term,
+      double value) {
+    throw new UnsupportedOperationException("this sink does not take export_decomposition rows");
+  }
+
+  /** A row of {@code gvc_measures} (family "gvc"), e.g. GVCPT_F, UPSTREAMNESS; industry "_T" for country level. */
+  default void gvcMeasure(String measure, String country, String industry, double value) {
+    throw new UnsupportedOperationException("this sink does not take gvc_measures rows");
+  }
 }
