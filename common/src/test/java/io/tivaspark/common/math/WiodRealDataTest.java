@@ -131,7 +131,7 @@ class WiodRealDataTest {
     System.out.println("year   CHN    DEU    USA   EU27  NAFTA  WLD_VAX  I1 max|r| (worst rel row)   max rel err"
         + " (passing ids)  read s  compute s (B s)");
     for (Headline h : heads.values()) {
-      System.out.printf("%d  %5.2f  %5.2f  %5.2f  %5.2f  %5.2f  %7.4f  %5.0f %-22s  %9.1e  %20.2f  %9.2f%n",
+      System.out.printf("%d  %5.2f  %5.2f  %5.2f  %5.2f  %5.2f  %7.4f  %5.0f %-22s  %9.1e  %20.2f  %9.2f (%.2f)%n",
           h.year(), h.chn(), h.deu(), h.usa(), h.eu27(), h.nafta(), h.worldVax(), h.i1MaxAbs(),
           "(" + String.format("%.3g", h.i1MaxRel()) + " " + h.i1Worst() + ")", h.maxPassingRel(), h.readSeconds(),
           h.computeSeconds(), h.leontiefSeconds());
