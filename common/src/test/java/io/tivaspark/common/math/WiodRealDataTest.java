@@ -291,7 +291,7 @@ class WiodRealDataTest {
           break;
         default:
           // every identity at the default 1e-9 relative; none needed the reference's 1e-6 for
-          // whole-year sums (the worst passing error on WIOD is ~1e-12, see the printed table)
+          // whole-year sums (the worst passing error on WIOD is 8e-14, see the printed table)
           assertEquals(1e-9, c.tolerance(), 0.0, c.toString());
           if (!c.passed()) {
             failed.add(c);
