@@ -1,30 +1,41 @@
 package io.tivaspark.jobs.run;
 
+import io.tivaspark.common.model.Family;
 import io.tivaspark.jobs.store.Column;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The curated Delta tables of contract §3 written per year. Each is staged by the year tasks as
- * Parquet with these columns (year first) and committed with {@code run_id} appended.
+ * Parquet with these columns (year first) and committed with {@code run_id} appended. A table
+ * belongs to one family (written only when that family runs), except {@code quality_checks},
+ * which every family writes into, each replacing only its own rows (column {@code family}).
  */
 public enum OutputTable {
-  INDICATORS("indicators", List.of(Column.string("indicator"), Column.string("country"),
+  INDICATORS("indicators", Family.CORE, List.of(Column.string("indicator"), Column.string("country"),
       Column.string("partner"), Column.string("industry"), Column.dbl("value"), Column.string("unit"))),
-  VA_FINAL_DEMAND("va_final_demand", List.of(Column.string("source_country"), Column.string("source_industry"),
-      Column.string("demand_country"), Column.dbl("value"))),
-  VA_ORIGIN_EXPORTS("va_origin_exports", List.of(Column.string("source_country"),
+  VA_FINAL_DEMAND("va_final_demand", Family.CORE, List.of(Column.string("source_country"),
+      Column.string("source_industry"), Column.string("demand_country"), Column.dbl("value"))),
+  VA_ORIGIN_EXPORTS("va_origin_exports", Family.CORE, List.of(Column.string("source_country"),
       Column.string("source_industry"), Column.string("exporter"), Column.string("export_industry"),
       Column.dbl("value"))),
-  QUALITY_CHECKS("quality_checks", List.of(Column.string("check"), Column.string("scope"),
+  EXPORT_DECOMPOSITION("export_decomposition", Family.GVC, List.of(Column.string("method"),
+      Column.string("exporter"), Column.string("importer"), Column.string("industry"), Column.string("term"),
+      Column.dbl("value"))),
+  GVC_MEASURES("gvc_measures", Family.GVC, List.of(Column.string("measure"), Column.string("country"),
+      Column.string("industry"), Column.dbl("value"))),
+  QUALITY_CHECKS("quality_checks", null, List.of(Column.string("check"), Column.string("scope"),
       Column.dbl("max_abs_error"), Column.dbl("max_rel_error"), Column.dbl("tolerance"),
-      Column.bool("passed"), Column.string("worst")));
+      Column.bool("passed"), Column.string("worst"), Column.string("family")));
 
   private final String tableName;
+  private final Family family;
   private final List<Column> columns;
 
-  OutputTable(String tableName, List<Column> valueColumns) {
+  OutputTable(String tableName, Family family, List<Column> valueColumns) {
     this.tableName = tableName;
+    this.family = family;
     List<Column> cols = new ArrayList<>();
     cols.add(Column.integer("year"));
     cols.addAll(valueColumns);
@@ -32,6 +43,14 @@ public enum OutputTable {
   }
 
   public String tableName() { return tableName; }
+
+  /** The family that writes the table, or null for quality_checks (every family). */
+  public Family family() { return family; }
+
+  /** Written by a run of these families? */
+  public boolean writtenBy(Set<Family> families) {
+    return family == null || families.contains(family);
+  }
 
   /** Staged columns: year, then the table's key and value columns (run_id is added at commit). */
   public List<Column> columns() { return columns; }

@@ -4,6 +4,7 @@ import io.tivaspark.common.math.TivaCore;
 import io.tivaspark.common.math.TivaOptions;
 import io.tivaspark.common.math.TivaSummary;
 import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.Fingerprint;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.MrioYear;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -70,7 +72,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunJob {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
-  public static final List<String> FAMILIES = List.of("core");
+  /** Families this build can compute (a family's math lands with its issue). */
+  public static final List<String> FAMILIES = List.of(Family.CORE.code());
 
   /** What the caller asked for. */
   public record Request(String input, String warehouse, int[] years, List<String> families, boolean incremental) {
@@ -97,10 +100,15 @@ public final class RunJob {
     Instant started = Instant.now();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
         + "-" + UUID.randomUUID().toString().substring(0, 8);
+    EnumSet<Family> families = EnumSet.noneOf(Family.class);
     for (String f : req.families()) {
       if (!FAMILIES.contains(f)) {
         throw new UsageException("run: unknown family '" + f + "' in --only (known: " + String.join(", ", FAMILIES) + ")");
       }
+      families.add(Family.of(f));
+    }
+    if (families.isEmpty()) {
+      throw new UsageException("run: --only names no family (known: " + String.join(", ", FAMILIES) + ")");
     }
     CoreSettings core = CoreSettings.from(settings.tiva());
     Duration lockWait = settings.tiva().getDuration("run.lock-wait");
@@ -125,7 +133,12 @@ public final class RunJob {
     FileSystem whFs = warehouse.getFileSystem(hconf);
     whFs.mkdirs(warehouse);
     String unit = meta.unitCode(core.unit());
-    String configFp = sha256(core + "|families=" + req.families() + "|unit=" + unit);
+    String configFp = sha256(core + "|families=" + families + "|unit=" + unit);
+    try {
+      core.options(meta.layout("mrio.json"), unit); // configuration errors end here with exit 2, not in a task
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("configuration: " + e.getMessage(), e);
+    }
     String code = Settings.codeVersion();
 
     try (WarehouseLock lock = WarehouseLock.acquire(whFs, warehouse, runId, lockWait, lockStale)) {
@@ -141,7 +154,7 @@ public final class RunJob {
       Map<Integer, YearState> current = currentState(spark, warehouse);
       HashMap<Integer, String> skippable = new HashMap<>();
       if (req.incremental()) {
-        Map<Integer, Set<String>> tableRuns = tableRunIds(spark, warehouse);
+        Map<Integer, Set<String>> tableRuns = tableRunIds(spark, warehouse, families);
         for (int y : years) {
           YearState s = current.get(y);
           if (s != null && s.config().equals(configFp) && s.code().equals(code)
@@ -173,7 +186,7 @@ public final class RunJob {
               List<YearOutcome> out = new ArrayList<>();
               while (it.hasNext()) {
                 int y = it.next();
-                out.add(computeYear(hc, inputStr, meta, y, core, unit, stagingStr, skippable.get(y)));
+                out.add(computeYear(hc, inputStr, meta, y, core, unit, stagingStr, skippable.get(y), families));
               }
               return out.iterator();
             })
@@ -198,13 +211,18 @@ public final class RunJob {
       Map<String, Long> rows = new LinkedHashMap<>();
       if (!computed.isEmpty()) {
         String yearsIn = computed.stream().map(o -> String.valueOf(o.year())).collect(Collectors.joining(","));
+        String familiesIn = families.stream().map(f -> "'" + f.code() + "'").collect(Collectors.joining(","));
         for (OutputTable t : OutputTable.values()) {
+          if (!t.writtenBy(families)) {
+            continue;
+          }
           Path dir = new Path(staging, t.tableName());
           jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
           Dataset<Row> df = spark.read().parquet(dir.toString()).withColumn("run_id", functions.lit(runId));
           df = df.selectExpr(t.deltaColumns().stream().map(c -> "`" + c + "`").toArray(String[]::new));
+          String where = "year IN (" + yearsIn + ")" + (t.family() == null ? " AND family IN (" + familiesIn + ")" : "");
           df.write().format("delta").mode("overwrite")
-              .option("replaceWhere", "year IN (" + yearsIn + ")")
+              .option("replaceWhere", where)
               .partitionBy("year")
               .save(new Path(warehouse, t.tableName()).toString());
           long n = computed.stream().mapToLong(o -> o.rows().getOrDefault(t.tableName(), 0L)).sum();
@@ -296,15 +314,23 @@ public final class RunJob {
   }
 
   /** Per year, the run ids found in the output tables (a year is only skippable if all agree). */
-  private static Map<Integer, Set<String>> tableRunIds(SparkSession spark, Path warehouse) throws IOException {
+  private static Map<Integer, Set<String>> tableRunIds(SparkSession spark, Path warehouse, Set<Family> families)
+      throws IOException {
     Map<Integer, Set<String>> out = new HashMap<>();
     FileSystem fs = warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
     for (OutputTable t : OutputTable.values()) {
+      if (!t.writtenBy(families)) {
+        continue;
+      }
       Path p = new Path(warehouse, t.tableName());
       if (!fs.exists(new Path(p, "_delta_log"))) {
         return Map.of(); // a table is missing: nothing is skippable
       }
-      for (Row r : spark.read().format("delta").load(p.toString()).select("year", "run_id").distinct().collectAsList()) {
+      Dataset<Row> df = spark.read().format("delta").load(p.toString());
+      if (t.family() == null) {
+        df = df.where(functions.col("family").isin(families.stream().map(Family::code).toArray()));
+      }
+      for (Row r : df.select("year", "run_id").distinct().collectAsList()) {
         out.computeIfAbsent(r.getInt(0), k -> new HashSet<>()).add(r.getString(1));
       }
     }
@@ -342,7 +368,7 @@ public final class RunJob {
    * @param unchangedInput the input fingerprint under which the year may be skipped, or null
    */
   static YearOutcome computeYear(HadoopConf hc, String input, MrioMeta meta, int year, CoreSettings core,
-      String unit, String staging, String unchangedInput) {
+      String unit, String staging, String unchangedInput, Set<Family> families) {
     long t0 = System.nanoTime();
     String executor = executorLabel();
     Configuration conf = hc.get();
@@ -358,7 +384,7 @@ public final class RunJob {
       Map<String, Long> rows = new LinkedHashMap<>();
       List<String> failed = new ArrayList<>();
       String backend;
-      try (StagingSink sink = new StagingSink(conf, new Path(staging), year, unit)) {
+      try (StagingSink sink = new StagingSink(conf, new Path(staging), year, unit, families)) {
         TivaSummary s = TivaCore.compute(y, options, sink);
         backend = s.backend();
         for (CheckResult c : s.checks()) {

@@ -1,6 +1,7 @@
 package io.tivaspark.jobs.run;
 
 import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
 import io.tivaspark.jobs.store.ParquetRows;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -23,18 +25,26 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
   private boolean done;
 
-  public StagingSink(Configuration conf, Path stagingRun, int year, String moneyUnit) throws IOException {
+  public StagingSink(Configuration conf, Path stagingRun, int year, String moneyUnit, Set<Family> families)
+      throws IOException {
     this.year = year;
     this.moneyUnit = moneyUnit;
     for (OutputTable t : OutputTable.values()) {
+      if (!t.writtenBy(families)) {
+        continue;
+      }
       Path file = new Path(new Path(stagingRun, t.tableName()), "y" + year + ".parquet");
       writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.columns()));
     }
   }
 
   private void write(OutputTable t, Object... values) {
+    ParquetRows.Writer w = writers.get(t);
+    if (w == null) {
+      throw new IllegalStateException(t.tableName() + " rows from a family this run does not compute");
+    }
     try {
-      writers.get(t).write(values);
+      w.write(values);
     } catch (IOException e) {
       throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
     }
@@ -65,7 +75,18 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   @Override
   public void check(CheckResult r) {
     write(OutputTable.QUALITY_CHECKS, year, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
-        r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst());
+        r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst(), Family.ofCheck(r.check()).code());
+  }
+
+  @Override
+  public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
+      double value) {
+    write(OutputTable.EXPORT_DECOMPOSITION, year, method, exporter, importer, industry, term, value);
+  }
+
+  @Override
+  public void gvcMeasure(String measure, String country, String industry, double value) {
+    write(OutputTable.GVC_MEASURES, year, measure, country, industry, value);
   }
 
   /** Publishes every staged file of the year; returns rows per table. */
