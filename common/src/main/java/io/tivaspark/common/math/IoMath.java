@@ -79,6 +79,25 @@ public final class IoMath {
   }
 
   /** v = va ⊘ x, with v_i = 0 where x_i = 0. */
+  /**
+   * v as the column residual of the coefficients, v_j = 1 − Σ_k a_kj: equal to va_j / x_j where
+   * x_j ≠ 0, and 1 where x_j = 0 (A's column is zero there). This keeps v'B = 1' for every sector,
+   * so a sector that records exports or final sales without output (a table artefact: WIOD 2000
+   * LUX_c8 sells +11 to home inventories and −11 abroad, row sum 0) passes them on as its own value
+   * added instead of letting them vanish; its VA generated, v_j x_j, stays 0. pymrio, decompr and
+   * exvatools use v_j = 0 there ({@link #vaCoefficients}); the two agree wherever x_j ≠ 0 or the
+   * sector's row is empty. O(n).
+   */
+  public static double[] vaCoefficientsResidual(double[] va, double[] x) {
+    double[] v = vaCoefficients(va, x);
+    for (int j = 0; j < v.length; j++) {
+      if (x[j] == 0) {
+        v[j] = 1.0;
+      }
+    }
+    return v;
+  }
+
   public static double[] vaCoefficients(double[] va, double[] x) {
     double[] v = new double[va.length];
     for (int i = 0; i < v.length; i++) {

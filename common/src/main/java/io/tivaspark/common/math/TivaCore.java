@@ -183,7 +183,8 @@ public final class TivaCore {
       chooseOutput();
       inputChecks();
       a = IoMath.coefficients(z, x, n); // O(n²)
-      v = IoMath.vaCoefficients(va, x);
+      // v'B = 1' for every sector, even x = 0 (see IoMath); or the peers' v = 0 there
+      v = opt.peerZeroOutputVa() ? IoMath.vaCoefficients(va, x) : IoMath.vaCoefficientsResidual(va, x);
       lap("input, checks I1-I2, A");
       leontief(); // 2n³
       lap("B = (I-A)^-1");
@@ -200,6 +201,7 @@ public final class TivaCore {
       for (int q = 0; q < economies.size(); q++) {
         economy(economies.get(q), kww[q]);
       }
+      prodMask = null;
       globalChecks();
       vaTables();
       lap("va tables");
@@ -296,7 +298,7 @@ public final class TivaCore {
         }
         colSumA[j] = s * inv;
       }
-      emitCheck(new CheckResult("I2", "negative Z", -minZ, -minZ / Math.max(1, Math.abs(minZ)), 0,
+      emitCheck(new CheckResult("I2", "negative Z", Math.abs(minZ), Math.abs(minZ) / Math.max(1, Math.abs(minZ)), 0,
           minAt < 0, minAt < 0 ? "" : label(minAt % n) + " x " + label(minAt / n)));
       double minVa = 0;
       int minVaAt = -1;
@@ -312,8 +314,26 @@ public final class TivaCore {
           csAt = j;
         }
       }
-      emitCheck(new CheckResult("I2", "negative va", -minVa, -minVa / Math.max(1, Math.abs(minVa)), 0,
+      emitCheck(new CheckResult("I2", "negative va", Math.abs(minVa), Math.abs(minVa) / Math.max(1, Math.abs(minVa)), 0,
           minVaAt < 0, minVaAt < 0 ? "" : label(minVaAt)));
+      // sectors with inputs but no output (row sum 0): their inputs cannot enter A, so x = By
+      // (I3) and the balances that depend on it fail by about those inputs (WIOD 2002 LVA_c24)
+      double maxGhost = 0;
+      int ghostAt = -1;
+      for (int j = 0; j < n; j++) {
+        if (x[j] == 0 && colSumA[j] == 0) {
+          double in = 0;
+          for (int i = 0; i < n; i++) {
+            in += Math.abs(z[i + j * n]);
+          }
+          if (in > maxGhost) {
+            maxGhost = in;
+            ghostAt = j;
+          }
+        }
+      }
+      emitCheck(new CheckResult("I2", "no inputs into zero-output sectors", maxGhost,
+          maxGhost / Math.max(1, maxGhost), 0, ghostAt < 0, ghostAt < 0 ? "" : label(ghostAt)));
       double excess = Math.max(0, maxCs - 1);
       emitCheck(new CheckResult("I2", "A column sums < 1", excess, excess, 0, !(maxCs >= 1),
           maxCs >= 1 ? label(csAt) : ""));
@@ -597,7 +617,21 @@ public final class TivaCore {
     }
 
     void pct(String code, String country, String partner, String industry, double value) {
-      sink.indicator(code, country, partner, industry, value, Unit.PCT);
+      sink.indicator(code, country, partner, industry, masked(industry, value), Unit.PCT);
+    }
+
+    /** Output by industry of the economy being written (null outside {@link #economy}). */
+    double[] prodMask;
+
+    /** Ratios of an industry with zero output in the economy are null (§12.1), never 100 % or 1. */
+    double masked(String industry, double value) {
+      if (prodMask != null && !TOTAL.equals(industry)) {
+        int i = lay.industryIndex(industry);
+        if (i >= 0 && prodMask[i] == 0) {
+          return Double.NaN;
+        }
+      }
+      return value;
     }
 
     /** All indicators of one economy. */
@@ -614,6 +648,7 @@ public final class TivaCore {
 
       // ---- structural and gross trade, O(m·G) ----
       double[] prod = new double[nn];
+      prodMask = prod; // filled below, before any ratio is written
       double[] valu = new double[nn];
       double[] exInt = new double[nn * g];
       double[] exFnl = new double[nn * g];
@@ -1029,7 +1064,7 @@ public final class TivaCore {
         money("DFD_DVA", s, WLD, in, dfdDva[i]);
         money("DFD_FVA", s, WLD, in, dfdFvaI[i]);
         pct("VALU_FFDDVA", s, WLD, in, share(ffdI[i], valu[i]));
-        sink.indicator("VAX_RATIO", s, WLD, in, ratio(ffdI[i], exgrI[i]), Unit.RATIO);
+        sink.indicator("VAX_RATIO", s, WLD, in, masked(in, ratio(ffdI[i], exgrI[i])), Unit.RATIO);
         if (vbcServ != null) {
           pct("EXGR_SERV_DVASH", s, WLD, in, share(servD[i], exgrI[i]));
           pct("EXGR_SERV_FVASH", s, WLD, in, share(servF[i], exgrI[i]));

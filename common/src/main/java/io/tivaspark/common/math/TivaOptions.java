@@ -47,6 +47,7 @@ public final class TivaOptions implements Serializable {
   private final boolean writeVaFinalDemand;
   private final boolean writeVaOriginExports;
   private final boolean fullInverseCheck;
+  private final boolean peerZeroOutputVa;
 
   private TivaOptions(Builder b) {
     this.outputMode = b.outputMode;
@@ -64,6 +65,7 @@ public final class TivaOptions implements Serializable {
     this.writeVaFinalDemand = b.writeVaFinalDemand;
     this.writeVaOriginExports = b.writeVaOriginExports;
     this.fullInverseCheck = b.fullInverseCheck;
+    this.peerZeroOutputVa = b.peerZeroOutputVa;
   }
 
   public static Builder builder() { return new Builder(); }
@@ -97,6 +99,13 @@ public final class TivaOptions implements Serializable {
    */
   public boolean fullInverseCheck() { return fullInverseCheck; }
 
+  /**
+   * v of a zero-output sector: false (default) = 1 − 1'A = 1, which keeps v'B = 1' and every
+   * identity for sectors that book sales without output; true = 0, as pymrio, decompr and
+   * exvatools do (their numbers exactly, identities off by those sales). See IoMath.
+   */
+  public boolean peerZeroOutputVa() { return peerZeroOutputVa; }
+
   public Lapack lapack() {
     return backend == Backend.JAVA ? Lapack.javaOnly() : Lapack.get();
   }
@@ -123,6 +132,7 @@ public final class TivaOptions implements Serializable {
     private boolean writeVaFinalDemand = true;
     private boolean writeVaOriginExports = true;
     private boolean fullInverseCheck = false;
+    private boolean peerZeroOutputVa = false;
 
     private Builder() {}
 
@@ -180,6 +190,7 @@ public final class TivaOptions implements Serializable {
     public Builder writeVaFinalDemand(boolean w) { this.writeVaFinalDemand = w; return this; }
     public Builder writeVaOriginExports(boolean w) { this.writeVaOriginExports = w; return this; }
     public Builder fullInverseCheck(boolean f) { this.fullInverseCheck = f; return this; }
+    public Builder peerZeroOutputVa(boolean p) { this.peerZeroOutputVa = p; return this; }
 
     public TivaOptions build() { return new TivaOptions(this); }
   }

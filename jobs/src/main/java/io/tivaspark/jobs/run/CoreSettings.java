@@ -16,7 +16,9 @@ import java.util.Map;
  * shipped with the task and turned into {@link TivaOptions} there.
  */
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
-    double balanceRtol, LinkedHashMap<String, List<String>> groups) implements Serializable {
+    double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
+    List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories)
+    implements Serializable {
 
   public static CoreSettings from(Config tiva) {
     Config run = tiva.getConfig("run");
@@ -40,8 +42,13 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     if (!(tol > 0 && tol < 1)) {
       throw new UsageException("tiva.run.algebra-tolerance must be in (0, 1), got " + tol);
     }
+    String zeroVa = run.getString("zero-output-va");
+    if (!zeroVa.equals("residual") && !zeroVa.equals("zero")) {
+      throw new UsageException("tiva.run.zero-output-va must be \"residual\" or \"zero\", got \"" + zeroVa + "\"");
+    }
     return new CoreSettings(mode, run.getString("unit"), tol, run.getDouble("balance-atol"),
-        run.getDouble("balance-rtol"), groups);
+        run.getDouble("balance-rtol"), groups, zeroVa, List.copyOf(run.getStringList("service-industries")),
+        List.copyOf(run.getStringList("consumption-categories")), List.copyOf(run.getStringList("gfcf-categories")));
   }
 
   /** Options for one table: "*" in a group means every country of that table. */
@@ -54,6 +61,10 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         .algebraTolerance(algebraTolerance)
         .balanceTolerance(balanceAtol, balanceRtol)
         .moneyUnit(moneyUnit)
+        .peerZeroOutputVa(zeroOutputVa.equals("zero"))
+        .serviceIndustries(new java.util.HashSet<>(serviceIndustries))
+        .consumptionCategories(new java.util.HashSet<>(consumptionCategories))
+        .gfcfCategories(new java.util.HashSet<>(gfcfCategories))
         .build();
   }
 }
