@@ -230,11 +230,17 @@ public final class IngestJob {
         for (FileStatus st : fs.listStatus(p)) {
           String n = st.getPath().getName().toLowerCase(Locale.ROOT);
           if (st.isFile() && (n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".zip"))) {
+            // a directory may hold code lists beside the tables (WIOD: industries.csv): a CSV
+            // without a year in its name is not a table; named one by one it is an error below
+            if (!n.endsWith(".zip") && IcioCsv.yearFromFileName(st.getPath().getName()).isEmpty()) {
+              LOG.info("ingest: skipping {} (no year in its name)", st.getPath());
+              continue;
+            }
             found.add(st.getPath().toString());
           }
         }
         if (found.isEmpty()) {
-          throw new UsageException("ingest: --in " + in + " holds no .csv, .csv.gz or .zip file");
+          throw new UsageException("ingest: --in " + in + " holds no .csv, .csv.gz or .zip file with a year in its name");
         }
         found.sort(null);
         files.addAll(found);

@@ -344,9 +344,12 @@ public final class TivaCore {
       double maxRel = 0;
       boolean ok = true;
       String worst = "";
+      // relative error against the OECD-style bound: d / (atol/rtol + |x|) <= rtol exactly when
+      // d <= atol + rtol·|x|, so the row's tolerance column (rtol) and passed agree
+      double floor = rtol > 0 ? atol / rtol : 1;
       for (int i = 0; i < n; i++) {
         double d = Math.abs(lhs[i] - rhs[i]);
-        double rel = d / Math.max(1, Math.abs(rhs[i]));
+        double rel = d / Math.max(floor, floor + Math.abs(rhs[i]));
         if (!(d <= atol + rtol * Math.abs(rhs[i]))) {
           ok = false;
         }
