@@ -146,11 +146,11 @@ public final class ValidateJob {
     }
     List<YearReport> reports = new ArrayList<>();
     List<Integer> toRead = new ArrayList<>();
-    boolean hasOutput = !byDataset.get(Dataset.OUTPUT).isEmpty();
     for (int y : all) {
       InvalidInputException missing = null;
       for (Dataset d : Dataset.values()) {
-        if ((d.required() || hasOutput) && !byDataset.get(d).contains(y)) {
+        // an optional dataset that has some years must have them all
+        if ((d.required() || !byDataset.get(d).isEmpty()) && !byDataset.get(d).contains(y)) {
           String present = byDataset.entrySet().stream().filter(e -> e.getValue().contains(y))
               .map(e -> e.getKey().label()).reduce((a, b) -> a + ", " + b).orElse("");
           missing = new InvalidInputException(d.label(), y, null,

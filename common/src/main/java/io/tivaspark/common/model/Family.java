@@ -11,7 +11,9 @@ public enum Family {
   /** OECD TiVA indicators, VAX ratio, VA in final demand and in exports (checks T, S, I, J). */
   CORE("core", "TSIJ"),
   /** Gross-export decompositions (KWW, WWZ, Borin–Mancini) and GVC measures (checks K, W, B, P, U). */
-  GVC("gvc", "KWBPU");
+  GVC("gvc", "KWBPU"),
+  /** Environmental and employment footprints from satellite accounts (checks E). */
+  FOOTPRINTS("footprints", "E");
 
   private final String code;
   private final String checkPrefixes;

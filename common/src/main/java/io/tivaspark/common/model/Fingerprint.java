@@ -35,6 +35,11 @@ public final class Fingerprint {
     if (y.publishedOutput() != null) {
       values(md, "OUT", y.publishedOutput());
     }
+    if (y.satellite() != null) {
+      text(md, "stressors=" + y.satellite().stressors() + " units=" + y.satellite().units());
+      values(md, "F", y.satellite().f());
+      values(md, "FY", y.satellite().fy());
+    }
     StringBuilder sb = new StringBuilder(64);
     for (byte b : md.digest()) {
       sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

@@ -22,9 +22,16 @@ public final class MrioYear {
   private final double[] yf;
   private final Map<String, double[]> valueAdded;
   private final double[] publishedOutput;
+  private final Satellite satellite;
 
   public MrioYear(int year, Layout layout, double[] z, double[] yf,
       Map<String, double[]> valueAdded, double[] publishedOutput) {
+    this(year, layout, z, yf, valueAdded, publishedOutput, null);
+  }
+
+  /** With satellite accounts (may be null: the table has none). */
+  public MrioYear(int year, Layout layout, double[] z, double[] yf,
+      Map<String, double[]> valueAdded, double[] publishedOutput, Satellite satellite) {
     this.year = year;
     this.layout = Preconditions.checkNotNull(layout, "layout");
     int n = layout.n();
@@ -49,7 +56,17 @@ public final class MrioYear {
     this.yf = yf;
     this.valueAdded = Collections.unmodifiableMap(va);
     this.publishedOutput = publishedOutput;
+    if (satellite != null) {
+      Preconditions.checkArgument(satellite.f().length == (long) satellite.m() * n
+          && satellite.fy().length == (long) satellite.m() * layout.finalDemandColumns(),
+          "year %d: satellite accounts do not match n = %d and %d final-demand columns", year, n,
+          layout.finalDemandColumns());
+    }
+    this.satellite = satellite;
   }
+
+  /** Satellite accounts (stressors by industry and by final-demand column), or null. */
+  public Satellite satellite() { return satellite; }
 
   public int year() { return year; }
   public Layout layout() { return layout; }

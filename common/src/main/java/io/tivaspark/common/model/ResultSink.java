@@ -31,6 +31,15 @@ public interface ResultSink {
     throw new UnsupportedOperationException("this sink does not take export_decomposition rows");
   }
 
+  /**
+   * A row of {@code footprints} (family "footprints"): {@code account} is PBA, CBA, IMP or EXP
+   * (pymrio's D_pba, D_cba, D_imp, D_exp) or an OECD-style indicator; {@code partner} "WLD"
+   * where the figure is not bilateral; {@code unit} the stressor's unit.
+   */
+  default void footprint(String stressor, String account, String country, String partner, double value, String unit) {
+    throw new UnsupportedOperationException("this sink does not take footprints rows");
+  }
+
   /** A row of {@code gvc_measures} (family "gvc"), e.g. GVCPT_F, UPSTREAMNESS; industry "_T" for country level. */
   default void gvcMeasure(String measure, String country, String industry, double value) {
     throw new UnsupportedOperationException("this sink does not take gvc_measures rows");

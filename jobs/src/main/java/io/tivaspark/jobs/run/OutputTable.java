@@ -25,6 +25,8 @@ public enum OutputTable {
       Column.dbl("value"))),
   GVC_MEASURES("gvc_measures", Family.GVC, List.of(Column.string("measure"), Column.string("country"),
       Column.string("industry"), Column.dbl("value"))),
+  FOOTPRINTS("footprints", Family.FOOTPRINTS, List.of(Column.string("stressor"), Column.string("account"),
+      Column.string("country"), Column.string("partner"), Column.dbl("value"), Column.string("unit"))),
   QUALITY_CHECKS("quality_checks", null, List.of(Column.string("check"), Column.string("scope"),
       Column.dbl("max_abs_error"), Column.dbl("max_rel_error"), Column.dbl("tolerance"),
       Column.bool("passed"), Column.string("worst"), Column.string("family")));

@@ -85,6 +85,11 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void footprint(String stressor, String account, String country, String partner, double value, String unit) {
+    write(OutputTable.FOOTPRINTS, year, stressor, account, country, partner, value, unit);
+  }
+
+  @Override
   public void gvcMeasure(String measure, String country, String industry, double value) {
     write(OutputTable.GVC_MEASURES, year, measure, country, industry, value);
   }

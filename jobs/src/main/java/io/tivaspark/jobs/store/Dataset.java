@@ -10,7 +10,11 @@ public enum Dataset {
       Column.string("to_country"), Column.string("category"), Column.dbl("value"))),
   VALUE_ADDED("value_added", true, List.of(Column.string("country"), Column.string("industry"),
       Column.string("component"), Column.dbl("value"))),
-  OUTPUT("output", false, List.of(Column.string("country"), Column.string("industry"), Column.dbl("value")));
+  OUTPUT("output", false, List.of(Column.string("country"), Column.string("industry"), Column.dbl("value"))),
+  EXTENSIONS("extensions", false, List.of(Column.string("stressor"), Column.string("unit"), Column.string("country"),
+      Column.string("industry"), Column.dbl("value"))),
+  EXTENSIONS_FINAL_DEMAND("extensions_final_demand", false, List.of(Column.string("stressor"), Column.string("unit"),
+      Column.string("country"), Column.string("category"), Column.dbl("value")));
 
   private final String dir;
   private final boolean required;

@@ -2,6 +2,8 @@ package io.tivaspark.jobs.store;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,15 +11,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -48,14 +49,101 @@ public final class ParquetRows {
     return b.named(name);
   }
 
+  /**
+   * Writes rows straight into Parquet's record consumer (no Group object per row; the Binary of
+   * each distinct string is made once), so staging a year at ICIO size (~19 M rows) is bound by
+   * encoding, not by allocation.
+   */
+  static final class RowWriteSupport extends WriteSupport<Object[]> {
+    private final MessageType schema;
+    private final List<Column> columns;
+    private final HashMap<String, Binary> strings = new HashMap<>();
+    private RecordConsumer rc;
+
+    RowWriteSupport(MessageType schema, List<Column> columns) {
+      this.schema = schema;
+      this.columns = columns;
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+      return new WriteContext(schema, new HashMap<>());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      this.rc = recordConsumer;
+    }
+
+    @Override
+    public void write(Object[] row) {
+      rc.startMessage();
+      for (int i = 0; i < row.length; i++) {
+        Column c = columns.get(i);
+        Object v = row[i];
+        if (c.type() == Column.Type.DOUBLE) {
+          double d = ((Number) v).doubleValue();
+          if (Double.isNaN(d)) {
+            continue; // optional: NaN is stored as null
+          }
+          rc.startField(c.name(), i);
+          rc.addDouble(d);
+          rc.endField(c.name(), i);
+          continue;
+        }
+        rc.startField(c.name(), i);
+        switch (c.type()) {
+          case STRING -> rc.addBinary(binary((String) v));
+          case INT -> rc.addInteger(((Number) v).intValue());
+          case LONG -> rc.addLong(((Number) v).longValue());
+          case BOOLEAN -> rc.addBoolean((Boolean) v);
+          default -> throw new IllegalStateException("type " + c.type());
+        }
+        rc.endField(c.name(), i);
+      }
+      rc.endMessage();
+    }
+
+    private Binary binary(String s) {
+      Binary b = strings.get(s);
+      if (b == null) {
+        b = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+        if (strings.size() < 200_000) {
+          strings.put(s, b);
+        }
+      }
+      return b;
+    }
+  }
+
+  private static final class RowWriterBuilder extends ParquetWriter.Builder<Object[], RowWriterBuilder> {
+    private final MessageType schema;
+    private final List<Column> columns;
+
+    RowWriterBuilder(OutputFile file, MessageType schema, List<Column> columns) {
+      super(file);
+      this.schema = schema;
+      this.columns = columns;
+    }
+
+    @Override
+    protected RowWriterBuilder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(schema, columns);
+    }
+  }
+
   /** Writes rows to one file; {@link #commit()} publishes it under its final name. */
   public static final class Writer implements Closeable {
     private final FileSystem fs;
     private final Path tmp;
     private final Path target;
-    private final List<Column> columns;
-    private final SimpleGroupFactory factory;
-    private final ParquetWriter<Group> writer;
+    private final int width;
+    private final ParquetWriter<Object[]> writer;
     private long rows;
     private boolean closed;
 
@@ -64,12 +152,10 @@ public final class ParquetRows {
       this.fs = target.getFileSystem(conf);
       this.target = target;
       this.tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
-      this.columns = List.copyOf(columns);
-      MessageType schema = schema(schemaName, columns);
-      this.factory = new SimpleGroupFactory(schema);
-      this.writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(tmp, conf))
+      this.width = columns.size();
+      this.writer = new RowWriterBuilder(HadoopOutputFile.fromPath(tmp, conf), schema(schemaName, columns),
+          List.copyOf(columns))
           .withConf(conf)
-          .withType(schema)
           .withCompressionCodec(CompressionCodecName.SNAPPY)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
           .withDictionaryEncoding(true)
@@ -78,25 +164,10 @@ public final class ParquetRows {
 
     /** Appends one row; values in column order (String, Double/NaN for null, Integer, Long, Boolean). */
     public void write(Object... values) throws IOException {
-      Group g = factory.newGroup();
-      for (int i = 0; i < values.length; i++) {
-        Column c = columns.get(i);
-        Object v = values[i];
-        switch (c.type()) {
-          case STRING -> g.add(i, (String) v);
-          case DOUBLE -> {
-            double d = ((Number) v).doubleValue();
-            if (!Double.isNaN(d)) {
-              g.add(i, d);
-            }
-          }
-          case INT -> g.add(i, ((Number) v).intValue());
-          case LONG -> g.add(i, ((Number) v).longValue());
-          case BOOLEAN -> g.add(i, (Boolean) v);
-          default -> throw new IllegalStateException();
-        }
+      if (values.length != width) {
+        throw new IllegalArgumentException("row has " + values.length + " values, the file " + width + " columns");
       }
-      writer.write(g);
+      writer.write(values);
       rows++;
     }
 
@@ -150,8 +221,4 @@ public final class ParquetRows {
     return out;
   }
 
-  /** Opens a file for reading rows as Groups. */
-  public static ParquetReader<Group> reader(Configuration conf, Path file) throws IOException {
-    return ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build();
-  }
 }

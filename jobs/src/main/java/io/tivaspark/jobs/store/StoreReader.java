@@ -3,19 +3,19 @@ package io.tivaspark.jobs.store;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
+import io.tivaspark.common.model.Satellite;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.schema.GroupType;
 
 /**
  * Reads one year of the canonical store into a {@link MrioYear}, inside a task (no Spark
@@ -90,74 +90,172 @@ public final class StoreReader {
     boolean hasOutput = !years(conf, root, Dataset.OUTPUT).isEmpty();
     double[] out = hasOutput ? new double[n] : null;
 
-    // intermediate
+    ToIntFunction<String> entity = l::entityIndex;
+    ToIntFunction<String> industry = l::industryIndex;
+
+    // intermediate: Z(i, j)
     BitSet seen = new BitSet();
-    forEachRow(conf, root, Dataset.INTERMEDIATE, year, (g, where) -> {
-      int i = row(l, g, "from_country", "from_industry", Dataset.INTERMEDIATE, year);
-      int j = row(l, g, "to_country", "to_industry", Dataset.INTERMEDIATE, year);
-      double v = value(g, Dataset.INTERMEDIATE, year, where);
+    forEachRow(conf, root, Dataset.INTERMEDIATE, year, List.of(entity, industry, entity, industry), (c, t, v) -> {
+      int i = row(l, c[0], c[1], t, 0, Dataset.INTERMEDIATE, year);
+      int j = row(l, c[2], c[3], t, 2, Dataset.INTERMEDIATE, year);
       long cell = (long) i * n + j;
       if (cell < Integer.MAX_VALUE) {
         if (seen.get((int) cell)) {
-          throw dup(Dataset.INTERMEDIATE, year, g, "from_country", "from_industry", "to_country", "to_industry");
+          throw dup(Dataset.INTERMEDIATE, year, t);
         }
         seen.set((int) cell);
       }
       z[i + j * n] = v;
     });
     seen.clear();
-    forEachRow(conf, root, Dataset.FINAL_DEMAND, year, (g, where) -> {
-      int i = row(l, g, "from_country", "from_industry", Dataset.FINAL_DEMAND, year);
-      int r = code(l.countryIndex(str(g, "to_country")), g, "to_country", Dataset.FINAL_DEMAND, year,
-          "unknown country code (not in mrio.json countries)");
-      int c = code(l.categoryIndex(str(g, "category")), g, "category", Dataset.FINAL_DEMAND, year,
-          "unknown final-demand category (not in mrio.json categories)");
-      double v = value(g, Dataset.FINAL_DEMAND, year, where);
-      int col = l.finalDemandColumn(r, c);
-      int cell = i + col * n;
+    // final demand: Yf(i, country × category)
+    ToIntFunction<String> country = l::countryIndex;
+    ToIntFunction<String> category = l::categoryIndex;
+    forEachRow(conf, root, Dataset.FINAL_DEMAND, year, List.of(entity, industry, country, category), (c, t, v) -> {
+      int i = row(l, c[0], c[1], t, 0, Dataset.FINAL_DEMAND, year);
+      known(c[2], t, 2, Dataset.FINAL_DEMAND, year, "unknown country code (not in mrio.json countries)");
+      known(c[3], t, 3, Dataset.FINAL_DEMAND, year, "unknown final-demand category (not in mrio.json categories)");
+      int cell = i + l.finalDemandColumn(c[2], c[3]) * n;
       if (seen.get(cell)) {
-        throw dup(Dataset.FINAL_DEMAND, year, g, "from_country", "from_industry", "to_country", "category");
+        throw dup(Dataset.FINAL_DEMAND, year, t);
       }
       seen.set(cell);
       yf[cell] = v;
     });
-    Map<String, BitSet> vaSeen = new LinkedHashMap<>();
-    forEachRow(conf, root, Dataset.VALUE_ADDED, year, (g, where) -> {
-      int i = row(l, g, "country", "industry", Dataset.VALUE_ADDED, year);
-      String comp = str(g, "component");
-      double v = value(g, Dataset.VALUE_ADDED, year, where);
-      BitSet s = vaSeen.computeIfAbsent(comp, k -> new BitSet(n));
+    // value added: any component name, in order of first appearance
+    Map<String, Integer> components = new LinkedHashMap<>();
+    List<double[]> vaArrays = new ArrayList<>();
+    List<BitSet> vaSeen = new ArrayList<>();
+    ToIntFunction<String> component = name -> components.computeIfAbsent(name, k -> {
+      vaArrays.add(new double[n]);
+      vaSeen.add(new BitSet(n));
+      return components.size();
+    });
+    forEachRow(conf, root, Dataset.VALUE_ADDED, year, List.of(entity, industry, component), (c, t, v) -> {
+      int i = row(l, c[0], c[1], t, 0, Dataset.VALUE_ADDED, year);
+      known(c[2], t, 2, Dataset.VALUE_ADDED, year, "component is null");
+      BitSet s = vaSeen.get(c[2]);
       if (s.get(i)) {
-        throw dup(Dataset.VALUE_ADDED, year, g, "country", "industry", "component");
+        throw dup(Dataset.VALUE_ADDED, year, t);
       }
       s.set(i);
-      va.computeIfAbsent(comp, k -> new double[n])[i] = v;
+      vaArrays.get(c[2])[i] = v;
     });
+    components.forEach((name, k) -> va.put(name, vaArrays.get(k)));
     if (out != null) {
       BitSet s = new BitSet(n);
-      forEachRow(conf, root, Dataset.OUTPUT, year, (g, where) -> {
-        int i = row(l, g, "country", "industry", Dataset.OUTPUT, year);
-        double v = value(g, Dataset.OUTPUT, year, where);
+      forEachRow(conf, root, Dataset.OUTPUT, year, List.of(entity, industry), (c, t, v) -> {
+        int i = row(l, c[0], c[1], t, 0, Dataset.OUTPUT, year);
         if (s.get(i)) {
-          throw dup(Dataset.OUTPUT, year, g, "country", "industry");
+          throw dup(Dataset.OUTPUT, year, t);
         }
         s.set(i);
         if (v < 0) {
-          throw new InvalidInputException(Dataset.OUTPUT.label(), year,
-              "country=" + str(g, "country") + " industry=" + str(g, "industry"), "negative gross output " + v);
+          throw new InvalidInputException(Dataset.OUTPUT.label(), year, key(Dataset.OUTPUT, t),
+              "negative gross output " + v);
         }
         out[i] = v;
       });
     }
-    return new MrioYear(year, l, z, yf, va, out);
+    return new MrioYear(year, l, z, yf, va, out, readSatellite(conf, root, l, year));
   }
 
+  /**
+   * The satellite accounts of a year (extensions/ and extensions_final_demand/), or null when the
+   * store has neither. Stressors in order of first appearance; one unit per stressor.
+   */
+  private static Satellite readSatellite(Configuration conf, Path root, Layout l, int year) throws IOException {
+    boolean any = !years(conf, root, Dataset.EXTENSIONS).isEmpty()
+        || !years(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND).isEmpty();
+    if (!any) {
+      return null;
+    }
+    int n = l.n();
+    int cols = l.finalDemandColumns();
+    Map<String, Integer> stressors = new LinkedHashMap<>();
+    List<String> units = new ArrayList<>();
+    List<double[]> f = new ArrayList<>();
+    List<double[]> fy = new ArrayList<>();
+    List<BitSet> seenF = new ArrayList<>();
+    List<BitSet> seenFy = new ArrayList<>();
+    ToIntFunction<String> stressor = name -> stressors.computeIfAbsent(name, k -> {
+      f.add(new double[n]);
+      fy.add(new double[cols]);
+      seenF.add(new BitSet(n));
+      seenFy.add(new BitSet(cols));
+      units.add(null);
+      return stressors.size();
+    });
+    List<String> unitNames = new ArrayList<>();
+    ToIntFunction<String> unit = name -> {
+      int i = unitNames.indexOf(name);
+      if (i < 0) {
+        unitNames.add(name);
+        i = unitNames.size() - 1;
+      }
+      return i;
+    };
+    ToIntFunction<String> entity = l::entityIndex;
+    ToIntFunction<String> industry = l::industryIndex;
+    forEachRow(conf, root, Dataset.EXTENSIONS, year, List.of(stressor, unit, entity, industry), (c, t, v) -> {
+      known(c[0], t, 0, Dataset.EXTENSIONS, year, "stressor is null");
+      checkUnit(units, c, t, unitNames, Dataset.EXTENSIONS, year);
+      int k = row(l, c[2], c[3], t, 2, Dataset.EXTENSIONS, year);
+      if (seenF.get(c[0]).get(k)) {
+        throw dup(Dataset.EXTENSIONS, year, t);
+      }
+      seenF.get(c[0]).set(k);
+      f.get(c[0])[k] = v;
+    });
+    ToIntFunction<String> country = l::countryIndex;
+    ToIntFunction<String> category = l::categoryIndex;
+    forEachRow(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND, year, List.of(stressor, unit, country, category),
+        (c, t, v) -> {
+          known(c[0], t, 0, Dataset.EXTENSIONS_FINAL_DEMAND, year, "stressor is null");
+          checkUnit(units, c, t, unitNames, Dataset.EXTENSIONS_FINAL_DEMAND, year);
+          known(c[2], t, 2, Dataset.EXTENSIONS_FINAL_DEMAND, year, "unknown country code (not in mrio.json countries)");
+          known(c[3], t, 3, Dataset.EXTENSIONS_FINAL_DEMAND, year,
+              "unknown final-demand category (not in mrio.json categories)");
+          int col = l.finalDemandColumn(c[2], c[3]);
+          if (seenFy.get(c[0]).get(col)) {
+            throw dup(Dataset.EXTENSIONS_FINAL_DEMAND, year, t);
+          }
+          seenFy.get(c[0]).set(col);
+          fy.get(c[0])[col] = v;
+        });
+    int m = stressors.size();
+    double[] fAll = new double[m * n];
+    double[] fyAll = new double[m * cols];
+    for (int s = 0; s < m; s++) {
+      for (int k = 0; k < n; k++) {
+        fAll[s + k * m] = f.get(s)[k];
+      }
+      for (int c = 0; c < cols; c++) {
+        fyAll[s + c * m] = fy.get(s)[c];
+      }
+    }
+    return new Satellite(new ArrayList<>(stressors.keySet()), units, fAll, fyAll);
+  }
+
+  private static void checkUnit(List<String> units, int[] c, String[] t, List<String> unitNames, Dataset d, int year) {
+    known(c[1], t, 1, d, year, "unit is null");
+    String u = unitNames.get(c[1]);
+    String prev = units.get(c[0]);
+    if (prev == null) {
+      units.set(c[0], u);
+    } else if (!prev.equals(u)) {
+      throw new InvalidInputException(d.label(), year, "stressor=" + t[0],
+          "stressor has two units: " + prev + " and " + u);
+    }
+  }
+
+  /** A row with its code indices, the code strings (for messages) and a finite value. */
   interface RowFn {
-    void accept(Group g, String where);
+    void accept(int[] codes, String[] text, double value);
   }
 
-  private static void forEachRow(Configuration conf, Path root, Dataset d, int year, RowFn fn)
-      throws IOException {
+  private static void forEachRow(Configuration conf, Path root, Dataset d, int year, List<ToIntFunction<String>> maps,
+      RowFn fn) throws IOException {
     Path dir = StoreWriter.yearDir(root, d, year);
     FileSystem fs = dir.getFileSystem(conf);
     if (!fs.exists(dir)) {
@@ -166,108 +264,69 @@ public final class StoreReader {
       }
       return;
     }
-    List<Path> files = ParquetRows.dataFiles(fs, dir);
-    for (Path f : files) {
-      try (ParquetReader<Group> r = ParquetRows.reader(conf, f)) {
-        Group g;
-        boolean checked = false;
-        while (true) {
-          try {
-            g = r.read();
-          } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(f.toString(), year, null, "unreadable Parquet file: "
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
-          }
-          if (g == null) {
-            break;
-          }
-          if (!checked) {
-            checkColumns(g.getType(), d, f, year);
-            checked = true;
-          }
-          fn.accept(g, d.label());
+    List<Map.Entry<String, ToIntFunction<String>>> columns = new ArrayList<>();
+    List<Column> codeCols = d.columns().stream().filter(c -> c.type() == Column.Type.STRING).toList();
+    for (int k = 0; k < codeCols.size(); k++) {
+      columns.add(Map.entry(codeCols.get(k).name(), maps.get(k)));
+    }
+    for (Path f : ParquetRows.dataFiles(fs, dir)) {
+      CodedRows.read(conf, f, year, columns, "value", (codes, text, value, hasValue) -> {
+        if (!hasValue) {
+          throw new InvalidInputException(d.label(), year, key(d, text), "value is null");
         }
-      }
+        if (!Double.isFinite(value)) {
+          throw new InvalidInputException(d.label(), year, key(d, text), "value is " + value + " (NaN or infinite)");
+        }
+        fn.accept(codes, text, value);
+      });
     }
   }
 
-  private static void checkColumns(GroupType t, Dataset d, Path f, int year) {
-    for (Column c : d.columns()) {
-      if (!t.containsField(c.name())) {
-        throw new InvalidInputException(f.toString(), year, "column " + c.name(), "required column is missing");
-      }
+  /** The row index of an (entity, industry) pair of code columns {@code at} and {@code at + 1}. */
+  private static int row(Layout l, int entity, int industry, String[] text, int at, Dataset d, int year) {
+    if (entity >= 0 && industry >= 0) {
+      return l.row(entity, industry);
+    }
+    List<String> names = codeNames(d);
+    if (entity < 0) {
+      String ent = text[at];
+      String rule = ent == null ? "country code is null"
+          : l.splits().containsKey(ent)
+              ? "country " + ent + " is split in mrio.json: its rows must use the entity codes " + l.splits().get(ent)
+              : "unknown country code (not in mrio.json countries or splits)";
+      throw new InvalidInputException(d.label(), year, names.get(at) + "=" + ent, rule);
+    }
+    if (industry < 0) {
+      throw new InvalidInputException(d.label(), year, names.get(at + 1) + "=" + text[at + 1],
+          text[at + 1] == null ? "industry code is null" : "unknown industry code (not in mrio.json industries)");
+    }
+    return l.row(entity, industry);
+  }
+
+  private static void known(int code, String[] text, int at, Dataset d, int year, String rule) {
+    if (code < 0) {
+      throw new InvalidInputException(d.label(), year, codeNames(d).get(at) + "=" + text[at],
+          text[at] == null ? codeNames(d).get(at) + " is null" : rule);
     }
   }
 
-  private static String str(Group g, String field) {
-    if (g.getFieldRepetitionCount(field) == 0) {
-      return null;
-    }
-    return g.getString(field, 0);
+  private static List<String> codeNames(Dataset d) {
+    return d.columns().stream().filter(c -> c.type() == Column.Type.STRING).map(Column::name).toList();
   }
 
-  private static int row(Layout l, Group g, String countryField, String industryField, Dataset d, int year) {
-    String ent = str(g, countryField);
-    String ind = str(g, industryField);
-    int e = l.entityIndex(ent);
-    if (e < 0) {
-      String rule = l.splits().containsKey(ent)
-          ? "country " + ent + " is split in mrio.json: its rows must use the entity codes " + l.splits().get(ent)
-          : "unknown country code (not in mrio.json countries or splits)";
-      throw new InvalidInputException(d.label(), year, countryField + "=" + ent, rule);
-    }
-    int i = l.industryIndex(ind);
-    if (i < 0) {
-      throw new InvalidInputException(d.label(), year, industryField + "=" + ind,
-          "unknown industry code (not in mrio.json industries)");
-    }
-    return l.row(e, i);
-  }
-
-  private static int code(int idx, Group g, String field, Dataset d, int year, String rule) {
-    if (idx < 0) {
-      throw new InvalidInputException(d.label(), year, field + "=" + str(g, field), rule);
-    }
-    return idx;
-  }
-
-  private static double value(Group g, Dataset d, int year, String where) {
-    if (g.getFieldRepetitionCount("value") == 0) {
-      throw new InvalidInputException(d.label(), year, key(g, d), "value is null");
-    }
-    double v;
-    try {
-      v = g.getDouble("value", 0);
-    } catch (ClassCastException e) {
-      throw new InvalidInputException(d.label(), year, "column value", "must be DOUBLE");
-    }
-    if (!Double.isFinite(v)) {
-      throw new InvalidInputException(d.label(), year, key(g, d), "value is " + v + " (NaN or infinite)");
-    }
-    return v;
-  }
-
-  private static String key(Group g, Dataset d) {
+  private static String key(Dataset d, String[] text) {
+    List<String> names = codeNames(d);
     StringBuilder sb = new StringBuilder();
-    for (Column c : d.columns()) {
-      if (c.type() == Column.Type.STRING) {
-        if (sb.length() > 0) {
-          sb.append(' ');
-        }
-        sb.append(c.name()).append('=').append(str(g, c.name()));
+    for (int k = 0; k < names.size(); k++) {
+      if (sb.length() > 0) {
+        sb.append(' ');
       }
+      sb.append(names.get(k)).append('=').append(text[k]);
     }
     return sb.toString();
   }
 
-  private static InvalidInputException dup(Dataset d, int year, Group g, String... fields) {
-    StringBuilder sb = new StringBuilder();
-    for (String f : fields) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      sb.append(f).append('=').append(str(g, f));
-    }
-    return new InvalidInputException(d.label(), year, sb.toString(), "duplicate key");
+  private static InvalidInputException dup(Dataset d, int year, String[] text) {
+    return new InvalidInputException(d.label(), year, key(d, text), "duplicate key");
   }
 }

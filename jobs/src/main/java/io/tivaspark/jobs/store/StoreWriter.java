@@ -2,6 +2,7 @@ package io.tivaspark.jobs.store;
 
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
+import io.tivaspark.common.model.Satellite;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,10 @@ public final class StoreWriter {
     rows += write(conf, root, Dataset.VALUE_ADDED, y.year(), w -> writeValueAdded(w, y));
     if (y.publishedOutput() != null) {
       rows += write(conf, root, Dataset.OUTPUT, y.year(), w -> writeOutput(w, y));
+    }
+    if (y.satellite() != null) {
+      rows += write(conf, root, Dataset.EXTENSIONS, y.year(), w -> writeExtensions(w, y));
+      rows += write(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND, y.year(), w -> writeExtensionsFinalDemand(w, y));
     }
     return rows;
   }
@@ -115,6 +120,37 @@ public final class StoreWriter {
     for (int i = 0; i < x.length; i++) {
       if (x[i] != 0.0) {
         w.write(l.entities().get(l.entityOfRow(i)), l.industries().get(l.industryOfRow(i)), x[i]);
+      }
+    }
+  }
+
+  private static void writeExtensions(ParquetRows.Writer w, MrioYear y) throws IOException {
+    Layout l = y.layout();
+    Satellite sat = y.satellite();
+    int m = sat.m();
+    for (int s = 0; s < m; s++) {
+      for (int k = 0; k < l.n(); k++) {
+        double v = sat.f()[s + k * m];
+        if (v != 0.0) {
+          w.write(sat.stressors().get(s), sat.units().get(s), l.entities().get(l.entityOfRow(k)),
+              l.industries().get(l.industryOfRow(k)), v);
+        }
+      }
+    }
+  }
+
+  private static void writeExtensionsFinalDemand(ParquetRows.Writer w, MrioYear y) throws IOException {
+    Layout l = y.layout();
+    Satellite sat = y.satellite();
+    int m = sat.m();
+    for (int s = 0; s < m; s++) {
+      for (int r = 0; r < l.countryCount(); r++) {
+        for (int c = 0; c < l.categoryCount(); c++) {
+          double v = sat.fy()[s + l.finalDemandColumn(r, c) * m];
+          if (v != 0.0) {
+            w.write(sat.stressors().get(s), sat.units().get(s), l.countries().get(r), l.categories().get(c), v);
+          }
+        }
       }
     }
   }
