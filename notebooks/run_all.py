@@ -50,14 +50,15 @@ def notebooks():
 def committed_outputs(path):
     """Problems that make a notebook unfit to commit: outputs, execution counts."""
     nb = nbformat.read(path, as_version=4)
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    with_outputs = [i for i, c in code if c.get("outputs")]
+    with_counts = [i for i, c in code if c.get("execution_count") is not None]
     problems = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        if cell.get("outputs"):
-            problems.append(f"cell {i} has {len(cell.outputs)} output(s)")
-        if cell.get("execution_count") is not None:
-            problems.append(f"cell {i} has execution_count {cell.execution_count}")
+    if with_outputs:
+        problems.append(f"{len(with_outputs)} cell(s) with outputs (cells {', '.join(map(str, with_outputs[:8]))}"
+                        f"{', ...' if len(with_outputs) > 8 else ''})")
+    if with_counts:
+        problems.append(f"{len(with_counts)} cell(s) with execution counts")
     return problems
 
 
