@@ -184,10 +184,9 @@ def main():
         return 2
     out = Path(args.out).resolve()
     output_dir, executed_dir = out / "output", out / "executed"
-    for d in (output_dir, executed_dir):
-        if d.exists():
-            shutil.rmtree(d)
-        d.mkdir(parents=True)
+    if executed_dir.exists():
+        shutil.rmtree(executed_dir)
+    executed_dir.mkdir(parents=True)
 
     runs = [(p, warehouse, output_dir, p.stem, []) for p in nbs]
     if not args.no_gvc_variant and any(p.stem.startswith("03_") for p in nbs):
@@ -199,10 +198,11 @@ def main():
               + ("the warehouse with made-up GVC tables (test data)" if made_up else "the warehouse without its GVC tables"))
     results = []
     total_started = time.monotonic()
-    for p, wh, charts, label, extra in runs:
+    for charts in {r[2] for r in runs}:  # once: the notebooks of one warehouse share a chart directory
         if charts.exists():
             shutil.rmtree(charts)
         charts.mkdir(parents=True)
+    for p, wh, charts, label, extra in runs:
         ok, seconds, message = execute(p, wh, charts, executed_dir, label, args.timeout)
         problems = [] if ok else [f"cell error:\n{message}"]
         if ok:

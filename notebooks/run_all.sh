@@ -52,6 +52,6 @@ if [ "$needs_warehouse" = 1 ]; then
   fi
   args=(--warehouse "$WH" "${args[@]}")
 fi
-echo "== notebooks: executing notebooks/*.ipynb headless ($VENV)"
+echo "== notebooks (notebooks/*.ipynb, Python of $VENV)"
 # The kernel is the venv's Python (nbclient starts "python3" as the Python that runs it).
 exec "$VENV/bin/python" "$ROOT/notebooks/run_all.py" "${args[@]}"
