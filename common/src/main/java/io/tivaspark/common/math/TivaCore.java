@@ -79,7 +79,15 @@ public final class TivaCore {
 
   /** Computes every indicator of one year into {@code sink} and returns a summary with the checks. */
   public static TivaSummary compute(MrioYear year, TivaOptions options, ResultSink sink) {
-    return new Run(year, options, sink).run();
+    return compute(YearSystem.build(year, options), sink);
+  }
+
+  /**
+   * The same on an already solved system (the jobs build one {@link YearSystem} per year and hand it
+   * to every family, so B is factorised once). The summary's seconds include the system's build.
+   */
+  public static TivaSummary compute(YearSystem system, ResultSink sink) {
+    return new Run(system, sink).run();
   }
 
   /** An economy: a reporting country or a group of countries, as rows of the split system. */
@@ -137,12 +145,15 @@ public final class TivaCore {
     double worldDfdFva;
     double worldExgr;
 
-    Run(MrioYear year, TivaOptions opt, ResultSink sink) {
-      this.year = year;
-      this.opt = opt;
+    final YearSystem sys;
+
+    Run(YearSystem sys, ResultSink sink) {
+      this.sys = sys;
+      this.year = sys.year();
+      this.opt = sys.options();
       this.sink = sink;
       this.lay = year.layout();
-      this.lapack = opt.lapack();
+      this.lapack = sys.lapack;
       this.n = lay.n();
       this.g = lay.countryCount();
       this.nInd = lay.industryCount();
@@ -172,22 +183,22 @@ public final class TivaCore {
     }
 
     TivaSummary run() {
-      long t0 = System.nanoTime();
-      lapStart = t0;
-      z = year.z();
-      yf = year.finalDemand();
-      validateFinite();
-      y = year.finalDemandByCountry();
-      yTot = IoMath.rowSums(y, n, g);
-      zRow = IoMath.rowSums(z, n, n);
-      chooseOutput();
+      long t0 = System.nanoTime() - (long) (sys.buildSeconds() * 1e9);
+      lapStart = System.nanoTime();
+      steps.put("input, A, B = (I-A)^-1 (YearSystem)", sys.buildSeconds());
+      z = sys.z;
+      yf = sys.yf;
+      y = sys.y;
+      yTot = sys.yTot;
+      zRow = sys.zRow;
+      x = sys.x;
+      va = sys.va;
+      a = sys.a;
+      v = sys.v;
+      b = sys.b;
+      leontiefSeconds = sys.leontiefSeconds();
       inputChecks();
-      a = IoMath.coefficients(z, x, n); // O(n²)
-      // v'B = 1' for every sector, even x = 0 (see IoMath); or the peers' v = 0 there
-      v = opt.peerZeroOutputVa() ? IoMath.vaCoefficients(va, x) : IoMath.vaCoefficientsResidual(va, x);
-      lap("input, checks I1-I2, A");
-      leontief(); // 2n³
-      lap("B = (I-A)^-1");
+      lap("checks I1-I2");
       inverseChecks(); // n³ dgemm (or 2n²·64)
       lap("check I3");
       finalDemandProducts(); // 2n²·GF
@@ -212,53 +223,9 @@ public final class TivaCore {
       return new TivaSummary(year.year(), n, secs, leontiefSeconds, lapack.backend(), checks, steps);
     }
 
-    void validateFinite() {
-      for (int j = 0; j < n; j++) {
-        for (int i = 0; i < n; i++) {
-          if (!Double.isFinite(z[i + j * n])) {
-            throw new InvalidInputException("intermediate/", year.year(), label(i) + " x " + label(j),
-                "value is not finite (" + z[i + j * n] + ")");
-          }
-        }
-      }
-      int cols = lay.finalDemandColumns();
-      for (int c = 0; c < cols; c++) {
-        for (int i = 0; i < n; i++) {
-          if (!Double.isFinite(yf[i + c * n])) {
-            throw new InvalidInputException("final_demand/", year.year(),
-                label(i) + " x " + countries.get(c / f) + "_" + lay.categories().get(c % f),
-                "value is not finite (" + yf[i + c * n] + ")");
-          }
-        }
-      }
-    }
 
-    void chooseOutput() {
-      if (opt.outputMode() == TivaOptions.OutputMode.ROW_SUMS) {
-        x = new double[n];
-        for (int i = 0; i < n; i++) {
-          x[i] = zRow[i] + yTot[i];
-        }
-        va = IoMath.valueAddedResidual(x, z, n);
-      } else {
-        if (year.publishedOutput() == null) {
-          throw new InvalidInputException("output/", year.year(), null,
-              "output mode PUBLISHED needs the table's published output, which is missing");
-        }
-        x = year.publishedOutput().clone();
-        if (year.valueAdded().isEmpty()) {
-          // no VA rows: fall back to the residual against the published output
-          va = IoMath.valueAddedResidual(x, z, n);
-        } else {
-          va = new double[n];
-          for (double[] comp : year.valueAdded().values()) {
-            for (int i = 0; i < n; i++) {
-              va[i] += comp[i];
-            }
-          }
-        }
-      }
-    }
+
+
 
     /** I1 (balance against the published output, atol + rtol) and I2 (sign / column-sum flags). */
     void inputChecks() {
@@ -362,18 +329,7 @@ public final class TivaCore {
       return new CheckResult(code, scope, maxAbs, maxRel, rtol, ok, worst);
     }
 
-    void leontief() {
-      long t = System.nanoTime();
-      double[] m = IoMath.identityMinus(a, n);
-      try {
-        b = lapack.lu(m, n, true).inverseInPlace();
-      } catch (Lapack.SingularMatrixException e) {
-        int k = e.pivot() - 1;
-        throw new InvalidInputException("intermediate/", year.year(), k >= 0 && k < n ? label(k) : null,
-            "I − A is singular (LAPACK dgetrf pivot " + e.pivot() + ")", e);
-      }
-      leontiefSeconds = (System.nanoTime() - t) / 1e9;
-    }
+
 
     /** I3: ‖(I − A)B − I‖ max-abs (one dgemm: C = B − A·B) and x ≈ B·y. */
     void inverseChecks() {

@@ -1,8 +1,10 @@
 package io.tivaspark.jobs.run;
 
+import io.tivaspark.common.math.Decompositions;
 import io.tivaspark.common.math.TivaCore;
 import io.tivaspark.common.math.TivaOptions;
 import io.tivaspark.common.math.TivaSummary;
+import io.tivaspark.common.math.YearSystem;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.Fingerprint;
@@ -73,7 +75,7 @@ import org.slf4j.LoggerFactory;
 public final class RunJob {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
   /** Families this build can compute (a family's math lands with its issue). */
-  public static final List<String> FAMILIES = List.of(Family.CORE.code());
+  public static final List<String> FAMILIES = List.of(Family.CORE.code(), Family.GVC.code());
 
   /** What the caller asked for. */
   public record Request(String input, String warehouse, int[] years, List<String> families, boolean incremental) {
@@ -396,12 +398,22 @@ public final class RunJob {
       List<String> failed = new ArrayList<>();
       String backend;
       try (StagingSink sink = new StagingSink(conf, new Path(staging), year, unit, families)) {
-        TivaSummary s = TivaCore.compute(y, options, sink);
-        backend = s.backend();
-        for (CheckResult c : s.checks()) {
-          if (!c.passed()) {
-            failed.add(c.check() + " " + c.scope() + " (max rel error " + String.format("%.3g", c.maxRelError())
-                + " > " + c.tolerance() + (c.worst().isEmpty() ? "" : " at " + c.worst()) + ")");
+        // one solved system (A, B = (I - A)^-1 by one LU) shared by every family of the run
+        YearSystem system = YearSystem.build(y, options);
+        List<TivaSummary> summaries = new ArrayList<>();
+        if (families.contains(Family.CORE)) {
+          summaries.add(TivaCore.compute(system, sink));
+        }
+        if (families.contains(Family.GVC)) {
+          summaries.add(Decompositions.compute(system, sink));
+        }
+        backend = summaries.get(0).backend();
+        for (TivaSummary s : summaries) {
+          for (CheckResult c : s.checks()) {
+            if (!c.passed()) {
+              failed.add(c.check() + " " + c.scope() + " (max rel error " + String.format("%.3g", c.maxRelError())
+                  + " > " + c.tolerance() + (c.worst().isEmpty() ? "" : " at " + c.worst()) + ")");
+            }
           }
         }
         sink.commit().forEach((t, n) -> rows.put(t.tableName(), n));

@@ -1,0 +1,290 @@
+package io.tivaspark.common.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tivaspark.common.io.IcioCsv;
+import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.Family;
+import io.tivaspark.common.model.Layout;
+import io.tivaspark.common.model.MrioYear;
+import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Unit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The gvc family: identities, the literal formulas (GvcReference), splits, groups, leather, WIOD. */
+class DecompositionsTest {
+
+  /** Keeps export_decomposition and gvc_measures rows; fails on duplicates. */
+  static final class GvcSink implements ResultSink {
+    final Map<String, Double> dec = new HashMap<>();
+    final Map<String, Double> gvc = new HashMap<>();
+    final List<CheckResult> checks = new ArrayList<>();
+    final Map<String, Double> indicators = new HashMap<>();
+
+    @Override
+    public void indicator(String indicator, String country, String partner, String industry, double value, Unit unit) {
+      indicators.put(indicator + "|" + country + "|" + partner + "|" + industry, value);
+    }
+
+    @Override
+    public void vaFinalDemand(String sc, String si, String dc, double value) {}
+
+    @Override
+    public void vaOriginExports(String sc, String si, String ec, String ei, double value) {}
+
+    @Override
+    public void check(CheckResult result) {
+      checks.add(result);
+    }
+
+    @Override
+    public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
+        double value) {
+      String k = method + "|" + exporter + "|" + importer + "|" + industry + "|" + term;
+      if (dec.put(k, value) != null) {
+        throw new AssertionError("duplicate export_decomposition row " + k);
+      }
+    }
+
+    @Override
+    public void gvcMeasure(String measure, String country, String industry, double value) {
+      String k = measure + "|" + country + "|" + industry;
+      if (gvc.put(k, value) != null) {
+        throw new AssertionError("duplicate gvc_measures row " + k);
+      }
+    }
+
+    double d(String key) {
+      Double v = dec.get(key);
+      if (v == null) {
+        throw new AssertionError("no export_decomposition row " + key);
+      }
+      return v;
+    }
+  }
+
+  static void assertAllPassed(TivaSummary s, double tol) {
+    assertFalse(s.checks().isEmpty());
+    for (CheckResult c : s.checks()) {
+      assertTrue(c.passed() && c.maxRelError() <= tol, "check failed: " + c);
+      assertEquals(Family.GVC, Family.ofCheck(c.check()), "check code of another family: " + c);
+    }
+  }
+
+  static void rel(double expected, double actual, double tol, String what) {
+    assertTrue(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)),
+        what + ": expected " + expected + ", got " + actual);
+  }
+
+  static Set<String> codes(TivaSummary s) {
+    Set<String> c = new TreeSet<>();
+    s.checks().forEach(r -> c.add(r.check()));
+    return c;
+  }
+
+  @ParameterizedTest(name = "seed {0}, G={1}, N={2}, split={3}")
+  @CsvSource({"1, 3, 2, false", "2, 5, 4, true", "3, 6, 3, true", "4, 8, 5, false", "5, 4, 6, true"})
+  void identitiesAndLiteralFormulas(long seed, int g, int nInd, boolean split) {
+    Layout lay = RandomTables.layout(g, nInd, split);
+    MrioYear yr = RandomTables.year(seed, lay, new int[] {lay.n() - 1});
+    String c0 = lay.countries().get(0);
+    String c1 = lay.countries().get(1);
+    String c2 = lay.countries().get(2);
+    TivaOptions opt = TivaOptions.builder().group("GRP", List.of(c1, c2, "XXX")).build();
+    GvcSink sink = new GvcSink();
+    TivaSummary s = Decompositions.compute(yr, opt, sink);
+    assertAllPassed(s, 1e-9);
+    assertEquals(Set.of("B1", "B2", "B3", "B4", "B5", "B6", "K1", "K2", "K3", "K4", "K5", "K6", "P1", "P2", "P3",
+        "U1", "U2", "U3", "W1", "W2", "W3", "W4"), codes(s));
+    // every term of every country and of the group against the literal formulas
+    GvcReference ref = new GvcReference(yr);
+    for (int c = 0; c < lay.countryCount(); c++) {
+      ref.economy(lay.countries().get(c), ref.one(c));
+    }
+    boolean[] grp = new boolean[lay.countryCount()];
+    grp[1] = true;
+    grp[2] = true;
+    ref.economy("GRP", grp);
+    double scale = 0;
+    for (double v : ref.values.values()) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (Map.Entry<String, Double> e : ref.values.entrySet()) {
+      double got = sink.d(e.getKey());
+      assertTrue(Math.abs(got - e.getValue()) <= 1e-9 * Math.max(1, scale),
+          e.getKey() + ": literal " + e.getValue() + ", computed " + got);
+    }
+    // totals are sums of the detail
+    for (String term : Decompositions.WWZ_TERMS) {
+      double sum = 0;
+      for (String r : lay.countries()) {
+        if (!r.equals(c0)) {
+          for (String i : lay.industries()) {
+            sum += sink.d("WWZ|" + c0 + "|" + r + "|" + i + "|" + term);
+          }
+        }
+      }
+      rel(sum, sink.d("WWZ|" + c0 + "|WLD|_T|" + term), 1e-9, term);
+    }
+    // group: no rows against its own members
+    assertFalse(sink.dec.keySet().stream().anyMatch(k -> k.startsWith("WWZ|GRP|" + c1 + "|")));
+    // split entities never appear
+    assertFalse(sink.dec.keySet().stream().anyMatch(k -> k.contains("CN1") || k.contains("CN2")));
+    assertFalse(sink.gvc.keySet().stream().anyMatch(k -> k.contains("CN1") || k.contains("CN2")));
+  }
+
+  /** A split country's decomposition = merged reporting of the split computation, consistent with core's EXGR. */
+  @Test
+  void splitCountryIsComputedSplitAndReportedMerged() {
+    Layout lay = RandomTables.layout(5, 4, true);
+    MrioYear yr = RandomTables.year(77, lay, new int[0]);
+    TivaOptions opt = TivaOptions.builder().group("G2", List.of("CHN", "C00")).build();
+    YearSystem sys = YearSystem.build(yr, opt);
+    GvcSink sink = new GvcSink();
+    TivaCore.compute(sys, sink); // core on the same solved system
+    TivaSummary s = Decompositions.compute(sys, sink);
+    assertAllPassed(s, 1e-9);
+    for (String e : List.of("CHN", "G2", "C03")) {
+      for (String p : lay.countries()) {
+        if (sink.indicators.containsKey("EXGR|" + e + "|" + p + "|_T") && !sink.dec.containsKey("WWZ|" + e + "|" + p
+            + "|_T|EXGR")) {
+          continue; // member partner of the group
+        }
+        if (!sink.dec.containsKey("WWZ|" + e + "|" + p + "|_T|EXGR")) {
+          continue;
+        }
+        double exgr = sink.indicators.get("EXGR|" + e + "|" + p + "|_T");
+        for (String m : List.of("WWZ", "BM_SOURCE", "BM_SINK", "KWW")) {
+          rel(exgr, sink.d(m + "|" + e + "|" + p + "|_T|EXGR"), 1e-12, m + " EXGR " + e + "->" + p);
+        }
+        rel(sink.indicators.get("EXGR_DVA|" + e + "|" + p + "|_T"), sink.d("BM_SOURCE|" + e + "|" + p + "|_T|DC"),
+            1e-9, "DC = EXGR_DVA " + e + "->" + p);
+      }
+      rel(sink.indicators.get("FFD_DVA|" + e + "|WLD|_T"), sink.d("BM_SOURCE|" + e + "|WLD|_T|VAX"), 1e-9,
+          "VAX = FFD_DVA " + e);
+      rel(sink.indicators.get("EXGR_DDC|" + e + "|WLD|_T") + sink.indicators.get("EXGR_IDC|" + e + "|WLD|_T"),
+          sink.d("BM_SOURCE|" + e + "|WLD|_T|DVA"), 1e-9, "B6 against core " + e);
+    }
+    // the literal formulas on the split system, CHN = CN1 ∪ CN2 rows
+    GvcReference ref = new GvcReference(yr);
+    ref.economy("CHN", ref.one(lay.countryIndex("CHN")));
+    for (Map.Entry<String, Double> e : ref.values.entrySet()) {
+      rel(e.getValue(), sink.d(e.getKey()), 1e-9, e.getKey());
+    }
+    // and it differs from aggregating CN1+CN2 first (§2.4): the merged table's CHN DVA
+    assertTrue(sink.d("BM_SOURCE|CHN|WLD|_T|DVA") > 0);
+  }
+
+  // ---------------- decompr / gvc leather ----------------
+
+  static final List<String> LC = List.of("ARG", "TUR", "DEU");
+  static final List<String> LI = List.of("Agriculture", "Textile_and_Leather", "Transport_Equipment");
+
+  static Path leatherPath() {
+    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/leather/leather.csv.gz");
+    Assumptions.assumeTrue(Files.isRegularFile(p), "leather table not found: " + p);
+    return p;
+  }
+
+  @Test
+  void leatherPublishedNumbersAndWwzProperties() throws Exception {
+    MrioYear yr = IcioCsv.read(leatherPath(), 2000);
+    GvcSink sink = new GvcSink();
+    TivaSummary s = Decompositions.compute(yr, TivaOptions.defaults(), sink);
+    assertAllPassed(s, 1e-9);
+    // gvc i2e (tests/testthat/test_i2e.R): foreign VA in the exports of sector j = WWZ FVA + FDC = BM FC
+    rel(3.404712, sink.d("WWZ|ARG|WLD|Agriculture|FVA") + sink.d("WWZ|ARG|WLD|Agriculture|FDC"), 2e-7, "i2e[1]");
+    rel(25.397173, sink.d("BM_SOURCE|DEU|WLD|Transport_Equipment|FC"), 2e-7, "i2e[9]");
+    rel(3.404712275644761, sink.d("BM_SINK|ARG|WLD|Agriculture|FC"), 1e-12, "i2e[1] recomputed");
+    // decompr test_wwz.R: v zeroed outside Argentina -> only Argentina's DVA_FIN positive
+    YearSystem sys = YearSystem.build(yr, TivaOptions.defaults());
+    for (int k = 0; k < sys.n; k++) {
+      if (sys.cty[k] != 0) {
+        sys.v[k] = 0;
+      }
+    }
+    GvcSink s2 = new GvcSink();
+    Decompositions.compute(sys, s2);
+    int positive = 0;
+    for (String e : LC) {
+      for (String r : LC) {
+        for (String i : LI) {
+          String key = "WWZ|" + e + "|" + r + "|" + i + "|DVA_FIN";
+          if (!e.equals(r)) {
+            double val = s2.d(key);
+            if (e.equals("ARG")) {
+              assertTrue(val > 0, key + " = " + val);
+              positive++;
+            } else {
+              assertEquals(0.0, val, 0.0, key);
+            }
+          } else {
+            assertFalse(s2.dec.containsKey(key), "no rows within a country: " + key);
+          }
+        }
+      }
+    }
+    assertEquals(6, positive);
+    // v kept only for Transport_Equipment -> DVA_FIN > 0 across countries (none within)
+    YearSystem sys3 = YearSystem.build(yr, TivaOptions.defaults());
+    for (int k = 0; k < sys3.n; k++) {
+      if (sys3.ind[k] != 2) {
+        sys3.v[k] = 0;
+      }
+    }
+    GvcSink s3 = new GvcSink();
+    Decompositions.compute(sys3, s3);
+    for (String e : LC) {
+      for (String r : LC) {
+        if (!e.equals(r)) {
+          for (String i : LI) {
+            assertTrue(s3.d("WWZ|" + e + "|" + r + "|" + i + "|DVA_FIN") > 0, e + r + i);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------- WIOD 2013 ----------------
+
+  @Test
+  void wiodYearAllIdentities() throws Exception {
+    int year = Integer.getInteger("tiva.wiod.gvc.year", 2009);
+    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/wiod2013/wiot_" + year
+        + ".csv.gz");
+    Assumptions.assumeTrue(Files.isRegularFile(p), "shared WIOD data not found: " + p);
+    MrioYear yr = IcioCsv.read(p, year);
+    TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
+        .build();
+    long t0 = System.nanoTime();
+    YearSystem sys = YearSystem.build(yr, opt);
+    GvcSink sink = new GvcSink();
+    TivaSummary s = Decompositions.compute(sys, sink);
+    System.out.printf("WIOD %d gvc family: n = %d, %.2f s (B %.2f s), %d decomposition rows, %d gvc rows%n", year,
+        sys.n, (System.nanoTime() - t0) / 1e9, sys.leontiefSeconds(), sink.dec.size(), sink.gvc.size());
+    double worst = 0;
+    for (CheckResult c : s.checks()) {
+      assertTrue(c.passed(), "check failed: " + c);
+      worst = Math.max(worst, c.maxRelError());
+    }
+    System.out.printf("WIOD %d: %d gvc checks passed, worst relative error %.2e; CHN GVC_BM %.2f %%, EU27 %.2f %%, "
+        + "DEU GVCPT_F %.2f %%, USA upstreamness %.3f%n", year, s.checks().size(), worst,
+        sink.gvc.get("GVC_BM|CHN|_T"), sink.gvc.get("GVC_BM|EU27|_T"), sink.gvc.get("GVCPT_F|DEU|_T"),
+        sink.gvc.get("UPSTREAMNESS|USA|_T"));
+    // group: one economy; its exports = members' exports less intra-group trade
+    assertTrue(sink.d("WWZ|EU27|WLD|_T|EXGR") < sink.d("WWZ|DEU|WLD|_T|EXGR") * 20);
+  }
+}

@@ -1,0 +1,53 @@
+package io.tivaspark.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tivaspark.jobs.CliTest.Outcome;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/tiva run --only gvc, then --only core on the same warehouse: each family replaces only its own rows. */
+class GvcFamilyTest {
+  @TempDir
+  static Path tmp;
+
+  @Test
+  void gvcFamilyWritesItsTablesAndChecks() {
+    SparkSession spark = TestSpark.get();
+    Path store = tmp.resolve("store");
+    Path wh = tmp.resolve("warehouse");
+    Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "4", "--industries", "3",
+        "--years", "2001-2002", "--seed", "5");
+    assertEquals(0, g.code(), g.err());
+    Outcome r = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only", "gvc");
+    assertEquals(0, r.code(), r.err());
+    Dataset<Row> dec = spark.read().format("delta").load(wh.resolve("export_decomposition").toString());
+    Dataset<Row> gvc = spark.read().format("delta").load(wh.resolve("gvc_measures").toString());
+    Dataset<Row> qc = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
+    assertEquals(List.of("BM_SINK", "BM_SOURCE", "KWW", "WWZ"),
+        dec.select("method").distinct().orderBy("method").collectAsList().stream().map(x -> x.getString(0)).toList());
+    assertEquals(2, dec.select("year").distinct().count());
+    assertEquals(0, dec.where("exporter IN ('CN1','CN2') OR importer IN ('CN1','CN2')").count());
+    assertTrue(dec.where("method = 'WWZ' AND exporter = 'CHN' AND importer = 'WLD' AND industry = '_T' "
+        + "AND term = 'DVA_FIN'").count() == 2);
+    assertTrue(gvc.where("measure = 'GVC_BM' AND country = 'CHN' AND industry = '_T'").count() == 2);
+    assertTrue(gvc.where("measure = 'UPSTREAMNESS'").count() > 0);
+    assertEquals(0, qc.where("family = 'gvc' AND NOT passed").count(),
+        () -> qc.where("NOT passed").collectAsList().toString());
+    assertTrue(qc.where("family = 'gvc' AND check = 'W1'").count() > 0);
+    long decRows = dec.count();
+    // core afterwards: gvc rows stay
+    Outcome c = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only", "core");
+    assertEquals(0, c.code(), c.err());
+    Dataset<Row> dec2 = spark.read().format("delta").load(wh.resolve("export_decomposition").toString());
+    assertEquals(decRows, dec2.count());
+    Dataset<Row> qc2 = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
+    assertTrue(qc2.where("family = 'gvc'").count() > 0 && qc2.where("family = 'core'").count() > 0);
+  }
+}
