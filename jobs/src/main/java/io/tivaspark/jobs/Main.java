@@ -39,11 +39,20 @@ public final class Main {
 
   private Main() {}
 
-  public static void main(String[] argv) {
+  public static void main(String[] argv) throws org.apache.spark.SparkUserAppException {
     int code = run(argv, System.out, System.err);
     SparkSessions.stopIfRunning();
     System.out.flush();
     System.err.flush();
+    if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+      // In cluster deploy mode the driver runs inside Spark's launcher (YARN's ApplicationMaster):
+      // System.exit would mark even a successful run FAILED; Spark turns this exception into the
+      // application's exit code instead.
+      if (code != 0) {
+        throw new org.apache.spark.SparkUserAppException(code, null);
+      }
+      return;
+    }
     // Spark leaves non-daemon threads behind: exit explicitly with our code.
     System.exit(code);
   }
