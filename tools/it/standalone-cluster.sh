@@ -50,9 +50,13 @@ if [ -z "$BASE" ]; then
 fi
 [ -n "$BASE" ] || fail "no free loopback ports (set TIVA_IT_PORT_BASE)"
 MASTER_URL="spark://127.0.0.1:$BASE"
+# Short-lived JVMs on 2 shared cores: C1 only and the serial collector cut JIT/GC CPU by about
+# a third here (test tuning only; not for production runs).
+JOPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+export TIVA_JAVA_OPTS="$JOPTS" TIVA_DRIVER_MEMORY=1g TIVA_NO_BUILD=1 # bin/tiva must use the jar we test
 
 # ---- process bookkeeping: everything we start is stopped by pid, children of the workers first
-MASTER=""; W1=""; W2=""; SUBMIT=""
+MASTER=""; W1=""; W2=""; SUBMIT=""; GEN=""
 STARTED="$WORK/pids.txt"; : > "$STARTED"
 worker_children() { # pid and kind (driver|executor) of every JVM our workers forked
   local w c
@@ -76,7 +80,7 @@ stop_pid() { # pid, seconds to wait after SIGTERM before SIGKILL
 cleanup() {
   local code=$? c kind parent
   set +e
-  stop_pid "$SUBMIT" 5
+  stop_pid "$SUBMIT" 5; stop_pid "$GEN" 5
   worker_children >> "$STARTED"
   # forked drivers/executors we saw, if still alive and still our workers' children
   while read -r c kind parent; do
@@ -96,17 +100,23 @@ trap 'exit 130' INT TERM
 # ---- 1. the cluster
 say "starting master on $MASTER_URL and two workers (1 core, 2g each) from $(ls "$WORK/spark-home/jars" | wc -l) Maven Spark jars"
 # shellcheck disable=SC2086
-java -Xmx512m $FLAGS -Djava.io.tmpdir="$WORK/tmp" -cp "$SPARK_CP" org.apache.spark.deploy.master.Master \
+java -Xmx512m $FLAGS $JOPTS -Djava.io.tmpdir="$WORK/tmp" -cp "$SPARK_CP" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$BASE" --webui-port $((BASE + 1)) > "$WORK/master.log" 2>&1 &
 MASTER=$!
 for i in 1 2; do
   # shellcheck disable=SC2086
-  java -Xmx512m $FLAGS -Djava.io.tmpdir="$WORK/tmp" -cp "$SPARK_CP" org.apache.spark.deploy.worker.Worker \
+  java -Xmx512m $FLAGS $JOPTS -Djava.io.tmpdir="$WORK/tmp" -cp "$SPARK_CP" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --webui-port $((BASE + 1 + i)) --cores 1 --memory 2g --work-dir "$WORK/work$i" \
     "$MASTER_URL" > "$WORK/worker$i.log" 2>&1 &
   eval "W$i=\$!"
 done
 echo "$MASTER master -" >> "$STARTED"; echo "$W1 worker -" >> "$STARTED"; echo "$W2 worker -" >> "$STARTED"
+# ---- 2. a small multi-year table (local mode), generated while the cluster starts
+say "generating 5 regions x 4 industries, 2001-2004 (local mode, in parallel)"
+timeout 150 "$ROOT/bin/tiva" generate --out "$WORK/store" --regions 5 --industries 4 --years 2001-2004 --seed 8 \
+  > "$WORK/generate.log" 2>&1 &
+GEN=$!
+echo "$GEN generate -" >> "$STARTED"
 deadline=$((SECONDS + 90))
 until [ "$(cat "$WORK/worker1.log" "$WORK/worker2.log" | grep -c 'Successfully registered with master')" = "2" ]; do
   for p in $MASTER $W1 $W2; do kill -0 "$p" 2>/dev/null || fail "cluster process $p died (see $WORK/*.log)"; done
@@ -115,28 +125,29 @@ until [ "$(cat "$WORK/worker1.log" "$WORK/worker2.log" | grep -c 'Successfully r
 done
 say "cluster up: master pid $MASTER, worker pids $W1 $W2"
 
-# ---- 2. a small multi-year table (local mode)
-say "generating 5 regions x 4 industries, 2001-2004"
-timeout 150 "$ROOT/bin/tiva" generate --out "$WORK/store" --regions 5 --industries 4 --years 2001-2004 --seed 8 \
-  > "$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log" >&2; fail "generate"; }
+wait "$GEN" || { cat "$WORK/generate.log" >&2; fail "generate"; }
+say "$(grep -E '^generated .* rows in ' "$WORK/generate.log" | sed 's/ in .*//' || true)"
 
 # ---- 3. submit run (client, then cluster deploy mode)
+CANARY="tiva-it-canary-$RANDOM$RANDOM"
 COMMON=(--master "$MASTER_URL" --class io.tivaspark.jobs.Main
   --conf spark.driver.host=127.0.0.1
   # the workers are small: these override conf/cluster.conf's sizes (spark-submit --conf wins)
   --conf spark.executor.memory=1g --conf spark.executor.cores=1 --conf spark.task.cpus=1
-  --conf spark.cores.max=2 --conf spark.scheduler.minRegisteredResourcesRatio=1.0
+  --conf spark.scheduler.minRegisteredResourcesRatio=1.0
   --conf spark.scheduler.maxRegisteredResourcesWaitingTime=60s
-  --conf spark.executor.extraJavaOptions=-Xss16m
+  --conf "spark.executor.extraJavaOptions=-Xss16m $JOPTS"
   --conf spark.databricks.delta.snapshotPartitions=2 --conf spark.sql.shuffle.partitions=4
-  --conf spark.ui.enabled=false)
+  --conf spark.ui.enabled=false
+  # a fake credential: it must not appear in any log (checked at the end)
+  --conf "spark.hadoop.fs.s3a.secret.key=$CANARY")
 
 # runs SparkSubmit in the background, polls the workers' children, enforces a timeout;
 # sets SUBMIT_PID and SUBMIT_CODE
 submit() {
   local name="$1" limit="$2"; shift 2
   # shellcheck disable=SC2086
-  java $FLAGS -Xss16m -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
+  java $FLAGS $JOPTS -Xss16m -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
     -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$SPARK_CP" \
     org.apache.spark.deploy.SparkSubmit "$@" > "$WORK/$name-submit.out" 2> "$WORK/$name-submit.log" &
   SUBMIT=$!; SUBMIT_PID=$SUBMIT
@@ -155,7 +166,7 @@ submit() {
 
 t=$SECONDS
 say "client deploy mode: run --conf conf/cluster.conf"
-submit client 150 "${COMMON[@]}" --deploy-mode client \
+submit client 150 "${COMMON[@]}" --deploy-mode client --conf spark.cores.max=2 \
   "$FAT" run --conf "$ROOT/conf/cluster.conf" --input "$WORK/store" --warehouse "$WORK/wh-client"
 CLIENT_DRIVER=$SUBMIT_PID
 cp "$WORK/client-submit.log" "$WORK/client-driver.log"
@@ -165,10 +176,12 @@ say "client deploy mode: exit 0 in $((SECONDS - t)) s, driver pid $CLIENT_DRIVER
 t=$SECONDS
 say "cluster deploy mode: the jar and the config at paths the worker reads, driver on a worker"
 ls -d "$WORK"/work*/driver-* > "$WORK/drivers-before.txt" 2>/dev/null || true
-submit cluster 180 "${COMMON[@]}" --deploy-mode cluster \
+# the driver takes one worker's only core: one executor core is left (cores.max=1, so the
+# minRegisteredResourcesRatio wait ends as soon as that executor registers)
+submit cluster 180 "${COMMON[@]}" --deploy-mode cluster --conf spark.cores.max=1 \
   --conf spark.standalone.submit.waitAppCompletion=true \
   --conf spark.driver.memory=1g --conf spark.driver.cores=1 \
-  --conf "spark.driver.extraJavaOptions=$FLAGS -Xss16m -Djava.io.tmpdir=$WORK/tmp -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties" \
+  --conf "spark.driver.extraJavaOptions=$FLAGS $JOPTS -Xss16m -Djava.io.tmpdir=$WORK/tmp -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties" \
   --files "$ROOT/conf/cluster.conf" \
   "$FAT" run --conf "$ROOT/conf/cluster.conf" --input "$WORK/store" --warehouse "$WORK/wh-cluster"
 DRIVER_DIR="$(ls -d "$WORK"/work*/driver-* 2>/dev/null | grep -vxF -f "$WORK/drivers-before.txt" | head -n 1 || true)"
@@ -178,6 +191,23 @@ CLUSTER_DRIVER="$(awk '$2 == "driver" && $4 == "cluster" {print $1}' "$WORK/chil
 [ -n "$CLUSTER_DRIVER" ] || fail "never saw the cluster-mode driver (DriverWrapper) among the workers' children"
 [ "$SUBMIT_CODE" = "0" ] || { tail -n 30 "$WORK/cluster-submit.log" "$WORK/cluster-driver.log" >&2; fail "cluster mode submission exited $SUBMIT_CODE"; }
 say "cluster deploy mode: exit 0 in $((SECONDS - t)) s, driver pid $CLUSTER_DRIVER on worker $(basename "$(dirname "$DRIVER_DIR")")"
+
+if [ "${TIVA_IT_FAILING:-0}" = "1" ]; then
+  # optional: what a scheduler sees when a cluster-mode driver fails (missing input: tiva exit 2).
+  # Spark's standalone client exits 0 for FINISHED and FAILED alike; only the master knows.
+  t=$SECONDS
+  ls -d "$WORK"/work*/driver-* > "$WORK/drivers-before.txt" 2>/dev/null || true
+  submit failing 120 "${COMMON[@]}" --deploy-mode cluster --conf spark.cores.max=1 \
+    --conf spark.standalone.submit.waitAppCompletion=true \
+    --conf "spark.driver.extraJavaOptions=$FLAGS $JOPTS -Djava.io.tmpdir=$WORK/tmp" \
+    "$FAT" run --input "$WORK/missing" --warehouse "$WORK/wh-failing"
+  d="$(ls -d "$WORK"/work*/driver-* 2>/dev/null | grep -vxF -f "$WORK/drivers-before.txt" | head -n 1 || true)"
+  [ -n "$d" ] || fail "failing run: no driver directory"
+  state="$(grep -oE "Removing driver: $(basename "$d") \([A-Z]+" "$WORK/master.log" | sed 's/.*(//' || true)"
+  say "failing cluster-mode driver: '$(grep '^tiva:' "$d/stderr" || true)'; master: $state;" \
+      "spark-submit exit $SUBMIT_CODE ($((SECONDS - t)) s)"
+  [ "$state" = "FAILED" ] || fail "failing run: the master did not record the driver as FAILED"
+fi
 
 # ---- 4. the year tasks ran in executor JVMs
 check_placement() { # mode driver-log driver-pid min-distinct-executors
@@ -202,7 +232,8 @@ check_placement() { # mode driver-log driver-pid min-distinct-executors
 check_placement client "$WORK/client-driver.log" "$CLIENT_DRIVER" 2
 check_placement cluster "$WORK/cluster-driver.log" "$CLUSTER_DRIVER" 1
 
-# ---- 5. complete tables, one run id each
+# ---- 5. complete tables, one run id each (the cluster is no longer needed)
+stop_pid "$W1" 10; stop_pid "$W2" 10; stop_pid "$MASTER" 10
 RUN_CLIENT="$(sed -nE 's/.*run ([0-9TZ]+-[0-9a-f]+) SUCCEEDED.*/\1/p' "$WORK/client-driver.log" | tail -n 1)"
 RUN_CLUSTER="$(sed -nE 's/.*run ([0-9TZ]+-[0-9a-f]+) SUCCEEDED.*/\1/p' "$WORK/cluster-driver.log" | tail -n 1)"
 [ -n "$RUN_CLIENT" ] && [ -n "$RUN_CLUSTER" ] || fail "no 'run <id> SUCCEEDED' line in a driver log"
@@ -237,4 +268,8 @@ for w in client cluster; do
   done
 done
 say "tables complete: run $RUN_CLIENT (client), $RUN_CLUSTER (cluster): every table, every year, one run id"
+# ---- 6. the fake credential is in no log, work dir or table
+leaks="$(grep -rlF "$CANARY" "$WORK" 2>/dev/null || true)"
+[ -z "$leaks" ] || fail "the credential passed as spark.hadoop.fs.s3a.secret.key appears in: $(echo $leaks | sed "s|$WORK/||g")"
+say "no log, work dir or table holds the spark.hadoop.fs.s3a.secret.key value"
 say "standalone cluster: ok in $((SECONDS - T0)) s"
