@@ -32,10 +32,7 @@ rm -rf "$WORK"; mkdir -p "$WORK/spark-home/jars" "$WORK/work1" "$WORK/work2" "$W
 
 # A Spark home from Maven's Spark jars: Spark (and what Spark ships) only, no Delta, Unity
 # Catalog, Config or tiva-common (the fat jar must bring those), no test jars.
-tr ':' '\n' < jobs/target/launcher-classpath.txt \
-  | grep -E '\.jar$' \
-  | grep -vE '/io/delta/|/io/unitycatalog/|/com/typesafe/config/|tiva-common|/common/target/|/org/junit/|/org/opentest4j/|/org/apiguardian/' \
-  | while read -r j; do ln -sf "$j" "$WORK/spark-home/jars/"; done
+tools/cluster/spark-home.sh "$WORK/spark-home" > /dev/null 2>&1 || fail "tools/cluster/spark-home.sh"
 SPARK_CP="$WORK/spark-home/jars/*"
 export SPARK_HOME="$WORK/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOCAL_DIRS="$WORK/local"
@@ -226,6 +223,8 @@ check_placement() { # mode driver-log driver-pid min-distinct-executors
     say "$mode: year $y on executor $e pid $p (driver pid $dpid) - $(echo "$f" | sed "s|$WORK/||")"
     seen="$seen $p"
   done
+  grep -qE "placement: 4 year tasks .*years per executor at once: 1 " "$log" \
+    || fail "$mode: no 'placement: 4 year tasks ... years per executor at once: 1' line in the driver log"
   local distinct; distinct="$(printf '%s\n' $seen | sort -u | wc -l)"
   [ "$distinct" -ge "$min" ] || fail "$mode: years ran on $distinct executor JVM(s), expected at least $min"
 }
