@@ -2,7 +2,7 @@
 # A Spark standalone cluster on this machine (loopback only) from Maven's Spark jars, for trying
 # spark-submit without a Spark distribution (docs/cluster.md). Processes are tracked by pid in
 # DIR/pids and stopped by pid (never by name).
-#   tools/cluster/standalone.sh start [--workers N] [--cores C] [--memory M] [--port P] [--dir DIR]
+#   tools/cluster/standalone.sh start [--workers N] [--cores C] [--memory M] [--port P] [--dir DIR] [--rest]
 #   tools/cluster/standalone.sh status [--dir DIR]
 #   tools/cluster/standalone.sh stop [--dir DIR]
 # Defaults: 2 workers of 1 core / 2g, master port 7077 (web UI 8080, workers 8081...),
@@ -14,7 +14,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cmd="${1:-}"; shift || true
-WORKERS=2; CORES=1; MEMORY=2g; PORT=7077; DIR="$ROOT/target/standalone"
+WORKERS=2; CORES=1; MEMORY=2g; PORT=7077; DIR="$ROOT/target/standalone"; REST=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) WORKERS="$2"; shift 2 ;;
@@ -22,6 +22,7 @@ while [ $# -gt 0 ]; do
     --memory) MEMORY="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
     --dir) DIR="$2"; shift 2 ;;
+    --rest) REST=true; shift ;;
     *) echo "standalone: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +48,9 @@ case "$cmd" in
     FLAGS="$(cat "$ROOT/conf/jvmflags.txt")"
     : > "$PIDS"
     # shellcheck disable=SC2086
-    java -Xmx512m $FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+    # REST submission gateway off (unauthenticated; pass --rest to turn it on at port+1)
+    java -Xmx512m $FLAGS -Dspark.master.rest.enabled="$REST" -Dspark.master.rest.port=$((PORT + 1)) \
+      -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
       --host 127.0.0.1 --port "$PORT" --webui-port $((PORT + 1003)) > "$DIR/master.log" 2>&1 &
     echo "$! master" >> "$PIDS"
     for i in $(seq 1 "$WORKERS"); do

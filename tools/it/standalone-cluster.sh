@@ -97,7 +97,9 @@ trap 'exit 130' INT TERM
 # ---- 1. the cluster
 say "starting master on $MASTER_URL and two workers (1 core, 2g each) from $(ls "$WORK/spark-home/jars" | wc -l) Maven Spark jars"
 # shellcheck disable=SC2086
-java -Xmx512m $FLAGS $JOPTS -Djava.io.tmpdir="$WORK/tmp" -cp "$SPARK_CP" org.apache.spark.deploy.master.Master \
+# (no REST submission gateway: it would bind port 6066 and is not used; submissions go over RPC)
+java -Xmx512m $FLAGS $JOPTS -Djava.io.tmpdir="$WORK/tmp" -Dspark.master.rest.enabled=false -cp "$SPARK_CP" \
+  org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$BASE" --webui-port $((BASE + 1)) > "$WORK/master.log" 2>&1 &
 MASTER=$!
 for i in 1 2; do
@@ -133,7 +135,7 @@ COMMON=(--master "$MASTER_URL" --class io.tivaspark.jobs.Main
   --conf spark.executor.memory=1g --conf spark.executor.cores=1 --conf spark.task.cpus=1
   --conf spark.scheduler.minRegisteredResourcesRatio=1.0
   --conf spark.scheduler.maxRegisteredResourcesWaitingTime=60s
-  --conf "spark.executor.extraJavaOptions=-Xss16m $JOPTS"
+  --conf "spark.executor.extraJavaOptions=-Xss16m $JOPTS -Djava.io.tmpdir=$WORK/tmp"
   --conf spark.databricks.delta.snapshotPartitions=2 --conf spark.sql.shuffle.partitions=4
   --conf spark.ui.enabled=false
   # a fake credential: it must not appear in any log (checked at the end)
