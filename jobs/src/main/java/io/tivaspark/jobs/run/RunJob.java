@@ -180,6 +180,7 @@ public final class RunJob {
       String stagingStr = staging.toString();
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       List<Integer> yearList = new ArrayList<>(years);
+      logPlacement(spark.sparkContext().getConf(), yearList.size(), (long) entities * meta.industries.size());
       jsc.setJobDescription("tiva run " + runId + ": compute " + yearList.size() + " years");
       List<YearOutcome> outcomes;
       try {
@@ -348,6 +349,32 @@ public final class RunJob {
       }
     }
     return out;
+  }
+
+  /**
+   * Work placement (docs/cluster.md §5): one year per task, so an executor runs
+   * spark.executor.cores / spark.task.cpus years at once, all in one heap. Says so, and warns when
+   * big years (about 80 n² bytes each) may double up on one executor.
+   */
+  static void logPlacement(org.apache.spark.SparkConf conf, int years, long n) {
+    String master = conf.get("spark.master", "local");
+    if (master.startsWith("local")) {
+      return;
+    }
+    int taskCpus = conf.getInt("spark.task.cpus", 1);
+    // unset spark.executor.cores: 1 on YARN and Kubernetes, every core of a worker on standalone
+    int cores = conf.contains("spark.executor.cores") ? conf.getInt("spark.executor.cores", 1)
+        : master.startsWith("spark://") ? -1 : 1;
+    double gb = 80.0 * n * n / 1e9;
+    String atOnce = cores < 0 ? "all cores of a worker / " + taskCpus : String.valueOf(Math.max(1, cores / taskCpus));
+    LOG.info("placement: {} year tasks (one year per task, about {} GB each at n = {}); years per executor at once: {} "
+        + "(spark.executor.cores={}, spark.task.cpus={})", years, String.format("%.2f", gb), n, atOnce,
+        cores < 0 ? "unset" : cores, taskCpus);
+    if ((cores < 0 || cores / taskCpus > 1) && gb >= 0.25) {
+      LOG.warn("several years of about {} GB each can run in one executor's heap at once: set spark.task.cpus = "
+          + "spark.executor.cores (one year per executor at a time) or size spark.executor.memory for them "
+          + "(docs/cluster.md)", String.format("%.2f", gb));
+    }
   }
 
   /** Native BLAS is the product; pure Java is a correctness fallback 20-35x slower: say so loudly. */
