@@ -54,6 +54,16 @@ final class Demo {
         out.printf(Locale.ROOT, "  %-11s %-5s %14.3f%n", row.getString(1), row.getString(0),
             row.isNullAt(2) ? Double.NaN : row.getDouble(2));
       }
+      if (r.rows().containsKey("gvc_measures")) {
+        out.printf(Locale.ROOT, "%nGVC participation (Borin-Mancini, %% of gross exports) and upstreamness, %d:%n",
+            spec.lastYear());
+        for (Row row : spark.sql("SELECT country, measure, value FROM gvc_measures WHERE year = " + spec.lastYear()
+            + " AND industry = '_T' AND measure IN ('GVC_BM', 'GVCB_BM', 'GVCF_BM', 'UPSTREAMNESS')"
+            + " AND country IN ('USA', 'CHN', 'DEU', 'MEX', 'EU27') ORDER BY measure, country").collectAsList()) {
+          out.printf(Locale.ROOT, "  %-12s %-5s %14.3f%n", row.getString(1), row.getString(0),
+              row.isNullAt(2) ? Double.NaN : row.getDouble(2));
+        }
+      }
       out.printf(Locale.ROOT, "%ndone in %.0f s. Look further with, for example:%n", (System.nanoTime() - t0) / 1e9);
       out.printf(Locale.ROOT, "  bin/tiva sql --warehouse %s \"SELECT indicator, country, value, unit FROM indicators "
           + "WHERE year = %d AND partner = 'WLD' AND industry = '_T' AND country = 'CHN' ORDER BY indicator\"%n",
