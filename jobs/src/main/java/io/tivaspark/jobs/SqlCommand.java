@@ -25,7 +25,7 @@ public final class SqlCommand {
   public static List<String> registerTables(SparkSession spark, String warehouse) throws IOException {
     Path wh = new Path(warehouse);
     FileSystem fs = wh.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (!fs.isDirectory(wh)) {
+    if (!fs.exists(wh) || !fs.getFileStatus(wh).isDirectory()) {
       throw new UsageException("sql: --warehouse " + warehouse + " is not a directory");
     }
     List<String> names = new ArrayList<>();

@@ -41,7 +41,7 @@ record YearState(String input, String config, String code, String runId) {
     }
     try {
       JsonNode root = JSON.readTree(json);
-      Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode n = e.getValue();

@@ -108,7 +108,7 @@ public final class MrioMeta implements Serializable {
       if (!s.isObject()) {
         throw new InvalidInputException(where, null, "splits", "must be an object country -> [entities]");
       }
-      Iterator<Map.Entry<String, JsonNode>> it = s.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = s.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         List<String> parts = new ArrayList<>();
