@@ -8,7 +8,11 @@ pymrio compute everything (``calc_all``), and compares, to a relative tolerance
 2. value added in final demand, by demand country: our ``va_final_demand`` summed over source
    against pymrio's ``D_cba`` of value added summed over the consuming region's columns;
 3. the same with source detail: our ``va_final_demand`` against diag(v) L Y built from pymrio's
-   own ``L`` (pymrio's name for the Leontief inverse; tiva-spark calls it B) and ``x``.
+   own ``L`` (pymrio's name for the Leontief inverse; tiva-spark calls it B) and ``x``;
+4. when the store has satellite accounts (``extensions``, ``extensions_final_demand``): our
+   ``footprints`` accounts PBA, CBA, IMP, EXP per country and stressor against the row sums of
+   pymrio's D_pba, D_cba, D_imp, D_exp over the region's columns, plus F_Y of the region for PBA
+   and CBA (pymrio's D_pba_reg / D_cba_reg convention).
 
 The store must have no split entities (pymrio works on one list of regions).
 Exit code 0 when every comparison holds, 1 otherwise.
@@ -28,6 +32,27 @@ from deltalake import DeltaTable
 def read_block(store, name, year):
     path = os.path.join(store, name, f"year={year}")
     return ds.dataset(path, format="parquet").to_table().to_pandas()
+
+
+def read_satellite(store, year, idx, ycols):
+    """F (stressors x country-industry) and F_Y (stressors x country-category), or None."""
+    if not os.path.isdir(os.path.join(store, "extensions", f"year={year}")):
+        return None
+    e = read_block(store, "extensions", year)
+    stressors = list(dict.fromkeys(e["stressor"]))
+    F = (e.set_index(["stressor", "country", "industry"])["value"].unstack(["country", "industry"])
+         .reindex(index=stressors, columns=idx).fillna(0.0))
+    F.columns.names = ["region", "sector"]
+    F.index.name = "stressor"
+    FY = pd.DataFrame(0.0, index=pd.Index(stressors, name="stressor"), columns=ycols)
+    if os.path.isdir(os.path.join(store, "extensions_final_demand", f"year={year}")):
+        fy = read_block(store, "extensions_final_demand", year)
+        if len(fy):
+            FY = (fy.set_index(["stressor", "country", "category"])["value"].unstack(["country", "category"])
+                  .reindex(index=stressors, columns=ycols).fillna(0.0))
+    FY.columns.names = ["region", "category"]
+    FY.index.name = "stressor"
+    return F, FY
 
 
 def rel_err(ours, ref):
@@ -108,6 +133,33 @@ def main():
     ref.index.names = ["source_country", "source_industry", "demand_country"]
     ours = vfd.set_index(["source_country", "source_industry", "demand_country"])["value"].reindex(ref.index).fillna(0.0)
     report("VA origin x demand: va_final_demand vs diag(v) L Y (pymrio L)", rel_err(ours.values, ref.values), len(ref))
+
+    sat = read_satellite(a.store, a.year, idx, ycols)
+    if sat is not None:
+        F_sat, FY_sat = sat
+        io.satellite = pymrio.Extension(name="satellite", F=F_sat, F_Y=FY_sat)
+        io.calc_all()
+        ext = io.satellite
+        fp = DeltaTable(os.path.join(a.warehouse, "footprints")).to_pandas(
+            filters=[("year", "=", a.year), ("partner", "=", "WLD")])
+        fp = fp[fp.country.isin(countries)]
+        fy_reg = FY_sat.T.groupby(level="region", sort=False).sum().T.reindex(columns=countries)
+        for account, D, with_fy in (("PBA", ext.D_pba, True), ("CBA", ext.D_cba, True),
+                                    ("IMP", ext.D_imp, False), ("EXP", ext.D_exp, False)):
+            ref = D.T.groupby(level=0, sort=False).sum().T.reindex(columns=countries)
+            if with_fy:
+                ref = ref + fy_reg
+            ref = ref.stack()
+            ref.index.names = ["stressor", "country"]
+            ours = (fp[fp.account == account].set_index(["stressor", "country"])["value"].reindex(ref.index))
+            report(f"footprints {account}: ours vs pymrio D_{account.lower()} (+F_Y)" if with_fy
+                   else f"footprints {account}: ours vs pymrio D_{account.lower()}",
+                   rel_err(ours.fillna(np.inf).values, ref.values), int(ours.notna().sum()))
+            for st in ref.index.get_level_values(0).unique():
+                print(f"    {st:<10} {account}: " + ", ".join(
+                    f"{c} {ours.loc[(st, c)]:.6g}/{ref.loc[(st, c)]:.6g}" for c in countries[:3]) + ", ...")
+    else:
+        print("  (no extensions in the store: footprints not compared)")
 
     if failures:
         print("crosscheck FAILED: " + ", ".join(failures))

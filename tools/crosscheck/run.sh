@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Peer cross-check against pymrio (bin/test step 2): a generated table and, when the shared data
-# is present, one WIOD 2013 year. Creates .venv with tools/crosscheck/requirements.txt if needed.
+# Peer cross-check against pymrio (bin/test step 2): a generated table (with its CO2 and EMP
+# satellite accounts: footprints PBA/CBA/IMP/EXP vs pymrio D_pba/D_cba/D_imp/D_exp + F_Y) and, when
+# the shared data is present, one WIOD 2013 year (no extensions: footprints not compared).
+# Creates .venv with tools/crosscheck/requirements.txt if needed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"

@@ -306,11 +306,9 @@ public final class IngestJob {
         }
         LongCsv.Kind k = LongCsv.Kind.ofFileName(n);
         if (k == null) {
-          if (n.toLowerCase(Locale.ROOT).startsWith("extensions")) {
-            throw new UsageException("ingest: " + c + ": extensions are not supported by --format long-csv yet");
-          }
           throw new UsageException("ingest: cannot tell which dataset " + c + " is (expected intermediate.csv, "
-              + "final_demand.csv, value_added.csv, output.csv, optionally .gz, and mrio.json)");
+              + "final_demand.csv, value_added.csv, output.csv, extensions.csv, extensions_final_demand.csv, "
+              + "optionally .gz, and mrio.json)");
         }
         String prev = files.put(k, c.toString());
         if (prev != null) {
@@ -370,6 +368,14 @@ public final class IngestJob {
       }
       for (Split s : splits) {
         for (int y : years) {
+          if (!s.rowsByYear().containsKey(y) && s.kind().satellite()) {
+            // satellite accounts: absent cells are zero, so a year without rows is an empty partition
+            // (the store requires an optional dataset with years to have every year)
+            Dataset d = Dataset.valueOf(s.kind().name());
+            new ParquetRows.Writer(hconf, new Path(StoreWriter.yearDir(staging, d, y), "part-00000.snappy.parquet"),
+                d.dir(), d.columns()).commit();
+            continue;
+          }
           if (!s.rowsByYear().containsKey(y)) {
             String where = splits.stream().filter(o -> o.rowsByYear().containsKey(y)).map(o -> o.kind().dataset())
                 .reduce((a, b) -> a + ", " + b).orElse("");
@@ -504,8 +510,8 @@ public final class IngestJob {
         Path src = StoreWriter.yearDir(staging, d, year);
         Path dst = StoreWriter.yearDir(root, d, year);
         if (!fs.exists(src)) {
-          if (d == Dataset.OUTPUT) {
-            fs.delete(dst, true); // no published output this time: an old one would be stale
+          if (!d.required()) {
+            fs.delete(dst, true); // no published output (or extensions) this time: an old one would be stale
           }
           continue;
         }

@@ -6,11 +6,13 @@ import io.tivaspark.common.model.Preconditions;
  * What {@link SyntheticMrio} generates: {@code regions} reporting countries (the first
  * {@code regions - 1} of {@link SyntheticMrio#COUNTRY_ORDER}, then ROW), {@code industries}
  * industries, the years {@code firstYear..lastYear}, a seed, and whether China and Mexico are
- * split into CN1/CN2 and MX1/MX2 (only has an effect when they are among the regions).
+ * split into CN1/CN2 and MX1/MX2 (only has an effect when they are among the regions), and
+ * whether satellite accounts are generated ({@code extensions}: CO2 in kt and employment in
+ * thousand persons by industry, households' direct CO2 by final-demand column; on by default).
  * Immutable.
  */
 public record GeneratorSpec(int regions, int industries, int firstYear, int lastYear, long seed,
-    boolean splits) {
+    boolean splits, boolean extensions) {
 
   /** Largest n (entities × industries) for which n² still fits a Java array. */
   static final int MAX_N = 46_340;
@@ -26,9 +28,14 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
         "regions x industries too large: n = %d > %d", entities * industries, MAX_N);
   }
 
-  /** A spec with splits on (CHN and MEX are split when they are among the regions). */
+  /** With satellite accounts (extensions on). */
+  public GeneratorSpec(int regions, int industries, int firstYear, int lastYear, long seed, boolean splits) {
+    this(regions, industries, firstYear, lastYear, seed, splits, true);
+  }
+
+  /** A spec with splits and extensions on (CHN and MEX are split when they are among the regions). */
   public static GeneratorSpec of(int regions, int industries, int firstYear, int lastYear, long seed) {
-    return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, true);
+    return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, true, true);
   }
 
   public static Builder builder() {
@@ -37,7 +44,7 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
 
   public Builder toBuilder() {
     return new Builder().regions(regions).industries(industries).years(firstYear, lastYear)
-        .seed(seed).splits(splits);
+        .seed(seed).splits(splits).extensions(extensions);
   }
 
   /** Number of years generated. */
@@ -45,7 +52,7 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
     return lastYear - firstYear + 1;
   }
 
-  /** Defaults: 8 regions, 6 industries, 2015-2017, seed 42, splits on. */
+  /** Defaults: 8 regions, 6 industries, 2015-2017, seed 42, splits on, extensions on. */
   public static final class Builder {
     private int regions = 8;
     private int industries = 6;
@@ -53,6 +60,7 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
     private int lastYear = 2017;
     private long seed = 42L;
     private boolean splits = true;
+    private boolean extensions = true;
 
     private Builder() {}
 
@@ -61,9 +69,11 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
     public Builder years(int first, int last) { this.firstYear = first; this.lastYear = last; return this; }
     public Builder seed(long s) { this.seed = s; return this; }
     public Builder splits(boolean on) { this.splits = on; return this; }
+    /** Satellite accounts (CO2, employment); on by default, cheap (O(n + G) per year). */
+    public Builder extensions(boolean on) { this.extensions = on; return this; }
 
     public GeneratorSpec build() {
-      return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, splits);
+      return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, splits, extensions);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.tivaspark.common.gen;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.Preconditions;
+import io.tivaspark.common.model.Satellite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,15 @@ import java.util.SplittableRandom;
  * whatever was generated before, and consecutive years differ smoothly (2-6 % growth a year
  * with noise, slowly rising import shares). Only one year is held: memory is n² doubles for Z
  * plus O(n·G) for final demand; time is O(n²) per year.
+ *
+ * <p>Satellite accounts (when {@link GeneratorSpec#extensions()} is on): {@code CO2} in kt and
+ * {@code EMP} in thousand persons, F = intensity × x by row, the intensity an industry base
+ * (electricity, metals, non-metallic minerals, refining, water and air transport high for CO2;
+ * agriculture and labour-intensive services high for employment) times a country factor
+ * (log-normal), a row factor and a slow yearly decline (1.5 % a year for CO2, 2 % for
+ * employment: productivity) with year jitter; households emit CO2 directly (F_Y in the HFCE
+ * column, about 0.06 kt per USD million of the country's HFCE). Zero-output rows have F = 0.
+ * Drawn from their own streams, so Z, Y and VA do not depend on the flag.
  */
 public final class SyntheticMrio {
 
@@ -69,6 +79,12 @@ public final class SyntheticMrio {
   private static final long TAG_GROWTH = 0x67726f77L;
   private static final long TAG_YEAR_CELLS = 0x7963656c6cL;
   private static final long TAG_YEAR_FD = 0x7966696eL;
+  private static final long TAG_SAT = 0x736174L;
+  private static final long TAG_YEAR_SAT = 0x79736174L;
+
+  /** Stressors of the generated satellite accounts, and their units. */
+  public static final List<String> STRESSORS = List.of("CO2", "EMP");
+  public static final List<String> STRESSOR_UNITS = List.of("kt", "1000 persons");
 
   private static final int KIND_PLAIN = 0;
   private static final int KIND_SPLIT_DOMESTIC = 1;
@@ -98,6 +114,9 @@ public final class SyntheticMrio {
   private final double[] rowWeight;   // per row
   private final double[] inputShare;  // per column: base column sum of A
   private final boolean[] zeroSector; // per row/column
+  private final double[] co2Intensity; // per row, kt per USD million of output (base year)
+  private final double[] empIntensity; // per row, thousand persons per USD million
+  private final double[] householdCo2; // per country, kt per USD million of HFCE
 
   public SyntheticMrio(GeneratorSpec spec) {
     this.spec = Preconditions.checkNotNull(spec, "spec");
@@ -207,9 +226,124 @@ public final class SyntheticMrio {
         zeroSector[countryLo[c] + nInd - 1] = true;
       }
     }
+    co2Intensity = new double[n];
+    empIntensity = new double[n];
+    householdCo2 = new double[g];
+    if (spec.extensions()) {
+      satelliteBase();
+    }
   }
 
   public GeneratorSpec spec() { return spec; }
+
+  /** Year-independent satellite parameters from their own stream (so Z and Y do not change). */
+  private void satelliteBase() {
+    SplittableRandom r = new SplittableRandom(mix(spec.seed(), TAG_SAT, 0));
+    double[] cCo2 = new double[g];
+    double[] cEmp = new double[g];
+    for (int c = 0; c < g; c++) {
+      cCo2[c] = Math.exp(0.45 * r.nextGaussian());
+      // ROW and smaller economies are more labour-intensive
+      cEmp[c] = Math.exp(0.6 * r.nextGaussian()) * (c == g - 1 ? 2.5 : 1.0 + 0.02 * c);
+      householdCo2[c] = 0.06 * Math.exp(0.3 * r.nextGaussian());
+    }
+    for (int k = 0; k < n; k++) {
+      String code = layout.industries().get(layout.industryOfRow(k));
+      int c = layout.countryOfRow(k);
+      co2Intensity[k] = co2Base(code) * cCo2[c] * Math.exp(0.15 * r.nextGaussian());
+      empIntensity[k] = empBase(code) * cEmp[c] * Math.exp(0.15 * r.nextGaussian());
+    }
+  }
+
+  /** The year's satellite accounts for gross output x and final demand yf. */
+  private Satellite satellite(int y, double[] x, double[] yf) {
+    int m = STRESSORS.size();
+    double[] f = new double[m * n];
+    int cols = layout.finalDemandColumns();
+    double[] fy = new double[m * cols];
+    SplittableRandom yr = new SplittableRandom(mix(spec.seed(), TAG_YEAR_SAT, y));
+    double co2Trend = Math.pow(0.985, y - BASE_YEAR);
+    double empTrend = Math.pow(0.98, y - BASE_YEAR);
+    for (int k = 0; k < n; k++) {
+      double j1 = 0.97 + 0.06 * yr.nextDouble();
+      double j2 = 0.98 + 0.04 * yr.nextDouble();
+      f[k * m] = co2Intensity[k] * co2Trend * j1 * x[k];
+      f[1 + k * m] = empIntensity[k] * empTrend * j2 * x[k];
+    }
+    for (int c = 0; c < g; c++) {
+      int col = layout.finalDemandColumn(c, HFCE);
+      double hfce = 0;
+      for (int i = 0; i < n; i++) {
+        hfce += yf[i + col * n];
+      }
+      fy[col * m] = householdCo2[c] * co2Trend * (0.97 + 0.06 * yr.nextDouble()) * hfce;
+    }
+    return new Satellite(STRESSORS, STRESSOR_UNITS, f, fy);
+  }
+
+  /** CO2 intensity of an ICIO 2023 industry, kt per USD million of output (base year). */
+  static double co2Base(String code) {
+    switch (code) {
+      case "A01_02": return 0.12;
+      case "A03": return 0.25;
+      case "B05_06": return 0.35;
+      case "B07_08": return 0.30;
+      case "B09": return 0.20;
+      case "C16": return 0.15;
+      case "C17_18": return 0.25;
+      case "C19": return 0.90;
+      case "C20": return 0.45;
+      case "C23": return 1.60;
+      case "C24": return 1.10;
+      case "D": return 3.50;
+      case "E": return 0.30;
+      case "H49": return 0.45;
+      case "H50": return 1.20;
+      case "H51": return 1.00;
+      case "H52": return 0.08;
+      case "T": return 0.0;
+      default:
+        if (!ICIO2023_INDUSTRIES.contains(code)) {
+          return 0.10;
+        }
+        char s = code.charAt(0);
+        return s == 'C' ? 0.08 : s == 'F' ? 0.05 : 0.03;
+    }
+  }
+
+  /** Employment intensity of an ICIO 2023 industry, thousand persons per USD million of output. */
+  static double empBase(String code) {
+    if (!ICIO2023_INDUSTRIES.contains(code)) {
+      return 0.01;
+    }
+    switch (code) {
+      case "A01_02": return 0.15;
+      case "A03": return 0.10;
+      case "C10T12": return 0.010;
+      case "C13T15": return 0.020;
+      case "C19": return 0.001;
+      case "I": return 0.025;
+      case "S": return 0.025;
+      case "T": return 0.080;
+      default:
+        switch (code.charAt(0)) {
+          case 'B': return 0.004;
+          case 'C': return 0.006;
+          case 'D': return 0.002;
+          case 'E': return 0.008;
+          case 'F': return 0.012;
+          case 'G': return 0.018;
+          case 'H': return 0.010;
+          case 'J': return 0.006;
+          case 'K': return 0.004;
+          case 'L': return 0.002;
+          case 'M': return 0.008;
+          case 'N': return 0.015;
+          case 'P': return 0.020;
+          default: return 0.015; // O, Q, R
+        }
+    }
+  }
 
   /** The layout of every year: countries, industries, the six categories and the splits. */
   public Layout layout() { return layout; }
@@ -278,7 +412,7 @@ public final class SyntheticMrio {
     Map<String, double[]> vaMap = new LinkedHashMap<>();
     vaMap.put("TLS", tls);
     vaMap.put("VA", va);
-    return new MrioYear(y, layout, a, yf, vaMap, x);
+    return new MrioYear(y, layout, a, yf, vaMap, x, spec.extensions() ? satellite(y, x, yf) : null);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -39,7 +39,11 @@ public final class LongCsv {
     INTERMEDIATE("intermediate", "from_country", "from_industry", "to_country", "to_industry"),
     FINAL_DEMAND("final_demand", "from_country", "from_industry", "to_country", "category"),
     VALUE_ADDED("value_added", "country", "industry", "component"),
-    OUTPUT("output", "country", "industry");
+    OUTPUT("output", "country", "industry"),
+    /** Satellite accounts by industry (contract §1): one unit per stressor. */
+    EXTENSIONS("extensions", "stressor", "unit", "country", "industry"),
+    /** Direct emissions of final users by (reporting country, category). */
+    EXTENSIONS_FINAL_DEMAND("extensions_final_demand", "stressor", "unit", "country", "category");
 
     private final String dataset;
     private final List<String> keys;
@@ -52,7 +56,9 @@ public final class LongCsv {
     /** The store dataset name, also the file's base name: {@code intermediate.csv[.gz]}. */
     public String dataset() { return dataset; }
     public List<String> keys() { return keys; }
-    public boolean required() { return this != OUTPUT; }
+    public boolean required() { return this != OUTPUT && !satellite(); }
+    /** One of the two satellite-account datasets (extensions, extensions_final_demand). */
+    public boolean satellite() { return this == EXTENSIONS || this == EXTENSIONS_FINAL_DEMAND; }
 
     /** The kind a file name stands for ({@code final_demand.csv.gz}), or null. */
     public static Kind ofFileName(String name) {
@@ -228,6 +234,8 @@ public final class LongCsv {
     private final Map<Integer, BitSet> seen = new HashMap<>();
     private final Map<Integer, Set<Long>> seenLarge = new HashMap<>();
     private final Map<String, Integer> components = new HashMap<>();
+    /** Satellite datasets: the unit of each stressor, per year. */
+    private final Map<Integer, Map<String, String>> units = new HashMap<>();
 
     Checker(String source, Kind kind, Layout l) {
       this.source = source;
@@ -249,6 +257,16 @@ public final class LongCsv {
         throw new InvalidInputException(source, year, where, "unknown industry code " + industry);
       }
       return l.row(e, i);
+    }
+
+    /** The stressor's index; its unit must be the same on every row of the year. */
+    private int stressor(int year, String[] k, String where) {
+      String prev = units.computeIfAbsent(year, y -> new HashMap<>()).putIfAbsent(k[0], k[1]);
+      if (prev != null && !prev.equals(k[1])) {
+        throw new InvalidInputException(source, year, where, "stressor " + k[0] + " has two units ('" + prev
+            + "' and '" + k[1] + "'): one unit per stressor");
+      }
+      return components.computeIfAbsent(k[0], x -> components.size());
     }
 
     void check(int year, String[] k, String where) {
@@ -278,6 +296,23 @@ public final class LongCsv {
           cell = (long) comp * n + i;
         }
         case OUTPUT -> cell = row(year, k[0], k[1], where);
+        case EXTENSIONS -> {
+          int st = stressor(year, k, where);
+          cell = (long) st * n + row(year, k[2], k[3], where);
+        }
+        case EXTENSIONS_FINAL_DEMAND -> {
+          int st = stressor(year, k, where);
+          int c = l.countryIndex(k[2]);
+          if (c < 0) {
+            throw new InvalidInputException(source, year, where, "unknown country code " + k[2]
+                + (l.entityIndex(k[2]) >= 0 ? " (final users are reporting countries, not split entities)" : ""));
+          }
+          int f = l.categoryIndex(k[3]);
+          if (f < 0) {
+            throw new InvalidInputException(source, year, where, "unknown final-demand category " + k[3]);
+          }
+          cell = (long) st * l.finalDemandColumns() + l.finalDemandColumn(c, f);
+        }
         default -> throw new IllegalStateException();
       }
       boolean dup;

@@ -96,6 +96,7 @@ class LongCsvTest {
   void kindFromFileName() {
     assertEquals(LongCsv.Kind.FINAL_DEMAND, LongCsv.Kind.ofFileName("final_demand.csv.gz"));
     assertEquals(LongCsv.Kind.VALUE_ADDED, LongCsv.Kind.ofFileName("VALUE_ADDED.CSV"));
-    assertEquals(null, LongCsv.Kind.ofFileName("extensions.csv"));
+    assertEquals(LongCsv.Kind.EXTENSIONS, LongCsv.Kind.ofFileName("extensions.csv"));
+    assertEquals(LongCsv.Kind.EXTENSIONS_FINAL_DEMAND, LongCsv.Kind.ofFileName("extensions_final_demand.csv.gz"));
   }
 }

@@ -1,6 +1,7 @@
 package io.tivaspark.jobs.run;
 
 import io.tivaspark.common.math.Decompositions;
+import io.tivaspark.common.math.Footprints;
 import io.tivaspark.common.math.TivaCore;
 import io.tivaspark.common.math.TivaOptions;
 import io.tivaspark.common.math.TivaSummary;
@@ -75,7 +76,8 @@ import org.slf4j.LoggerFactory;
 public final class RunJob {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
   /** Families this build can compute (a family's math lands with its issue). */
-  public static final List<String> FAMILIES = List.of(Family.CORE.code(), Family.GVC.code());
+  public static final List<String> FAMILIES = List.of(Family.CORE.code(), Family.GVC.code(),
+      Family.FOOTPRINTS.code());
 
   /** What the caller asked for. */
   public record Request(String input, String warehouse, int[] years, List<String> families, boolean incremental) {
@@ -434,7 +436,11 @@ public final class RunJob {
         if (families.contains(Family.GVC)) {
           summaries.add(Decompositions.compute(system, sink));
         }
-        backend = summaries.get(0).backend();
+        // footprints need satellite accounts: a year without them writes no footprints rows
+        if (families.contains(Family.FOOTPRINTS) && y.satellite() != null) {
+          summaries.add(Footprints.compute(system, sink));
+        }
+        backend = summaries.isEmpty() ? system.options().lapack().backend() : summaries.get(0).backend();
         for (TivaSummary s : summaries) {
           for (CheckResult c : s.checks()) {
             if (!c.passed()) {
