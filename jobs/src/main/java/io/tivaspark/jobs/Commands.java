@@ -81,6 +81,7 @@ final class Commands {
     int[] years = Args.years("generate", "years", args.has("years") ? args.get("years") : g.getString("years"));
     long seed = args.has("seed") ? parseSeed(args.get("seed")) : g.getLong("seed");
     boolean splits = !args.has("no-splits") && g.getBoolean("splits");
+    boolean extensions = !args.has("no-extensions");
     if (regions < 2 || regions > 200) {
       throw new UsageException("generate: --regions must be between 2 and 200, got " + regions);
     }
@@ -89,7 +90,7 @@ final class Commands {
     }
     try {
       return GeneratorSpec.builder().regions(regions).industries(industries).years(years[0], years[1])
-          .seed(seed).splits(splits).build();
+          .seed(seed).splits(splits).extensions(extensions).build();
     } catch (IllegalArgumentException e) {
       throw new UsageException("generate: " + e.getMessage(), e);
     }
