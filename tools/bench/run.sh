@@ -59,6 +59,7 @@ print("\nSummary (seconds, min over rounds x reps; ratio = numpy / ours, target 
 print(f"{'n':>5} {'step':<34} {'ours':>8} {'numpy':>8} {'ratio':>7}")
 rows = [("Leontief: A and B (yearsystem | A + inv)", "yearsystem", "leontief"),
         ("core TiVA set (core | VBY, VA-origin, DVA/FVA)", "core", "core"),
+        ("core products (VBY+exports+va tables | same)", "core_products", "core"),
         ("decompositions (gvc | KWW)", "gvc", "kww"),
         ("decompositions (gvc | KWW + BM extraction)", "gvc", None),
         ("every family (all | A,B + core + KWW)", "all", "all_kww"),

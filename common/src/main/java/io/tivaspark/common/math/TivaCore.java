@@ -413,6 +413,7 @@ public final class TivaCore {
         }
       }
       double[] prod = lapack.multiply(b, n, n, stack, g * blocks);
+      sys.offerBy(Arrays.copyOfRange(prod, 0, n * g)); // B·Y: the gvc family needs it too (saves a 2n²G dgemm)
       for (int col = 0; col < g * blocks; col++) {
         int off = col * n;
         for (int i = 0; i < n; i++) {

@@ -202,6 +202,13 @@ public final class YearSystem {
     return by;
   }
 
+  /** Hands over B·Y when a family computed it anyway (the core's v̂B[Y|...] dgemm), so {@link #by()} is free. */
+  void offerBy(double[] byProduct) {
+    if (by == null && byProduct != null && byProduct.length == n * g) {
+      by = byProduct;
+    }
+  }
+
   /**
    * Explicit local inverses L_cc = (I − A_cc)⁻¹ of every reporting country c (rows of all its
    * entities), |c|×|c| column-major, indexed by country. G LUs, 2Σ|c|³ ≈ 2GN³.

@@ -183,6 +183,11 @@ class IcioBench {
       TivaSummary ds = Decompositions.compute(sys, gs);
       t.put("gvc", (System.nanoTime() - t2) / 1e9);
       t.put("all", t.get("yearsystem") + t.get("core") + t.get("gvc"));
+      // the core steps that compute what numpy_baseline.py's "core" computes: v̂BY, exports and
+      // origin-country multipliers (DVA/FVA), and the VA-origin-of-exports table (streamed)
+      Map<String, Double> st = cs.stepSeconds();
+      t.put("core_products", st.getOrDefault("VBY", 0.0) + st.getOrDefault("exports, origin multipliers", 0.0)
+          + st.getOrDefault("va tables", 0.0));
       for (CheckResult c : cs.checks()) {
         assertTrue(c.passed() || c.check().equals("I2"), c.toString());
       }
