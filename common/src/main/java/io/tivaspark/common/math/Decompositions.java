@@ -125,6 +125,28 @@ public final class Decompositions {
   static final int SNK = SRC + 13; // 9 BM sink terms in BM_SINK_TERMS order
   static final int NSLOT = SNK + 9;
 
+  /**
+   * BLAS (with offsets into A and B) for the per-economy O(nm) passes and the partner loop when the
+   * rows are contiguous; false = the Java loops everywhere (same results up to summation order).
+   * Not final: the benchmark flips it to measure both in one process.
+   */
+  static volatile boolean blasBlocks = !"false".equals(System.getProperty("tiva.math.blasBlocks"));
+
+  static final int[] NO_ROWS = new int[0];
+
+  /** rows[0] if rows = rows[0], rows[0] + 1, ..., else −1 (also for an empty list). */
+  static int contiguousStart(int[] rows) {
+    if (rows.length == 0) {
+      return -1;
+    }
+    for (int k = 1; k < rows.length; k++) {
+      if (rows[k] != rows[0] + k) {
+        return -1;
+      }
+    }
+    return rows[0];
+  }
+
   private static final class Run {
     final YearSystem sys;
     final ResultSink sink;
@@ -145,9 +167,11 @@ public final class Decompositions {
     final List<String> countries;
     final List<String> industries;
     final List<CheckResult> checks = new ArrayList<>();
-    final Map<String, CheckResult.Builder> builders = new LinkedHashMap<>();
+    final Map<String, YearSystem.Check> builders = new LinkedHashMap<>();
     final Map<String, Double> steps = new LinkedHashMap<>();
     final int[][] rowsOf;
+    /** First row of each country when its rows are contiguous (always, in the layouts), else −1. */
+    final int[] rowStart;
 
     double[] zc;
     double[] vbc;
@@ -182,13 +206,32 @@ public final class Decompositions {
       this.countries = lay.countries();
       this.industries = lay.industries();
       rowsOf = new int[g][];
+      rowStart = new int[g];
       for (int c = 0; c < g; c++) {
         rowsOf[c] = lay.rowsOfCountry(c);
+        rowStart[c] = contiguousStart(rowsOf[c]);
       }
     }
 
-    CheckResult.Builder cb(String code, String scope) {
-      return builders.computeIfAbsent(code + "\u0000" + scope, k -> CheckResult.builder(code, scope, tol));
+    /** acc_r = tv_·R A_S,R' (NV×m) for every non-member partner r with contiguous rows, side by side. */
+    double[] partnerProducts(int s0, int m, boolean[] mem, double[] tv) {
+      double[] all = new double[NV * m * g];
+      Lapack.onLapackThread(() -> {
+        for (int r = 0; r < g; r++) {
+          int r0 = rowStart[r];
+          if (mem[r] || r0 < 0) {
+            continue;
+          }
+          int mr = rowsOf[r].length;
+          lapack.dgemm(false, true, NV, m, mr, 1.0, tv, r0 * NV, NV, a, s0 + r0 * n, n, 0.0, all, r * NV * m, NV);
+        }
+        return null;
+      });
+      return all;
+    }
+
+    YearSystem.Check cb(String code, String scope) {
+      return builders.computeIfAbsent(code + "\u0000" + scope, k -> new YearSystem.Check(code, scope, tol));
     }
 
     long lapT = System.nanoTime();
@@ -206,7 +249,7 @@ public final class Decompositions {
       for (YearSystem.Economy eco : sys.economies()) {
         economy(eco);
       }
-      for (CheckResult.Builder bl : builders.values()) {
+      for (YearSystem.Check bl : builders.values()) {
         CheckResult r = bl.build();
         checks.add(r);
         sink.check(r);
@@ -345,20 +388,69 @@ public final class Decompositions {
       lap("gvc: economy vectors");
 
       // ---- LU of I − A_SS and of B_SS (2·2m³/3) and the solves on them ----
-      Lapack.Lu luL = lu(IoMath.identityMinus(IoMath.block(a, n, rows), m), m, "I − A_ss", s);
-      Lapack.Lu luB = lu(IoMath.block(b, n, rows), m, "B_ss", s);
-      double[] u = luL.solve(vS, 1, true); // v_S L_SS
-      double[] rhs = new double[2 * m];
-      System.arraycopy(yss, 0, rhs, 0, m);
-      System.arraycopy(eS, 0, rhs, m, m);
-      luL.solveInPlace(rhs, 2, false); // L_SS Y_ss, L_SS e_S
-      double[] lYss = java.util.Arrays.copyOfRange(rhs, 0, m);
-      double[] lE = java.util.Arrays.copyOfRange(rhs, m, 2 * m);
-      double[] h = luL.solveInPlace(luB.solve(fm, 1, true), 1, true); // fm_S B_SS⁻¹ L_SS (BM FVA multiplier)
+      // both LUs and their solves in ONE hop to the LAPACK thread (a hop is a thread hand-off)
+      Lapack.Lu[] lus = new Lapack.Lu[1];
+      double[][] sol = Lapack.onLapackThread(() -> {
+        Lapack.Lu luL = lu(IoMath.identityMinus(IoMath.block(a, n, rows), m), m, "I − A_ss", s);
+        Lapack.Lu luB = lu(IoMath.block(b, n, rows), m, "B_ss", s);
+        double[] u0 = luL.solve(vS, 1, true); // v_S L_SS
+        double[] rhs = new double[2 * m];
+        System.arraycopy(yss, 0, rhs, 0, m);
+        System.arraycopy(eS, 0, rhs, m, m);
+        luL.solveInPlace(rhs, 2, false); // L_SS Y_ss, L_SS e_S
+        double[] h0 = luL.solveInPlace(luB.solve(fm, 1, true), 1, true); // fm_S B_SS⁻¹ L_SS (BM FVA multiplier)
+        lus[0] = luB;
+        return new double[][] {u0, rhs, h0};
+      });
+      Lapack.Lu luB = lus[0];
+      double[] u = sol[0];
+      double[] lYss = java.util.Arrays.copyOfRange(sol[1], 0, m);
+      double[] lE = java.util.Arrays.copyOfRange(sol[1], m, 2 * m);
+      double[] h = sol[2];
       lap("gvc: LU of I-A_ss, B_ss, solves");
 
+      // Contiguous rows (every country; a group whose members are adjacent): the O(nm) passes over
+      // A_S·, A_·S, B_·S below are BLAS calls on the blocks in place (offsets, leading dimension n),
+      // all in one hop to the LAPACK thread; otherwise the Java loops over the row list.
+      final int s0 = blasBlocks ? contiguousStart(rows) : -1;
       // ---- d = (v_S L_SS A_S¬) B_¬S (v_S(B_SS − L_SS)), O(nm) ----
       double[] qv = new double[n];
+      double[] d = new double[m];
+      double[] bYall = new double[n];
+      double[] bYToS = new double[n];
+      double[] bYd = new double[n];
+      if (s0 >= 0) {
+        double[] c3 = new double[3 * m];
+        for (int kk = 0; kk < m; kk++) {
+          int k = rows[kk];
+          c3[kk] = yTot[k];
+          c3[kk + m] = yToS[k];
+          c3[kk + 2 * m] = ydiag[k];
+        }
+        Lapack.onLapackThread(() -> {
+          lapack.dgemv(true, m, n, 1.0, a, s0, n, u, 0.0, qv); // qv = A_S·' u
+          java.util.Arrays.fill(qv, s0, s0 + m, 0.0); // only c ∉ S
+          lapack.dgemv(true, n, m, 1.0, b, s0 * n, n, qv, 0.0, d); // d = B_·S' qv
+          double[] p3 = new double[3 * n];
+          lapack.dgemm(false, false, n, 3, m, 1.0, b, s0 * n, n, c3, 0, m, 0.0, p3, 0, n);
+          System.arraycopy(p3, 0, bYall, 0, n);
+          System.arraycopy(p3, n, bYToS, 0, n);
+          System.arraycopy(p3, 2 * n, bYd, 0, n);
+          return null;
+        });
+      } else {
+        javaDAndBys(rows, inS, u, qv, d, bYall, bYToS, bYd, yToS);
+      }
+      finishExtraction(s0, rows, m, x, p4, bYall, bYToS, lYss, lE, luB, inS);
+      lap("gvc: B_.S passes (extraction via B_ss^-1)");
+      rest(eco, rows, mem, m, inS, s0, yToS, p4, t6, ws, eS, fm, vS, yss, yExpS, u, lYss, lE, h, d, bYall, bYToS,
+          bYd);
+    }
+
+    /** Java version of the qv, d and B_·S·[yTot, yToS, ydiag] passes (rows in any order). */
+    void javaDAndBys(int[] rows, boolean[] inS, double[] u, double[] qv, double[] d, double[] bYall,
+        double[] bYToS, double[] bYd, double[] yToS) {
+      int m = rows.length;
       for (int c = 0; c < n; c++) {
         if (inS[c]) {
           continue;
@@ -370,7 +462,6 @@ public final class Decompositions {
         }
         qv[c] = acc;
       }
-      double[] d = new double[m];
       for (int kk = 0; kk < m; kk++) {
         int off = rows[kk] * n;
         double acc = 0;
@@ -380,9 +471,6 @@ public final class Decompositions {
         d[kk] = acc;
       }
       // ---- B_·S times [yTot_S, yToS_S, ydiag_S] (O(3nm)) ----
-      double[] bYall = new double[n];
-      double[] bYToS = new double[n];
-      double[] bYd = new double[n];
       for (int kk = 0; kk < m; kk++) {
         int k = rows[kk];
         int off = k * n;
@@ -396,9 +484,18 @@ public final class Decompositions {
           bYd[j] += bv * c3;
         }
       }
+    }
+
+    double[] corr;
+    double[] bc1;
+    double[] bc2;
+
+    /** B c̄1, B c̄2, and corr = B_·S B_SS⁻¹ [...] (the extraction correction), into the fields above. */
+    void finishExtraction(int s0, int[] rows, int m, double[] x, double[] p4, double[] bYall, double[] bYToS,
+        double[] lYss, double[] lE, Lapack.Lu luB, boolean[] inS) {
       // B c̄1 (c̄1 = Σ_{c∉s} Y_·c off S) and B c̄2 (c̄2 = Y_·s off S)
-      double[] bc1 = new double[n];
-      double[] bc2 = new double[n];
+      bc1 = new double[n];
+      bc2 = new double[n];
       for (int j = 0; j < n; j++) {
         bc1[j] = x[j] - p4[j] - (bYall[j] - bYToS[j]);
         bc2[j] = p4[j] - bYToS[j];
@@ -410,8 +507,16 @@ public final class Decompositions {
         r3[kk + m] = lYss[kk] - bc2[k];
         r3[kk + 2 * m] = lE[kk];
       }
+      corr = new double[3 * n];
+      if (s0 >= 0) {
+        Lapack.onLapackThread(() -> {
+          luB.solveInPlace(r3, 3, false);
+          lapack.dgemm(false, false, n, 3, m, 1.0, b, s0 * n, n, r3, 0, m, 0.0, corr, 0, n);
+          return null;
+        });
+        return;
+      }
       luB.solveInPlace(r3, 3, false);
-      double[] corr = new double[3 * n];
       for (int kk = 0; kk < m; kk++) {
         int off = rows[kk] * n;
         double t1 = r3[kk];
@@ -424,7 +529,17 @@ public final class Decompositions {
           corr[j + 2 * n] += bv * t3;
         }
       }
-      lap("gvc: B_.S passes (extraction via B_ss^-1)");
+    }
+
+    /** Partner vectors, KWW direct terms, the partner loop, emit and checks of one economy. */
+    void rest(YearSystem.Economy eco, int[] rows, boolean[] mem, int m, boolean[] inS, int s0, double[] yToS,
+        double[] p4, double[] t6, double[] ws, double[] eS, double[] fm, double[] vS, double[] yss,
+        double[] yExpS, double[] u, double[] lYss, double[] lE, double[] h, double[] d, double[] bYall,
+        double[] bYToS, double[] bYd) {
+      final String s = eco.code();
+      double[] corr = this.corr;
+      double[] bc1 = this.bc1;
+      double[] bc2 = this.bc2;
 
       // ---- the 14 vectors on the rows of the partners (rows ∉ S), vector-major per row ----
       double[] tv = new double[NV * n];
@@ -455,16 +570,26 @@ public final class Decompositions {
       // ---- KWW terms 5 and 6 direct: ws_¬ A_¬S (L_SS Y_ss), ws_¬ A_¬S (L_SS e_S) ----
       double kww5 = 0;
       double kww6 = 0;
-      for (int kk = 0; kk < m; kk++) {
-        int off = rows[kk] * n;
-        double acc = 0;
-        for (int j = 0; j < n; j++) {
-          if (!inS[j]) {
-            acc += ws[j] * a[off + j];
+      double[] wsA = new double[m]; // ws_¬ A_¬S
+      if (s0 >= 0) {
+        double[] wsm = ws.clone();
+        java.util.Arrays.fill(wsm, s0, s0 + m, 0.0);
+        lapack.dgemv(true, n, m, 1.0, a, s0 * n, n, wsm, 0.0, wsA);
+      } else {
+        for (int kk = 0; kk < m; kk++) {
+          int off = rows[kk] * n;
+          double acc = 0;
+          for (int j = 0; j < n; j++) {
+            if (!inS[j]) {
+              acc += ws[j] * a[off + j];
+            }
           }
+          wsA[kk] = acc;
         }
-        kww5 += acc * lYss[kk];
-        kww6 += acc * lE[kk];
+      }
+      for (int kk = 0; kk < m; kk++) {
+        kww5 += wsA[kk] * lYss[kk];
+        kww6 += wsA[kk] * lE[kk];
       }
       double kww1 = 0;
       double kww2 = 0;
@@ -501,12 +626,19 @@ public final class Decompositions {
       // ---- partner loop: A_S,r times the 14 vectors; terms per (industry, partner) ----
       double[] out = new double[NSLOT * nInd * g];
       double[] acc = new double[m * NV];
+      // contiguous exporter and partner blocks: acc_r (NV×m) = tv_·R A_S,R' as one small dgemm per
+      // partner, all partners in one hop; accAll holds them side by side (NV·m·G doubles)
+      double[] accAll = s0 >= 0 ? partnerProducts(s0, m, mem, tv) : null;
       for (int r = 0; r < g; r++) {
         if (mem[r]) {
           continue;
         }
-        java.util.Arrays.fill(acc, 0.0);
-        for (int j : rowsOf[r]) {
+        if (accAll != null && rowStart[r] >= 0) {
+          System.arraycopy(accAll, r * NV * m, acc, 0, NV * m);
+        } else {
+          java.util.Arrays.fill(acc, 0.0);
+        }
+        for (int j : accAll != null && rowStart[r] >= 0 ? NO_ROWS : rowsOf[r]) {
           int off = j * n;
           int o = j * NV;
           for (int kk = 0; kk < m; kk++) {
@@ -700,14 +832,36 @@ public final class Decompositions {
       boolean[] mem = eco.member();
       double[] tot = new double[NSLOT];
       double[] byPartner = new double[g * NSLOT];
+      // builders fetched once (not a key concatenation + lookup per element), in first-use order
+      YearSystem.Check w1 = null;
+      YearSystem.Check w2 = null;
+      YearSystem.Check w3 = null;
+      YearSystem.Check b1a = null;
+      YearSystem.Check b1b = null;
+      YearSystem.Check b1c = null;
+      YearSystem.Check b1d = null;
+      YearSystem.Check b4 = null;
+      YearSystem.Check b2 = null;
       for (int i = 0; i < nInd; i++) {
         double[] perInd = new double[NSLOT];
         for (int r = 0; r < g; r++) {
           if (mem[r]) {
             continue;
           }
+          if (w1 == null) { // first use, in the order the checks are emitted
+            w1 = cb("W1", "sum of the 16 WWZ terms = EXGR (exporter x importer x industry)");
+            w2 = cb("W2", "WWZ 1..10 = domestic content v_s B_ss E_sr");
+            w3 = cb("W3", "WWZ 11..16 = foreign content");
+            b1a = cb("B1", "BM source DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)");
+            b1b = cb("B1", "BM source VAX + REF = DVA (exporter x importer x industry)");
+            b1c = cb("B1", "BM sink DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)");
+            b1d = cb("B1", "BM sink DVA + DDC = DC (exporter x importer x industry)");
+            b4 = cb("B4", "BM GVC = GVCB + GVCF (exporter x importer x industry)");
+          }
           int base = (i * g + r) * NSLOT;
-          String where = s + "/" + countries.get(r) + "/" + industries.get(i);
+          final int ri = r;
+          final int ii = i;
+          YearSystem.Check.Where where = () -> s + "/" + countries.get(ri) + "/" + industries.get(ii);
           double e = out[base + SRC];
           double w16 = 0;
           double w10 = 0;
@@ -717,28 +871,27 @@ public final class Decompositions {
               w10 += out[base + W0 + q];
             }
           }
-          cb("W1", "sum of the 16 WWZ terms = EXGR (exporter x importer x industry)").compare(w16, e, where);
-          cb("W2", "WWZ 1..10 = domestic content v_s B_ss E_sr").compare(w10, out[base + SRC + 1], where);
-          cb("W3", "WWZ 11..16 = foreign content").compare(w16 - w10, out[base + SRC + 7], where);
+          w1.compare(w16, e, where);
+          w2.compare(w10, out[base + SRC + 1], where);
+          w3.compare(w16 - w10, out[base + SRC + 7], where);
           double src = out[base + SRC + 2] + out[base + SRC + 6] + out[base + SRC + 8] + out[base + SRC + 9];
-          cb("B1", "BM source DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)").compare(src, e, where);
-          cb("B1", "BM source VAX + REF = DVA (exporter x importer x industry)").compare(
-              out[base + SRC + 3] + out[base + SRC + 5], out[base + SRC + 2], where);
+          b1a.compare(src, e, where);
+          b1b.compare(out[base + SRC + 3] + out[base + SRC + 5], out[base + SRC + 2], where);
           double snk = out[base + SNK + 2] + out[base + SNK + 5] + out[base + SNK + 7] + out[base + SNK + 8];
-          cb("B1", "BM sink DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)").compare(snk, e, where);
-          cb("B1", "BM sink DVA + DDC = DC (exporter x importer x industry)").compare(
-              out[base + SNK + 2] + out[base + SNK + 5], out[base + SNK + 1], where);
-          cb("B4", "BM GVC = GVCB + GVCF (exporter x importer x industry)").compare(
-              out[base + SRC + 11] + out[base + SRC + 12], out[base + SRC + 10], where);
+          b1c.compare(snk, e, where);
+          b1d.compare(out[base + SNK + 2] + out[base + SNK + 5], out[base + SNK + 1], where);
+          b4.compare(out[base + SRC + 11] + out[base + SRC + 12], out[base + SRC + 10], where);
           for (int q = 0; q < NSLOT; q++) {
             perInd[q] += out[base + q];
             tot[q] += out[base + q];
             byPartner[r * NSLOT + q] += out[base + q];
           }
         }
-        String wi = s + "/" + industries.get(i);
-        cb("B2", "BM source DC = DVA + DDC (v_s B_ss = v_s L_ss + RIM path; exporter x industry)").compare(
-            perInd[SRC + 2] + perInd[SRC + 6], perInd[SRC + 1], wi);
+        final int ii = i;
+        if (b2 == null) {
+          b2 = cb("B2", "BM source DC = DVA + DDC (v_s B_ss = v_s L_ss + RIM path; exporter x industry)");
+        }
+        b2.compare(perInd[SRC + 2] + perInd[SRC + 6], perInd[SRC + 1], () -> s + "/" + industries.get(ii));
       }
       // country level
       double k19 = 0;

@@ -114,9 +114,9 @@ public final class GvcMeasures {
     lapack.dgemv(true, n, n, 1.0, b, vb, 0.0, vbb); // (v'B B)'
 
     List<CheckResult> checks = new ArrayList<>();
-    Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
-    java.util.function.BiFunction<String, String, CheckResult.Builder> cb =
-        (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope, k -> CheckResult.builder(code, scope, tol));
+    Map<String, YearSystem.Check> cbs = new LinkedHashMap<>();
+    java.util.function.BiFunction<String, String, YearSystem.Check> cb =
+        (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope, k -> new YearSystem.Check(code, scope, tol));
     String[] comp = {"D", "RT", "GVC_S", "GVC_C"};
     double sumAll = 0;
     double sumVa = 0;
@@ -137,30 +137,50 @@ public final class GvcMeasures {
     double sumX = 0;
     double vaU = 0;
     double yD1 = 0;
+    // builders fetched once each (lazily, so the emission order is the first-use order as before)
+    YearSystem.Check p2 = null;
+    YearSystem.Check p3 = null;
+    YearSystem.Check u1u = null;
+    YearSystem.Check u1d = null;
+    YearSystem.Check u3u = null;
+    YearSystem.Check u3d = null;
     for (int k = 0; k < n; k++) {
-      String where = sys.label(k);
-      cb.apply("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)")
-          .compare(fwd[0][k] + fwd[1][k] + fwd[2][k] + fwd[3][k], v[k] * x[k], where);
-      cb.apply("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)")
-          .compare(bwd[0][k] + bwd[1][k] + bwd[2][k] + bwd[3][k], yTot[k], where);
+      final int kk = k;
+      YearSystem.Check.Where where = () -> sys.label(kk);
+      if (p2 == null) {
+        p2 = cb.apply("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)");
+        p3 = cb.apply("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)");
+      }
+      p2.compare(fwd[0][k] + fwd[1][k] + fwd[2][k] + fwd[3][k], v[k] * x[k], where);
+      p3.compare(bwd[0][k] + bwd[1][k] + bwd[2][k] + bwd[3][k], yTot[k], where);
       sumX += x[k];
       vaU += v[k] * bx[k]; // va_k U_k = v_k x_k (Bx)_k / x_k
       yD1 += yTot[k] * colB[k];
       if (x[k] != 0) {
         double u = bx[k] / x[k];
-        cb.apply("U1", "upstreamness U >= 1 (active sectors)").compare(Math.min(u, 1.0), 1.0, where);
-        cb.apply("U1", "downstreamness D >= 1 (active sectors)").compare(Math.min(colB[k], 1.0), 1.0, where);
+        if (u1u == null) {
+          u1u = cb.apply("U1", "upstreamness U >= 1 (active sectors)");
+          u1d = cb.apply("U1", "downstreamness D >= 1 (active sectors)");
+        }
+        u1u.compare(Math.min(u, 1.0), 1.0, where);
+        u1d.compare(Math.min(colB[k], 1.0), 1.0, where);
         if (byv[k] != 0 && v[k] != 0) {
-          cb.apply("U3", "U = PLv = (V̂BBŷ1) ⊘ (V̂Bŷ1)").compare(bby[k] / byv[k], u, where);
+          if (u3u == null) {
+            u3u = cb.apply("U3", "U = PLv = (V̂BBŷ1) ⊘ (V̂Bŷ1)");
+          }
+          u3u.compare(bby[k] / byv[k], u, where);
         }
         if (vb[k] != 0) {
-          cb.apply("U3", "D = PLy = (1'V̂BBŷ) ⊘ (1'V̂Bŷ)").compare(vbb[k] / vb[k], colB[k], where);
+          if (u3d == null) {
+            u3d = cb.apply("U3", "D = PLy = (1'V̂BBŷ) ⊘ (1'V̂Bŷ)");
+          }
+          u3d.compare(vbb[k] / vb[k], colB[k], where);
         }
       }
     }
     cb.apply("U2", "va'U = 1'x").compare(vaU, sumX, "world");
     cb.apply("U2", "y'D = 1'x").compare(yD1, sumX, "world");
-    for (CheckResult.Builder bl : cbs.values()) {
+    for (YearSystem.Check bl : cbs.values()) {
       CheckResult r = bl.build();
       checks.add(r);
       sink.check(r);

@@ -174,6 +174,34 @@ public final class Lapack {
     });
   }
 
+  /**
+   * dgemm on sub-matrices: op(A) starts at {@code a[offA]} with leading dimension lda, likewise B
+   * and C (e.g. the contiguous country block A[S, R] of an n×n matrix is offA = S0 + R0·n, lda = n).
+   */
+  public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA,
+      int lda, double[] b, int offB, int ldb, double beta, double[] c, int offC, int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    onLapackThread(() -> {
+      blas.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha, a, offA, Math.max(1, lda), b, offB,
+          Math.max(1, ldb), beta, c, offC, Math.max(1, ldc));
+      return null;
+    });
+  }
+
+  /** y := alpha·op(A)·x + beta·y on a sub-matrix A (m×n from {@code a[offA]}, leading dimension lda). */
+  public void dgemv(boolean trans, int m, int n, double alpha, double[] a, int offA, int lda, double[] x,
+      double beta, double[] y) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    onLapackThread(() -> {
+      blas.dgemv(trans ? "T" : "N", m, n, alpha, a, offA, Math.max(1, lda), x, 0, 1, beta, y, 0, 1);
+      return null;
+    });
+  }
+
   /** Returns A·B for A m×k and B k×n (column-major). */
   public double[] multiply(double[] a, int m, int k, double[] b, int n) {
     double[] c = new double[m * n];

@@ -140,7 +140,7 @@ public final class TivaCore {
     }
 
     // global check builders (one result per identity)
-    final Map<String, CheckResult.Builder> builders = new LinkedHashMap<>();
+    final Map<String, YearSystem.Check> builders = new LinkedHashMap<>();
     double worldFfd;
     double worldDfdFva;
     double worldExgr;
@@ -173,8 +173,8 @@ public final class TivaCore {
       return lay.entities().get(lay.entityOfRow(k)) + "_" + industries.get(ind[k]);
     }
 
-    CheckResult.Builder cb(String code, String scope) {
-      return builders.computeIfAbsent(code + "\u0000" + scope, key -> CheckResult.builder(code, scope, tol));
+    YearSystem.Check cb(String code, String scope) {
+      return builders.computeIfAbsent(code + "\u0000" + scope, key -> new YearSystem.Check(code, scope, tol));
     }
 
     void emitCheck(CheckResult r) {
@@ -216,7 +216,7 @@ public final class TivaCore {
       globalChecks();
       vaTables();
       lap("va tables");
-      for (CheckResult.Builder bld : builders.values()) {
+      for (YearSystem.Check bld : builders.values()) {
         emitCheck(bld.build());
       }
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -333,7 +333,7 @@ public final class TivaCore {
 
     /** I3: ‖(I − A)B − I‖ max-abs (one dgemm: C = B − A·B) and x ≈ B·y. */
     void inverseChecks() {
-      CheckResult.Builder inv = CheckResult.builder("I3", "(I-A)B = I", tol);
+      YearSystem.Check inv = new YearSystem.Check("I3", "(I-A)B = I", tol);
       if (opt.fullInverseCheck()) {
         double[] c = b.clone();
         lapack.dgemm(false, false, n, n, n, -1.0, a, n, b, n, 1.0, c, n);
@@ -368,15 +368,18 @@ public final class TivaCore {
         lapack.dgemm(false, false, n, k, n, -1.0, a, n, bs, n, 1.0, c, n);
         for (int q = 0; q < k; q++) {
           for (int i = 0; i < n; i++) {
-            inv.compare(c[i + q * n], i == cols[q] ? 1.0 : 0.0, label(i) + " x " + label(cols[q]));
+            final int ii = i;
+            final int cq = cols[q];
+            inv.compare(c[i + q * n], i == cq ? 1.0 : 0.0, () -> label(ii) + " x " + label(cq));
           }
         }
       }
       emitCheck(inv.build());
       double[] by = IoMath.outputFromLeontief(b, yTot, n, lapack);
-      CheckResult.Builder xb = CheckResult.builder("I3", "x = By", tol);
+      YearSystem.Check xb = new YearSystem.Check("I3", "x = By", tol);
       for (int i = 0; i < n; i++) {
-        xb.compare(by[i], x[i], label(i));
+        final int ii = i;
+        xb.compare(by[i], x[i], () -> label(ii));
       }
       emitCheck(xb.build());
     }
@@ -410,6 +413,7 @@ public final class TivaCore {
         }
       }
       double[] prod = lapack.multiply(b, n, n, stack, g * blocks);
+      sys.offerBy(Arrays.copyOfRange(prod, 0, n * g)); // B·Y: the gvc family needs it too (saves a 2n²G dgemm)
       for (int col = 0; col < g * blocks; col++) {
         int off = col * n;
         for (int i = 0; i < n; i++) {
@@ -469,7 +473,7 @@ public final class TivaCore {
         }
       }
       vbcServ = anyService ? new double[g * n] : null;
-      CheckResult.Builder s1 = CheckResult.builder("S1", "v'B = 1' (active sectors)", tol);
+      YearSystem.Check s1 = new YearSystem.Check("S1", "v'B = 1' (active sectors)", tol);
       for (int j = 0; j < n; j++) {
         int off = j * n;
         int vo = j * g;
@@ -485,7 +489,8 @@ public final class TivaCore {
           for (int t = 0; t < g; t++) {
             s += vbc[vo + t];
           }
-          s1.compare(s, 1.0, label(j));
+          final int jj = j;
+          s1.compare(s, 1.0, () -> label(jj));
         }
       }
       emitCheck(s1.build());
@@ -682,7 +687,11 @@ public final class TivaCore {
         u[kk + ind[rows[kk]] * m] = v[rows[kk]];
       }
       try {
-        lapack.lu(IoMath.identityMinus(IoMath.block(a, n, rows), m), m, true).solveInPlace(u, nn, true);
+        final double[] rhs = u;
+        // block, LU and solves in ONE hop to the LAPACK thread (a hop is a thread hand-off, which on a
+        // busy machine costs far more than these small factorisations)
+        Lapack.onLapackThread(() ->
+            lapack.lu(IoMath.identityMinus(IoMath.block(a, n, rows), m), m, true).solveInPlace(rhs, nn, true));
       } catch (Lapack.SingularMatrixException ex) {
         int k = ex.pivot() - 1;
         throw new InvalidInputException("intermediate/", year.year(),
@@ -1150,22 +1159,23 @@ public final class TivaCore {
       double sumVa = sum(va);
       double sumY = sum(yTot);
       double sumVby = sum(vby);
-      CheckResult.Builder s2 = CheckResult.builder("S2", "sum va = sum y", tol);
+      YearSystem.Check s2 = new YearSystem.Check("S2", "sum va = sum y", tol);
       s2.compare(sumVa, sumY, "world");
       emitCheck(s2.build());
-      CheckResult.Builder t9 = CheckResult.builder("T9", "sum VBY = sum va", tol);
+      YearSystem.Check t9 = new YearSystem.Check("T9", "sum VBY = sum va", tol);
       t9.compare(sumVby, sumVa, "world");
       emitCheck(t9.build());
-      CheckResult.Builder t6 = CheckResult.builder("T6", "sum FFD_DVA = sum DFD_FVA", tol);
+      YearSystem.Check t6 = new YearSystem.Check("T6", "sum FFD_DVA = sum DFD_FVA", tol);
       t6.compare(worldFfd, worldDfdFva, "world");
       emitCheck(t6.build());
-      CheckResult.Builder j2 = CheckResult.builder("J2", "VA absorbed abroad + at home = va", tol);
+      YearSystem.Check j2 = new YearSystem.Check("J2", "VA absorbed abroad + at home = va", tol);
       for (int k = 0; k < n; k++) {
         double s = 0;
         for (int r = 0; r < g; r++) {
           s += vby[k + r * n];
         }
-        j2.compare(s, va[k], label(k));
+        final int kk = k;
+        j2.compare(s, va[kk], () -> label(kk));
       }
       emitCheck(j2.build());
       sink.indicator("VAX_RATIO", WLD, WLD, TOTAL, ratio(worldFfd, worldExgr), Unit.RATIO);

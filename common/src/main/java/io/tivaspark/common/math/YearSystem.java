@@ -202,25 +202,103 @@ public final class YearSystem {
     return by;
   }
 
+  /** Hands over B·Y when a family computed it anyway (the core's v̂B[Y|...] dgemm), so {@link #by()} is free. */
+  void offerBy(double[] byProduct) {
+    if (by == null && byProduct != null && byProduct.length == n * g) {
+      by = byProduct;
+    }
+  }
+
   /**
    * Explicit local inverses L_cc = (I − A_cc)⁻¹ of every reporting country c (rows of all its
    * entities), |c|×|c| column-major, indexed by country. G LUs, 2Σ|c|³ ≈ 2GN³.
    */
   double[][] countryLocalInverses() {
     if (localInv == null) {
-      double[][] l = new double[g][];
-      for (int c = 0; c < g; c++) {
-        int[] rows = lay.rowsOfCountry(c);
-        try {
-          l[c] = IoMath.localInverse(a, n, rows, lapack);
-        } catch (Lapack.SingularMatrixException e) {
-          throw new InvalidInputException("intermediate/", year.year(), lay.countries().get(c),
-              "I − A_ss is singular for " + lay.countries().get(c), e);
+      // all G factorisations in one hop to the LAPACK thread (not 2G hand-offs)
+      localInv = Lapack.onLapackThread(() -> {
+        double[][] l = new double[g][];
+        for (int c = 0; c < g; c++) {
+          int[] rows = lay.rowsOfCountry(c);
+          try {
+            l[c] = IoMath.localInverse(a, n, rows, lapack);
+          } catch (Lapack.SingularMatrixException e) {
+            throw new InvalidInputException("intermediate/", year.year(), lay.countries().get(c),
+                "I − A_ss is singular for " + lay.countries().get(c), e);
+          }
         }
-      }
-      localInv = l;
+        return l;
+      });
     }
     return localInv;
+  }
+
+  /**
+   * A check accumulator with exactly the semantics of {@link io.tivaspark.common.model.CheckResult.Builder}
+   * (max-abs, max-rel against max(1, |rhs|), the worst element's name, non-finite → failed), except
+   * that the element's name is produced only when it becomes the worst: the hot checks run over
+   * n·64 or n·G elements, where building every name string cost more than the arithmetic.
+   */
+  static final class Check {
+    /** The element's name, built on demand. */
+    interface Where {
+      String get();
+    }
+
+    private final String check;
+    private final String scope;
+    private final double tolerance;
+    private double maxAbs;
+    private double maxRel;
+    private String worst = "";
+    private boolean nonFinite;
+
+    Check(String check, String scope, double tolerance) {
+      this.check = check;
+      this.scope = scope;
+      this.tolerance = tolerance;
+    }
+
+    Check compare(double lhs, double rhs, String where) {
+      double abs = Math.abs(lhs - rhs);
+      if (!Double.isFinite(abs)) {
+        nonFinite = true;
+        worst = where;
+        return this;
+      }
+      double rel = abs / Math.max(1.0, Math.abs(rhs));
+      maxAbs = Math.max(maxAbs, abs);
+      if (rel > maxRel) {
+        maxRel = rel;
+        worst = where;
+      }
+      return this;
+    }
+
+    Check compare(double lhs, double rhs, Where where) {
+      double abs = Math.abs(lhs - rhs);
+      if (!Double.isFinite(abs)) {
+        nonFinite = true;
+        worst = where.get();
+        return this;
+      }
+      double rel = abs / Math.max(1.0, Math.abs(rhs));
+      maxAbs = Math.max(maxAbs, abs);
+      if (rel > maxRel) {
+        maxRel = rel;
+        worst = where.get();
+      }
+      return this;
+    }
+
+    io.tivaspark.common.model.CheckResult build() {
+      if (nonFinite) {
+        return new io.tivaspark.common.model.CheckResult(check, scope, Double.NaN, Double.NaN, tolerance, false,
+            worst);
+      }
+      return new io.tivaspark.common.model.CheckResult(check, scope, maxAbs, maxRel, tolerance,
+          maxRel <= tolerance, worst);
+    }
   }
 
   /** Reporting countries, then the configured groups with at least one member present (one economy each). */

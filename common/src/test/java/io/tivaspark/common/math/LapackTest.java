@@ -39,6 +39,25 @@ class LapackTest {
     assertTrue(max <= 1e-10, "max |B_default − B_f2j| = " + max);
   }
 
+  /**
+   * CI runs the math tests twice (bin/test): once as they come (native when installed) and once with
+   * netlib's native loading disabled and {@code -Dtiva.test.expectBackend=java}; this asserts that
+   * the second run really is on the pure-Java path (and the first on native when asked for).
+   */
+  @Test
+  void backendIsTheOneTheRunAskedFor() {
+    String expect = System.getProperty("tiva.test.expectBackend", "");
+    Lapack def = Lapack.get();
+    System.out.println("Lapack.get(): " + def.backend() + " native=" + def.isNative()
+        + (expect.isEmpty() ? "" : " (expected: " + expect + ")"));
+    if (expect.equals("java")) {
+      assertTrue(!def.isNative() && def.backend().startsWith("F2jLAPACK/") && !def.backend().contains("JNI"),
+          def.backend());
+    } else if (expect.equals("native")) {
+      assertTrue(def.isNative() && def.backend().equals("JNILAPACK/JNIBLAS"), def.backend());
+    }
+  }
+
   @Test
   void luSolvesBothWaysAndInverts() {
     int n = 50;
