@@ -33,6 +33,7 @@ final class ChildRun implements AutoCloseable {
 
   private final Process process;
   private final long t0 = System.nanoTime();
+  private final long t0Epoch = System.currentTimeMillis();
   private final List<Line> lines = new ArrayList<>();
   private final List<Thread> pumps = new ArrayList<>();
 
@@ -89,6 +90,16 @@ final class ChildRun implements AutoCloseable {
 
   long elapsedMs() {
     return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** Wall-clock time (epoch ms) of a line, to order lines of two processes. */
+  long epochMs(Line l) {
+    return t0Epoch + l.ms();
+  }
+
+  /** The first line matching, or null. */
+  Line first(Pattern p) {
+    return lines().stream().filter(l -> p.matcher(l.text()).find()).findFirst().orElse(null);
   }
 
   long pid() {

@@ -264,8 +264,10 @@ class CrashSafetyTest {
 
   static String summary(List<Trial> results, String header, long totalMs, List<String> leaks, int runsRows) {
     StringBuilder sb = new StringBuilder("## crash-safety trials\n\n").append(header).append('\n');
-    sb.append("| #  | target phase             | killed in                | kill s | exit | lock | stag | verified | next run      | exit | next s | lock takeover | staging removed | verified | trial s |\n");
-    sb.append("|----|--------------------------|--------------------------|--------|------|------|------|----------|---------------|------|--------|------|------|----------|--------|\n");
+    sb.append("| #  | target phase             | killed in                | kill s | exit | lock | stag | verified | next run      | exit | next s | took | rmst | verified | trial s |\n");
+    sb.append("|----|--------------------------|--------------------------|--------|------|------|------|----------|---------------|------|--------|------|------|----------|---------|\n");
+    sb.append("(kill s: seconds after the start; exit 137 = SIGKILL; lock/stag: lock file or staging left by the kill; "
+        + "took/rmst: the next run took over the stale lock / removed the staging)\n\n");
     results.forEach(t -> sb.append(row(t)).append('\n'));
     Map<String, int[]> byPhase = new TreeMap<>(Comparator.comparingInt(CrashSafetyTest::phaseIndex));
     for (Trial t : results) {
