@@ -8,6 +8,9 @@
 #
 #   TIVA_CRASH_TRIALS=N   trials (default 20)
 #   TIVA_CRASH_SEED=S     fixes the random kill moments (default: random, printed)
+#   TIVA_CRASH_PHASES=6,7 aim at these phases only (0 startup, 1 compute, 2-5 the four table
+#                         commits, 6 runs row, 7 after it; default all, round robin)
+#   TIVA_CRASH_DELAY_SCALE=0.5  kill earlier within each phase (phase durations vary with load)
 #
 # Takes about 1.5-3 minutes per trial on 2 cores (two Spark JVMs per trial): ~30-60 minutes for
 # 20 trials, so it is not part of bin/test. The trial table goes to stdout and to
@@ -18,5 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 args=(-Dtiva.it.crash-trials="${TIVA_CRASH_TRIALS:-20}")
 [ -n "${TIVA_CRASH_SEED:-}" ] && args+=(-Dtiva.it.seed="$TIVA_CRASH_SEED")
+[ -n "${TIVA_CRASH_PHASES:-}" ] && args+=(-Dtiva.it.phases="$TIVA_CRASH_PHASES")
+[ -n "${TIVA_CRASH_DELAY_SCALE:-}" ] && args+=(-Dtiva.it.delay-scale="$TIVA_CRASH_DELAY_SCALE")
 exec mvn -B -ntp ${TIVA_MVN_OFFLINE:+-o} test -pl jobs -am -Dtest=CrashSafetyTest \
   -Dsurefire.failIfNoSpecifiedTests=false "${args[@]}"

@@ -107,17 +107,21 @@ class CrashSafetyTest {
     log.append("\nexpected rows per year: ").append(expected).append('\n');
     System.out.println(log);
 
+    // -Dtiva.it.phases=6,7 aims at some phases only; -Dtiva.it.delay-scale=0.5 kills earlier in each
+    int[] targets = java.util.Arrays.stream(System.getProperty("tiva.it.phases", "0,1,2,3,4,5,6,7").split(","))
+        .map(String::trim).mapToInt(Integer::parseInt).toArray();
+    double scale = Double.parseDouble(System.getProperty("tiva.it.delay-scale", "1"));
     List<Trial> results = new ArrayList<>();
     long t0 = System.currentTimeMillis();
     for (int i = 0; i < trials; i++) {
       long ts = System.currentTimeMillis();
       changeOneCell(store, 2001 + i % 3, 0.25 * (i + 1));
-      int target = i % PHASES.length;
+      int target = targets[i % targets.length];
       ChildRun victim = ChildRun.start(Map.of(), runArgs);
       all.add(victim);
       long at = target == 0 ? 0 : victim.await(BEGINS[target], KILLED_RUN_BOUND_MS);
       if (at >= 0) {
-        long delay = (long) (rnd.nextDouble() * dur[target]);
+        long delay = (long) (rnd.nextDouble() * dur[target] * scale);
         long sleepUntil = at + delay;
         while (victim.alive() && victim.elapsedMs() < sleepUntil) {
           Thread.sleep(Math.min(50, Math.max(1, sleepUntil - victim.elapsedMs())));
