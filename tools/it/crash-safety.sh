@@ -6,7 +6,8 @@
 # the stale lock and staging, and leave every table-year on the run recorded for it in `runs`.
 # Also checks that a secret-looking configuration value never reaches the output or runs.config.
 #
-#   TIVA_CRASH_TRIALS=N   trials (default 20)
+#   TIVA_CRASH_TRIALS=N   kills (default 20; a run that finishes before its kill is verified too but
+#                         does not count, and its phase is aimed earlier next time; at most 2N trials)
 #   TIVA_CRASH_SEED=S     fixes the random kill moments (default: random, printed)
 #   TIVA_CRASH_PHASES=6,7 aim at these phases only (0 startup, 1 compute, 2-5 the four table
 #                         commits, 6 runs row, 7 after it; default all, round robin)
