@@ -140,6 +140,7 @@ class CrashSafetyTest {
       if (killedExit == 137) {
         kills++;
       } else {
+        killedIn = "(finished before the kill)"; // it was exiting when the signal came
         phaseScale[target] /= 2;
       }
       boolean lockLeft = Files.exists(warehouse.resolve("_tiva_run.lock"));
