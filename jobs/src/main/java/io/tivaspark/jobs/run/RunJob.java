@@ -312,7 +312,11 @@ public final class RunJob {
     }
   }
 
-  /** Per year, the state recorded by the latest SUCCEEDED or PARTIAL run that wrote or kept it. */
+  /**
+   * Per year, the state recorded by the latest SUCCEEDED or PARTIAL run that wrote or kept it,
+   * latest by finished_at (commit order under the lock; a run that waited for the lock started
+   * before the one it waited for but committed after it).
+   */
   static Map<Integer, YearState> currentState(SparkSession spark, Path warehouse) throws IOException {
     Map<Integer, YearState> state = new TreeMap<>();
     Path runs = new Path(warehouse, "runs");
@@ -322,7 +326,7 @@ public final class RunJob {
     }
     List<Row> rows = spark.read().format("delta").load(runs.toString())
         .where("status IN ('SUCCEEDED', 'PARTIAL')")
-        .select("run_id", "input_fingerprints", "started_at").orderBy("started_at").collectAsList();
+        .select("run_id", "input_fingerprints", "finished_at").orderBy("finished_at").collectAsList();
     for (Row r : rows) {
       state.putAll(YearState.fromJson(r.getString(1), r.getString(0)));
     }

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class WarehouseLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseLock.class);
   static final String FILE = "_tiva_run.lock";
+  /** A lock file still empty after this long was left by a run killed while creating it. */
+  static final long EMPTY_GRACE_MS = 10_000;
 
   private final FileSystem fs;
   private final Path path;
@@ -70,7 +72,14 @@ final class WarehouseLock implements AutoCloseable {
         continue;
       }
       if (holder == null) {
-        // the holder just released it, or it is being written: try again at once
+        // the holder just released it, or is writing it this instant, or was killed between creating
+        // and writing it (an empty file forever): take that one over once it is clearly not in writing
+        if (emptyFor(fs, path) > EMPTY_GRACE_MS) {
+          LOG.warn("taking over the empty lock file {} (its run died while creating it)", path);
+          fs.delete(path, false);
+        } else {
+          pause(path, 100);
+        }
         continue;
       }
       if (!Instant.now().isBefore(deadline)) {
@@ -83,12 +92,25 @@ final class WarehouseLock implements AutoCloseable {
         LOG.info("warehouse in use by run {}; waiting up to {} s", holder.getProperty("run_id"), wait.toSeconds());
         announced = true;
       }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for " + path, e);
-      }
+      pause(path, 1000);
+    }
+  }
+
+  /** How long (ms) the lock file has existed without content, or 0 if it is gone. */
+  private static long emptyFor(FileSystem fs, Path path) {
+    try {
+      return System.currentTimeMillis() - fs.getFileStatus(path).getModificationTime();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void pause(Path path, long ms) throws IOException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + path, e);
     }
   }
 
