@@ -147,7 +147,10 @@ public final class RunJob {
 
     try (WarehouseLock lock = WarehouseLock.acquire(whFs, warehouse, runId, lockWait, lockStale)) {
       String stagingBase = settings.tiva().getString("run.staging-dir");
-      Path stagingRoot = stagingBase.isBlank() ? new Path(warehouse, "_staging") : new Path(stagingBase);
+      // a staging directory of its own per warehouse: leftovers are removed under the lock, which
+      // must never touch another warehouse's live staging
+      Path stagingRoot = stagingBase.isBlank() ? new Path(warehouse, "_staging")
+          : new Path(new Path(stagingBase), "wh-" + sha256(whFs.makeQualified(warehouse).toString()).substring(0, 16));
       removeLeftovers(whFs, stagingRoot);
       Path staging = new Path(stagingRoot, runId);
       LOG.info("run {}: {} years ({}-{}) of {} [{} countries, {} entities, {} industries], warehouse {}{}",
@@ -215,6 +218,19 @@ public final class RunJob {
       // 2. commit: one Delta transaction per table replacing exactly the years computed
       Map<String, Long> rows = new LinkedHashMap<>();
       if (!computed.isEmpty()) {
+        // every staged file must be there before the first commit: a table is never replaced by less
+        for (OutputTable t : OutputTable.values()) {
+          if (!t.writtenBy(families)) {
+            continue;
+          }
+          for (YearOutcome o : computed) {
+            Path f = new Path(new Path(staging, t.tableName()), "y" + o.year() + ".parquet");
+            if (!whFs.exists(f)) {
+              throw new IOException("staged file " + f + " is missing (removed by another process?); "
+                  + "nothing was committed, rerun");
+            }
+          }
+        }
         String yearsIn = computed.stream().map(o -> String.valueOf(o.year())).collect(Collectors.joining(","));
         String familiesIn = families.stream().map(f -> "'" + f.code() + "'").collect(Collectors.joining(","));
         for (OutputTable t : OutputTable.values()) {

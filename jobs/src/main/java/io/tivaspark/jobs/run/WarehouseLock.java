@@ -66,17 +66,19 @@ final class WarehouseLock implements AutoCloseable {
       }
       Properties holder = read(fs, path);
       if (holder != null && isStale(holder, staleAfter)) {
-        LOG.warn("taking over the stale lock of run {} (host {}, pid {}, since {})", holder.getProperty("run_id"),
-            holder.getProperty("host"), holder.getProperty("pid"), holder.getProperty("started"));
-        fs.delete(path, false);
+        if (takeOver(fs, path, runId, holder.getProperty("run_id"))) {
+          LOG.warn("took over the stale lock of run {} (host {}, pid {}, since {})", holder.getProperty("run_id"),
+              holder.getProperty("host"), holder.getProperty("pid"), holder.getProperty("started"));
+        }
         continue;
       }
       if (holder == null) {
         // the holder just released it, or is writing it this instant, or was killed between creating
         // and writing it (an empty file forever): take that one over once it is clearly not in writing
         if (emptyFor(fs, path) > EMPTY_GRACE_MS) {
-          LOG.warn("taking over the empty lock file {} (its run died while creating it)", path);
-          fs.delete(path, false);
+          if (takeOver(fs, path, runId, null)) {
+            LOG.warn("took over the empty lock file {} (its run died while creating it)", path);
+          }
         } else {
           pause(path, 100);
         }
@@ -112,6 +114,30 @@ final class WarehouseLock implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for " + path, e);
     }
+  }
+
+  /**
+   * Removes a stale lock without racing another run doing the same: the file is first renamed
+   * to a name of our own (atomic: only one of two runs can move it), then checked to be the stale
+   * holder's (run id {@code staleRunId}, or empty when null) and deleted; a fresh lock moved by
+   * mistake is put back. Returns whether we removed it; either way the caller tries again.
+   */
+  private static boolean takeOver(FileSystem fs, Path path, String runId, String staleRunId) throws IOException {
+    Path mine = new Path(path.getParent(), "." + FILE + ".takeover-" + runId);
+    if (!fs.rename(path, mine)) {
+      return false; // another run moved or removed it first
+    }
+    Properties moved = read(fs, mine);
+    String movedId = moved == null ? null : moved.getProperty("run_id");
+    if (java.util.Objects.equals(movedId, staleRunId)) {
+      fs.delete(mine, false);
+      return true;
+    }
+    // it was replaced by a live run between our read and our rename: give it back
+    if (!fs.rename(mine, path)) {
+      LOG.warn("could not restore the lock {} of run {}", path, movedId);
+    }
+    return false;
   }
 
   private static boolean tryCreate(FileSystem fs, Path path, String runId) throws IOException {
