@@ -115,6 +115,40 @@ class BadInputTest {
   }
 
   @Test
+  void negativeOutput() throws IOException {
+    Path s = copy("negout");
+    // the generated store has published output: replace year 2010's with one negative cell
+    try (Stream<Path> w = Files.list(s.resolve("output/year=2010"))) {
+      for (Path f : w.toList()) {
+        Files.delete(f);
+      }
+    }
+    addRows(s, Dataset.OUTPUT, 2010, new Object[] {"USA", "A01_02", -5.0});
+    Path wh = tmp.resolve("wh-negout");
+    Outcome r = run(s, wh);
+    CliTest.assertOneLineError(r, 3, "output/, year 2010, country=USA industry=A01_02");
+    assertTrue(r.err().contains("negative gross output"), r.err());
+  }
+
+  @Test
+  void unreadableFileFailsItsYearAndLeavesTheWarehouseUntouched() throws IOException {
+    Path s = copy("corrupt");
+    Path wh = tmp.resolve("wh-corrupt");
+    assertEquals(0, run(s, wh).code());
+    long before = TestSpark.get().read().format("delta").load(wh.resolve("indicators").toString())
+        .where("year = 2011").count();
+    String runBefore = TestSpark.get().read().format("delta").load(wh.resolve("indicators").toString())
+        .where("year = 2011").select("run_id").first().getString(0);
+    Path dir = s.resolve("intermediate/year=2011");
+    Files.writeString(dir.resolve("part-garbage.parquet"), "this is not a parquet file");
+    Outcome r = run(s, wh);
+    CliTest.assertOneLineError(r, 3, "part-garbage.parquet, year 2011");
+    var ind = TestSpark.get().read().format("delta").load(wh.resolve("indicators").toString()).where("year = 2011");
+    assertEquals(before, ind.count(), "the bad year keeps its rows");
+    assertEquals(runBefore, ind.select("run_id").distinct().first().getString(0), "and its run id");
+  }
+
+  @Test
   void missingMrioJson() throws IOException {
     Path s = copy("nojson");
     Files.delete(s.resolve("mrio.json"));

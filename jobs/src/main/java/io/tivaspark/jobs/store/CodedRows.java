@@ -52,24 +52,23 @@ final class CodedRows {
       String valueColumn, RowFn fn) throws IOException {
     Support support = new Support(file, year, codeColumns, valueColumn, fn);
     try (ParquetReader<Object> r = ParquetReader.builder(support, file).withConf(conf).build()) {
-      while (true) {
-        Object rec;
-        try {
-          rec = r.read();
-        } catch (IOException | RuntimeException e) {
-          // a rule broken inside a row callback arrives wrapped in Parquet's decoding exception
-          for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof InvalidInputException ie) {
-              throw ie;
-            }
-          }
-          throw new InvalidInputException(file.toString(), year, null, "unreadable Parquet file: "
-              + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
-        }
-        if (rec == null) {
-          break;
+      while (r.read() != null) {
+        // each row went to fn
+      }
+    } catch (IOException | RuntimeException e) {
+      // a rule broken inside a row callback arrives wrapped in Parquet's decoding exception
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof InvalidInputException ie) {
+          throw ie;
         }
       }
+      if (e instanceof java.io.FileNotFoundException || !(e instanceof RuntimeException)
+          && !String.valueOf(e.getMessage()).contains("not a Parquet file")) {
+        throw e instanceof IOException io ? io : new IOException(e); // storage trouble: the task is retried
+      }
+      // not a Parquet file, a bad footer or page: the file is bad, not the storage
+      throw new InvalidInputException(file.toString(), year, null, "unreadable Parquet file: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
     }
   }
 
