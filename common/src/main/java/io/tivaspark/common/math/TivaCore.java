@@ -1,5 +1,6 @@
 package io.tivaspark.common.math;
 
+import io.tivaspark.common.math.YearSystem.Economy;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
@@ -89,9 +90,6 @@ public final class TivaCore {
   public static TivaSummary compute(YearSystem system, ResultSink sink) {
     return new Run(system, sink).run();
   }
-
-  /** An economy: a reporting country or a group of countries, as rows of the split system. */
-  record Economy(String code, boolean group, int[] rows, boolean[] member) {}
 
   private static final class Run {
     final MrioYear year;
@@ -206,7 +204,7 @@ public final class TivaCore {
       exportsByCountry(); // O(n²)
       originMultipliers(); // O(n²) + dgemv
       lap("exports, origin multipliers");
-      List<Economy> economies = economies();
+      List<Economy> economies = sys.economies();
       double[] kww = kwwTerms(economies);
       lap("J1 terms");
       for (int q = 0; q < economies.size(); q++) {
@@ -527,46 +525,6 @@ public final class TivaCore {
       return out;
     }
 
-    List<Economy> economies() {
-      List<Economy> list = new ArrayList<>();
-      for (int c = 0; c < g; c++) {
-        boolean[] mem = new boolean[g];
-        mem[c] = true;
-        list.add(new Economy(countries.get(c), false, lay.rowsOfCountry(c), mem));
-      }
-      for (Map.Entry<String, List<String>> e : opt.groups().entrySet()) {
-        if (lay.countryIndex(e.getKey()) >= 0) {
-          throw new IllegalArgumentException("group code " + e.getKey() + " is also a country of the table");
-        }
-        boolean[] mem = new boolean[g];
-        int count = 0;
-        for (String m : e.getValue()) {
-          int c = lay.countryIndex(m);
-          if (c >= 0 && !mem[c]) {
-            mem[c] = true;
-            count++;
-          }
-        }
-        if (count == 0) {
-          continue; // no member present: skipped
-        }
-        int rows = 0;
-        for (int k = 0; k < n; k++) {
-          if (mem[cty[k]]) {
-            rows++;
-          }
-        }
-        int[] r = new int[rows];
-        int p = 0;
-        for (int k = 0; k < n; k++) {
-          if (mem[cty[k]]) {
-            r[p++] = k;
-          }
-        }
-        list.add(new Economy(e.getKey(), true, r, mem));
-      }
-      return list;
-    }
 
     static double share(double num, double den) {
       return den == 0 ? Double.NaN : 100.0 * num / den;
