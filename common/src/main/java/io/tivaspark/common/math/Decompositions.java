@@ -167,7 +167,7 @@ public final class Decompositions {
     final List<String> countries;
     final List<String> industries;
     final List<CheckResult> checks = new ArrayList<>();
-    final Map<String, YearSystem.Check> builders = new LinkedHashMap<>();
+    final Map<String, CheckResult.Builder> builders = new LinkedHashMap<>();
     final Map<String, Double> steps = new LinkedHashMap<>();
     final int[][] rowsOf;
     /** First row of each country when its rows are contiguous (always, in the layouts), else −1. */
@@ -230,8 +230,8 @@ public final class Decompositions {
       return all;
     }
 
-    YearSystem.Check cb(String code, String scope) {
-      return builders.computeIfAbsent(code + "\u0000" + scope, k -> new YearSystem.Check(code, scope, tol));
+    CheckResult.Builder cb(String code, String scope) {
+      return builders.computeIfAbsent(code + "\u0000" + scope, k -> CheckResult.builder(code, scope, tol));
     }
 
     long lapT = System.nanoTime();
@@ -249,7 +249,7 @@ public final class Decompositions {
       for (YearSystem.Economy eco : sys.economies()) {
         economy(eco);
       }
-      for (YearSystem.Check bl : builders.values()) {
+      for (CheckResult.Builder bl : builders.values()) {
         CheckResult r = bl.build();
         checks.add(r);
         sink.check(r);
@@ -833,15 +833,15 @@ public final class Decompositions {
       double[] tot = new double[NSLOT];
       double[] byPartner = new double[g * NSLOT];
       // builders fetched once (not a key concatenation + lookup per element), in first-use order
-      YearSystem.Check w1 = null;
-      YearSystem.Check w2 = null;
-      YearSystem.Check w3 = null;
-      YearSystem.Check b1a = null;
-      YearSystem.Check b1b = null;
-      YearSystem.Check b1c = null;
-      YearSystem.Check b1d = null;
-      YearSystem.Check b4 = null;
-      YearSystem.Check b2 = null;
+      CheckResult.Builder w1 = null;
+      CheckResult.Builder w2 = null;
+      CheckResult.Builder w3 = null;
+      CheckResult.Builder b1a = null;
+      CheckResult.Builder b1b = null;
+      CheckResult.Builder b1c = null;
+      CheckResult.Builder b1d = null;
+      CheckResult.Builder b4 = null;
+      CheckResult.Builder b2 = null;
       for (int i = 0; i < nInd; i++) {
         double[] perInd = new double[NSLOT];
         for (int r = 0; r < g; r++) {
@@ -861,7 +861,7 @@ public final class Decompositions {
           int base = (i * g + r) * NSLOT;
           final int ri = r;
           final int ii = i;
-          YearSystem.Check.Where where = () -> s + "/" + countries.get(ri) + "/" + industries.get(ii);
+          java.util.function.Supplier<String> where = () -> s + "/" + countries.get(ri) + "/" + industries.get(ii);
           double e = out[base + SRC];
           double w16 = 0;
           double w10 = 0;

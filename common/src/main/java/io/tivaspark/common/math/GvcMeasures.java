@@ -114,9 +114,9 @@ public final class GvcMeasures {
     lapack.dgemv(true, n, n, 1.0, b, vb, 0.0, vbb); // (v'B B)'
 
     List<CheckResult> checks = new ArrayList<>();
-    Map<String, YearSystem.Check> cbs = new LinkedHashMap<>();
-    java.util.function.BiFunction<String, String, YearSystem.Check> cb =
-        (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope, k -> new YearSystem.Check(code, scope, tol));
+    Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
+    java.util.function.BiFunction<String, String, CheckResult.Builder> cb =
+        (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope, k -> CheckResult.builder(code, scope, tol));
     String[] comp = {"D", "RT", "GVC_S", "GVC_C"};
     double sumAll = 0;
     double sumVa = 0;
@@ -138,15 +138,15 @@ public final class GvcMeasures {
     double vaU = 0;
     double yD1 = 0;
     // builders fetched once each (lazily, so the emission order is the first-use order as before)
-    YearSystem.Check p2 = null;
-    YearSystem.Check p3 = null;
-    YearSystem.Check u1u = null;
-    YearSystem.Check u1d = null;
-    YearSystem.Check u3u = null;
-    YearSystem.Check u3d = null;
+    CheckResult.Builder p2 = null;
+    CheckResult.Builder p3 = null;
+    CheckResult.Builder u1u = null;
+    CheckResult.Builder u1d = null;
+    CheckResult.Builder u3u = null;
+    CheckResult.Builder u3d = null;
     for (int k = 0; k < n; k++) {
       final int kk = k;
-      YearSystem.Check.Where where = () -> sys.label(kk);
+      java.util.function.Supplier<String> where = () -> sys.label(kk);
       if (p2 == null) {
         p2 = cb.apply("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)");
         p3 = cb.apply("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)");
@@ -180,7 +180,7 @@ public final class GvcMeasures {
     }
     cb.apply("U2", "va'U = 1'x").compare(vaU, sumX, "world");
     cb.apply("U2", "y'D = 1'x").compare(yD1, sumX, "world");
-    for (YearSystem.Check bl : cbs.values()) {
+    for (CheckResult.Builder bl : cbs.values()) {
       CheckResult r = bl.build();
       checks.add(r);
       sink.check(r);

@@ -138,7 +138,7 @@ public final class TivaCore {
     }
 
     // global check builders (one result per identity)
-    final Map<String, YearSystem.Check> builders = new LinkedHashMap<>();
+    final Map<String, CheckResult.Builder> builders = new LinkedHashMap<>();
     double worldFfd;
     double worldDfdFva;
     double worldExgr;
@@ -171,8 +171,8 @@ public final class TivaCore {
       return lay.entities().get(lay.entityOfRow(k)) + "_" + industries.get(ind[k]);
     }
 
-    YearSystem.Check cb(String code, String scope) {
-      return builders.computeIfAbsent(code + "\u0000" + scope, key -> new YearSystem.Check(code, scope, tol));
+    CheckResult.Builder cb(String code, String scope) {
+      return builders.computeIfAbsent(code + "\u0000" + scope, key -> CheckResult.builder(code, scope, tol));
     }
 
     void emitCheck(CheckResult r) {
@@ -214,7 +214,7 @@ public final class TivaCore {
       globalChecks();
       vaTables();
       lap("va tables");
-      for (YearSystem.Check bld : builders.values()) {
+      for (CheckResult.Builder bld : builders.values()) {
         emitCheck(bld.build());
       }
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -331,7 +331,7 @@ public final class TivaCore {
 
     /** I3: ‖(I − A)B − I‖ max-abs (one dgemm: C = B − A·B) and x ≈ B·y. */
     void inverseChecks() {
-      YearSystem.Check inv = new YearSystem.Check("I3", "(I-A)B = I", tol);
+      CheckResult.Builder inv = CheckResult.builder("I3", "(I-A)B = I", tol);
       if (opt.fullInverseCheck()) {
         double[] c = b.clone();
         lapack.dgemm(false, false, n, n, n, -1.0, a, n, b, n, 1.0, c, n);
@@ -374,7 +374,7 @@ public final class TivaCore {
       }
       emitCheck(inv.build());
       double[] by = IoMath.outputFromLeontief(b, yTot, n, lapack);
-      YearSystem.Check xb = new YearSystem.Check("I3", "x = By", tol);
+      CheckResult.Builder xb = CheckResult.builder("I3", "x = By", tol);
       for (int i = 0; i < n; i++) {
         final int ii = i;
         xb.compare(by[i], x[i], () -> label(ii));
@@ -471,7 +471,7 @@ public final class TivaCore {
         }
       }
       vbcServ = anyService ? new double[g * n] : null;
-      YearSystem.Check s1 = new YearSystem.Check("S1", "v'B = 1' (active sectors)", tol);
+      CheckResult.Builder s1 = CheckResult.builder("S1", "v'B = 1' (active sectors)", tol);
       for (int j = 0; j < n; j++) {
         int off = j * n;
         int vo = j * g;
@@ -1117,16 +1117,16 @@ public final class TivaCore {
       double sumVa = sum(va);
       double sumY = sum(yTot);
       double sumVby = sum(vby);
-      YearSystem.Check s2 = new YearSystem.Check("S2", "sum va = sum y", tol);
+      CheckResult.Builder s2 = CheckResult.builder("S2", "sum va = sum y", tol);
       s2.compare(sumVa, sumY, "world");
       emitCheck(s2.build());
-      YearSystem.Check t9 = new YearSystem.Check("T9", "sum VBY = sum va", tol);
+      CheckResult.Builder t9 = CheckResult.builder("T9", "sum VBY = sum va", tol);
       t9.compare(sumVby, sumVa, "world");
       emitCheck(t9.build());
-      YearSystem.Check t6 = new YearSystem.Check("T6", "sum FFD_DVA = sum DFD_FVA", tol);
+      CheckResult.Builder t6 = CheckResult.builder("T6", "sum FFD_DVA = sum DFD_FVA", tol);
       t6.compare(worldFfd, worldDfdFva, "world");
       emitCheck(t6.build());
-      YearSystem.Check j2 = new YearSystem.Check("J2", "VA absorbed abroad + at home = va", tol);
+      CheckResult.Builder j2 = CheckResult.builder("J2", "VA absorbed abroad + at home = va", tol);
       for (int k = 0; k < n; k++) {
         double s = 0;
         for (int r = 0; r < g; r++) {

@@ -1,5 +1,7 @@
 package io.tivaspark.common.model;
 
+import java.util.function.Supplier;
+
 /**
  * The outcome of one identity check for one year: the largest absolute and relative error over
  * every element the identity covers, the relative tolerance it was held to, and whether it held.
@@ -37,19 +39,37 @@ public record CheckResult(String check, String scope, double maxAbsError, double
 
     /** Adds one comparison; {@code where} names the element (used only if it is the worst). */
     public Builder compare(double lhs, double rhs, String where) {
+      if (record(lhs, rhs)) {
+        worst = where;
+      }
+      return this;
+    }
+
+    /**
+     * The same, with the element's name built only when it becomes the worst: for checks over
+     * n·G elements, where building every name would cost more than the arithmetic.
+     */
+    public Builder compare(double lhs, double rhs, Supplier<String> where) {
+      if (record(lhs, rhs)) {
+        worst = where.get();
+      }
+      return this;
+    }
+
+    /** Folds one comparison in; true when it is the new worst element. */
+    private boolean record(double lhs, double rhs) {
       double abs = Math.abs(lhs - rhs);
       if (!Double.isFinite(abs)) {
         nonFinite = true;
-        worst = where;
-        return this;
+        return true;
       }
       double rel = abs / Math.max(1.0, Math.abs(rhs));
       maxAbs = Math.max(maxAbs, abs);
       if (rel > maxRel) {
         maxRel = rel;
-        worst = where;
+        return true;
       }
-      return this;
+      return false;
     }
 
     public CheckResult build() {
