@@ -949,28 +949,9 @@ public final class IcioCsv {
     }
     double[] z = t.z();
     double[] yf = t.finalDemand();
-    double[] xRow = t.publishedOutput();
-    double[] xCol = t.publishedOutput();
-    if (xRow == null) {
-      xRow = new double[n];
-      xCol = new double[n];
-      for (int j = 0; j < n; j++) {
-        for (int i = 0; i < n; i++) {
-          xRow[i] += z[i + j * n];
-          xCol[j] += z[i + j * n];
-        }
-      }
-      for (int c = 0; c < cols; c++) {
-        for (int i = 0; i < n; i++) {
-          xRow[i] += yf[i + c * n];
-        }
-      }
-      for (double[] v : t.valueAdded().values()) {
-        for (int j = 0; j < n; j++) {
-          xCol[j] += v[j];
-        }
-      }
-    }
+    double[][] totals = outputTotals(t);
+    double[] xRow = totals[0];
+    double[] xCol = totals[1];
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("V1");
     for (String label : rowLabels) {
@@ -1062,5 +1043,38 @@ public final class IcioCsv {
     } else {
       sb.append(v);
     }
+  }
+
+  /**
+   * The OUT column and OUT row a written table shows: the published output when the year has one,
+   * else the row sums Z1 + y and the column sums Z'1 + Σ value added (equal for a balanced table).
+   */
+  static double[][] outputTotals(MrioYear t) {
+    double[] published = t.publishedOutput();
+    if (published != null) {
+      return new double[][] {published, published};
+    }
+    int n = t.n();
+    double[] z = t.z();
+    double[] yf = t.finalDemand();
+    double[] xRow = new double[n];
+    double[] xCol = new double[n];
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < n; i++) {
+        xRow[i] += z[i + j * n];
+        xCol[j] += z[i + j * n];
+      }
+    }
+    for (int c = 0; c < t.layout().finalDemandColumns(); c++) {
+      for (int i = 0; i < n; i++) {
+        xRow[i] += yf[i + c * n];
+      }
+    }
+    for (double[] v : t.valueAdded().values()) {
+      for (int j = 0; j < n; j++) {
+        xCol[j] += v[j];
+      }
+    }
+    return new double[][] {xRow, xCol};
   }
 }

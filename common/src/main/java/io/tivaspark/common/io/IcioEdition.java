@@ -148,28 +148,9 @@ public enum IcioEdition {
     boolean discColumn = ICIO2016 == this && discCat >= 0;
 
     // totals
-    double[] xRow = t.publishedOutput();
-    double[] xCol = t.publishedOutput();
-    if (xRow == null) {
-      xRow = new double[n];
-      xCol = new double[n];
-      for (int j = 0; j < n; j++) {
-        for (int i = 0; i < n; i++) {
-          xRow[i] += z[i + j * n];
-          xCol[j] += z[i + j * n];
-        }
-      }
-      for (int c = 0; c < l.finalDemandColumns(); c++) {
-        for (int i = 0; i < n; i++) {
-          xRow[i] += yf[i + c * n];
-        }
-      }
-      for (double[] v : t.valueAdded().values()) {
-        for (int j = 0; j < n; j++) {
-          xCol[j] += v[j];
-        }
-      }
-    }
+    double[][] totals = IcioCsv.outputTotals(t);
+    double[] xRow = totals[0];
+    double[] xCol = totals[1];
 
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append(corner);
