@@ -451,25 +451,7 @@ public final class Decompositions {
     void javaDAndBys(int[] rows, boolean[] inS, double[] u, double[] qv, double[] d, double[] bYall,
         double[] bYToS, double[] bYd, double[] yToS) {
       int m = rows.length;
-      for (int c = 0; c < n; c++) {
-        if (inS[c]) {
-          continue;
-        }
-        int off = c * n;
-        double acc = 0;
-        for (int kk = 0; kk < m; kk++) {
-          acc += u[kk] * a[off + rows[kk]];
-        }
-        qv[c] = acc;
-      }
-      for (int kk = 0; kk < m; kk++) {
-        int off = rows[kk] * n;
-        double acc = 0;
-        for (int c = 0; c < n; c++) {
-          acc += qv[c] * b[off + c]; // qv = 0 on S
-        }
-        d[kk] = acc;
-      }
+      sys.offEconomyChain(rows, inS, u, qv, d);
       // ---- B_·S times [yTot_S, yToS_S, ydiag_S] (O(3nm)) ----
       for (int kk = 0; kk < m; kk++) {
         int k = rows[kk];

@@ -674,28 +674,11 @@ public final class TivaCore {
       lap("economies: local inverse");
       // q_c = Σ_{k∈s} uL_k A_kc for c ∉ s; RIM_j = Σ_{c∉s} q_c B_cj e_j  (B_ss − L_ss = L_ss A_s,¬s B_¬s,s)
       double[] qv = new double[n];
-      for (int c = 0; c < n; c++) {
-        if (inEco[c]) {
-          continue;
-        }
-        int off = c * n;
-        double acc = 0;
-        for (int kk = 0; kk < m; kk++) {
-          acc += uL[kk] * a[off + rows[kk]];
-        }
-        qv[c] = acc;
-      }
+      double[] qb = new double[m];
+      sys.offEconomyChain(rows, inEco, uL, qv, qb);
       double[] rim = new double[nn];
       for (int jj = 0; jj < m; jj++) {
-        int j = rows[jj];
-        int off = j * n;
-        double acc = 0;
-        for (int c = 0; c < n; c++) {
-          if (!inEco[c]) {
-            acc += qv[c] * b[off + c];
-          }
-        }
-        rim[ind[j]] += acc * eRow[jj];
+        rim[ind[rows[jj]]] += qb[jj] * eRow[jj];
       }
 
       lap("economies: RIM");

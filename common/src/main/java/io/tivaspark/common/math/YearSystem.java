@@ -234,6 +234,36 @@ public final class YearSystem {
   }
 
 
+  /**
+   * The chain u' A_{S,¬S} B_{¬S,S} for an economy S (rows {@code rows}, membership {@code inS}):
+   * q_c = Σ_kk u_kk A_{rows[kk], c} for c ∉ S (0 on S) into {@code q}, then
+   * d_kk = Σ_c q_c B_{c, rows[kk]} into {@code d}. Used by RIM (core: u = v_s L_ss) and the
+   * Borin–Mancini extraction (gvc). O(n·m) each; rows in any order.
+   */
+  void offEconomyChain(int[] rows, boolean[] inS, double[] u, double[] q, double[] d) {
+    int m = rows.length;
+    for (int c = 0; c < n; c++) {
+      if (inS[c]) {
+        q[c] = 0;
+        continue;
+      }
+      int off = c * n;
+      double acc = 0;
+      for (int kk = 0; kk < m; kk++) {
+        acc += u[kk] * a[off + rows[kk]];
+      }
+      q[c] = acc;
+    }
+    for (int kk = 0; kk < m; kk++) {
+      int off = rows[kk] * n;
+      double acc = 0;
+      for (int c = 0; c < n; c++) {
+        acc += q[c] * b[off + c]; // q = 0 on S
+      }
+      d[kk] = acc;
+    }
+  }
+
   /** Reporting countries, then the configured groups with at least one member present (one economy each). */
   public List<Economy> economies() {
     if (economies != null) {
