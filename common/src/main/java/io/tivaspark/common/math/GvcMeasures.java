@@ -1,39 +1,70 @@
 package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.ResultSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Production-based GVC measures of one year into {@code gvc_measures} (country × industry, "_T"
- * for the country; split entities summed, reporting countries only — WWYZ and up/downstreamness
- * are properties of country-sectors, a group's figure would need its own domestic/foreign split and
- * is not computed), with the identities P1–P3 and U1–U3.
+ * Production-based GVC measures of one year into {@code gvc_measures} (economy × industry, "_T"
+ * for the economy; split entities summed), with the identities P1–P5 and U1–U3. Economies are the
+ * reporting countries and the configured groups; a group is one economy (its members' domestic
+ * blocks merged into one, trade between members domestic), so its WWYZ split and lengths are
+ * computed on a partition of its own (the group's block plus every other country), not summed from
+ * members.
  *
- * <p><b>Wang–Wei–Yu–Zhu (2017, NBER WP 23222) decomposition of value-added production</b>
- * (indicators.md §8), L = block-diagonal country local inverses, A^F = A − A^D, y^D_i = Y[i, own
- * country], y^F = y − y^D:
- * V̂Bŷ = V̂Lŷ^D (D) + V̂Lŷ^F (RT) + V̂LA^FLŷ^D (GVC_S) + V̂LA^F(Bŷ − Lŷ^D) (GVC_C).
- * Only row sums (forward, by VA-producing sector) and column sums (backward, by final-goods
- * producing sector) are needed, so nothing n×n is formed:
- * rows v ∘ L yD, v ∘ L yF, v ∘ L A^F L yD, v ∘ L A^F (x − L yD) (B y = x);
- * columns (vL) ∘ yD, (vL) ∘ yF, (vLA^FL) ∘ yD, (vLA^FB) ∘ y − (vLA^FL) ∘ yD.
- * Measures (values in the input's money unit, participation in percent):
- * WWYZ_VA_D, WWYZ_VA_RT, WWYZ_VA_GVC_S, WWYZ_VA_GVC_C (forward, by source industry);
- * WWYZ_FD_D, WWYZ_FD_RT, WWYZ_FD_GVC_S, WWYZ_FD_GVC_C (backward, by final-goods industry);
- * GVCPT_F = 100·(VA_GVC_S + VA_GVC_C)/va, GVCPT_F_S, GVCPT_F_C; GVCPT_B = 100·(FD_GVC_S + FD_GVC_C)/y,
- * GVCPT_B_S, GVCPT_B_C (NaN when the denominator is 0; y can be negative with inventories).
+ * <p>Notation: L = block-diagonal local inverses of the partition, A^D = block-diagonal part of A,
+ * A^F = A − A^D, y = final demand by producing row, y^D_i = the part bought by row i's own economy,
+ * y^F = y − y^D, x = B y. Only row sums (forward, by value-added producing sector) and column sums
+ * (backward, by final-goods producing sector) are needed, so nothing n×n is formed beyond B.
+ *
+ * <p><b>Wang–Wei–Yu–Zhu (2017a, NBER WP 23222) decomposition of value-added production</b>
+ * (indicators.md §8): V̂Bŷ = V̂Lŷ^D (D) + V̂Lŷ^F (RT) + V̂LA^FLŷ^D (GVC_S) + V̂LA^F(Bŷ − Lŷ^D) (GVC_C).
+ * Measures (values in the input's money unit, participation in percent): WWYZ_VA_D, WWYZ_VA_RT,
+ * WWYZ_VA_GVC_S, WWYZ_VA_GVC_C (forward); WWYZ_FD_D, WWYZ_FD_RT, WWYZ_FD_GVC_S, WWYZ_FD_GVC_C
+ * (backward); GVCPT_F = 100·(VA_GVC_S + VA_GVC_C)/va, GVCPT_F_S, GVCPT_F_C; GVCPT_B =
+ * 100·(FD_GVC_S + FD_GVC_C)/y, GVCPT_B_S, GVCPT_B_C (NaN when the denominator is 0; y can be
+ * negative with inventories).
+ *
+ * <p><b>Average production length and its segments (Wang–Wei–Yu–Zhu 2017b, NBER WP 23261; the
+ * UIBE GVC index concept note §4; the same matrices as ADB's MRIO processing code).</b> Production
+ * length = value of output induced along the chain ÷ the value added (or final good) it carries:
+ * <pre>
+ *   X      = V̂ B B ŷ                       total             V   = V̂ B ŷ
+ *   X_D    = V̂ L L ŷ^D                     pure domestic     V_D  = V̂ L ŷ^D
+ *   X_RT   = V̂ L L ŷ^F                     traditional trade V_RT = V̂ L ŷ^F
+ *   Xd_GVC = V̂ L L A^F B ŷ                 GVC, domestic segment
+ *   E_GVC  = V̂ B A^F B ŷ                   GVC, cross-border count
+ *   Xf_GVC = V̂ L A^F B A^D B ŷ             GVC, foreign segment       V_GVC = V̂ L A^F B ŷ
+ * </pre>
+ * with X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC exactly (check P4; from BB = LL + LLA^FB + LA^FBB and
+ * LA^FBB = BA^FB + LA^FBA^DB). Forward lengths (row sums, by VA-producing sector) PLV = X/V,
+ * PLV_D = X_D/V_D, PLV_RT = X_RT/V_RT, PLV_GVC_D = Xd_GVC/V_GVC, PLV_GVC_CB = E_GVC/V_GVC,
+ * PLV_GVC_F = Xf_GVC/V_GVC, PLV_GVC = their sum; backward lengths PLY* likewise with column sums
+ * (by final-goods sector); GVC_POS = PLV_GVC / PLY_GVC (WWYZ's position: above 1 = relatively
+ * upstream in GVCs). Aggregates sum numerators and denominators before dividing (as UIBE and ADB
+ * do). PLV equals upstreamness and PLY downstreamness (check U3).
+ *
+ * <p><b>KWW position</b> (Koopman, Powers, Wang and Wei 2010): GVC_POS_KWW = ln(1 + IV/E) − ln(1 + FV/E),
+ * E = gross exports, IV = the economy's value added in other economies' gross exports (forward, by
+ * the VA-producing sector), FV = foreign value added in its gross exports (backward, by exporting
+ * sector): IV_k = v_k ((Be)_k − (B_SS e_S)_k), FV_k = e_k ((v'B)_k − (v_S'B_SS)_k) for k in economy S.
  *
  * <p><b>Upstreamness / downstreamness</b> (§9): U = x̂⁻¹ B x (Antràs et al. 2012 / Miller–Temurshoev
- * output upstreamness = Ghosh row sums), D = B'1 (Fally's embodied stages, input downstreamness).
- * UPSTREAMNESS and DOWNSTREAMNESS by country × industry are output-weighted means over the entities
- * (Σ x_k U_k / Σ x_k, the same for D), "_T" the output-weighted country mean; NaN where x = 0.
+ * output upstreamness = Ghosh row sums), D = B'1 (Fally's embodied stages, input downstreamness);
+ * properties of sectors, so an economy's UPSTREAMNESS / DOWNSTREAMNESS by industry is the
+ * output-weighted mean over its rows (Σ x_k U_k / Σ x_k), "_T" the output-weighted economy mean; NaN
+ * where x = 0.
  *
- * <p><b>Cost</b>: dgemv with A, A', B, B' (2n² each, 7 in all), G local inverses (shared, 2GN³),
- * the rest O(nN). About 0.1 s at n = 3645 with native BLAS.
+ * <p><b>Cost</b> (n rows, N industries, G countries): shared B-products 4 dgemv (B y, B B y, B'v,
+ * B'B'v) and B x, column sums of B; per partition 3 multi-vector products with A (3 + 1 + 3
+ * right-hand sides) and 3 with B (2 + 3 + 1), one dgemv B e, and O(Σ|block|²) for L and the diagonal
+ * blocks. Countries: G local inverses shared with the decompositions (2GN³). Each group adds one
+ * local inverse of its block (2(|S|N)³) and one partition pass (~0.15 s at n = 3645 with native BLAS).
  */
 public final class GvcMeasures {
   private GvcMeasures() {}
@@ -41,208 +72,68 @@ public final class GvcMeasures {
   /** Checks and step timings of one computation. */
   public record Result(List<CheckResult> checks, Map<String, Double> steps) {}
 
+  /** Forward (row-sum) measure names of the four WWYZ components. */
+  static final String[] FWD_NAMES = {"WWYZ_VA_D", "WWYZ_VA_RT", "WWYZ_VA_GVC_S", "WWYZ_VA_GVC_C"};
+  /** Backward (column-sum) measure names of the four WWYZ components. */
+  static final String[] BWD_NAMES = {"WWYZ_FD_D", "WWYZ_FD_RT", "WWYZ_FD_GVC_S", "WWYZ_FD_GVC_C"};
+
+  // indices of the length numerators (X) and denominators (V)
+  static final int L_TOT = 0;
+  static final int L_D = 1;
+  static final int L_RT = 2;
+  static final int L_GVC_D = 3;
+  static final int L_GVC_CB = 4;
+  static final int L_GVC_F = 5;
+  static final int L_COUNT = 6;
+  // denominators: total, D, RT, GVC
+  static final int V_TOT = 0;
+  static final int V_D = 1;
+  static final int V_RT = 2;
+  static final int V_GVC = 3;
+
   public static Result compute(YearSystem sys, ResultSink sink) {
     long t0 = System.nanoTime();
-    int n = sys.n;
-    int g = sys.g;
-    int nInd = sys.nInd;
-    int[] cty = sys.cty;
-    int[] ind = sys.ind;
-    double[] a = sys.a;
-    double[] b = sys.b;
-    double[] v = sys.v;
-    double[] x = sys.x;
-    double[] y = sys.y;
-    double[] yTot = sys.yTot;
-    Lapack lapack = sys.lapack;
+    Shared sh = new Shared(sys);
+    Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
     double tol = sys.opt.algebraTolerance();
-    double[][] linv = sys.countryLocalInverses();
-    int[][] rowsOf = new int[g][];
-    for (int c = 0; c < g; c++) {
-      rowsOf[c] = sys.lay.rowsOfCountry(c);
-    }
-    double[] yD = new double[n];
-    double[] yF = new double[n];
-    for (int j = 0; j < n; j++) {
-      yD[j] = y[j + cty[j] * n];
-      yF[j] = yTot[j] - yD[j];
-    }
-    Block blk = new Block(n, rowsOf, linv, a);
+    Checks ck = (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope,
+        k -> CheckResult.builder(code, scope, tol));
 
-    // forward (row sums)
-    double[] lyD = blk.l(yD, false);
-    double[] lyF = blk.l(yF, false);
-    double[] t = blk.af(lyD, lapack, false); // A^F L yD
-    double[] lafLyD = blk.l(t, false);
-    double[] rest = new double[n];
-    for (int j = 0; j < n; j++) {
-      rest[j] = x[j] - lyD[j];
-    }
-    double[] lafRest = blk.l(blk.af(rest, lapack, false), false);
-    // backward (column sums): row vectors as columns, transposed operators
-    double[] vl = blk.l(v, true); // (v L)'
-    double[] vlaf = blk.af(vl, lapack, true); // (v L A^F)'
-    double[] vlafl = blk.l(vlaf, true);
-    double[] vlafb = new double[n];
-    lapack.dgemv(true, n, n, 1.0, b, vlaf, 0.0, vlafb); // (v L A^F B)'
-
-    double[][] fwd = new double[4][n];
-    double[][] bwd = new double[4][n];
-    for (int k = 0; k < n; k++) {
-      fwd[0][k] = v[k] * lyD[k];
-      fwd[1][k] = v[k] * lyF[k];
-      fwd[2][k] = v[k] * lafLyD[k];
-      fwd[3][k] = v[k] * lafRest[k];
-      bwd[0][k] = vl[k] * yD[k];
-      bwd[1][k] = vl[k] * yF[k];
-      bwd[2][k] = vlafl[k] * yD[k];
-      bwd[3][k] = vlafb[k] * yTot[k] - vlafl[k] * yD[k];
-    }
+    // the reporting countries: one partition, every block emitted
+    Partition countries = Partition.countries(sys);
+    Terms tc = new Terms(sys, sh, countries);
     double t1 = (System.nanoTime() - t0) / 1e9;
+    tc.check(ck, "");
+    upDownChecks(sys, sh, ck);
+    for (int c = 0; c < sys.g; c++) {
+      emit(sys, sh, tc, countries.rows[c], sys.lay.countries().get(c), sink);
+    }
+    double t2 = (System.nanoTime() - t0) / 1e9;
 
-    // upstreamness, downstreamness, production lengths (for U3)
-    double[] bx = new double[n];
-    lapack.dgemv(false, n, n, 1.0, b, x, 0.0, bx);
-    double[] colB = IoMath.columnSums(b, n, n); // D = B'1
-    double[] byv = new double[n];
-    lapack.dgemv(false, n, n, 1.0, b, yTot, 0.0, byv);
-    double[] bby = new double[n];
-    lapack.dgemv(false, n, n, 1.0, b, byv, 0.0, bby); // B B y
-    double[] vb = new double[n];
-    lapack.dgemv(true, n, n, 1.0, b, v, 0.0, vb); // (v'B)'
-    double[] vbb = new double[n];
-    lapack.dgemv(true, n, n, 1.0, b, vb, 0.0, vbb); // (v'B B)'
+    // each group: its own partition (the group's block + every other country), only its block emitted
+    int groups = 0;
+    for (YearSystem.Economy eco : sys.economies()) {
+      if (!eco.group()) {
+        continue;
+      }
+      Partition p = Partition.group(sys, eco);
+      Terms tg = new Terms(sys, sh, p);
+      tg.check(ck, " (groups as one economy)");
+      emit(sys, sh, tg, eco.rows(), eco.code(), sink);
+      groups++;
+    }
+    double t3 = (System.nanoTime() - t0) / 1e9;
 
     List<CheckResult> checks = new ArrayList<>();
-    Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
-    java.util.function.BiFunction<String, String, CheckResult.Builder> cb =
-        (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope, k -> CheckResult.builder(code, scope, tol));
-    String[] comp = {"D", "RT", "GVC_S", "GVC_C"};
-    double sumAll = 0;
-    double sumVa = 0;
-    for (int q = 0; q < 4; q++) {
-      double sf = 0;
-      double sb = 0;
-      for (int k = 0; k < n; k++) {
-        sf += fwd[q][k];
-        sb += bwd[q][k];
-      }
-      cb.apply("P1", "WWYZ: each component's row-sum total = its column-sum total").compare(sb, sf, comp[q]);
-      sumAll += sf;
-    }
-    for (int k = 0; k < n; k++) {
-      sumVa += v[k] * x[k];
-    }
-    cb.apply("P1", "WWYZ: the four components add up to v'Bŷ1 = Σ va").compare(sumAll, sumVa, "world");
-    double sumX = 0;
-    double vaU = 0;
-    double yD1 = 0;
-    // builders fetched once each (lazily, so the emission order is the first-use order as before)
-    CheckResult.Builder p2 = null;
-    CheckResult.Builder p3 = null;
-    CheckResult.Builder u1u = null;
-    CheckResult.Builder u1d = null;
-    CheckResult.Builder u3u = null;
-    CheckResult.Builder u3d = null;
-    for (int k = 0; k < n; k++) {
-      final int kk = k;
-      java.util.function.Supplier<String> where = () -> sys.label(kk);
-      if (p2 == null) {
-        p2 = cb.apply("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)");
-        p3 = cb.apply("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)");
-      }
-      p2.compare(fwd[0][k] + fwd[1][k] + fwd[2][k] + fwd[3][k], v[k] * x[k], where);
-      p3.compare(bwd[0][k] + bwd[1][k] + bwd[2][k] + bwd[3][k], yTot[k], where);
-      sumX += x[k];
-      vaU += v[k] * bx[k]; // va_k U_k = v_k x_k (Bx)_k / x_k
-      yD1 += yTot[k] * colB[k];
-      if (x[k] != 0) {
-        double u = bx[k] / x[k];
-        if (u1u == null) {
-          u1u = cb.apply("U1", "upstreamness U >= 1 (active sectors)");
-          u1d = cb.apply("U1", "downstreamness D >= 1 (active sectors)");
-        }
-        u1u.compare(Math.min(u, 1.0), 1.0, where);
-        u1d.compare(Math.min(colB[k], 1.0), 1.0, where);
-        if (byv[k] != 0 && v[k] != 0) {
-          if (u3u == null) {
-            u3u = cb.apply("U3", "U = PLv = (V̂BBŷ1) ⊘ (V̂Bŷ1)");
-          }
-          u3u.compare(bby[k] / byv[k], u, where);
-        }
-        if (vb[k] != 0) {
-          if (u3d == null) {
-            u3d = cb.apply("U3", "D = PLy = (1'V̂BBŷ) ⊘ (1'V̂Bŷ)");
-          }
-          u3d.compare(vbb[k] / vb[k], colB[k], where);
-        }
-      }
-    }
-    cb.apply("U2", "va'U = 1'x").compare(vaU, sumX, "world");
-    cb.apply("U2", "y'D = 1'x").compare(yD1, sumX, "world");
     for (CheckResult.Builder bl : cbs.values()) {
       CheckResult r = bl.build();
       checks.add(r);
       sink.check(r);
     }
-
-    // emit by country × industry (entities summed) and _T
-    List<String> countries = sys.lay.countries();
-    List<String> industries = sys.lay.industries();
-    String[] fwdNames = {"WWYZ_VA_D", "WWYZ_VA_RT", "WWYZ_VA_GVC_S", "WWYZ_VA_GVC_C"};
-    String[] bwdNames = {"WWYZ_FD_D", "WWYZ_FD_RT", "WWYZ_FD_GVC_S", "WWYZ_FD_GVC_C"};
-    for (int c = 0; c < g; c++) {
-      int slots = nInd + 1; // industries, then _T
-      double[][] f = new double[4][slots];
-      double[][] bw = new double[4][slots];
-      double[] va = new double[slots];
-      double[] yy = new double[slots];
-      double[] xs = new double[slots];
-      double[] bxs = new double[slots];
-      double[] xd = new double[slots];
-      for (int k : rowsOf[c]) {
-        int i = ind[k];
-        for (int q = 0; q < 4; q++) {
-          f[q][i] += fwd[q][k];
-          f[q][nInd] += fwd[q][k];
-          bw[q][i] += bwd[q][k];
-          bw[q][nInd] += bwd[q][k];
-        }
-        double vak = v[k] * x[k];
-        va[i] += vak;
-        va[nInd] += vak;
-        yy[i] += yTot[k];
-        yy[nInd] += yTot[k];
-        xs[i] += x[k];
-        xs[nInd] += x[k];
-        if (x[k] != 0) {
-          bxs[i] += bx[k];
-          bxs[nInd] += bx[k];
-          xd[i] += x[k] * colB[k];
-          xd[nInd] += x[k] * colB[k];
-        }
-      }
-      String cc = countries.get(c);
-      for (int i = 0; i < slots; i++) {
-        String in = i == nInd ? Decompositions.TOTAL : industries.get(i);
-        for (int q = 0; q < 4; q++) {
-          sink.gvcMeasure(fwdNames[q], cc, in, f[q][i]);
-          sink.gvcMeasure(bwdNames[q], cc, in, bw[q][i]);
-        }
-        sink.gvcMeasure("GVCPT_F", cc, in, pct(f[2][i] + f[3][i], va[i]));
-        sink.gvcMeasure("GVCPT_F_S", cc, in, pct(f[2][i], va[i]));
-        sink.gvcMeasure("GVCPT_F_C", cc, in, pct(f[3][i], va[i]));
-        sink.gvcMeasure("GVCPT_B", cc, in, pct(bw[2][i] + bw[3][i], yy[i]));
-        sink.gvcMeasure("GVCPT_B_S", cc, in, pct(bw[2][i], yy[i]));
-        sink.gvcMeasure("GVCPT_B_C", cc, in, pct(bw[3][i], yy[i]));
-        sink.gvcMeasure("UPSTREAMNESS", cc, in, xs[i] == 0 ? Double.NaN : bxs[i] / xs[i]);
-        sink.gvcMeasure("DOWNSTREAMNESS", cc, in, xs[i] == 0 ? Double.NaN : xd[i] / xs[i]);
-      }
-    }
-    double t2 = (System.nanoTime() - t0) / 1e9;
     Map<String, Double> steps = new LinkedHashMap<>();
-    steps.put("gvc: WWYZ row/column sums", t1);
-    steps.put("gvc: up/downstreamness, checks P U, emit", t2 - t1);
+    steps.put("gvc: WWYZ split, lengths, KWW position (countries)", t1);
+    steps.put("gvc: checks P U, emit (countries)", t2 - t1);
+    steps.put("gvc: WWYZ, lengths, position for " + groups + " group(s)", t3 - t2);
     return new Result(checks, steps);
   }
 
@@ -250,53 +141,501 @@ public final class GvcMeasures {
     return den == 0 ? Double.NaN : 100.0 * num / den;
   }
 
-  /** Block-diagonal local inverse L and A^F = A − A^D applied to vectors (or their transposes). */
-  static final class Block {
-    final int n;
-    final int[][] rowsOf;
-    final double[][] linv;
-    final double[] a;
+  static double ratio(double num, double den) {
+    return den == 0 ? Double.NaN : num / den;
+  }
 
-    Block(int n, int[][] rowsOf, double[][] linv, double[] a) {
-      this.n = n;
-      this.rowsOf = rowsOf;
+  /** A check-builder factory keyed by code and scope. */
+  interface Checks {
+    CheckResult.Builder get(String code, String scope);
+  }
+
+  /** Vectors that do not depend on the partition. */
+  static final class Shared {
+    final double[] by; // B y = x (from the system, not the table's x)
+    final double[] bby; // B B y
+    final double[] vb; // (v'B)'
+    final double[] vbb; // (v'B B)'
+    final double[] bx; // B x (the table's x, for upstreamness)
+    final double[] colB; // B'1 = downstreamness
+
+    Shared(YearSystem sys) {
+      int n = sys.n;
+      Lapack lapack = sys.lapack;
+      double[] b = sys.b;
+      by = new double[n];
+      lapack.dgemv(false, n, n, 1.0, b, sys.yTot, 0.0, by);
+      // B [y, x] would be one pass; kept apart because bx uses the table's x, by the system's
+      bx = new double[n];
+      lapack.dgemv(false, n, n, 1.0, b, sys.x, 0.0, bx);
+      bby = new double[n];
+      lapack.dgemv(false, n, n, 1.0, b, by, 0.0, bby);
+      vb = new double[n];
+      lapack.dgemv(true, n, n, 1.0, b, sys.v, 0.0, vb);
+      vbb = new double[n];
+      lapack.dgemv(true, n, n, 1.0, b, vb, 0.0, vbb);
+      colB = IoMath.columnSums(b, n, n);
+    }
+  }
+
+  /**
+   * A partition of the rows into domestic blocks with their local inverses: {@code rows[q]} the
+   * rows of block q, {@code linv[q]} its (I − A_qq)⁻¹ (column-major), {@code member[q]} the
+   * countries it contains, {@code blockOf[k]} the block of row k.
+   */
+  static final class Partition {
+    final int[][] rows;
+    final double[][] linv;
+    final boolean[][] member;
+    final int[] blockOf;
+
+    Partition(int n, int[][] rows, double[][] linv, boolean[][] member) {
+      this.rows = rows;
       this.linv = linv;
-      this.a = a;
+      this.member = member;
+      this.blockOf = new int[n];
+      for (int q = 0; q < rows.length; q++) {
+        for (int k : rows[q]) {
+          blockOf[k] = q;
+        }
+      }
     }
 
-    /** L c (or L' c when transpose), O(nN). */
+    static Partition countries(YearSystem sys) {
+      int g = sys.g;
+      int[][] rows = new int[g][];
+      boolean[][] mem = new boolean[g][g];
+      for (int c = 0; c < g; c++) {
+        rows[c] = sys.lay.rowsOfCountry(c);
+        mem[c][c] = true;
+      }
+      return new Partition(sys.n, rows, sys.countryLocalInverses(), mem);
+    }
+
+    /** Block 0 = the group's rows (one local inverse), then every non-member country (shared inverses). */
+    static Partition group(YearSystem sys, YearSystem.Economy eco) {
+      int g = sys.g;
+      double[][] countryInv = sys.countryLocalInverses();
+      List<int[]> rows = new ArrayList<>();
+      List<double[]> inv = new ArrayList<>();
+      List<boolean[]> mem = new ArrayList<>();
+      double[] lg;
+      try {
+        lg = IoMath.localInverse(sys.a, sys.n, eco.rows(), sys.lapack);
+      } catch (Lapack.SingularMatrixException e) {
+        throw new InvalidInputException("intermediate/", sys.year.year(), eco.code(),
+            "I − A_ss is singular for group " + eco.code(), e);
+      }
+      rows.add(eco.rows());
+      inv.add(lg);
+      mem.add(eco.member().clone());
+      for (int c = 0; c < g; c++) {
+        if (!eco.member()[c]) {
+          boolean[] m = new boolean[g];
+          m[c] = true;
+          rows.add(sys.lay.rowsOfCountry(c));
+          inv.add(countryInv[c]);
+          mem.add(m);
+        }
+      }
+      return new Partition(sys.n, rows.toArray(new int[0][]), inv.toArray(new double[0][]),
+          mem.toArray(new boolean[0][]));
+    }
+
+    /** L c (or L' c when transpose), O(Σ|block|²). */
     double[] l(double[] c, boolean transpose) {
+      int n = blockOf.length;
       double[] r = new double[n];
-      for (int q = 0; q < rowsOf.length; q++) {
-        int[] rows = rowsOf[q];
-        int m = rows.length;
+      for (int q = 0; q < rows.length; q++) {
+        int[] rs = rows[q];
+        int m = rs.length;
         double[] l = linv[q];
         for (int ii = 0; ii < m; ii++) {
           double acc = 0;
           for (int jj = 0; jj < m; jj++) {
             double lv = transpose ? l[jj + ii * m] : l[ii + jj * m];
-            acc += lv * c[rows[jj]];
+            acc += lv * c[rs[jj]];
           }
-          r[rows[ii]] = acc;
+          r[rs[ii]] = acc;
         }
       }
       return r;
     }
 
-    /** A^F c = A c − A^D c (or the transposes): one dgemv plus O(nN). */
-    double[] af(double[] c, Lapack lapack, boolean transpose) {
+    /** A^D c (or A^D' c), the block-diagonal part of A, O(Σ|block|²). */
+    double[] ad(double[] a, double[] c, boolean transpose) {
+      int n = blockOf.length;
       double[] r = new double[n];
-      lapack.dgemv(transpose, n, n, 1.0, a, c, 0.0, r);
-      for (int[] rows : rowsOf) {
-        for (int ii : rows) {
+      for (int[] rs : rows) {
+        for (int ii : rs) {
           double acc = 0;
-          for (int jj : rows) {
+          for (int jj : rs) {
             acc += (transpose ? a[jj + ii * n] : a[ii + jj * n]) * c[jj];
           }
-          r[ii] -= acc;
+          r[ii] = acc;
         }
       }
       return r;
     }
+
+    /** (B_SS c_S) on every block S (or B_SS' c_S), O(Σ|block|²). */
+    double[] bDiag(double[] b, double[] c, boolean transpose) {
+      return ad(b, c, transpose);
+    }
+
+    /** A^F [c_1 … c_k] (or A^F' …): one multi-vector product with A (2n²k flops), then the blocks removed. */
+    double[][] af(double[] a, Lapack lapack, boolean transpose, double[]... cs) {
+      double[][] r = times(a, lapack, transpose, cs);
+      for (int j = 0; j < cs.length; j++) {
+        double[] d = ad(a, cs[j], transpose);
+        for (int k = 0; k < d.length; k++) {
+          r[j][k] -= d[k];
+        }
+      }
+      return r;
+    }
+  }
+
+  /** op(M) [c_1 … c_k] for an n×n matrix M: one dgemm (M read once for all k vectors). */
+  static double[][] times(double[] m, Lapack lapack, boolean transpose, double[]... cs) {
+    int n = cs[0].length;
+    int k = cs.length;
+    double[] in = new double[n * k];
+    for (int j = 0; j < k; j++) {
+      System.arraycopy(cs[j], 0, in, j * n, n);
+    }
+    double[] out = new double[n * k];
+    if (k == 1) {
+      lapack.dgemv(transpose, n, n, 1.0, m, in, 0.0, out);
+    } else {
+      lapack.dgemm(transpose, false, n, k, n, 1.0, m, n, in, n, 0.0, out, n);
+    }
+    double[][] r = new double[k][n];
+    for (int j = 0; j < k; j++) {
+      System.arraycopy(out, j * n, r[j], 0, n);
+    }
+    return r;
+  }
+
+  /** Everything computed on one partition, per row k. */
+  static final class Terms {
+    final double[][] fwd = new double[4][]; // WWYZ V_D, V_RT, V_GVC_S, V_GVC_C (row sums)
+    final double[][] bwd = new double[4][]; // WWYZ Y_D, Y_RT, Y_GVC_S, Y_GVC_C (column sums)
+    final double[][] xv = new double[L_COUNT][]; // forward length numerators
+    final double[][] vv = new double[4][]; // forward length denominators (tot, D, RT, GVC)
+    final double[][] xy = new double[L_COUNT][]; // backward length numerators
+    final double[][] yy = new double[4][]; // backward length denominators
+    final double[] e; // gross exports of each row out of its block
+    final double[] iv; // VA of row k (source) in other blocks' gross exports
+    final double[] fv; // foreign VA in row k's gross exports
+    final YearSystem sys;
+
+    Terms(YearSystem sys, Shared sh, Partition p) {
+      this.sys = sys;
+      int n = sys.n;
+      int g = sys.g;
+      double[] a = sys.a;
+      double[] b = sys.b;
+      double[] v = sys.v;
+      double[] x = sys.x;
+      double[] yTot = sys.yTot;
+      double[] yc = sys.y;
+      Lapack lapack = sys.lapack;
+      double[] yD = new double[n];
+      double[] yF = new double[n];
+      e = new double[n];
+      double[] zc = sys.zc();
+      for (int k = 0; k < n; k++) {
+        boolean[] mem = p.member[p.blockOf[k]];
+        double dom = 0;
+        double ex = 0;
+        for (int c = 0; c < g; c++) {
+          if (mem[c]) {
+            dom += yc[k + c * n];
+          } else {
+            ex += yc[k + c * n] + zc[k + c * n];
+          }
+        }
+        yD[k] = dom;
+        yF[k] = yTot[k] - dom;
+        e[k] = ex;
+      }
+
+      // forward (row sums)
+      double[] lyD = p.l(yD, false);
+      double[] lyF = p.l(yF, false);
+      double[] rest = new double[n];
+      for (int k = 0; k < n; k++) {
+        rest[k] = x[k] - lyD[k];
+      }
+      double[] adBy = p.ad(a, sh.by, false); // A^D B y
+      double[][] f1 = p.af(a, lapack, false, lyD, rest, sh.by); // A^F [L yD, x − L yD, B y]
+      double[] lafLyD = p.l(f1[0], false);
+      double[] lafRest = p.l(f1[1], false);
+      double[] lafBy = p.l(f1[2], false); // L A^F B y
+      double[][] f2 = times(b, lapack, false, f1[2], adBy); // B A^F B y, B A^D B y
+      double[] lafBadBy = p.l(p.af(a, lapack, false, f2[1])[0], false); // L A^F B A^D B y
+      double[] llafBy = p.l(lafBy, false);
+      double[] llyD = p.l(lyD, false);
+      double[] llyF = p.l(lyF, false);
+
+      // backward (column sums): row vectors as columns, transposed operators
+      double[] vl = p.l(v, true); // (v'L)'
+      double[] vll = p.l(vl, true); // (v'LL)'
+      double[][] b1 = p.af(a, lapack, true, vl, vll, sh.vb); // (v'L A^F)', (v'LL A^F)', (v'B A^F)'
+      double[] vlafl = p.l(b1[0], true);
+      double[][] b2 = times(b, lapack, true, b1[0], b1[1], b1[2]); // … B
+      double[] vlafb = b2[0]; // (v'L A^F B)'
+      double[] vlafbadb = times(b, lapack, true, p.ad(a, vlafb, true))[0]; // (v'L A^F B A^D B)'
+
+      for (int q = 0; q < 4; q++) {
+        fwd[q] = new double[n];
+        bwd[q] = new double[n];
+        vv[q] = new double[n];
+        yy[q] = new double[n];
+      }
+      for (int q = 0; q < L_COUNT; q++) {
+        xv[q] = new double[n];
+        xy[q] = new double[n];
+      }
+      for (int k = 0; k < n; k++) {
+        double vk = v[k];
+        fwd[0][k] = vk * lyD[k];
+        fwd[1][k] = vk * lyF[k];
+        fwd[2][k] = vk * lafLyD[k];
+        fwd[3][k] = vk * lafRest[k];
+        bwd[0][k] = vl[k] * yD[k];
+        bwd[1][k] = vl[k] * yF[k];
+        bwd[2][k] = vlafl[k] * yD[k];
+        bwd[3][k] = vlafb[k] * yTot[k] - vlafl[k] * yD[k];
+
+        xv[L_TOT][k] = vk * sh.bby[k];
+        xv[L_D][k] = vk * llyD[k];
+        xv[L_RT][k] = vk * llyF[k];
+        xv[L_GVC_D][k] = vk * llafBy[k];
+        xv[L_GVC_CB][k] = vk * f2[0][k];
+        xv[L_GVC_F][k] = vk * lafBadBy[k];
+        vv[V_TOT][k] = vk * sh.by[k];
+        vv[V_D][k] = fwd[0][k];
+        vv[V_RT][k] = fwd[1][k];
+        vv[V_GVC][k] = vk * lafBy[k];
+
+        double yk = yTot[k];
+        xy[L_TOT][k] = sh.vbb[k] * yk;
+        xy[L_D][k] = vll[k] * yD[k];
+        xy[L_RT][k] = vll[k] * yF[k];
+        xy[L_GVC_D][k] = b2[1][k] * yk;
+        xy[L_GVC_CB][k] = b2[2][k] * yk;
+        xy[L_GVC_F][k] = vlafbadb[k] * yk;
+        yy[V_TOT][k] = sh.vb[k] * yk;
+        yy[V_D][k] = bwd[0][k];
+        yy[V_RT][k] = bwd[1][k];
+        yy[V_GVC][k] = vlafb[k] * yk;
+      }
+
+      // KWW position: IV (forward) and FV (backward) with the block's exports
+      double[] be = times(b, lapack, false, e)[0];
+      double[] bssE = p.bDiag(b, e, false);
+      double[] vbss = p.bDiag(b, v, true); // (v_S' B_SS)'
+      iv = new double[n];
+      fv = new double[n];
+      for (int k = 0; k < n; k++) {
+        iv[k] = v[k] * (be[k] - bssE[k]);
+        fv[k] = e[k] * (sh.vb[k] - vbss[k]);
+      }
+    }
+
+    /** P1–P5 on this partition (scope suffix tells countries from group partitions). */
+    void check(Checks ck, String suffix) {
+      int n = sys.n;
+      double[] v = sys.v;
+      double[] x = sys.x;
+      double[] yTot = sys.yTot;
+      String[] comp = {"D", "RT", "GVC_S", "GVC_C"};
+      double sumAll = 0;
+      double sumVa = 0;
+      for (int q = 0; q < 4; q++) {
+        double sf = 0;
+        double sb = 0;
+        for (int k = 0; k < n; k++) {
+          sf += fwd[q][k];
+          sb += bwd[q][k];
+        }
+        ck.get("P1", "WWYZ: each component's row-sum total = its column-sum total" + suffix).compare(sb, sf, comp[q]);
+        sumAll += sf;
+      }
+      for (int k = 0; k < n; k++) {
+        sumVa += v[k] * x[k];
+      }
+      ck.get("P1", "WWYZ: the four components add up to v'Bŷ1 = Σ va" + suffix).compare(sumAll, sumVa, "world");
+      CheckResult.Builder p2 = ck.get("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)" + suffix);
+      CheckResult.Builder p3 = ck.get("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)" + suffix);
+      CheckResult.Builder p4f = ck.get("P4",
+          "WWYZ length forward: X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC (V̂BBŷ row sums, by sector)" + suffix);
+      CheckResult.Builder p4b = ck.get("P4",
+          "WWYZ length backward: X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC (V̂BBŷ column sums, by sector)" + suffix);
+      CheckResult.Builder p5 = ck.get("P5", "WWYZ length: V_D + V_RT + V_GVC = V̂Bŷ row sums and "
+          + "Y_D + Y_RT + Y_GVC = column sums (by sector)" + suffix);
+      double[] totF = new double[L_COUNT];
+      double[] totB = new double[L_COUNT];
+      for (int k = 0; k < n; k++) {
+        final int kk = k;
+        Supplier<String> where = () -> sys.label(kk);
+        p2.compare(fwd[0][k] + fwd[1][k] + fwd[2][k] + fwd[3][k], v[k] * x[k], where);
+        p3.compare(bwd[0][k] + bwd[1][k] + bwd[2][k] + bwd[3][k], yTot[k], where);
+        double sf = 0;
+        double sb = 0;
+        for (int q = 1; q < L_COUNT; q++) {
+          sf += xv[q][k];
+          sb += xy[q][k];
+          totF[q] += xv[q][k];
+          totB[q] += xy[q][k];
+        }
+        totF[0] += xv[0][k];
+        totB[0] += xy[0][k];
+        p4f.compare(sf, xv[L_TOT][k], where);
+        p4b.compare(sb, xy[L_TOT][k], where);
+        p5.compare(vv[V_D][k] + vv[V_RT][k] + vv[V_GVC][k], vv[V_TOT][k], where);
+        p5.compare(yy[V_D][k] + yy[V_RT][k] + yy[V_GVC][k], yy[V_TOT][k], where);
+      }
+      String[] seg = {"X", "X_D", "X_RT", "Xd_GVC", "E_GVC", "Xf_GVC"};
+      CheckResult.Builder p4w = ck.get("P4", "WWYZ length: each segment's row-sum total = its column-sum total"
+          + suffix);
+      for (int q = 0; q < L_COUNT; q++) {
+        p4w.compare(totB[q], totF[q], seg[q]);
+      }
+    }
+  }
+
+  /** U1–U3: properties of sectors, independent of the partition (checked once). */
+  static void upDownChecks(YearSystem sys, Shared sh, Checks ck) {
+    int n = sys.n;
+    double[] v = sys.v;
+    double[] x = sys.x;
+    double[] yTot = sys.yTot;
+    double sumX = 0;
+    double vaU = 0;
+    double yD1 = 0;
+    CheckResult.Builder u1u = null;
+    CheckResult.Builder u1d = null;
+    CheckResult.Builder u3u = null;
+    CheckResult.Builder u3d = null;
+    for (int k = 0; k < n; k++) {
+      final int kk = k;
+      Supplier<String> where = () -> sys.label(kk);
+      sumX += x[k];
+      vaU += v[k] * sh.bx[k]; // va_k U_k = v_k x_k (Bx)_k / x_k
+      yD1 += yTot[k] * sh.colB[k];
+      if (x[k] != 0) {
+        double u = sh.bx[k] / x[k];
+        if (u1u == null) {
+          u1u = ck.get("U1", "upstreamness U >= 1 (active sectors)");
+          u1d = ck.get("U1", "downstreamness D >= 1 (active sectors)");
+        }
+        u1u.compare(Math.min(u, 1.0), 1.0, where);
+        u1d.compare(Math.min(sh.colB[k], 1.0), 1.0, where);
+        if (sh.by[k] != 0 && v[k] != 0) {
+          if (u3u == null) {
+            u3u = ck.get("U3", "U = PLv = (V̂BBŷ1) ⊘ (V̂Bŷ1)");
+          }
+          u3u.compare(sh.bby[k] / sh.by[k], u, where);
+        }
+        if (sh.vb[k] != 0) {
+          if (u3d == null) {
+            u3d = ck.get("U3", "D = PLy = (1'V̂BBŷ) ⊘ (1'V̂Bŷ)");
+          }
+          u3d.compare(sh.vbb[k] / sh.vb[k], sh.colB[k], where);
+        }
+      }
+    }
+    ck.get("U2", "va'U = 1'x").compare(vaU, sumX, "world");
+    ck.get("U2", "y'D = 1'x").compare(yD1, sumX, "world");
+  }
+
+  /** The rows of one economy summed by industry (then "_T") into gvc_measures. */
+  static void emit(YearSystem sys, Shared sh, Terms t, int[] rows, String code, ResultSink sink) {
+    int nInd = sys.nInd;
+    int slots = nInd + 1; // industries, then _T
+    double[] v = sys.v;
+    double[] x = sys.x;
+    double[] yTot = sys.yTot;
+    double[][] f = new double[4][slots];
+    double[][] bw = new double[4][slots];
+    double[][] xv = new double[L_COUNT][slots];
+    double[][] vv = new double[4][slots];
+    double[][] xy = new double[L_COUNT][slots];
+    double[][] yy = new double[4][slots];
+    double[] va = new double[slots];
+    double[] yy0 = new double[slots];
+    double[] xs = new double[slots];
+    double[] bxs = new double[slots];
+    double[] xd = new double[slots];
+    double[] ex = new double[slots];
+    double[] iv = new double[slots];
+    double[] fv = new double[slots];
+    for (int k : rows) {
+      int i = sys.ind[k];
+      for (int s : new int[] {i, nInd}) {
+        for (int q = 0; q < 4; q++) {
+          f[q][s] += t.fwd[q][k];
+          bw[q][s] += t.bwd[q][k];
+          vv[q][s] += t.vv[q][k];
+          yy[q][s] += t.yy[q][k];
+        }
+        for (int q = 0; q < L_COUNT; q++) {
+          xv[q][s] += t.xv[q][k];
+          xy[q][s] += t.xy[q][k];
+        }
+        va[s] += v[k] * x[k];
+        yy0[s] += yTot[k];
+        xs[s] += x[k];
+        if (x[k] != 0) {
+          bxs[s] += sh.bx[k];
+          xd[s] += x[k] * sh.colB[k];
+        }
+        ex[s] += t.e[k];
+        iv[s] += t.iv[k];
+        fv[s] += t.fv[k];
+      }
+    }
+    List<String> industries = sys.lay.industries();
+    for (int i = 0; i < slots; i++) {
+      String in = i == nInd ? Decompositions.TOTAL : industries.get(i);
+      for (int q = 0; q < 4; q++) {
+        sink.gvcMeasure(FWD_NAMES[q], code, in, f[q][i]);
+        sink.gvcMeasure(BWD_NAMES[q], code, in, bw[q][i]);
+      }
+      sink.gvcMeasure("GVCPT_F", code, in, pct(f[2][i] + f[3][i], va[i]));
+      sink.gvcMeasure("GVCPT_F_S", code, in, pct(f[2][i], va[i]));
+      sink.gvcMeasure("GVCPT_F_C", code, in, pct(f[3][i], va[i]));
+      sink.gvcMeasure("GVCPT_B", code, in, pct(bw[2][i] + bw[3][i], yy0[i]));
+      sink.gvcMeasure("GVCPT_B_S", code, in, pct(bw[2][i], yy0[i]));
+      sink.gvcMeasure("GVCPT_B_C", code, in, pct(bw[3][i], yy0[i]));
+      sink.gvcMeasure("UPSTREAMNESS", code, in, xs[i] == 0 ? Double.NaN : bxs[i] / xs[i]);
+      sink.gvcMeasure("DOWNSTREAMNESS", code, in, xs[i] == 0 ? Double.NaN : xd[i] / xs[i]);
+
+      double plvGvc = emitLengths("PLV", xv, vv, i, code, in, sink);
+      double plyGvc = emitLengths("PLY", xy, yy, i, code, in, sink);
+      sink.gvcMeasure("GVC_POS", code, in, ratio(plvGvc, plyGvc));
+      sink.gvcMeasure("GVC_POS_KWW", code, in, ex[i] == 0 ? Double.NaN
+          : Math.log1p(iv[i] / ex[i]) - Math.log1p(fv[i] / ex[i]));
+    }
+  }
+
+  /** PLV/PLY and their segments for one slot; returns the GVC length (for the position index). */
+  private static double emitLengths(String p, double[][] num, double[][] den, int i, String code, String in,
+      ResultSink sink) {
+    sink.gvcMeasure(p, code, in, ratio(num[L_TOT][i], den[V_TOT][i]));
+    sink.gvcMeasure(p + "_D", code, in, ratio(num[L_D][i], den[V_D][i]));
+    sink.gvcMeasure(p + "_RT", code, in, ratio(num[L_RT][i], den[V_RT][i]));
+    double d = ratio(num[L_GVC_D][i], den[V_GVC][i]);
+    double cb = ratio(num[L_GVC_CB][i], den[V_GVC][i]);
+    double f = ratio(num[L_GVC_F][i], den[V_GVC][i]);
+    sink.gvcMeasure(p + "_GVC_D", code, in, d);
+    sink.gvcMeasure(p + "_GVC_CB", code, in, cb);
+    sink.gvcMeasure(p + "_GVC_F", code, in, f);
+    double gvc = d + cb + f;
+    sink.gvcMeasure(p + "_GVC", code, in, gvc);
+    return gvc;
   }
 }

@@ -107,7 +107,7 @@ class DecompositionsTest {
     GvcSink sink = new GvcSink();
     TivaSummary s = Decompositions.compute(yr, opt, sink);
     assertAllPassed(s, 1e-9);
-    assertEquals(Set.of("B1", "B2", "B3", "B4", "B5", "B6", "K1", "K2", "K3", "K4", "K5", "K6", "P1", "P2", "P3",
+    assertEquals(Set.of("B1", "B2", "B3", "B4", "B5", "B6", "K1", "K2", "K3", "K4", "K5", "K6", "P1", "P2", "P3", "P4", "P5",
         "U1", "U2", "U3", "W1", "W2", "W3", "W4"), codes(s));
     // every term of every country and of the group against the literal formulas
     GvcReference ref = new GvcReference(yr);
@@ -284,6 +284,16 @@ class DecompositionsTest {
         + "DEU GVCPT_F %.2f %%, USA upstreamness %.3f%n", year, s.checks().size(), worst,
         sink.gvc.get("GVC_BM|CHN|_T"), sink.gvc.get("GVC_BM|EU27|_T"), sink.gvc.get("GVCPT_F|DEU|_T"),
         sink.gvc.get("UPSTREAMNESS|USA|_T"));
+    // WWYZ (2017b) lengths: GVC chains are longer than purely domestic ones and cross a border at least once
+    for (String c : List.of("CHN", "DEU", "USA", "EU27")) {
+      System.out.printf("WIOD %d %s: PLV_D %.3f PLV_GVC %.6f (D %.3f CB %.3f F %.3f) PLY_GVC %.6f GVC_POS %.6f "
+          + "GVC_POS_KWW %.3f%n", year, c, sink.gvc.get("PLV_D|" + c + "|_T"), sink.gvc.get("PLV_GVC|" + c + "|_T"),
+          sink.gvc.get("PLV_GVC_D|" + c + "|_T"), sink.gvc.get("PLV_GVC_CB|" + c + "|_T"),
+          sink.gvc.get("PLV_GVC_F|" + c + "|_T"), sink.gvc.get("PLY_GVC|" + c + "|_T"),
+          sink.gvc.get("GVC_POS|" + c + "|_T"), sink.gvc.get("GVC_POS_KWW|" + c + "|_T"));
+      assertTrue(sink.gvc.get("PLV_GVC|" + c + "|_T") > sink.gvc.get("PLV_D|" + c + "|_T"), c);
+      assertTrue(sink.gvc.get("PLV_GVC_CB|" + c + "|_T") >= 1.0, c);
+    }
     // group: one economy; its exports = members' exports less intra-group trade
     assertTrue(sink.d("WWZ|EU27|WLD|_T|EXGR") < sink.d("WWZ|DEU|WLD|_T|EXGR") * 20);
   }
