@@ -58,7 +58,7 @@ final class Demo {
         out.printf(Locale.ROOT, "%nGVC participation (Borin-Mancini, %% of gross exports) and upstreamness, %d:%n",
             spec.lastYear());
         for (Row row : spark.sql("SELECT country, measure, value FROM gvc_measures WHERE year = " + spec.lastYear()
-            + " AND industry = '_T' AND measure IN ('GVC_BM', 'GVCB_BM', 'GVCF_BM', 'UPSTREAMNESS')"
+            + " AND industry = '_T' AND measure IN ('GVC_BM', 'GVCB_BM', 'GVCF_BM', 'GVC_POS', 'UPSTREAMNESS')"
             + " AND country IN ('USA', 'CHN', 'DEU', 'MEX', 'EU27') ORDER BY measure, country").collectAsList()) {
           out.printf(Locale.ROOT, "  %-12s %-5s %14.3f%n", row.getString(1), row.getString(0),
               row.isNullAt(2) ? Double.NaN : row.getDouble(2));
