@@ -49,5 +49,39 @@ class GvcFamilyTest {
     assertEquals(decRows, dec2.count());
     Dataset<Row> qc2 = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
     assertTrue(qc2.where("family = 'gvc'").count() > 0 && qc2.where("family = 'core'").count() > 0);
+    // the default writes the third-country table empty
+    assertEquals(0, spark.read().format("delta").load(wh.resolve("export_decomposition_third").toString()).count());
+  }
+
+  /** tiva.run.wwz-third-country = "country": the detail adds up to the WWZ re-export terms. */
+  @Test
+  void wwzThirdCountryDetail() throws Exception {
+    SparkSession spark = TestSpark.get();
+    Path store = tmp.resolve("store3");
+    Path wh = tmp.resolve("warehouse3");
+    Path conf = tmp.resolve("third.conf");
+    java.nio.file.Files.writeString(conf, "tiva.run.wwz-third-country = \"country\"\n");
+    Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "5", "--industries", "3",
+        "--years", "2003-2003", "--seed", "9");
+    assertEquals(0, g.code(), g.err());
+    Outcome r = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only", "gvc",
+        "--conf", conf.toString());
+    assertEquals(0, r.code(), r.err());
+    spark.read().format("delta").load(wh.resolve("export_decomposition_third").toString())
+        .createOrReplaceTempView("third");
+    spark.read().format("delta").load(wh.resolve("export_decomposition").toString()).createOrReplaceTempView("dec");
+    assertEquals(List.of("_T"), spark.sql("SELECT DISTINCT industry FROM third").collectAsList().stream()
+        .map(x -> x.getString(0)).toList());
+    assertEquals(3, spark.sql("SELECT DISTINCT term FROM third").count());
+    assertEquals(0, spark.sql("SELECT * FROM third WHERE third_country = importer OR third_country = exporter "
+        + "OR third_country IN ('CN1', 'CN2', 'WLD')").count());
+    List<Row> diff = spark.sql("SELECT d.exporter, d.importer, d.term, d.value, t.s FROM dec d JOIN (SELECT exporter, "
+        + "importer, term, SUM(value) AS s FROM third GROUP BY exporter, importer, term) t USING (exporter, importer, "
+        + "term) WHERE d.method = 'WWZ' AND d.industry = '_T' AND ABS(d.value - t.s) > 1e-9 * GREATEST(1, ABS(d.value))")
+        .collectAsList();
+    assertTrue(diff.isEmpty(), diff.toString());
+    assertTrue(spark.sql("SELECT COUNT(*) FROM third").first().getLong(0) > 0);
+    Dataset<Row> qc = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
+    assertEquals(1, qc.where("check = 'W5' AND passed").count());
   }
 }

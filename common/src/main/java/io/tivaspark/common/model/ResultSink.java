@@ -40,6 +40,16 @@ public interface ResultSink {
     throw new UnsupportedOperationException("this sink does not take footprints rows");
   }
 
+  /**
+   * A row of {@code export_decomposition_third} (family "gvc", when the WWZ third-country detail is
+   * on): a WWZ re-export term ({@code DVA_INTrexI1}, {@code DVA_INTrexF}, {@code DVA_INTrexI2}) of
+   * exporter → importer split by the third country {@code third}; industry "_T" for all industries.
+   */
+  default void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
+      double value) {
+    throw new UnsupportedOperationException("this sink does not take export_decomposition_third rows");
+  }
+
   /** A row of {@code gvc_measures} (family "gvc"), e.g. GVCPT_F, UPSTREAMNESS; industry "_T" for country level. */
   default void gvcMeasure(String measure, String country, String industry, double value) {
     throw new UnsupportedOperationException("this sink does not take gvc_measures rows");

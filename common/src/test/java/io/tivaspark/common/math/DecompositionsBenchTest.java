@@ -73,5 +73,11 @@ class DecompositionsBenchTest {
     public void gvcMeasure(String measure, String country, String industry, double value) {
       gvc++;
     }
+
+    @Override
+    public void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
+        double value) {
+      dec++;
+    }
   }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DecompositionsTest {
 
   /** Keeps export_decomposition and gvc_measures rows; fails on duplicates. */
-  static final class GvcSink implements ResultSink {
+  static class GvcSink implements ResultSink {
     final Map<String, Double> dec = new HashMap<>();
     final Map<String, Double> gvc = new HashMap<>();
     final List<CheckResult> checks = new ArrayList<>();
@@ -144,6 +144,126 @@ class DecompositionsTest {
     // split entities never appear
     assertFalse(sink.dec.keySet().stream().anyMatch(k -> k.contains("CN1") || k.contains("CN2")));
     assertFalse(sink.gvc.keySet().stream().anyMatch(k -> k.contains("CN1") || k.contains("CN2")));
+  }
+
+  /** WWZ third-country detail (option INDUSTRY) against the literal formulas, for countries and a group. */
+  @ParameterizedTest(name = "seed {0}, split={1}")
+  @CsvSource({"21, false", "22, true"})
+  void wwzThirdCountryDetailMatchesTheLiteralFormulas(long seed, boolean split) {
+    Layout lay = RandomTables.layout(5, 3, split);
+    MrioYear yr = RandomTables.year(seed, lay, new int[0]);
+    String c1 = lay.countries().get(1);
+    String c3 = lay.countries().get(3);
+    // a group with non-adjacent members: the Java path of the partner products
+    TivaOptions opt = TivaOptions.builder().group("GRP", List.of(c1, c3))
+        .wwzThirdCountry(TivaOptions.ThirdCountry.INDUSTRY).build();
+    Map<String, Double> third = new HashMap<>();
+    GvcSink sink = new GvcSink() {
+      @Override
+      public void wwzThirdCountry(String exporter, String importer, String t, String industry, String term,
+          double value) {
+        if (third.put(exporter + "|" + importer + "|" + t + "|" + industry + "|" + term, value) != null) {
+          throw new AssertionError("duplicate third-country row");
+        }
+      }
+    };
+    TivaSummary s = Decompositions.compute(yr, opt, sink);
+    assertAllPassed(s, 1e-9);
+    assertTrue(codes(s).contains("W5"));
+    GvcReference ref = new GvcReference(yr);
+    int n = ref.n;
+    int g = ref.g;
+    List<boolean[]> economies = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (int c = 0; c < g; c++) {
+      economies.add(ref.one(c));
+      codes.add(lay.countries().get(c));
+    }
+    boolean[] grp = new boolean[g];
+    grp[1] = true;
+    grp[3] = true;
+    economies.add(grp);
+    codes.add("GRP");
+    double scale = 0;
+    Map<String, Double> want = new HashMap<>();
+    for (int e = 0; e < economies.size(); e++) {
+      boolean[] mem = economies.get(e);
+      boolean[] sRows = ref.rowsOfCountries(mem);
+      int cnt = 0;
+      for (boolean b : sRows) {
+        cnt += b ? 1 : 0;
+      }
+      int[] rows = new int[cnt];
+      for (int k = 0, p = 0; k < n; k++) {
+        if (sRows[k]) {
+          rows[p++] = k;
+        }
+      }
+      double[][] lss = ref.local(rows);
+      double[] u = new double[n]; // v_S L_SS on S's rows
+      for (int i : rows) {
+        for (int k : rows) {
+          u[i] += ref.v[k] * lss[k][i];
+        }
+      }
+      for (int r = 0; r < g; r++) {
+        if (mem[r]) {
+          continue;
+        }
+        for (int t = 0; t < g; t++) {
+          if (mem[t] || t == r) {
+            continue;
+          }
+          double[][] vals = new double[3][lay.industries().size() + 1];
+          for (int i : rows) {
+            double[] inner = new double[3];
+            for (int j = 0; j < n; j++) {
+              if (lay.countryOfRow(j) != r || ref.a[i][j] == 0) {
+                continue;
+              }
+              double t3 = 0;
+              double t4 = 0;
+              double t5 = 0;
+              for (int k = 0; k < n; k++) {
+                int ck = lay.countryOfRow(k);
+                if (ck == t) {
+                  double rest = 0;
+                  for (int w = 0; w < g; w++) {
+                    if (!mem[w] && w != t) {
+                      rest += ref.y[k][w];
+                    }
+                  }
+                  t3 += ref.b[j][k] * ref.y[k][t];
+                  t5 += ref.b[j][k] * rest;
+                } else if (ck == r) {
+                  t4 += ref.b[j][k] * ref.y[k][t];
+                }
+              }
+              inner[0] += ref.a[i][j] * t3;
+              inner[1] += ref.a[i][j] * t4;
+              inner[2] += ref.a[i][j] * t5;
+            }
+            int ii = lay.industryOfRow(i);
+            for (int q = 0; q < 3; q++) {
+              vals[q][ii] += u[i] * inner[q];
+              vals[q][vals[q].length - 1] += u[i] * inner[q];
+            }
+          }
+          for (int q = 0; q < 3; q++) {
+            for (int ii = 0; ii < vals[q].length; ii++) {
+              String in = ii == vals[q].length - 1 ? "_T" : lay.industries().get(ii);
+              want.put(codes.get(e) + "|" + lay.countries().get(r) + "|" + lay.countries().get(t) + "|" + in + "|"
+                  + Decompositions.WWZ_TERMS.get(2 + q), vals[q][ii]);
+              scale = Math.max(scale, Math.abs(vals[q][ii]));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(want.keySet(), third.keySet());
+    for (Map.Entry<String, Double> e : want.entrySet()) {
+      assertEquals(e.getValue(), third.get(e.getKey()), 1e-9 * Math.max(1, scale), e.getKey());
+    }
   }
 
   /** A split country's decomposition = merged reporting of the split computation, consistent with core's EXGR. */

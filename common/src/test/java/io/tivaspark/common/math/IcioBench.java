@@ -135,6 +135,8 @@ class IcioBench {
     if (lay.countryCount() >= 29) {
       b.group("EU27", new ArrayList<>(lay.countries().subList(2, 29)));
     }
+    // -Dbench.thirdCountry=COUNTRY|INDUSTRY times the optional WWZ third-country detail too
+    b.wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(System.getProperty("bench.thirdCountry", "OFF")));
     return b.build();
   }
 

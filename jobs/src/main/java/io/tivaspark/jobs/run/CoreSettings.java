@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
-    List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories)
-    implements Serializable {
+    List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
+    String wwzThirdCountry) implements Serializable {
 
   public static CoreSettings from(Config tiva) {
     Config run = tiva.getConfig("run");
@@ -46,9 +46,15 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     if (!zeroVa.equals("residual") && !zeroVa.equals("zero")) {
       throw new UsageException("tiva.run.zero-output-va must be \"residual\" or \"zero\", got \"" + zeroVa + "\"");
     }
+    String third = run.getString("wwz-third-country");
+    if (!third.equals("off") && !third.equals("country") && !third.equals("industry")) {
+      throw new UsageException("tiva.run.wwz-third-country must be \"off\", \"country\" or \"industry\", got \""
+          + third + "\"");
+    }
     return new CoreSettings(mode, run.getString("unit"), tol, run.getDouble("balance-atol"),
         run.getDouble("balance-rtol"), groups, zeroVa, List.copyOf(run.getStringList("service-industries")),
-        List.copyOf(run.getStringList("consumption-categories")), List.copyOf(run.getStringList("gfcf-categories")));
+        List.copyOf(run.getStringList("consumption-categories")), List.copyOf(run.getStringList("gfcf-categories")),
+        third);
   }
 
   /** Options for one table: "*" in a group means every country of that table. */
@@ -65,6 +71,7 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         .serviceIndustries(new java.util.HashSet<>(serviceIndustries))
         .consumptionCategories(new java.util.HashSet<>(consumptionCategories))
         .gfcfCategories(new java.util.HashSet<>(gfcfCategories))
+        .wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(wwzThirdCountry.toUpperCase(java.util.Locale.ROOT)))
         .build();
   }
 }

@@ -23,6 +23,10 @@ public enum OutputTable {
   EXPORT_DECOMPOSITION("export_decomposition", Family.GVC, List.of(Column.string("method"),
       Column.string("exporter"), Column.string("importer"), Column.string("industry"), Column.string("term"),
       Column.dbl("value"))),
+  /** WWZ re-export terms by third country (tiva.run.wwz-third-country; empty when "off"). */
+  EXPORT_DECOMPOSITION_THIRD("export_decomposition_third", Family.GVC, List.of(Column.string("method"),
+      Column.string("exporter"), Column.string("importer"), Column.string("third_country"),
+      Column.string("industry"), Column.string("term"), Column.dbl("value"))),
   GVC_MEASURES("gvc_measures", Family.GVC, List.of(Column.string("measure"), Column.string("country"),
       Column.string("industry"), Column.dbl("value"))),
   FOOTPRINTS("footprints", Family.FOOTPRINTS, List.of(Column.string("stressor"), Column.string("account"),

@@ -85,6 +85,12 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
+      double value) {
+    write(OutputTable.EXPORT_DECOMPOSITION_THIRD, year, "WWZ", exporter, importer, third, industry, term, value);
+  }
+
+  @Override
   public void footprint(String stressor, String account, String country, String partner, double value, String unit) {
     write(OutputTable.FOOTPRINTS, year, stressor, account, country, partner, value, unit);
   }
