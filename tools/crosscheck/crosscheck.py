@@ -12,7 +12,11 @@ pymrio compute everything (``calc_all``), and compares, to a relative tolerance
 4. when the store has satellite accounts (``extensions``, ``extensions_final_demand``): our
    ``footprints`` accounts PBA, CBA, IMP, EXP per country and stressor against the row sums of
    pymrio's D_pba, D_cba, D_imp, D_exp over the region's columns, plus F_Y of the region for PBA
-   and CBA (pymrio's D_pba_reg / D_cba_reg convention).
+   and CBA (pymrio's D_pba_reg / D_cba_reg convention);
+5. with satellite accounts too: our ``footprint_coefficients`` S, M (pymrio's S and M = S L), M_UP
+   (M - S) and M_DOM (the producing region's rows of S L, from pymrio's S and L) per country and
+   sector, and the country totals (industry ``_T``: S = F / x of the country, M weighted by the
+   sectors' final demand).
 
 The store must have no split entities (pymrio works on one list of regions).
 Exit code 0 when every comparison holds, 1 otherwise.
@@ -53,6 +57,57 @@ def read_satellite(store, year, idx, ycols):
     FY.columns.names = ["region", "category"]
     FY.index.name = "stressor"
     return F, FY
+
+
+def compare_coefficients(a, countries, idx, ext, io, Y, report):
+    """footprint_coefficients against pymrio: S and M per country-sector (pymrio's S, M = S L),
+    M_UP = M - S, M_DOM = the region's own rows of S L; the country totals (_T): S = F / x summed
+    over the country, M weighted by final demand y (row totals of Y)."""
+    co = DeltaTable(os.path.join(a.warehouse, "footprint_coefficients")).to_pandas(filters=[("year", "=", a.year)])
+    co = co[co.country.isin(countries)]
+    S, M = ext.S.reindex(columns=idx), ext.M.reindex(columns=idx)
+    L = io.L.reindex(index=idx, columns=idx).values
+    regions = np.asarray(idx.get_level_values(0), dtype=object)
+    own = (regions[:, None] == regions[None, :]).astype(float)        # i and k in the same region
+    M_dom = pd.DataFrame(S.values @ (L * own), index=S.index, columns=idx)
+    stressors = list(S.index)
+    detail = {"S": S, "M": M, "M_UP": M - S, "M_DOM": M_dom}
+    for coef, ref in detail.items():
+        ref = ref.stack(["region", "sector"], future_stack=True)
+        ref.index.names = ["stressor", "country", "industry"]
+        ours = (co[(co.coefficient == coef) & (co.industry != "_T")]
+                .set_index(["stressor", "country", "industry"])["value"].reindex(ref.index))
+        report(f"footprint_coefficients {coef} by country-sector vs pymrio", strict_rel_err(ours.fillna(np.inf).values,
+               ref.values), int(ours.notna().sum()))
+    x = io.x["indout"].reindex(idx).values
+    y = Y.sum(axis=1).reindex(idx).values
+    F = ext.F.reindex(columns=idx).values
+    active = x != 0
+    totals = {"S": [], "M": []}
+    ours_t = {"S": [], "M": []}
+    for st_i, st in enumerate(stressors):
+        for c in countries:
+            r = regions == c
+            totals["S"].append(F[st_i, r & active].sum() / x[r].sum())
+            totals["M"].append((M.values[st_i, r] * y[r]).sum() / y[r].sum())
+            for coef in ("S", "M"):
+                v = co[(co.coefficient == coef) & (co.industry == "_T") & (co.stressor == st) & (co.country == c)]
+                ours_t[coef].append(v["value"].iloc[0] if len(v) == 1 else np.inf)
+    report("footprint_coefficients S, _T: F / x of the country (pymrio F, x)",
+           strict_rel_err(ours_t["S"], totals["S"]), len(totals["S"]))
+    report("footprint_coefficients M, _T: y-weighted pymrio M", strict_rel_err(ours_t["M"], totals["M"]), len(totals["M"]))
+    m0 = detail["M"].iloc[0]
+    print(f"    {stressors[0]:<10} M: " + ", ".join(
+        f"{c}/{i} {co[(co.coefficient == 'M') & (co.stressor == stressors[0]) & (co.country == c) & (co.industry == i)]['value'].iloc[0]:.6g}"
+        f"/{m0[(c, i)]:.6g}" for c, i in list(idx)[:3]) + ", ...")
+
+
+def strict_rel_err(ours, ref):
+    """max |ours - ref| / |ref| (|ours| where ref = 0): for coefficients, which are often far below 1."""
+    ours = np.asarray(ours, dtype=float)
+    ref = np.asarray(ref, dtype=float)
+    d = np.abs(ours - ref)
+    return float(np.max(np.where(ref != 0, d / np.where(ref != 0, np.abs(ref), 1.0), d))) if ref.size else 0.0
 
 
 def rel_err(ours, ref):
@@ -158,6 +213,7 @@ def main():
             for st in ref.index.get_level_values(0).unique():
                 print(f"    {st:<10} {account}: " + ", ".join(
                     f"{c} {ours.loc[(st, c)]:.6g}/{ref.loc[(st, c)]:.6g}" for c in countries[:3]) + ", ...")
+        compare_coefficients(a, countries, idx, ext, io, Y, report)
     else:
         print("  (no extensions in the store: footprints not compared)")
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Peer cross-check against pymrio (bin/test step 2): a generated table (with its CO2 and EMP
-# satellite accounts: footprints PBA/CBA/IMP/EXP vs pymrio D_pba/D_cba/D_imp/D_exp + F_Y) and, when
+# satellite accounts: footprints PBA/CBA/IMP/EXP vs pymrio D_pba/D_cba/D_imp/D_exp + F_Y, and
+# footprint_coefficients S, M, M_UP, M_DOM vs pymrio S, M = S L) and, when
 # the shared data is present, one WIOD 2013 year (no extensions: footprints not compared).
 # Creates .venv with tools/crosscheck/requirements.txt if needed.
 set -euo pipefail

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/tiva generate (extensions on by default) then run --only footprints: the footprints table
- * is complete (every stressor, account, country and group), the E checks pass; a store without
- * extensions writes no footprints rows; long-csv ingest reads extensions files.
+ * is complete (every stressor, account, country and group), footprint_coefficients has its columns
+ * and every economy × industry, the E checks pass; a store without extensions writes no footprints
+ * or coefficient rows; long-csv ingest reads extensions files.
  */
 class FootprintsFamilyTest {
   @TempDir
@@ -70,8 +71,31 @@ class FootprintsFamilyTest {
         + " USING (year, stressor, country)").first();
     assertTrue(e1.getDouble(0) < 1e-9, "E1 " + e1);
     Dataset<Row> fpChecks = qc.where("family = 'footprints'");
-    assertEquals(2L * 2 * 3, fpChecks.count(), () -> fpChecks.collectAsList().toString());
+    assertEquals(2L * 2 * 5, fpChecks.count(), () -> fpChecks.collectAsList().toString());
     assertEquals(0, fpChecks.where("NOT passed").count(), () -> fpChecks.collectAsList().toString());
+    assertEquals(List.of("E1", "E2", "E3", "E4", "E5"), fpChecks.select("check").distinct().orderBy("check")
+        .collectAsList().stream().map(x -> x.getString(0)).toList());
+
+    // footprint_coefficients: S, M, M_UP, M_DOM per economy and industry (+ _T), unit stressor/money
+    Dataset<Row> co = spark.read().format("delta").load(wh.resolve("footprint_coefficients").toString()).cache();
+    assertEquals(List.of("year", "stressor", "coefficient", "country", "industry", "value", "unit", "run_id"),
+        List.of(co.columns()));
+    assertEquals(List.of("M", "M_DOM", "M_UP", "S"), co.select("coefficient").distinct().orderBy("coefficient")
+        .collectAsList().stream().map(x -> x.getString(0)).toList());
+    assertEquals(2L * 2 * economies.size() * (4 + 1) * 4, co.count());
+    assertEquals(0, co.where("country IN ('CN1','CN2') OR value IS NULL OR isnan(value)").count());
+    assertEquals(2L * 2 * economies.size() * 4, co.where("industry = '_T'").count());
+    assertEquals(2L * economies.size() * 5 * 4, co.where("stressor = 'CO2' AND unit = 'kt/USD_M'").count());
+    assertEquals(2L * economies.size() * 5 * 4, co.where("stressor = 'EMP' AND unit = '1000 persons/USD_M'").count());
+    // M = S + M_UP on an unsplit country's industries; M_DOM within [0, M] for CO2
+    Row mup = spark.sql("SELECT max(abs(m.value - s.value - u.value) / greatest(1e-12, abs(m.value))), "
+        + "sum(CASE WHEN d.value < -1e-12 OR d.value > m.value * (1 + 1e-12) THEN 1 ELSE 0 END), count(*) FROM "
+        + coef(co, "M", "m") + " JOIN " + coef(co, "S", "s") + " USING (year, stressor, country, industry) JOIN "
+        + coef(co, "M_UP", "u") + " USING (year, stressor, country, industry) JOIN " + coef(co, "M_DOM", "d")
+        + " USING (year, stressor, country, industry) WHERE country = 'USA' AND industry <> '_T'").first();
+    assertTrue(mup.getDouble(0) < 1e-12, "M = S + M_UP " + mup);
+    assertEquals(0L, mup.getLong(1), "0 <= M_DOM <= M " + mup);
+    assertEquals(2L * 2 * 4, mup.getLong(2));
 
     // the same store without satellite accounts: the family runs and writes no footprints rows
     deleteTree(store.resolve("extensions"));
@@ -81,6 +105,7 @@ class FootprintsFamilyTest {
         "core,footprints");
     assertEquals(0, r2.code(), r2.err());
     assertEquals(0, spark.read().format("delta").load(wh2.resolve("footprints").toString()).count());
+    assertEquals(0, spark.read().format("delta").load(wh2.resolve("footprint_coefficients").toString()).count());
     assertEquals(0, spark.read().format("delta").load(wh2.resolve("quality_checks").toString())
         .where("family = 'footprints'").count());
   }
@@ -142,6 +167,13 @@ class FootprintsFamilyTest {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
+  }
+
+  private static String coef(Dataset<Row> co, String coefficient, String alias) {
+    String name = "co_" + alias;
+    co.where("coefficient = '" + coefficient + "'").select("year", "stressor", "country", "industry", "value")
+        .createOrReplaceTempView(name);
+    return name + " " + alias;
   }
 
   private static String view(Dataset<Row> fp, String account, String alias) {

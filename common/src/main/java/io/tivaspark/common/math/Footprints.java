@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Family "footprints": environmental and employment accounts of one year from its satellite
- * accounts (indicators.md §10; pymrio {@code calc_accounts}), written to {@code footprints}, with
- * the identities E1–E3 in {@code quality_checks}. A year without satellite accounts writes
- * nothing. See docs/footprints.md for every account.
+ * accounts (indicators.md §10; pymrio {@code calc_accounts}), written to {@code footprints}; the
+ * coefficients S, M, M_UP, M_DOM per economy and industry to {@code footprint_coefficients}; the
+ * identities E1–E5 in {@code quality_checks}. A year without satellite accounts writes nothing.
+ * See docs/footprints.md for every account and coefficient.
  *
  * <p><b>Math</b> (pymrio names in brackets; B = (I − A)⁻¹ is pymrio's L). Per stressor:
  * S = F x̂⁻¹ with S_k = 0 where x_k = 0 (as pymrio's {@code calc_S}: F booked on a zero-output
@@ -33,7 +34,9 @@ import java.util.Map;
  * <p><b>Checks.</b> E1 per stressor over every economy: CBA computed as M·Y (a pass over B, not the
  * dgemm B·Y) + F_Y equals PBA + IMP − EXP. E2 per stressor: Σ_countries CBA = Σ_countries PBA.
  * E3 per stressor: Σ_k M_k y_k = Σ_{k: x_k ≠ 0} F_k (§10's "M ŷ-weighted = F1" under the
- * zero-output convention; it needs x = B y, i.e. output mode ROW_SUMS).
+ * zero-output convention; it needs x = B y, i.e. output mode ROW_SUMS). E4 per stressor: S x = F
+ * on every written coefficient row; E5: Σ M y over the written rows = Σ_{x_k ≠ 0} F_k (world, by
+ * industry and by _T) and, per economy, the industry rows weigh to its _T row.
  *
  * <p><b>Cost</b> per stressor: one pass over B (n² multiply-adds in Java) for the multipliers by
  * origin country, O(n·G) for W and O(n·G) per economy for trade; B·Y is shared with the other
@@ -47,6 +50,17 @@ public final class Footprints {
   public static final List<String> ACCOUNTS = List.of("PBA", "CBA", "IMP", "EXP", "F_Y", "DOM", "BAL",
       "EXGR_EMB", "EXGR_EMB_DOM", "EXGR_EMB_FOR", "EXGR_EMB_ORIG", "IMGR_EMB", "IMGR_EMB_DOM", "IMGR_EMB_FOR",
       "BALGR_EMB");
+
+  /** Coefficients written to footprint_coefficients for every stressor, economy and industry. */
+  public static final List<String> COEFFICIENTS = List.of("S", "M", "M_UP", "M_DOM");
+
+  /**
+   * OECD codes also written by partner (besides WLD): TECO2's EXGR_*CO2 by importer, and
+   * FFD_DCO2 / DFD_FCO2 by partner (TECO2 publishes their partner shares FFD_DCO2PSH and
+   * DFD_FCO2PSH, so the codes have a partner dimension).
+   */
+  static final java.util.Set<String> BILATERAL_OECD = java.util.Set.of("EXGR_TCO2", "EXGR_DCO2", "EXGR_FCO2",
+      "FFD_DCO2", "DFD_FCO2");
 
   private Footprints() {}
 
@@ -137,7 +151,7 @@ public final class Footprints {
     String u = stressor.toUpperCase(Locale.ROOT);
     Map<String, String> names = new LinkedHashMap<>();
     if (u.equals("CO2") || u.startsWith("CO2_") || u.startsWith("CO2-")) {
-      // TECO2 (OECD.Stat IO_GHG_2021) variable codes
+      // TECO2 (OECD.Stat IO_GHG_2021) variable codes, as listed in the dataset's SDMX VAR dimension
       names.put("PBA", "PROD_CO2");
       names.put("CBA", "FD_CO2");
       names.put("BAL", "BALCO2_FD");
@@ -153,12 +167,10 @@ public final class Footprints {
       return names;
     }
     if (u.equals("EMP") || u.equals("EMPN") || u.startsWith("EMP_")) {
-      // Trade in Employment (TiM): employment (EMPN) and jobs sustained by foreign final demand;
-      // the FD/FFD/DFD codes follow the TiVA/TECO2 pattern (see docs/footprints.md)
+      // Trade in Employment (TiM): only EMPN (employment, persons) is a confirmed TiM code; TiM's
+      // codes for jobs sustained by foreign final demand could not be confirmed, so those figures
+      // stay under EXP / IMP / CBA (docs/footprints.md, "OECD names")
       names.put("PBA", "EMPN");
-      names.put("CBA", "FD_EMPN");
-      names.put("EXP", "FFD_DEMPN");
-      names.put("IMP", "DFD_FEMPN");
       return names;
     }
     return null;
@@ -423,7 +435,8 @@ public final class Footprints {
         }
         CheckResult r2 = CheckResult.builder("E2", name, tol).compare(worldCba, worldPba, "world").build();
         CheckResult r3 = CheckResult.builder("E3", name, tol).compare(my, fActive, "world").build();
-        for (CheckResult c : List.of(r1, r2, r3)) {
+        CheckResult[] r45 = coefficientRows(st, name, unit, s, mult, mo, economies, fActive);
+        for (CheckResult c : List.of(r1, r2, r3, r45[0], r45[1])) {
           sink.check(c);
           checks.add(c);
         }
@@ -433,9 +446,105 @@ public final class Footprints {
     private void bilateral(String name, String unit, Map<String, String> oecd, String account, String country,
         String partner, double value) {
       sink.footprint(name, account, country, partner, value, unit);
-      if (oecd != null && oecd.containsKey(account) && account.startsWith("EXGR")) {
+      if (oecd != null && oecd.containsKey(account) && BILATERAL_OECD.contains(oecd.get(account))) {
         sink.footprint(name, oecd.get(account), country, partner, value, unit);
       }
+    }
+
+    /**
+     * The rows of {@code footprint_coefficients} for one stressor, and checks E4 (S x = F) and E5
+     * (M y = F). Per economy E (country or group) and industry i (and {@code _T}), over E's rows k
+     * of industry i (split entities, group members): S = Σ F_k / Σ x_k (F only where x_k ≠ 0, as
+     * S_k = 0 there); M, M_UP = M − S and M_DOM (the part of M emitted in E) averaged with the
+     * rows' final demand y_k (row totals of Y) as weights, so that Σ M y over the written rows
+     * keeps E3; where Σ y_k = 0, output weights, and where Σ x_k = 0 too, the plain mean. A single
+     * row is taken as is. O(n·G) per economy (M_DOM), nothing n × n.
+     */
+    private CheckResult[] coefficientRows(int st, String name, String unit, double[] s, double[] mult,
+        double[] mo, List<YearSystem.Economy> economies, double fActive) {
+      String cu = unit + "/" + sys.opt.moneyUnit();
+      int nInd = sys.nInd;
+      int[] ind = sys.ind;
+      double[] yTot = sys.yTot;
+      double[] f = sat.f();
+      List<String> industries = lay.industries();
+      CheckResult.Builder e4 = CheckResult.builder("E4", name, tol);
+      CheckResult.Builder e5 = CheckResult.builder("E5", name, tol);
+      double worldInd = 0;
+      double worldTot = 0;
+      int slots = nInd + 1; // industries, then _T
+      for (YearSystem.Economy e : economies) {
+        boolean[] mem = e.member();
+        String code = e.code();
+        int[] cnt = new int[slots];
+        double[] sumX = new double[slots];
+        double[] sumF = new double[slots];
+        double[] sumY = new double[slots];
+        // weighted sums of M, M − S, M_DOM: by y [0..2], by x [3..5], unweighted [6..8]
+        double[][] acc = new double[9][slots];
+        double[][] single = new double[3][slots];
+        for (int k : e.rows()) {
+          double dk = 0;
+          for (int t = 0; t < g; t++) {
+            if (mem[t]) {
+              dk += mo[t + k * g];
+            }
+          }
+          double[] vals = {mult[k], mult[k] - s[k], dk};
+          double fk = x[k] != 0 ? f[st + k * m] : 0.0;
+          for (int slot : new int[] {ind[k], nInd}) {
+            cnt[slot]++;
+            sumX[slot] += x[k];
+            sumF[slot] += fk;
+            sumY[slot] += yTot[k];
+            for (int c = 0; c < 3; c++) {
+              acc[c][slot] += vals[c] * yTot[k];
+              acc[3 + c][slot] += vals[c] * x[k];
+              acc[6 + c][slot] += vals[c];
+              single[c][slot] = vals[c];
+            }
+          }
+        }
+        double myInd = 0;
+        double myTot = 0;
+        for (int i = 0; i < slots; i++) {
+          String industry = i == nInd ? "_T" : industries.get(i);
+          double sCoef = sumX[i] != 0 ? sumF[i] / sumX[i] : 0.0;
+          double[] v = new double[4]; // S, M, M_UP, M_DOM as in COEFFICIENTS
+          v[0] = sCoef;
+          for (int c = 0; c < 3; c++) {
+            if (cnt[i] == 1) {
+              v[1 + c] = single[c][i];
+            } else if (sumY[i] != 0) {
+              v[1 + c] = acc[c][i] / sumY[i];
+            } else if (sumX[i] != 0) {
+              v[1 + c] = acc[3 + c][i] / sumX[i];
+            } else {
+              v[1 + c] = acc[6 + c][i] / cnt[i];
+            }
+          }
+          for (int c = 0; c < 4; c++) {
+            sink.footprintCoefficient(name, COEFFICIENTS.get(c), code, industry, v[c], cu);
+          }
+          int slot = i;
+          e4.compare(sCoef * sumX[i], sumF[i], () -> code + "/" + (slot == nInd ? "_T" : industries.get(slot)));
+          if (i == nInd) {
+            myTot = v[1] * sumY[i];
+          } else {
+            myInd += v[1] * sumY[i];
+          }
+        }
+        // the industry rows and the _T row of E weigh to the same Σ_{k∈E} M_k y_k
+        e5.compare(myInd, myTot, code + "/_T");
+        if (!e.group()) {
+          worldInd += myInd;
+          worldTot += myTot;
+        }
+      }
+      // E3 on the written rows: Σ over countries and industries of M y = F of sectors with output
+      e5.compare(worldInd, fActive, "world (industries)");
+      e5.compare(worldTot, fActive, "world (_T)");
+      return new CheckResult[] {e4.build(), e5.build()};
     }
   }
 }

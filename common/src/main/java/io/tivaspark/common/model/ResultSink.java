@@ -50,6 +50,17 @@ public interface ResultSink {
     throw new UnsupportedOperationException("this sink does not take export_decomposition_third rows");
   }
 
+  /**
+   * A row of {@code footprint_coefficients} (family "footprints"): {@code coefficient} is S (direct
+   * intensity), M (total multiplier S B), M_UP (M − S) or M_DOM (the part of M emitted in the
+   * economy itself); {@code industry} "_T" for all industries; {@code unit} the stressor's unit per
+   * money unit of the table, e.g. "kt/USD_M".
+   */
+  default void footprintCoefficient(String stressor, String coefficient, String country, String industry,
+      double value, String unit) {
+    throw new UnsupportedOperationException("this sink does not take footprint_coefficients rows");
+  }
+
   /** A row of {@code gvc_measures} (family "gvc"), e.g. GVCPT_F, UPSTREAMNESS; industry "_T" for country level. */
   default void gvcMeasure(String measure, String country, String industry, double value) {
     throw new UnsupportedOperationException("this sink does not take gvc_measures rows");

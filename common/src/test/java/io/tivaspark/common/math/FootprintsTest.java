@@ -67,6 +67,28 @@ class FootprintsTest {
       units.put(k, unit);
     }
 
+    final Map<String, Double> coef = new HashMap<>();
+    final Map<String, String> coefUnits = new HashMap<>();
+
+    @Override
+    public void footprintCoefficient(String stressor, String coefficient, String country, String industry,
+        double value, String unit) {
+      String k = key(stressor, coefficient, country, industry);
+      if (coef.put(k, value) != null) {
+        throw new AssertionError("duplicate footprint_coefficients row " + k);
+      }
+      assertTrue(Double.isFinite(value), k);
+      coefUnits.put(k, unit);
+    }
+
+    double coef(String stressor, String coefficient, String country, String industry) {
+      Double d = coef.get(key(stressor, coefficient, country, industry));
+      if (d == null) {
+        throw new AssertionError("no footprint_coefficients row " + key(stressor, coefficient, country, industry));
+      }
+      return d;
+    }
+
     double get(String stressor, String account, String country, String partner) {
       Double d = rows.get(key(stressor, account, country, partner));
       if (d == null) {
@@ -152,7 +174,7 @@ class FootprintsTest {
     Sink sink = new Sink();
     TivaSummary sum = Footprints.compute(sys, sink);
     assertTrue(sum.allPassed(), sum.checks().toString());
-    assertEquals(6, sum.checks().size(), "E1, E2, E3 per stressor");
+    assertEquals(10, sum.checks().size(), "E1 to E5 per stressor");
     String[] st = {"ext_type_1", "ext_type_2"};
     String[] reg = {"reg1", "reg2"};
     for (int s = 0; s < 2; s++) {
@@ -190,6 +212,226 @@ class FootprintsTest {
     }
     assertEquals(exgr, sink.get("ext_type_1", "EXGR_EMB", "reg1", "reg2"), 1e-7);
     assertEquals(exgr, sink.get("ext_type_1", "IMGR_EMB", "reg2", "WLD"), 1e-7);
+
+    // footprint_coefficients: S = F / x and pymrio's M = S L, per region and sector
+    String[] sec = {"sector1", "sector2", "sector3"};
+    for (int st2 = 0; st2 < 2; st2++) {
+      for (int k = 0; k < 6; k++) {
+        String r = reg[k / 3];
+        String j = sec[k % 3];
+        double x = Y[k][0] + Y[k][1];
+        for (int c = 0; c < 6; c++) {
+          x += Z[k][c];
+        }
+        double sk = F[st2][k] / x;
+        assertEquals(sk, sink.coef(st[st2], "S", r, j), 1e-15 * sk);
+        assertEquals(M[st2][k], sink.coef(st[st2], "M", r, j), 1e-12 * M[st2][k], "pymrio M " + r + " " + j);
+        assertEquals(M[st2][k] - sk, sink.coef(st[st2], "M_UP", r, j), 1e-12 * M[st2][k]);
+        assertEquals("u" + (st2 + 1) + "/USD_M", sink.coefUnits.get(Sink.key(st[st2], "S", r, j)));
+      }
+    }
+  }
+
+  // ---- footprint_coefficients on a hand-made table with a split country, a zero-demand product and a group
+
+  /**
+   * Countries A (split into A1, A2), B, C; industries p, q; one final-demand category. A's product
+   * q has no final demand in either entity (output weights apply); group AB = {A, B}.
+   */
+  static MrioYear splitTable() {
+    Layout l = new Layout(List.of("A", "B", "C"), List.of("p", "q"), List.of("FD"),
+        Map.of("A", List.of("A1", "A2")));
+    int n = l.n(); // A1p A1q A2p A2q Bp Bq Cp Cq
+    double[][] zr = {
+        {4, 2, 1, 3, 2, 1, 1, 0},
+        {3, 5, 2, 1, 1, 2, 0, 1},
+        {1, 1, 6, 2, 0, 1, 2, 1},
+        {2, 0, 1, 4, 1, 1, 1, 2},
+        {1, 2, 0, 1, 8, 3, 2, 1},
+        {0, 1, 1, 2, 2, 6, 1, 1},
+        {2, 1, 1, 0, 1, 2, 7, 3},
+        {1, 0, 2, 1, 2, 1, 2, 5}};
+    double[][] yr = {{9, 3, 2}, {0, 0, 0}, {7, 1, 4}, {0, 0, 0}, {2, 12, 3}, {1, 9, 2}, {3, 2, 10}, {2, 1, 11}};
+    double[] fr = {30, 12, 8, 20, 5, 9, 40, 3};
+    double[] z = new double[n * n];
+    double[] yf = new double[n * 3];
+    double[] f = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        z[i + j * n] = zr[i][j];
+      }
+      for (int c = 0; c < 3; c++) {
+        yf[i + c * n] = yr[i][c];
+      }
+      f[i] = fr[i];
+    }
+    Satellite sat = new Satellite(List.of("CO2"), List.of("kt"), f, new double[3]);
+    return new MrioYear(2010, l, z, yf, Map.of(), null, sat);
+  }
+
+  /** (I − A)⁻¹ by Gauss–Jordan with partial pivoting, independent of the LAPACK path. */
+  static double[][] leontief(double[][] a) {
+    int n = a.length;
+    double[][] w = new double[n][2 * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        w[i][j] = (i == j ? 1 : 0) - a[i][j];
+      }
+      w[i][n + i] = 1;
+    }
+    for (int c = 0; c < n; c++) {
+      int p = c;
+      for (int r = c + 1; r < n; r++) {
+        if (Math.abs(w[r][c]) > Math.abs(w[p][c])) {
+          p = r;
+        }
+      }
+      double[] t = w[c];
+      w[c] = w[p];
+      w[p] = t;
+      double d = w[c][c];
+      for (int j = 0; j < 2 * n; j++) {
+        w[c][j] /= d;
+      }
+      for (int r = 0; r < n; r++) {
+        if (r != c && w[r][c] != 0) {
+          double q = w[r][c];
+          for (int j = 0; j < 2 * n; j++) {
+            w[r][j] -= q * w[c][j];
+          }
+        }
+      }
+    }
+    double[][] b = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(w[i], n, b[i], 0, n);
+    }
+    return b;
+  }
+
+  @Test
+  void coefficientsOnSplitTableMatchHandComputation() {
+    MrioYear yr = splitTable();
+    Layout l = yr.layout();
+    int n = l.n();
+    YearSystem sys = YearSystem.build(yr, TivaOptions.builder().groups(Map.of("AB", List.of("A", "B"))).build());
+    Sink sink = new Sink();
+    TivaSummary sum = Footprints.compute(sys, sink);
+    assertTrue(sum.allPassed(), sum.checks().toString());
+
+    // brute force: x = Z1 + y, A = Z x̂⁻¹, B by Gauss–Jordan, s = F / x, M_k = Σ_i s_i B_ik
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[][] a = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < 3; c++) {
+        y[i] += yr.finalDemand()[i + c * n];
+      }
+      x[i] = y[i];
+      for (int j = 0; j < n; j++) {
+        x[i] += yr.z()[i + j * n];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i][j] = yr.z()[i + j * n] / x[j];
+      }
+    }
+    double[][] b = leontief(a);
+    double[] f = yr.satellite().f();
+    double[] s = new double[n];
+    double[] mk = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = f[i] / x[i];
+    }
+    for (int k = 0; k < n; k++) {
+      for (int i = 0; i < n; i++) {
+        mk[k] += s[i] * b[i][k];
+      }
+    }
+    // rows: A1p 0, A1q 1, A2p 2, A2q 3, Bp 4, Bq 5, Cp 6, Cq 7; M_DOM of economy rows `dom`
+    java.util.function.BiFunction<int[], int[], double[]> expect = (rows, dom) -> {
+      double sx = 0;
+      double sf = 0;
+      double sy = 0;
+      double[] byY = new double[3];
+      double[] byX = new double[3];
+      for (int k : rows) {
+        double md = 0;
+        for (int i : dom) {
+          md += s[i] * b[i][k];
+        }
+        double[] v = {mk[k], mk[k] - s[k], md};
+        sx += x[k];
+        sf += f[k];
+        sy += y[k];
+        for (int c = 0; c < 3; c++) {
+          byY[c] += v[c] * y[k];
+          byX[c] += v[c] * x[k];
+        }
+      }
+      double[] out = new double[4];
+      out[0] = sf / sx;
+      for (int c = 0; c < 3; c++) {
+        out[1 + c] = sy != 0 ? byY[c] / sy : byX[c] / sx;
+      }
+      return out;
+    };
+    int[] aRows = {0, 1, 2, 3};
+    int[] abRows = {0, 1, 2, 3, 4, 5};
+    Object[][] cases = {
+        {"A", "p", new int[] {0, 2}, aRows},
+        {"A", "q", new int[] {1, 3}, aRows}, // y = 0 in both entities: output weights
+        {"A", "_T", aRows, aRows},
+        {"B", "p", new int[] {4}, new int[] {4, 5}},
+        {"C", "q", new int[] {7}, new int[] {6, 7}},
+        {"C", "_T", new int[] {6, 7}, new int[] {6, 7}},
+        {"AB", "p", new int[] {0, 2, 4}, abRows},
+        {"AB", "q", new int[] {1, 3, 5}, abRows},
+        {"AB", "_T", abRows, abRows}};
+    String[] names = {"S", "M", "M_UP", "M_DOM"};
+    for (Object[] c : cases) {
+      double[] e = expect.apply((int[]) c[2], (int[]) c[3]);
+      for (int i = 0; i < 4; i++) {
+        double got = sink.coef("CO2", names[i], (String) c[0], (String) c[1]);
+        assertEquals(e[i], got, 1e-12 * Math.max(1, Math.abs(e[i])), names[i] + " " + c[0] + "/" + c[1]);
+      }
+    }
+    // the fallback is visible: A/q is the output-weighted mean of the entities' M
+    assertEquals((mk[1] * x[1] + mk[3] * x[3]) / (x[1] + x[3]), sink.coef("CO2", "M", "A", "q"), 1e-12);
+    // no entity codes, every economy x (industries + _T) x 4 coefficients
+    assertEquals(4 * 4 * 3, sink.coef.size());
+    assertFalse(sink.coef.keySet().stream().anyMatch(k -> k.contains("|A1|") || k.contains("|A2|")));
+    assertEquals("kt/USD_M", sink.coefUnits.get(Sink.key("CO2", "M", "AB", "_T")));
+    // E3 on the written rows: Σ over countries and industries of M y = Σ F
+    double my = 0;
+    double myT = 0;
+    double fTot = 0;
+    for (double v : f) {
+      fTot += v;
+    }
+    for (String c : l.countries()) {
+      int ci = l.countryIndex(c);
+      double yc = 0;
+      for (int k : l.rowsOfCountry(ci)) {
+        yc += y[k];
+      }
+      myT += sink.coef("CO2", "M", c, "_T") * yc;
+      for (int j = 0; j < 2; j++) {
+        double yi = 0;
+        for (int k : l.rowsOfCountry(ci)) {
+          if (l.industryOfRow(k) == j) {
+            yi += y[k];
+          }
+        }
+        my += sink.coef("CO2", "M", c, l.industries().get(j)) * yi;
+      }
+    }
+    assertEquals(fTot, my, 1e-12 * fTot);
+    assertEquals(fTot, myT, 1e-12 * fTot);
+    for (String chk : List.of("E4", "E5")) {
+      assertTrue(sum.checks().stream().anyMatch(r -> r.check().equals(chk) && r.passed()), chk);
+    }
   }
 
   // ---- generated tables
@@ -212,8 +454,10 @@ class FootprintsTest {
       assertTrue(c.passed(), c.toString());
       assertTrue(c.maxRelError() <= 1e-9, c.toString());
     }
-    assertEquals(3 * 2, sink.checks.size());
+    assertEquals(5 * 2, sink.checks.size());
     Layout l = sys.layout();
+    // footprint_coefficients: every economy x (industries + _T) x 4 coefficients x 2 stressors
+    assertEquals((l.countryCount() + groups.size()) * (l.industryCount() + 1) * 4 * 2, sink.coef.size());
     for (String st : SyntheticMrio.STRESSORS) {
       double pbaW = 0;
       double cbaW = 0;
@@ -318,7 +562,11 @@ class FootprintsTest {
     assertEquals(sink.get("CO2", "PBA", usa, "WLD"), sink.get("CO2", "PROD_CO2", usa, "WLD"));
     assertEquals(sink.get("CO2", "CBA", usa, "WLD"), sink.get("CO2", "FD_CO2", usa, "WLD"));
     assertEquals(sink.get("CO2", "EXGR_EMB", usa, "CHN"), sink.get("CO2", "EXGR_TCO2", usa, "CHN"));
-    assertEquals(sink.get("EMP", "EXP", usa, "WLD"), sink.get("EMP", "FFD_DEMPN", usa, "WLD"));
+    assertEquals(sink.get("CO2", "EXP", usa, "CHN"), sink.get("CO2", "FFD_DCO2", usa, "CHN"));
+    assertEquals(sink.get("CO2", "IMP", usa, "CHN"), sink.get("CO2", "DFD_FCO2", usa, "CHN"));
+    assertEquals(sink.get("EMP", "PBA", usa, "WLD"), sink.get("EMP", "EMPN", usa, "WLD"));
+    assertFalse(sink.rows.keySet().stream().anyMatch(k -> k.contains("FFD_DEMPN") || k.contains("DFD_FEMPN")
+        || k.contains("|FD_EMPN|")), "unconfirmed TiM codes are not written");
     assertEquals("kt", sink.units.get(Sink.key("CO2", "PBA", usa, "WLD")));
   }
 

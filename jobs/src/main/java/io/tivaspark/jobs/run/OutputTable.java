@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The curated Delta tables of contract §3 written per year. Each is staged by the year tasks as
- * Parquet with these columns (year first) and committed with {@code run_id} appended. A table
+ * The curated Delta tables of contract §3, plus {@code footprint_coefficients}, written per year.
+ * Each is staged by the year tasks as Parquet with these columns (year first) and committed with
+ * {@code run_id} appended. A table
  * belongs to one family (written only when that family runs), except {@code quality_checks},
  * which every family writes into, each replacing only its own rows (column {@code family}).
  */
@@ -31,6 +32,10 @@ public enum OutputTable {
       Column.string("industry"), Column.dbl("value"))),
   FOOTPRINTS("footprints", Family.FOOTPRINTS, List.of(Column.string("stressor"), Column.string("account"),
       Column.string("country"), Column.string("partner"), Column.dbl("value"), Column.string("unit"))),
+  /** Not in contract §3: S, M, M_UP, M_DOM per country (or group) and industry (docs/footprints.md). */
+  FOOTPRINT_COEFFICIENTS("footprint_coefficients", Family.FOOTPRINTS, List.of(Column.string("stressor"),
+      Column.string("coefficient"), Column.string("country"), Column.string("industry"), Column.dbl("value"),
+      Column.string("unit"))),
   QUALITY_CHECKS("quality_checks", null, List.of(Column.string("check"), Column.string("scope"),
       Column.dbl("max_abs_error"), Column.dbl("max_rel_error"), Column.dbl("tolerance"),
       Column.bool("passed"), Column.string("worst"), Column.string("family")));

@@ -96,6 +96,12 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void footprintCoefficient(String stressor, String coefficient, String country, String industry,
+      double value, String unit) {
+    write(OutputTable.FOOTPRINT_COEFFICIENTS, year, stressor, coefficient, country, industry, value, unit);
+  }
+
+  @Override
   public void gvcMeasure(String measure, String country, String industry, double value) {
     write(OutputTable.GVC_MEASURES, year, measure, country, industry, value);
   }
