@@ -269,44 +269,16 @@ class FootprintsTest {
     return new MrioYear(2010, l, z, yf, Map.of(), null, sat);
   }
 
-  /** (I − A)⁻¹ by Gauss–Jordan with partial pivoting, independent of the LAPACK path. */
+  /** (I − A)⁻¹ by Gauss–Jordan with partial pivoting (GvcReference's), independent of the LAPACK path. */
   static double[][] leontief(double[][] a) {
     int n = a.length;
-    double[][] w = new double[n][2 * n];
+    double[][] m = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        w[i][j] = (i == j ? 1 : 0) - a[i][j];
-      }
-      w[i][n + i] = 1;
-    }
-    for (int c = 0; c < n; c++) {
-      int p = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(w[r][c]) > Math.abs(w[p][c])) {
-          p = r;
-        }
-      }
-      double[] t = w[c];
-      w[c] = w[p];
-      w[p] = t;
-      double d = w[c][c];
-      for (int j = 0; j < 2 * n; j++) {
-        w[c][j] /= d;
-      }
-      for (int r = 0; r < n; r++) {
-        if (r != c && w[r][c] != 0) {
-          double q = w[r][c];
-          for (int j = 0; j < 2 * n; j++) {
-            w[r][j] -= q * w[c][j];
-          }
-        }
+        m[i][j] = (i == j ? 1 : 0) - a[i][j];
       }
     }
-    double[][] b = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(w[i], n, b[i], 0, n);
-    }
-    return b;
+    return GvcReference.inv(m);
   }
 
   @Test
