@@ -74,8 +74,8 @@ final class FileCommit {
 
   private FileCommit() {}
 
-  /** One staged file of one year. */
-  record Staged(int year, Path file) {}
+  /** One staged file of one year and the rows its year task wrote into it. */
+  record Staged(int year, Path file, long rows) {}
 
   /** What a commit did: the table version it created, files added and removed, rows added. */
   record Outcome(long version, int added, int removed, long rows) {}
@@ -192,6 +192,11 @@ final class FileCommit {
     for (Staged s : staged) {
       FileSystem stagingFs = s.file().getFileSystem(conf);
       FileStats stats = FileStats.read(conf, s.file());
+      if (stats.rows != s.rows()) {
+        // nothing of this table is committed; files already moved are orphans (VACUUM)
+        throw new IOException("staged file " + s.file() + " has " + stats.rows + " rows, its year task wrote "
+            + s.rows() + " (changed by another process?); " + t.tableName() + " was not committed, rerun");
+      }
       if (stats.rows == 0) {
         stagingFs.delete(s.file(), false); // no rows (e.g. no footprints without satellite accounts)
         continue;
