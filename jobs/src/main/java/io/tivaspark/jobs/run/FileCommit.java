@@ -210,6 +210,7 @@ final class FileCommit {
       added++;
     }
     long t3 = System.nanoTime();
+    pauseForTest(t);
     long version = txn.commit(seq(actions), writeOperation(predicate));
     long t4 = System.nanoTime();
     LOG.debug("{}: snapshot {} ms, live files {} ms, move+stats {} ms, commit {} ms", t.tableName(),
@@ -232,6 +233,22 @@ final class FileCommit {
     df = df.selectExpr(t.deltaColumns().stream().map(c -> "`" + c + "`").toArray(String[]::new));
     df.write().format("delta").mode("overwrite").option("replaceWhere", where).partitionBy("year")
         .save(table.toString());
+  }
+
+  /**
+   * Crash tests only: with {@code -Dtiva.test.pause-before-commit=<table>} the run stops for 10
+   * minutes between moving that table's files and committing them, so a test can kill it in that
+   * window (the one that leaves orphan files).
+   */
+  private static void pauseForTest(OutputTable t) {
+    if (t.tableName().equals(System.getProperty("tiva.test.pause-before-commit"))) {
+      LOG.warn("{}: staged files moved, pausing before the commit (tiva.test.pause-before-commit)", t.tableName());
+      try {
+        Thread.sleep(600_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static void move(Configuration conf, FileSystem srcFs, Path src, FileSystem dstFs, Path dst)
