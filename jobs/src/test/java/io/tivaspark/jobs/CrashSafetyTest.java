@@ -169,7 +169,7 @@ class CrashSafetyTest {
       }
       Trial t = new Trial(i + 1, PHASES[target], killedIn, killAt, killedExit, lockLeft, stagingLeft, afterKill,
           incremental ? "--incremental" : "full", nextExit, nextMs,
-          next.stderr().contains("taking over the stale lock"),
+          next.stderr().contains("took over the stale lock"),
           next.stderr().contains("removing the staging of an interrupted run"), afterNext,
           System.currentTimeMillis() - ts);
       results.add(t);

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The curated Delta tables of contract §3, plus {@code footprint_coefficients}, written per year.
- * Each is staged by the year tasks as Parquet with these columns (year first) and committed with
- * {@code run_id} appended. A table
+ * The curated Delta tables of contract §3, plus {@code export_decomposition_third} and
+ * {@code footprint_coefficients}, written per year. Each is staged by the year tasks as one
+ * Parquet file per year in the table's physical layout ({@link #fileColumns()}: the columns
+ * without the partition column {@code year}, then {@code run_id}), which the commit moves into
+ * the table as is ({@link FileCommit}). A table
  * belongs to one family (written only when that family runs), except {@code quality_checks},
  * which every family writes into, each replacing only its own rows (column {@code family}).
  */
@@ -63,8 +65,19 @@ public enum OutputTable {
     return family == null || families.contains(family);
   }
 
-  /** Staged columns: year, then the table's key and value columns (run_id is added at commit). */
+  /** The table's columns before run_id: year, then the key and value columns. */
   public List<Column> columns() { return columns; }
+
+  /**
+   * The columns of the table's data files, as staged: the key and value columns without the
+   * partition column {@code year} (Delta keeps it in the log and the directory name), then
+   * {@code run_id}.
+   */
+  public List<Column> fileColumns() {
+    List<Column> out = new ArrayList<>(columns.subList(1, columns.size()));
+    out.add(Column.string("run_id"));
+    return out;
+  }
 
   /** The column names of the Delta table in order, run_id last. */
   public List<String> deltaColumns() {

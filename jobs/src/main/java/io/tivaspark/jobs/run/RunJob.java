@@ -60,9 +60,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/tiva run}: computes every year of the store on the executors (one year per task;
- * the driver only sees small {@link YearOutcome}s), stages each year's rows as Parquet, then
- * commits every curated table with one Delta transaction per table that replaces exactly the
- * years computed, and finally appends the {@code runs} row.
+ * the driver only sees small {@link YearOutcome}s), stages each year's rows as Parquet in the
+ * tables' physical layout, then commits every curated table with one Delta transaction per table
+ * that replaces exactly the years computed (the staged files are moved into the table and
+ * referenced, not rewritten: {@link FileCommit}), and finally appends the {@code runs} row.
  *
  * <p>Consistency model: a table's year is replaced atomically (Delta); tables are committed one
  * after another, so between two commits a reader can see a year's new indicators beside its old
@@ -187,6 +188,7 @@ public final class RunJob {
       List<Integer> yearList = new ArrayList<>(years);
       logPlacement(spark.sparkContext().getConf(), yearList.size(), (long) entities * meta.industries.size());
       jsc.setJobDescription("tiva run " + runId + ": compute " + yearList.size() + " years");
+      long computeStart = System.nanoTime();
       List<YearOutcome> outcomes;
       try {
         outcomes = jsc.parallelize(yearList, yearList.size())
@@ -194,7 +196,7 @@ public final class RunJob {
               List<YearOutcome> out = new ArrayList<>();
               while (it.hasNext()) {
                 int y = it.next();
-                out.add(computeYear(hc, inputStr, meta, y, core, unit, stagingStr, skippable.get(y), families));
+                out.add(computeYear(hc, inputStr, meta, y, core, unit, stagingStr, runId, skippable.get(y), families));
               }
               return out.iterator();
             })
@@ -214,6 +216,7 @@ public final class RunJob {
           LOG.error("year {} failed: {}", o.year(), o.error());
         }
       }
+      LOG.info("compute and staging: {} years in {} s", outcomes.size(), String.format("%.1f", secondsSince(computeStart)));
 
       // 2. commit: one Delta transaction per table replacing exactly the years computed
       Map<String, Long> rows = new LinkedHashMap<>();
@@ -237,18 +240,34 @@ public final class RunJob {
           if (!t.writtenBy(families)) {
             continue;
           }
+          long commitStart = System.nanoTime();
           Path dir = new Path(staging, t.tableName());
+          Path table = new Path(warehouse, t.tableName());
+          List<FileCommit.Staged> staged = computed.stream()
+              .map(o -> new FileCommit.Staged(o.year(), new Path(dir, "y" + o.year() + ".parquet"),
+                  o.rows().getOrDefault(t.tableName(), 0L)))
+              .collect(Collectors.toList());
           jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
-          Dataset<Row> df = spark.read().parquet(dir.toString()).withColumn("run_id", functions.lit(runId));
-          df = df.selectExpr(t.deltaColumns().stream().map(c -> "`" + c + "`").toArray(String[]::new));
-          String where = "year IN (" + yearsIn + ")" + (t.family() == null ? " AND family IN (" + familiesIn + ")" : "");
-          df.write().format("delta").mode("overwrite")
-              .option("replaceWhere", where)
-              .partitionBy("year")
-              .save(new Path(warehouse, t.tableName()).toString());
-          long n = computed.stream().mapToLong(o -> o.rows().getOrDefault(t.tableName(), 0L)).sum();
+          String how;
+          FileCommit.Outcome done = null;
+          if (t.family() != null) {
+            // the staged files become the table's files: moved and committed, not rewritten
+            FileCommit.createIfMissing(spark, table, t);
+            done = FileCommit.replaceYears(spark, table, t, staged);
+          }
+          if (done != null) {
+            how = done.added() + " files added, " + done.removed() + " removed, version " + done.version();
+          } else {
+            // quality_checks (every family writes into it, each replacing only its own rows) and
+            // tables whose layout differs from the staged files: Spark's writer, replaceWhere
+            String where = "year IN (" + yearsIn + ")" + (t.family() == null ? " AND family IN (" + familiesIn + ")" : "");
+            FileCommit.replaceWithDataFrame(spark, table, t, staged, where);
+            how = "rewritten by replaceWhere";
+          }
+          long n = staged.stream().mapToLong(FileCommit.Staged::rows).sum();
           rows.put(t.tableName(), n);
-          LOG.info("committed {}: {} rows for years {}", t.tableName(), n, yearsIn);
+          LOG.info("committed {}: {} rows for years {} in {} s ({})", t.tableName(), n, yearsIn,
+              String.format("%.1f", secondsSince(commitStart)), how);
         }
         jsc.clearJobGroup();
       }
@@ -430,7 +449,7 @@ public final class RunJob {
    * @param unchangedInput the input fingerprint under which the year may be skipped, or null
    */
   static YearOutcome computeYear(HadoopConf hc, String input, MrioMeta meta, int year, CoreSettings core,
-      String unit, String staging, String unchangedInput, Set<Family> families) {
+      String unit, String staging, String runId, String unchangedInput, Set<Family> families) {
     long t0 = System.nanoTime();
     String executor = executorLabel();
     Configuration conf = hc.get();
@@ -446,7 +465,7 @@ public final class RunJob {
       Map<String, Long> rows = new LinkedHashMap<>();
       List<String> failed = new ArrayList<>();
       String backend;
-      try (StagingSink sink = new StagingSink(conf, new Path(staging), year, unit, families)) {
+      try (StagingSink sink = new StagingSink(conf, new Path(staging), runId, year, unit, families)) {
         // one solved system (A, B = (I - A)^-1 by one LU) shared by every family of the run
         YearSystem system = YearSystem.build(y, options);
         List<TivaSummary> summaries = new ArrayList<>();

@@ -15,36 +15,45 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The task-side {@link ResultSink}: streams one year's rows into one staged Parquet file per
- * output table, {@code <stagingRun>/<table>/y<year>.parquet}. Files are published on
+ * output table, {@code <stagingRun>/<table>/y<year>.parquet}, already in the table's physical
+ * layout ({@link OutputTable#fileColumns()}: no {@code year} column, {@code run_id} last), so the
+ * commit can move the file into the Delta table without rewriting it. Files are published on
  * {@link #commit()} only, so a failed or killed task leaves nothing a commit would pick up.
  */
 public final class StagingSink implements ResultSink, AutoCloseable {
   private final int year;
   private final String moneyUnit;
+  private final String runId;
   private final Map<OutputTable, ParquetRows.Writer> writers = new EnumMap<>(OutputTable.class);
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
   private boolean done;
 
-  public StagingSink(Configuration conf, Path stagingRun, int year, String moneyUnit, Set<Family> families)
-      throws IOException {
+  public StagingSink(Configuration conf, Path stagingRun, String runId, int year, String moneyUnit,
+      Set<Family> families) throws IOException {
     this.year = year;
     this.moneyUnit = moneyUnit;
+    this.runId = runId;
     for (OutputTable t : OutputTable.values()) {
       if (!t.writtenBy(families)) {
         continue;
       }
       Path file = new Path(new Path(stagingRun, t.tableName()), "y" + year + ".parquet");
-      writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.columns()));
+      writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
     }
   }
 
+  /** One row: {@code values} in {@link OutputTable#columns()} order (year first). */
   private void write(OutputTable t, Object... values) {
     ParquetRows.Writer w = writers.get(t);
     if (w == null) {
       throw new IllegalStateException(t.tableName() + " rows from a family this run does not compute");
     }
+    // the file's layout: year dropped (it is the partition), run_id appended
+    Object[] row = new Object[values.length];
+    System.arraycopy(values, 1, row, 0, values.length - 1);
+    row[values.length - 1] = runId;
     try {
-      w.write(values);
+      w.write(row);
     } catch (IOException e) {
       throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
     }

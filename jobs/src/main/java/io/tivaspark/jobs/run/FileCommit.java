@@ -1,0 +1,373 @@
+package io.tivaspark.jobs.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tivaspark.jobs.store.Column;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.NoMapping$;
+import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.AddFile$;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Commits a run's staged year files into a curated Delta table without rewriting them.
+ *
+ * <p>The year tasks stage each year's rows as one Parquet file in the table's physical layout
+ * ({@link OutputTable#fileColumns()}). For each table the driver then, in one Delta transaction
+ * ({@link #replaceYears}): reads the live files of the years being replaced from the snapshot the
+ * transaction started from, moves (renames) every staged file into {@code <table>/year=<Y>/}
+ * under a fresh unique name, and commits one {@code AddFile} per new file (with numRecords,
+ * min/max and null counts taken from the file's Parquet footer) and one {@code RemoveFile} per
+ * replaced file, recorded as a {@code WRITE} (overwrite, the {@code year IN (...)} predicate) like
+ * Spark's {@code replaceWhere}. Readers see the table before or after that commit, never between:
+ * a moved file is invisible until the commit references it, and a file the run moved but never
+ * committed (a crash between the move and the commit) is an orphan that {@code VACUUM} deletes.
+ *
+ * <p>Tables whose layout the staged files do not match (other columns or types, column mapping,
+ * CHECK constraints, generated columns, append-only) are written through the DataFrame path
+ * instead ({@link #replaceWithDataFrame}), as is {@code quality_checks}, whose rows of one year
+ * are replaced only for the families run.
+ */
+final class FileCommit {
+  private static final Logger LOG = LoggerFactory.getLogger(FileCommit.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Delta's default prefix length for string statistics; longer values get no min/max here. */
+  private static final int STRING_STATS_LENGTH = 32;
+
+  private FileCommit() {}
+
+  /** One staged file of one year and the rows its year task wrote into it. */
+  record Staged(int year, Path file, long rows) {}
+
+  /** What a commit did: the table version it created, files added and removed, rows added. */
+  record Outcome(long version, int added, int removed, long rows) {}
+
+  /** The Delta schema of a table: year, the key and value columns, run_id (nullable, as Spark writes it). */
+  static StructType schema(OutputTable t) {
+    StructType s = new StructType();
+    for (Column c : t.columns()) {
+      s = s.add(c.name(), sparkType(c.type()), true);
+    }
+    return s.add("run_id", DataTypes.StringType, true);
+  }
+
+  private static DataType sparkType(Column.Type type) {
+    return switch (type) {
+      case STRING -> DataTypes.StringType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case INT -> DataTypes.IntegerType;
+      case LONG -> DataTypes.LongType;
+      case BOOLEAN -> DataTypes.BooleanType;
+    };
+  }
+
+  /**
+   * Creates the table, empty, partitioned by year, through Spark's ordinary writer, when it does
+   * not exist yet (the first run into a warehouse). An empty table is what a reader would see
+   * if the run died before its commit.
+   */
+  static void createIfMissing(SparkSession spark, Path table, OutputTable t) throws IOException {
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (fs.exists(new Path(table, "_delta_log"))) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    spark.createDataFrame(List.<Row>of(), schema(t)).write().format("delta").mode("append")
+        .partitionBy("year").save(table.toString());
+    LOG.info("created empty table {} (partitioned by year) in {} ms", t.tableName(), (System.nanoTime() - t0) / 1000000);
+  }
+
+  /** Why the table cannot take the staged files as they are, or null when it can. */
+  static String unsupported(Metadata m, OutputTable t) {
+    List<String> parts = CollectionConverters.asJava(m.partitionColumns());
+    if (!parts.equals(List.of("year"))) {
+      return "partitioned by " + parts + ", not [year]";
+    }
+    if (!m.columnMappingMode().equals(NoMapping$.MODULE$)) {
+      return "column mapping mode " + m.columnMappingMode().name();
+    }
+    Map<String, String> conf = CollectionConverters.asJava(m.configuration());
+    for (Map.Entry<String, String> e : conf.entrySet()) {
+      if (e.getKey().startsWith("delta.constraints.")) {
+        return "CHECK constraint " + e.getKey();
+      }
+      if (e.getKey().equals("delta.appendOnly") && e.getValue().equalsIgnoreCase("true")) {
+        return "delta.appendOnly = true";
+      }
+    }
+    StructType want = schema(t);
+    StructType have = m.schema();
+    if (have.fields().length != want.fields().length) {
+      return "columns " + List.of(have.fieldNames()) + ", expected " + List.of(want.fieldNames());
+    }
+    for (StructField w : want.fields()) {
+      StructField h = have.fields()[have.fieldIndex(w.name())];
+      if (!h.dataType().equals(w.dataType())) {
+        return "column " + w.name() + " is " + h.dataType().simpleString() + ", expected " + w.dataType().simpleString();
+      }
+      if (!h.metadata().json().equals("{}")) {
+        return "column " + w.name() + " has metadata " + h.metadata().json() + " (generated, identity, ...)";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Replaces the staged years of the table with the staged files, in one Delta transaction.
+   * Returns null, having changed nothing, when the table's layout does not match the staged files
+   * ({@link #unsupported}); the caller then uses {@link #replaceWithDataFrame}.
+   */
+  static Outcome replaceYears(SparkSession spark, Path table, OutputTable t, List<Staged> staged) throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    long t0 = System.nanoTime();
+    DeltaLog log = DeltaLog.forTable(spark, table);
+    OptimisticTransaction txn = log.startTransaction();
+    long t1 = System.nanoTime();
+    String why = unsupported(txn.metadata(), t);
+    if (why != null) {
+      LOG.warn("table {}: {}; committing through Spark's writer (rewrites the rows)", t.tableName(), why);
+      return null;
+    }
+    TreeSet<Integer> years = staged.stream().map(Staged::year).collect(Collectors.toCollection(TreeSet::new));
+    String predicate = "year IN (" + years.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+
+    // the live files of those years in the transaction's snapshot: removed by the commit (reading
+    // them through the transaction also registers the predicate for Delta's conflict check)
+    Expression filter = CatalystSqlParser$.MODULE$.parseExpression(predicate);
+    List<AddFile> live = CollectionConverters.asJava(txn.filterFiles(seq(List.of(filter)), true));
+    long now = System.currentTimeMillis();
+    List<Action> actions = new ArrayList<>();
+    for (AddFile f : live) {
+      int y = Integer.parseInt(f.partitionValues().apply("year"));
+      if (!years.contains(y)) {
+        throw new IllegalStateException("Delta returned file " + f.path() + " of year " + y + " for " + predicate);
+      }
+      actions.add(f.removeWithTimestamp(now, true));
+    }
+    int removed = actions.size();
+    long t2 = System.nanoTime();
+
+    // the new files: moved, not rewritten
+    FileSystem tableFs = table.getFileSystem(conf);
+    long rows = 0;
+    int added = 0;
+    for (Staged s : staged) {
+      FileSystem stagingFs = s.file().getFileSystem(conf);
+      FileStats stats = FileStats.read(conf, s.file());
+      if (stats.rows != s.rows()) {
+        // nothing of this table is committed; files already moved are orphans (VACUUM)
+        throw new IOException("staged file " + s.file() + " has " + stats.rows + " rows, its year task wrote "
+            + s.rows() + " (changed by another process?); " + t.tableName() + " was not committed, rerun");
+      }
+      if (stats.rows == 0) {
+        stagingFs.delete(s.file(), false); // no rows (e.g. no footprints without satellite accounts)
+        continue;
+      }
+      String rel = "year=" + s.year() + "/part-00000-" + UUID.randomUUID() + ".c000.snappy.parquet";
+      Path dst = new Path(table, rel);
+      move(conf, stagingFs, s.file(), tableFs, dst);
+      FileStatus st = tableFs.getFileStatus(dst);
+      actions.add(addFile(rel, s.year(), st.getLen(), st.getModificationTime(), stats.json()));
+      rows += stats.rows;
+      added++;
+    }
+    long t3 = System.nanoTime();
+    pauseForTest(t);
+    long version = txn.commit(seq(actions), writeOperation(predicate));
+    long t4 = System.nanoTime();
+    LOG.debug("{}: snapshot {} ms, live files {} ms, move+stats {} ms, commit {} ms", t.tableName(),
+        (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000);
+    return new Outcome(version, added, removed, rows);
+  }
+
+  /**
+   * The DataFrame path: reads the staged files (adding their year) and writes them with
+   * {@code replaceWhere} (one transaction, the rows re-encoded). For quality_checks, whose
+   * replaced rows are those of the families run, and for tables {@link #replaceYears} refuses.
+   */
+  static void replaceWithDataFrame(SparkSession spark, Path table, OutputTable t, List<Staged> staged,
+      String where) {
+    Dataset<Row> df = null;
+    for (Staged s : staged) {
+      Dataset<Row> d = spark.read().parquet(s.file().toString()).withColumn("year", functions.lit(s.year()));
+      df = df == null ? d : df.unionByName(d);
+    }
+    df = df.selectExpr(t.deltaColumns().stream().map(c -> "`" + c + "`").toArray(String[]::new));
+    df.write().format("delta").mode("overwrite").option("replaceWhere", where).partitionBy("year")
+        .save(table.toString());
+  }
+
+  /**
+   * Crash tests only: with {@code -Dtiva.test.pause-before-commit=<table>} the run stops for 10
+   * minutes between moving that table's files and committing them, so a test can kill it in that
+   * window (the one that leaves orphan files).
+   */
+  private static void pauseForTest(OutputTable t) {
+    if (t.tableName().equals(System.getProperty("tiva.test.pause-before-commit"))) {
+      LOG.warn("{}: staged files moved, pausing before the commit (tiva.test.pause-before-commit)", t.tableName());
+      try {
+        Thread.sleep(600_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void move(Configuration conf, FileSystem srcFs, Path src, FileSystem dstFs, Path dst)
+      throws IOException {
+    if (srcFs.getUri().equals(dstFs.getUri())) {
+      dstFs.mkdirs(dst.getParent());
+      if (!dstFs.rename(src, dst)) {
+        throw new IOException("could not move staged file " + src + " to " + dst);
+      }
+    } else if (!FileUtil.copy(srcFs, src, dstFs, dst, false, conf)) { // tiva.run.staging-dir on another store
+      throw new IOException("could not copy staged file " + src + " to " + dst);
+    }
+  }
+
+  private static AddFile addFile(String relPath, int year, long size, long modificationTime, String stats) {
+    AddFile$ d = AddFile$.MODULE$;
+    scala.collection.immutable.Map<String, String> partition =
+        new scala.collection.immutable.Map.Map1<>("year", String.valueOf(year));
+    return new AddFile(relPath, partition, size, modificationTime, true, stats,
+        d.$lessinit$greater$default$7(), d.$lessinit$greater$default$8(), d.$lessinit$greater$default$9(),
+        d.$lessinit$greater$default$10(), d.$lessinit$greater$default$11(), d.$lessinit$greater$default$12(),
+        d.$lessinit$greater$default$13());
+  }
+
+  private static DeltaOperations.Operation writeOperation(String predicate) {
+    DeltaOperations.Write$ w = DeltaOperations.Write$.MODULE$;
+    return new DeltaOperations.Write(SaveMode.Overwrite, Option.apply(seq(List.of("year"))), Option.apply(predicate),
+        Option.empty(), w.$lessinit$greater$default$5(), w.$lessinit$greater$default$6(),
+        w.$lessinit$greater$default$7(), w.$lessinit$greater$default$8(), w.$lessinit$greater$default$9());
+  }
+
+  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return CollectionConverters.asScala(list).toList();
+  }
+
+  /** Delta file statistics (numRecords, minValues, maxValues, nullCount) from a Parquet footer. */
+  record FileStats(long rows, Map<String, Object> min, Map<String, Object> max, Map<String, Long> nulls) {
+    static FileStats read(Configuration conf, Path file) throws IOException {
+      Map<String, Statistics<?>> merged = new LinkedHashMap<>();
+      long rows = 0;
+      Set<String> incomplete = new TreeSet<>();
+      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+        for (BlockMetaData b : r.getFooter().getBlocks()) {
+          rows += b.getRowCount();
+          for (ColumnChunkMetaData c : b.getColumns()) {
+            String name = c.getPath().toDotString();
+            Statistics<?> s = c.getStatistics();
+            if (s == null || s.isEmpty() && c.getValueCount() > 0) {
+              incomplete.add(name);
+              continue;
+            }
+            Statistics<?> m = merged.get(name);
+            if (m == null) {
+              merged.put(name, s.copy());
+            } else {
+              mergeInto(m, s);
+            }
+          }
+        }
+      }
+      Map<String, Object> min = new LinkedHashMap<>();
+      Map<String, Object> max = new LinkedHashMap<>();
+      Map<String, Long> nulls = new LinkedHashMap<>();
+      for (Map.Entry<String, Statistics<?>> e : merged.entrySet()) {
+        String name = e.getKey();
+        Statistics<?> s = e.getValue();
+        if (incomplete.contains(name)) {
+          continue;
+        }
+        if (s.isNumNullsSet()) {
+          nulls.put(name, s.getNumNulls());
+        }
+        if (!s.hasNonNullValue()) {
+          continue;
+        }
+        Object lo = value(s.genericGetMin());
+        Object hi = value(s.genericGetMax());
+        if (lo == null || hi == null) {
+          continue; // booleans (Delta keeps no min/max for them), long strings, non-finite doubles
+        }
+        min.put(name, lo);
+        max.put(name, hi);
+      }
+      return new FileStats(rows, min, max, nulls);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void mergeInto(Statistics m, Statistics s) {
+      m.mergeStatistics(s);
+    }
+
+    private static Object value(Object v) {
+      if (v instanceof Binary b) {
+        String s = b.toStringUsingUTF8();
+        return s.length() <= STRING_STATS_LENGTH ? s : null;
+      }
+      if (v instanceof Double d) {
+        return Double.isFinite(d) ? d : null;
+      }
+      if (v instanceof Integer || v instanceof Long) {
+        return v;
+      }
+      return null;
+    }
+
+    String json() {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("numRecords", rows);
+      ObjectNode lo = o.putObject("minValues");
+      ObjectNode hi = o.putObject("maxValues");
+      ObjectNode nc = o.putObject("nullCount");
+      min.forEach((k, v) -> lo.set(k, JSON.valueToTree(v)));
+      max.forEach((k, v) -> hi.set(k, JSON.valueToTree(v)));
+      nulls.forEach(nc::put);
+      try {
+        return JSON.writeValueAsString(o);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

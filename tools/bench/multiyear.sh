@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of a multi-year `bin/tiva run` (issue 7's target: 26 years at n = 3645,
+# local[2], Delta writes included, under 10 minutes). Generates the synthetic store when it is
+# missing, runs `bin/tiva run` into a fresh warehouse, and prints the wall time, the seconds per
+# year, the ratio to the target, the phase breakdown from the run's log, and the load average
+# before and after (the reference machine's 2 cores are shared: read every figure next to it).
+#
+#   tools/bench/multiyear.sh [WORKDIR]     (default WORKDIR: ${TMPDIR:-/tmp}/tiva-multiyear)
+#
+#   REGIONS=81 INDUSTRIES=45 YEARS=1995-2020 SEED=42   the store (WORKDIR/store-RxI-YEARS)
+#   RUN_YEARS=1995-2000   compute only these years of the store (--years), e.g. to extrapolate
+#   TARGET_S=600          the target wall time of the whole run
+#   KEEP_WAREHOUSE=1      keep WORKDIR/warehouse afterwards (default: deleted, it is ~250 MB a year)
+#   REUSE_WAREHOUSE=1     run into the warehouse left by a KEEP_WAREHOUSE=1 run (the nightly case:
+#                         every year replaced) instead of a fresh one; implies KEEP_WAREHOUSE=1
+#   TIVA_DRIVER_MEMORY    heap of the run's JVM (bin/tiva's default 4g)
+#   any further arguments after WORKDIR go to `bin/tiva run` (e.g. --only core)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="${1:-${TMPDIR:-/tmp}/tiva-multiyear}"
+shift || true
+REGIONS="${REGIONS:-81}" INDUSTRIES="${INDUSTRIES:-45}" YEARS="${YEARS:-1995-2020}" SEED="${SEED:-42}"
+TARGET_S="${TARGET_S:-600}"
+STORE="$WORK/store-${REGIONS}x${INDUSTRIES}-${YEARS}"
+WH="$WORK/warehouse"
+mkdir -p "$WORK"
+
+if [ ! -f "$STORE/mrio.json" ]; then
+  echo "generating $STORE ..."
+  "$ROOT/bin/tiva" generate --out "$STORE" --regions "$REGIONS" --industries "$INDUSTRIES" --years "$YEARS" \
+    --seed "$SEED" 2>&1 | grep -v '^WARNING' | tail -n 1
+fi
+if [ "${REUSE_WAREHOUSE:-0}" = "1" ]; then
+  KEEP_WAREHOUSE=1
+else
+  rm -rf "$WH"
+fi
+args=(run --input "$STORE" --warehouse "$WH")
+[ -n "${RUN_YEARS:-}" ] && args+=(--years "$RUN_YEARS")
+args+=("$@")
+LOG="$WORK/run-$(date +%Y%m%dT%H%M%S).log"
+
+load_before="$(uptime | sed 's/.*load average: //')"
+t0=$(date +%s.%N)
+set +e
+"$ROOT/bin/tiva" "${args[@]}" >"$LOG" 2>&1
+rc=$?
+set -e
+t1=$(date +%s.%N)
+load_after="$(uptime | sed 's/.*load average: //')"
+if [ "$rc" -ne 0 ]; then
+  echo "bin/tiva run failed (exit $rc); log: $LOG" >&2
+  tail -n 20 "$LOG" >&2
+  exit "$rc"
+fi
+[ "${KEEP_WAREHOUSE:-0}" = "1" ] || rm -rf "$WH"
+
+python3 - "$LOG" "$t0" "$t1" "$TARGET_S" "$load_before" "$load_after" "$REGIONS" "$INDUSTRIES" <<'EOF'
+import re, sys
+log, t0, t1, target, lb, la, r, i = sys.argv[1:]
+t0, t1, target = float(t0), float(t1), float(target)
+lines = open(log).read().splitlines()
+def clock(line):
+    m = re.match(r"(\d\d):(\d\d):(\d\d)", line)
+    return int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3]) if m else None
+wall = t1 - t0
+years = [int(m[1]) for l in lines for m in [re.search(r"RunJob: year (\d+) computed in", l)] if m]
+per_year = [float(m[1]) for l in lines for m in [re.search(r"RunJob: year \d+ computed in ([\d.]+) s", l)] if m]
+compute = next((float(m[1]) for l in lines for m in [re.search(r"compute and staging: \d+ years in ([\d.]+) s", l)] if m), None)
+commits = [(m[1], int(m[2]), float(m[3]), m[4]) for l in lines
+           for m in [re.search(r"RunJob: committed (\S+): (\d+) rows for years \S+ in ([\d.]+) s \((.*)\)", l)] if m]
+first = next((clock(l) for l in lines if "RunJob: run " in l), None)
+started = next((clock(l) for l in lines if re.search(r"RunJob: year \d+ started", l)), None)
+last_commit = max((clock(l) for l in lines if "RunJob: committed " in l), default=None)
+done = next((clock(l) for l in lines if re.search(r"RunJob: run \S+ (SUCCEEDED|PARTIAL)", l)), None)
+n = len(years)
+print(f"store {r} x {i} (n = {int(r) * int(i)}), {n} years computed; log {log}")
+print(f"load average before: {lb}; after: {la}")
+print(f"wall time {wall:.0f} s = {wall / 60:.1f} min; {wall / max(n, 1):.1f} s per year; "
+      f"ratio to the {target:.0f} s target: {wall / target:.2f}"
+      + (f"; 26 years at this rate: {wall / n * 26 / 60:.1f} min (linear extrapolation of the wall time)"
+         if n and n != 26 else ""))
+import datetime
+d0 = datetime.datetime.fromtimestamp(t0)
+sod0 = d0.hour * 3600 + d0.minute * 60 + d0.second + d0.microsecond / 1e6
+if started:
+    print(f"  startup (JVM, Spark, lock, warehouse state) until the first year task: {started - sod0:.0f} s")
+if not commits:  # logs of versions before the per-phase timings: seconds between the log lines
+    prev = max((clock(l) for l in lines if re.search(r"RunJob: year \d+ computed in", l)), default=None)
+    for l in lines:
+        m = re.search(r"RunJob: committed (\S+): (\d+) rows", l)
+        if m and prev is not None:
+            commits.append((m[1], int(m[2]), float(clock(l) - prev), "from log clock, 1 s resolution"))
+            prev = clock(l)
+    if compute is None and started and prev is not None:
+        compute = float(max(clock(l) for l in lines if re.search(r"RunJob: year \d+ computed in", l)) - started)
+if compute is not None:
+    print(f"  compute + staging: {compute:.1f} s ({compute / max(n, 1):.1f} s per year wall, "
+          f"{sum(per_year) / max(len(per_year), 1):.1f} s per year task, 2 tasks at a time)")
+tot = 0.0
+for t, rows, s, how in commits:
+    tot += s
+    print(f"  commit {t:<22} {s:6.1f} s  {rows:>11} rows  ({how})")
+print(f"  commits in all: {tot:.1f} s")
+if last_commit and done:
+    print(f"  staging cleanup + runs row: {done - last_commit} s; JVM exit: {t1 - t0 - (done - sod0):.0f} s")
+EOF
