@@ -725,7 +725,12 @@ public final class Decompositions {
       }
     }
 
-    double[] w3; // n×G: Σ_{k∈t} B_jk Y_kt (B_·t Y_tt)
+    /**
+     * n×3G, column-major: [Σ_{k∈t} B_jk Y_kt | B_rr Y_rt | Σ_{k∈t} B_jk (y_k − Y_kt − Y_kS)]. The first
+     * two blocks are the year's; the third starts from the year's Σ_{k∈t} B_jk (y_k − Y_kt)
+     * ({@link #w5x}) and is redone per exporter S.
+     */
+    double[] wCat;
     double[] w5x; // n×G: Σ_{k∈t} B_jk (y_k − Y_kt)
 
     /**
@@ -736,12 +741,13 @@ public final class Decompositions {
      * (check W5). Cost: year level 2n² (two n×G block products, Java); per economy n² for
      * B_·t Y_tS and, per partner, A_S,r times the n×3G matrix [B_·tY_tt | B_rrY_rt | B_·t Σ Y_tw]
      * (dgemm when rows are contiguous): 6n²G flops over all economies, 0.3 GB of Java/BLAS traffic
-     * at ICIO scale. Memory: 3 n×G arrays.
+     * at ICIO scale. Memory: 4 n×G arrays, kept for the year.
      */
     void thirdCountry(YearSystem.Economy eco, int[] rows, boolean[] mem, int m, int s0, double[] u,
         double[] yToS, double[] out) {
-      if (w3 == null) {
-        w3 = new double[n * g];
+      int cols = 3 * g;
+      if (wCat == null) {
+        wCat = new double[n * cols];
         w5x = new double[n * g];
         for (int t = 0; t < g; t++) {
           for (int k : rowsOf[t]) {
@@ -751,17 +757,15 @@ public final class Decompositions {
             int o = t * n;
             for (int j = 0; j < n; j++) {
               double bv = b[bo + j];
-              w3[o + j] += bv * c3;
+              wCat[o + j] += bv * c3;
               w5x[o + j] += bv * c5;
             }
           }
         }
+        System.arraycopy(brrY, 0, wCat, n * g, n * g);
       }
-      int cols = 3 * g;
-      double[] w = new double[n * cols]; // [w3 | brrY | w5x − B_·t Y_tS], column-major, ld n
-      System.arraycopy(w3, 0, w, 0, n * g);
-      System.arraycopy(brrY, 0, w, n * g, n * g);
-      System.arraycopy(w5x, 0, w, 2 * n * g, n * g);
+      double[] w = wCat;
+      System.arraycopy(w5x, 0, w, 2 * n * g, n * g); // then − B_·t Y_tS for this exporter
       for (int t = 0; t < g; t++) {
         if (mem[t]) {
           continue;

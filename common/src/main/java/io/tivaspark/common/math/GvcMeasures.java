@@ -60,10 +60,9 @@ import java.util.function.Supplier;
  * output-weighted mean over its rows (Σ x_k U_k / Σ x_k), "_T" the output-weighted economy mean; NaN
  * where x = 0.
  *
- * <p><b>Cost</b> (n rows, N industries, G countries): shared B-products 4 dgemv (B y, B B y, B'v,
- * B'B'v) and B x, column sums of B; per partition 3 multi-vector products with A (3 + 1 + 3
- * right-hand sides) and 3 with B (2 + 3 + 1), one dgemv B e, and O(Σ|block|²) for L and the diagonal
- * blocks. Countries: G local inverses shared with the decompositions (2GN³). Each group adds one
+ * <p><b>Cost</b> (n rows, N industries, G countries): shared B-products B [y, x] (one pass), B B y,
+ * B'v, B'B'v, column sums of B; per partition 3 multi-vector products with A (3 + 1 + 3
+ * right-hand sides) and 3 with B (3 + 3 + 1), and O(Σ|block|²) for L and the diagonal blocks. Countries: G local inverses shared with the decompositions (2GN³). Each group adds one
  * local inverse of its block (2(|S|N)³) and one partition pass (~0.15 s at n = 3645 with native BLAS).
  */
 public final class GvcMeasures {
@@ -152,7 +151,7 @@ public final class GvcMeasures {
 
   /** Vectors that do not depend on the partition. */
   static final class Shared {
-    final double[] by; // B y = x (from the system, not the table's x)
+    final double[] by; // B y (= x up to the table's balance; the lengths use it, not the table's x)
     final double[] bby; // B B y
     final double[] vb; // (v'B)'
     final double[] vbb; // (v'B B)'
@@ -163,11 +162,9 @@ public final class GvcMeasures {
       int n = sys.n;
       Lapack lapack = sys.lapack;
       double[] b = sys.b;
-      by = new double[n];
-      lapack.dgemv(false, n, n, 1.0, b, sys.yTot, 0.0, by);
-      // B [y, x] would be one pass; kept apart because bx uses the table's x, by the system's
-      bx = new double[n];
-      lapack.dgemv(false, n, n, 1.0, b, sys.x, 0.0, bx);
+      double[][] bYx = times(b, lapack, false, sys.yTot, sys.x); // one pass over B for both
+      by = bYx[0];
+      bx = bYx[1];
       bby = new double[n];
       lapack.dgemv(false, n, n, 1.0, b, by, 0.0, bby);
       vb = new double[n];
@@ -262,7 +259,7 @@ public final class GvcMeasures {
       return r;
     }
 
-    /** A^D c (or A^D' c), the block-diagonal part of A, O(Σ|block|²). */
+    /** M^D c (or M^D' c): the block-diagonal part of an n×n matrix (A^D, B_SS) times c, O(Σ|block|²). */
     double[] ad(double[] a, double[] c, boolean transpose) {
       int n = blockOf.length;
       double[] r = new double[n];
@@ -276,11 +273,6 @@ public final class GvcMeasures {
         }
       }
       return r;
-    }
-
-    /** (B_SS c_S) on every block S (or B_SS' c_S), O(Σ|block|²). */
-    double[] bDiag(double[] b, double[] c, boolean transpose) {
-      return ad(b, c, transpose);
     }
 
     /** A^F [c_1 … c_k] (or A^F' …): one multi-vector product with A (2n²k flops), then the blocks removed. */
@@ -373,7 +365,8 @@ public final class GvcMeasures {
       double[] lafLyD = p.l(f1[0], false);
       double[] lafRest = p.l(f1[1], false);
       double[] lafBy = p.l(f1[2], false); // L A^F B y
-      double[][] f2 = times(b, lapack, false, f1[2], adBy); // B A^F B y, B A^D B y
+      // gross exports of each row out of its block (KWW position), in the same pass over B
+      double[][] f2 = times(b, lapack, false, f1[2], adBy, e); // B A^F B y, B A^D B y, B e
       double[] lafBadBy = p.l(p.af(a, lapack, false, f2[1])[0], false); // L A^F B A^D B y
       double[] llafBy = p.l(lafBy, false);
       double[] llyD = p.l(lyD, false);
@@ -434,9 +427,9 @@ public final class GvcMeasures {
       }
 
       // KWW position: IV (forward) and FV (backward) with the block's exports
-      double[] be = times(b, lapack, false, e)[0];
-      double[] bssE = p.bDiag(b, e, false);
-      double[] vbss = p.bDiag(b, v, true); // (v_S' B_SS)'
+      double[] be = f2[2];
+      double[] bssE = p.ad(b, e, false); // B_SS e_S
+      double[] vbss = p.ad(b, v, true); // (v_S' B_SS)'
       iv = new double[n];
       fv = new double[n];
       for (int k = 0; k < n; k++) {
