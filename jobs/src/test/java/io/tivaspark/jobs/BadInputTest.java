@@ -30,9 +30,7 @@ class BadInputTest {
   static void generate() {
     TestSpark.get();
     clean = tmp.resolve("clean");
-    Outcome r = CliTest.run("generate", "--out", clean.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2010-2011", "--seed", "3");
-    assertEquals(0, r.code(), r.err());
+    CliTest.generate(clean, 4, 3, "2010-2011", 3);
   }
 
   static Path copy(String name) throws IOException {

@@ -24,6 +24,13 @@ class CliTest {
     return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
   }
 
+  /** {@code tiva generate} of a synthetic store into {@code out}; fails the test unless it exits 0. */
+  static void generate(java.nio.file.Path out, int regions, int industries, String years, long seed) {
+    Outcome r = run("generate", "--out", out.toString(), "--regions", String.valueOf(regions), "--industries",
+        String.valueOf(industries), "--years", years, "--seed", String.valueOf(seed));
+    assertEquals(0, r.code(), r.err());
+  }
+
   static void assertOneLineError(Outcome r, int code, String fragment) {
     assertEquals(code, r.code(), r.err());
     assertTrue(r.err().startsWith("tiva: "), r.err());

@@ -50,9 +50,7 @@ class ConcurrentRunTest {
     store = work.resolve("store");
     conf = work.resolve("it.conf");
     Files.writeString(conf, CrashSafetyTest.itConf());
-    CliTest.Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2001-2003", "--seed", "62");
-    assertEquals(0, g.code(), g.err());
+    CliTest.generate(store, 4, 3, "2001-2003", 62);
   }
 
   static ChildRun start(Path warehouse, Map<String, String> env) throws Exception {

@@ -76,9 +76,7 @@ class CrashSafetyTest {
     Path warehouse = work.resolve("warehouse");
     Path conf = work.resolve("it.conf");
     Files.writeString(conf, itConf());
-    CliTest.Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2001-2003", "--seed", "61");
-    assertEquals(0, g.code(), g.err());
+    CliTest.generate(store, 4, 3, "2001-2003", 61);
     List<ChildRun> all = new ArrayList<>();
     String[] runArgs = {"run", "--conf", conf.toString(), "--input", store.toString(), "--warehouse",
         warehouse.toString()};

@@ -53,9 +53,7 @@ class FileCommitTest {
     spark = TestSpark.get();
     store = tmp.resolve("store");
     warehouse = tmp.resolve("wh");
-    Outcome r = CliTest.run("generate", "--out", store.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2001-2003", "--seed", "11");
-    assertEquals(0, r.code(), r.err());
+    CliTest.generate(store, 4, 3, "2001-2003", 11);
   }
 
   static Outcome run(Path wh, String... extra) {

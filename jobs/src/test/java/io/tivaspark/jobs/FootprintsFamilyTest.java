@@ -37,9 +37,7 @@ class FootprintsFamilyTest {
     SparkSession spark = TestSpark.get();
     Path store = tmp.resolve("store");
     Path wh = tmp.resolve("warehouse");
-    Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "5", "--industries", "4",
-        "--years", "2001-2002", "--seed", "9");
-    assertEquals(0, g.code(), g.err());
+    CliTest.generate(store, 5, 4, "2001-2002", 9);
     assertTrue(Files.isDirectory(store.resolve("extensions/year=2001")));
     Outcome r = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only",
         "footprints");

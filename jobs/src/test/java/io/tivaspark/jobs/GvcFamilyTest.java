@@ -22,9 +22,7 @@ class GvcFamilyTest {
     SparkSession spark = TestSpark.get();
     Path store = tmp.resolve("store");
     Path wh = tmp.resolve("warehouse");
-    Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2001-2002", "--seed", "5");
-    assertEquals(0, g.code(), g.err());
+    CliTest.generate(store, 4, 3, "2001-2002", 5);
     Outcome r = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only", "gvc");
     assertEquals(0, r.code(), r.err());
     Dataset<Row> dec = spark.read().format("delta").load(wh.resolve("export_decomposition").toString());
@@ -61,9 +59,7 @@ class GvcFamilyTest {
     Path wh = tmp.resolve("warehouse3");
     Path conf = tmp.resolve("third.conf");
     java.nio.file.Files.writeString(conf, "tiva.run.wwz-third-country = \"country\"\n");
-    Outcome g = CliTest.run("generate", "--out", store.toString(), "--regions", "5", "--industries", "3",
-        "--years", "2003-2003", "--seed", "9");
-    assertEquals(0, g.code(), g.err());
+    CliTest.generate(store, 5, 3, "2003-2003", 9);
     Outcome r = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only", "gvc",
         "--conf", conf.toString());
     assertEquals(0, r.code(), r.err());

@@ -39,9 +39,7 @@ class IncrementalTest {
     spark = TestSpark.get();
     store = tmp.resolve("store");
     warehouse = tmp.resolve("wh");
-    Outcome r = CliTest.run("generate", "--out", store.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2001-2003", "--seed", "21");
-    assertEquals(0, r.code(), r.err());
+    CliTest.generate(store, 4, 3, "2001-2003", 21);
   }
 
   static Outcome run(String... extra) {

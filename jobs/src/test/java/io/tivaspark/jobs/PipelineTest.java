@@ -34,9 +34,7 @@ class PipelineTest {
     spark = TestSpark.get();
     store = tmp.resolve("store");
     warehouse = tmp.resolve("warehouse");
-    Outcome r = CliTest.run("generate", "--out", store.toString(), "--regions", "5", "--industries", "4",
-        "--years", "2001-2003", "--seed", "7");
-    assertEquals(0, r.code(), r.err());
+    CliTest.generate(store, 5, 4, "2001-2003", 7);
     assertTrue(Files.exists(store.resolve("mrio.json")));
     assertTrue(Files.isDirectory(store.resolve("intermediate/year=2003")));
   }

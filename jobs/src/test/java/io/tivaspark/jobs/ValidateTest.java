@@ -28,8 +28,7 @@ class ValidateTest {
   static void setUp() throws IOException {
     TestSpark.get();
     generated = tmp.resolve("gen");
-    assertEquals(0, CliTest.run("generate", "--out", generated.toString(), "--regions", "4", "--industries", "3",
-        "--years", "2010-2012", "--seed", "3").code());
+    CliTest.generate(generated, 4, 3, "2010-2012", 3);
     Path in = tmp.resolve("icio");
     Files.createDirectories(in);
     IcioEdition.ICIO2023.write(IngestFixtures.generated(4, 3, true, 2010), in.resolve("ICIO_2010.csv"));

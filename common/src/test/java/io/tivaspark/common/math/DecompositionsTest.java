@@ -74,6 +74,15 @@ class DecompositionsTest {
       }
       return v;
     }
+
+    /** A gvc_measures value by "measure|country|industry"; fails when the row is missing. */
+    double m(String key) {
+      Double v = gvc.get(key);
+      if (v == null) {
+        throw new AssertionError("no gvc_measures row " + key);
+      }
+      return v;
+    }
   }
 
   static void assertAllPassed(TivaSummary s, double tol) {

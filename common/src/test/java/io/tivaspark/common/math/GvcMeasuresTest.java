@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
-import io.tivaspark.common.model.ResultSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,42 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * for a group's own partition (the group one block). Relative tolerance 1e-9 on the largest value.
  */
 class GvcMeasuresTest {
-
-  /** Keeps gvc_measures rows and checks. */
-  static final class Sink implements ResultSink {
-    final Map<String, Double> gvc = new HashMap<>();
-    final Map<String, CheckResult> checks = new HashMap<>();
-
-    @Override
-    public void gvcMeasure(String measure, String country, String industry, double value) {
-      if (gvc.put(measure + "|" + country + "|" + industry, value) != null) {
-        throw new AssertionError("duplicate " + measure + "|" + country + "|" + industry);
-      }
-    }
-
-    @Override
-    public void indicator(String indicator, String country, String partner, String industry, double value,
-        io.tivaspark.common.model.Unit unit) {}
-
-    @Override
-    public void vaFinalDemand(String sc, String si, String dc, double value) {}
-
-    @Override
-    public void vaOriginExports(String sc, String si, String ec, String ei, double value) {}
-
-    @Override
-    public void check(CheckResult r) {
-      checks.put(r.check() + "|" + r.scope(), r);
-    }
-
-    double get(String k) {
-      Double d = gvc.get(k);
-      if (d == null) {
-        throw new AssertionError("no gvc_measures row " + k);
-      }
-      return d;
-    }
-  }
 
   /** Dense oracle on one partition: the economy E's rows summed per industry and in total. */
   static final class Oracle {
@@ -284,12 +247,12 @@ class GvcMeasuresTest {
     String c2 = lay.countries().get(2);
     TivaOptions opt = TivaOptions.builder().group("GRP", List.of(c1, c2)).build();
     YearSystem sys = YearSystem.build(yr, opt);
-    Sink sink = new Sink();
+    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
     GvcMeasures.Result r = GvcMeasures.compute(sys, sink);
     for (CheckResult c : r.checks()) {
       assertTrue(c.passed(), c.check() + " " + c.scope() + ": " + c.maxRelError());
     }
-    assertTrue(sink.checks.keySet().stream().anyMatch(k -> k.startsWith("P4|") && k.contains("groups")));
+    assertTrue(sink.checks.stream().anyMatch(c -> c.check().equals("P4") && c.scope().contains("groups")));
 
     GvcReference ref = new GvcReference(yr);
     boolean[][] countries = new boolean[g][];
@@ -314,15 +277,15 @@ class GvcMeasuresTest {
     int compared = 0;
     for (Map.Entry<String, Double> e : expected.entrySet()) {
       double want = e.getValue();
-      double got = sink.get(e.getKey());
+      double got = sink.m(e.getKey());
       double tol = 1e-9 * Math.max(1, Math.abs(want));
       assertEquals(want, got, tol, e.getKey());
       compared++;
     }
     assertEquals(24 * (g + 1) * (nInd + 1), compared, "values compared");
     // the group's WWYZ differs from the sum of its members' (trade between members is domestic)
-    double membersGvc = sink.get("WWYZ_VA_GVC_S|" + c1 + "|_T") + sink.get("WWYZ_VA_GVC_S|" + c2 + "|_T");
-    assertTrue(Math.abs(sink.get("WWYZ_VA_GVC_S|GRP|_T") - membersGvc) > 1e-6 * membersGvc,
+    double membersGvc = sink.m("WWYZ_VA_GVC_S|" + c1 + "|_T") + sink.m("WWYZ_VA_GVC_S|" + c2 + "|_T");
+    assertTrue(Math.abs(sink.m("WWYZ_VA_GVC_S|GRP|_T") - membersGvc) > 1e-6 * membersGvc,
         "the group's GVC_S is not the sum of its members'");
   }
 }
