@@ -9,6 +9,7 @@ import io.tivaspark.jobs.cli.UsageException;
 import io.tivaspark.jobs.store.Dataset;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
+import io.tivaspark.jobs.store.StoreInventory;
 import io.tivaspark.jobs.store.StoreReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -125,17 +126,14 @@ public final class ValidateJob {
     } catch (InvalidInputException e) {
       return new Report(input, List.of(), e);
     }
-    // years per dataset; a year of any dataset missing from a required one is a contract error
-    Map<Dataset, TreeSet<Integer>> byDataset = new TreeMap<>();
-    TreeSet<Integer> all = new TreeSet<>();
+    // the years of the required datasets; a year some dataset lacks is that year's contract error
+    StoreInventory inventory;
     try {
-      for (Dataset d : Dataset.values()) {
-        byDataset.put(d, StoreReader.years(conf, root, d));
-        all.addAll(byDataset.get(d));
-      }
+      inventory = StoreInventory.of(conf, root);
     } catch (InvalidInputException e) {
       return new Report(input, List.of(), e);
     }
+    TreeSet<Integer> all = inventory.candidateYears();
     if (range != null) {
       all.removeIf(y -> y < range[0] || y > range[1]);
     }
@@ -147,18 +145,7 @@ public final class ValidateJob {
     List<YearReport> reports = new ArrayList<>();
     List<Integer> toRead = new ArrayList<>();
     for (int y : all) {
-      InvalidInputException missing = null;
-      for (Dataset d : Dataset.values()) {
-        // an optional dataset that has some years must have them all
-        if ((d.required() || !byDataset.get(d).isEmpty()) && !byDataset.get(d).contains(y)) {
-          String present = byDataset.entrySet().stream().filter(e -> e.getValue().contains(y))
-              .map(e -> e.getKey().label()).reduce((a, b) -> a + ", " + b).orElse("");
-          missing = new InvalidInputException(d.label(), y, null,
-              (d.required() ? "year missing from a required dataset" : "year missing (the dataset has other years)")
-              + " (present in " + present + ")");
-          break;
-        }
-      }
+      InvalidInputException missing = inventory.problem(y);
       if (missing != null) {
         reports.add(new YearReport(y, missing, List.of()));
       } else {

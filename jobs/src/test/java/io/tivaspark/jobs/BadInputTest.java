@@ -1,7 +1,6 @@
 package io.tivaspark.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tivaspark.jobs.CliTest.Outcome;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +99,7 @@ class BadInputTest {
   }
 
   @Test
-  void yearMissingFromRequiredDatasetWritesNothing() throws IOException {
+  void yearMissingFromRequiredDatasetFailsThatYearOnly() throws IOException {
     Path s = copy("missing");
     Path fd = s.resolve("final_demand/year=2011");
     try (Stream<Path> w = Files.walk(fd)) {
@@ -109,7 +109,9 @@ class BadInputTest {
     Outcome r = run(s, wh);
     CliTest.assertOneLineError(r, 3, "final_demand/, year 2011");
     assertTrue(r.err().contains("year missing from a required dataset"), r.err());
-    assertFalse(Files.exists(wh.resolve("indicators")), "nothing written");
+    var ind = TestSpark.get().read().format("delta").load(wh.resolve("indicators").toString());
+    assertEquals(List.of(2010), ind.select("year").distinct().as(org.apache.spark.sql.Encoders.INT()).collectAsList(),
+        "2010 completes, 2011 is held back");
   }
 
   @Test

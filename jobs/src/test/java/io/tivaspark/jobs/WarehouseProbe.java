@@ -46,6 +46,43 @@ final class WarehouseProbe {
     return out;
   }
 
+  /**
+   * Every curated table's content per year as "rows / run ids / checksum" (the checksum sums a
+   * 64-bit hash of every column of every row, values included), plus the runs table's row count
+   * under key "runs": equal snapshots mean nothing a reader can see has changed.
+   */
+  static Map<String, String> snapshot(SparkSession spark, Path warehouse) {
+    Map<String, String> out = new TreeMap<>();
+    for (io.tivaspark.jobs.run.OutputTable t : io.tivaspark.jobs.run.OutputTable.values()) {
+      Path p = warehouse.resolve(t.tableName());
+      if (!Files.isDirectory(p.resolve("_delta_log"))) {
+        continue;
+      }
+      var df = spark.read().format("delta").load(p.toString());
+      for (Row r : df.groupBy("year").agg(org.apache.spark.sql.functions.count("*"),
+          org.apache.spark.sql.functions.expr("sort_array(collect_set(run_id))"),
+          org.apache.spark.sql.functions.expr("sum(pmod(xxhash64(*), 4294967291))")).collectAsList()) {
+        out.put(t.tableName() + " " + r.getInt(0), r.getLong(1) + " / " + r.getList(2) + " / " + r.get(3));
+      }
+    }
+    Path runs = warehouse.resolve("runs");
+    if (Files.isDirectory(runs.resolve("_delta_log"))) {
+      out.put("runs", String.valueOf(spark.read().format("delta").load(runs.toString()).count()));
+    }
+    return out;
+  }
+
+  /** The entries of {@code snapshot} for one year (every table), for comparing a year before and after. */
+  static Map<String, String> year(Map<String, String> snapshot, int year) {
+    Map<String, String> out = new TreeMap<>();
+    snapshot.forEach((k, v) -> {
+      if (k.endsWith(" " + year)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
   /** Per year, the run id of the latest SUCCEEDED or PARTIAL runs row (by finished_at) that wrote it. */
   static Map<Integer, String> latestRunPerYear(SparkSession spark, Path warehouse) {
     Map<Integer, String> out = new TreeMap<>();

@@ -89,8 +89,36 @@ public final class YearSystem {
       throw new InvalidInputException("intermediate/", year.year(), k >= 0 && k < n ? label(k) : null,
           "I − A is singular (LAPACK dgetrf pivot " + e.pivot() + ")", e);
     }
+    requireFinite();
     leontiefSeconds = (System.nanoTime() - t) / 1e9;
     buildSeconds = (System.nanoTime() - t0) / 1e9;
+  }
+
+  /**
+   * Finite input can still overflow double precision (a cell near 1e308 makes x, A or B infinite
+   * or NaN): that is the input's fault, never a number to write. Names the quantity, the row and
+   * the input cell of largest magnitude. O(n²), one pass over B.
+   */
+  private void requireFinite() {
+    String bad = firstNonFinite("gross output x", x, 1);
+    bad = bad != null ? bad : firstNonFinite("value added va", va, 1);
+    bad = bad != null ? bad : firstNonFinite("value-added coefficient v", v, 1);
+    bad = bad != null ? bad : firstNonFinite("technical coefficient A", a, n);
+    bad = bad != null ? bad : firstNonFinite("Leontief inverse B", b, n);
+    if (bad != null) {
+      throw new InvalidInputException("input", year.year(), "largest cell " + year.largestCell(),
+          "the table's magnitudes overflow double precision (" + bad + ")");
+    }
+  }
+
+  private String firstNonFinite(String what, double[] m, int rows) {
+    for (int k = 0; k < m.length; k++) {
+      if (!Double.isFinite(m[k])) {
+        return what + " is " + m[k] + " at " + label(k % (rows == 1 ? n : rows))
+            + (rows == 1 ? "" : " x " + label(k / rows));
+      }
+    }
+    return null;
   }
 
   /** Validates, then solves the year: one LU and inverse of I − A (2n³). */

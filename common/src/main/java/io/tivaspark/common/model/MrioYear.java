@@ -84,6 +84,52 @@ public final class MrioYear {
   /** The table's published gross output, or null when the store has none. */
   public double[] publishedOutput() { return publishedOutput; }
 
+  /**
+   * The input cell of largest magnitude among intermediate use, final demand and published output,
+   * as "dataset/ label = value" (for messages about results that overflowed: it names the cell
+   * that most likely caused it).
+   */
+  public String largestCell() {
+    int n = layout.n();
+    int bestZ = argMaxAbs(z);
+    int bestY = argMaxAbs(yf);
+    int bestX = publishedOutput == null ? -1 : argMaxAbs(publishedOutput);
+    double vz = bestZ < 0 ? 0 : Math.abs(z[bestZ]);
+    double vy = bestY < 0 ? 0 : Math.abs(yf[bestY]);
+    double vx = bestX < 0 ? 0 : Math.abs(publishedOutput[bestX]);
+    if (vx > vz && vx > vy) {
+      return "output/ " + rowLabel(bestX) + " = " + publishedOutput[bestX];
+    }
+    if (vy > vz) {
+      int c = bestY / n;
+      int f = layout.categoryCount();
+      return "final_demand/ " + rowLabel(bestY % n) + " -> " + layout.countries().get(c / f) + " "
+          + layout.categories().get(c % f) + " = " + yf[bestY];
+    }
+    return bestZ < 0 ? "(empty table)"
+        : "intermediate/ " + rowLabel(bestZ % n) + " -> " + rowLabel(bestZ / n) + " = " + z[bestZ];
+  }
+
+  private String rowLabel(int i) {
+    return layout.entities().get(layout.entityOfRow(i)) + " " + layout.industries().get(layout.industryOfRow(i));
+  }
+
+  private static int argMaxAbs(double[] a) {
+    int best = -1;
+    double m = -1;
+    for (int i = 0; i < a.length; i++) {
+      double v = Math.abs(a[i]);
+      if (v > m || Double.isNaN(v)) {
+        best = i;
+        m = v;
+        if (Double.isNaN(v)) {
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
   public double zAt(int i, int j) { return z[i + j * layout.n()]; }
 
   public double finalDemandAt(int i, int column) { return yf[i + column * layout.n()]; }

@@ -65,7 +65,8 @@ public final class ExitCode {
     String m = best.getMessage();
     if (m == null || m.isBlank()) {
       m = best.getClass().getName();
-    } else if (best == t && !(t instanceof UsageException) && !(t instanceof ExitCoded)) {
+    } else if (best == t && !(t instanceof UsageException) && !(t instanceof ExitCoded)
+        && !(t instanceof InvalidInputException) && !(t instanceof ChecksFailedException)) {
       m = t.getClass().getSimpleName() + ": " + m;
     }
     String line = m.replace('\r', ' ').replace('\n', ' ');

@@ -18,6 +18,7 @@ import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
+import io.tivaspark.jobs.store.StoreInventory;
 import io.tivaspark.jobs.store.StoreReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +127,12 @@ public final class RunJob {
     }
     MrioMeta meta = MrioMeta.read(inFs, input);
     int entities = meta.layout(new Path(input, MrioMeta.FILE).toString()).entityCount();
-    TreeSet<Integer> years = StoreReader.checkedYears(hconf, input);
+    // the years of any required dataset; a year some dataset lacks fails alone, in its task
+    TreeSet<Integer> years = StoreInventory.of(hconf, input).candidateYears();
+    if (years.isEmpty()) {
+      throw new InvalidInputException(new Path(input, io.tivaspark.jobs.store.Dataset.INTERMEDIATE.dir()).toString(), null, null,
+          "no year=YYYY partitions: the store has no data");
+    }
     TreeSet<Integer> allInputYears = new TreeSet<>(years);
     if (req.years() != null) {
       years.removeIf(y -> y < req.years()[0] || y > req.years()[1]);
@@ -147,12 +153,15 @@ public final class RunJob {
     String code = Settings.codeVersion();
 
     try (WarehouseLock lock = WarehouseLock.acquire(whFs, warehouse, runId, lockWait, lockStale)) {
+      // a table path that is not the curated Delta table would be re-created, losing its years
+      WarehouseTables.check(spark, warehouse, WarehouseTables.expected(families));
       String stagingBase = settings.tiva().getString("run.staging-dir");
       // a staging directory of its own per warehouse: leftovers are removed under the lock, which
       // must never touch another warehouse's live staging
       Path stagingRoot = stagingBase.isBlank() ? new Path(warehouse, "_staging")
           : new Path(new Path(stagingBase), "wh-" + sha256(whFs.makeQualified(warehouse).toString()).substring(0, 16));
-      removeLeftovers(whFs, stagingRoot);
+      FileSystem stFs = stagingRoot.getFileSystem(hconf); // tiva.run.staging-dir may be on another store
+      removeLeftovers(stFs, stagingRoot);
       Path staging = new Path(stagingRoot, runId);
       LOG.info("run {}: {} years ({}-{}) of {} [{} countries, {} entities, {} industries], warehouse {}{}",
           runId, years.size(), years.first(), years.last(), req.input(), meta.countries.size(), entities,
@@ -228,7 +237,7 @@ public final class RunJob {
           }
           for (YearOutcome o : computed) {
             Path f = new Path(new Path(staging, t.tableName()), "y" + o.year() + ".parquet");
-            if (!whFs.exists(f)) {
+            if (!stFs.exists(f)) {
               throw new IOException("staged file " + f + " is missing (removed by another process?); "
                   + "nothing was committed, rerun");
             }
@@ -249,20 +258,14 @@ public final class RunJob {
               .collect(Collectors.toList());
           jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
           String how;
-          FileCommit.Outcome done = null;
-          if (t.family() != null) {
-            // the staged files become the table's files: moved and committed, not rewritten
-            FileCommit.createIfMissing(spark, table, t);
-            done = FileCommit.replaceYears(spark, table, t, staged);
-          }
-          if (done != null) {
-            how = done.added() + " files added, " + done.removed() + " removed, version " + done.version();
-          } else {
-            // quality_checks (every family writes into it, each replacing only its own rows) and
-            // tables whose layout differs from the staged files: Spark's writer, replaceWhere
-            String where = "year IN (" + yearsIn + ")" + (t.family() == null ? " AND family IN (" + familiesIn + ")" : "");
-            FileCommit.replaceWithDataFrame(spark, table, t, staged, where);
-            how = "rewritten by replaceWhere";
+          try {
+            how = commitTable(spark, table, t, staged, yearsIn, familiesIn);
+          } catch (IOException | RuntimeException e) {
+            if (e instanceof ExitCoded || e instanceof InvalidInputException) {
+              throw e;
+            }
+            throw WarehouseException.storage("committing " + t.tableName() + " for years " + yearsIn
+                + " (tables committed before it keep the new years; rerun)", e);
           }
           long n = staged.stream().mapToLong(FileCommit.Staged::rows).sum();
           rows.put(t.tableName(), n);
@@ -271,9 +274,9 @@ public final class RunJob {
         }
         jsc.clearJobGroup();
       }
-      whFs.delete(staging, true);
-      if (whFs.exists(stagingRoot) && whFs.listStatus(stagingRoot).length == 0) {
-        whFs.delete(stagingRoot, false);
+      stFs.delete(staging, true);
+      if (stFs.exists(stagingRoot) && stFs.listStatus(stagingRoot).length == 0) {
+        stFs.delete(stagingRoot, false);
       }
 
       // 3. the runs row, last
@@ -328,6 +331,25 @@ public final class RunJob {
       }
       return new Result(runId, status, outcomes, rows, removed);
     }
+  }
+
+  /** One table's Delta commit of the staged years; returns how it was done, for the log. */
+  private static String commitTable(SparkSession spark, Path table, OutputTable t, List<FileCommit.Staged> staged,
+      String yearsIn, String familiesIn) throws IOException {
+    FileCommit.Outcome done = null;
+    if (t.family() != null) {
+      // the staged files become the table's files: moved and committed, not rewritten
+      FileCommit.createIfMissing(spark, table, t);
+      done = FileCommit.replaceYears(spark, table, t, staged);
+    }
+    if (done != null) {
+      return done.added() + " files added, " + done.removed() + " removed, version " + done.version();
+    }
+    // quality_checks (every family writes into it, each replacing only its own rows) and
+    // tables whose layout differs from the staged files: Spark's writer, replaceWhere
+    String where = "year IN (" + yearsIn + ")" + (t.family() == null ? " AND family IN (" + familiesIn + ")" : "");
+    FileCommit.replaceWithDataFrame(spark, table, t, staged, where);
+    return "rewritten by replaceWhere";
   }
 
   private static void append(StringBuilder sb, String what, List<Integer> years) {
@@ -454,8 +476,9 @@ public final class RunJob {
     String executor = executorLabel();
     Configuration conf = hc.get();
     String fingerprint = null;
+    MrioYear y = null;
     try {
-      MrioYear y = StoreReader.read(conf, new Path(input), meta, year);
+      y = StoreReader.read(conf, new Path(input), meta, year);
       fingerprint = Fingerprint.of(y);
       if (fingerprint.equals(unchangedInput)) {
         return new YearOutcome(year, 0, null, secondsSince(t0), fingerprint, Map.of(), List.of(), "", executor, true);
@@ -495,8 +518,16 @@ public final class RunJob {
     } catch (InvalidInputException e) {
       return new YearOutcome(year, ExitCode.INVALID_INPUT, e.getMessage(), secondsSince(t0), fingerprint, Map.of(),
           List.of(), "", executor, false);
-    } catch (IOException | UncheckedIOException e) {
-      throw new RuntimeException("year " + year + ": " + e.getMessage(), e);
+    } catch (NonFiniteResultException e) {
+      InvalidInputException bad = new InvalidInputException("input", year, "largest cell " + y.largestCell(),
+          "a result is not finite (" + e.getMessage() + "): the table's magnitudes overflow double precision");
+      return new YearOutcome(year, ExitCode.INVALID_INPUT, bad.getMessage(), secondsSince(t0), fingerprint, Map.of(),
+          List.of(), "", executor, false);
+    } catch (UncheckedIOException e) {
+      // storage trouble (Spark retries the task): the sink's message names the table and year
+      throw WarehouseException.storage(e.getMessage(), e);
+    } catch (IOException e) {
+      throw WarehouseException.storage(y == null ? "reading the input of year " + year : "staging year " + year, e);
     } catch (RuntimeException e) {
       return new YearOutcome(year, ExitCode.FAILURE, "year " + year + ": " + ExitCode.message(e), secondsSince(t0),
           fingerprint, Map.of(), List.of(), "", executor, false);
@@ -546,7 +577,12 @@ public final class RunJob {
       String message) {
     Row r = RowFactory.create(runId, Timestamp.from(started), Timestamp.from(finished), status, input,
         fingerprints, config, version, message.isEmpty() ? null : message);
-    spark.createDataFrame(List.of(r), RUNS_SCHEMA).coalesce(1)
-        .write().format("delta").mode("append").save(new Path(warehouse, "runs").toString());
+    try {
+      spark.createDataFrame(List.of(r), RUNS_SCHEMA).coalesce(1)
+          .write().format("delta").mode("append").save(new Path(warehouse, "runs").toString());
+    } catch (RuntimeException e) {
+      throw WarehouseException.storage("appending run " + runId + " to the runs table (the curated tables are "
+          + "committed; until a later run's row names their years, readers see them as not yet run)", e);
+    }
   }
 }

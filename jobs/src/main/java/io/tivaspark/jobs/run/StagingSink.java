@@ -26,6 +26,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   private final String runId;
   private final Map<OutputTable, ParquetRows.Writer> writers = new EnumMap<>(OutputTable.class);
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
+  private final Map<OutputTable, Long> checked = new EnumMap<>(OutputTable.class);
   private boolean done;
 
   public StagingSink(Configuration conf, Path stagingRun, String runId, int year, String moneyUnit,
@@ -38,7 +39,12 @@ public final class StagingSink implements ResultSink, AutoCloseable {
         continue;
       }
       Path file = new Path(new Path(stagingRun, t.tableName()), "y" + year + ".parquet");
-      writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
+      try {
+        writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
+      } catch (IOException e) {
+        close();
+        throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
+      }
     }
   }
 
@@ -48,6 +54,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     if (w == null) {
       throw new IllegalStateException(t.tableName() + " rows from a family this run does not compute");
     }
+    requireFinite(t, values);
     // the file's layout: year dropped (it is the partition), run_id appended
     Object[] row = new Object[values.length];
     System.arraycopy(values, 1, row, 0, values.length - 1);
@@ -115,10 +122,48 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     write(OutputTable.GVC_MEASURES, year, measure, country, industry, value);
   }
 
+  /**
+   * No ±∞ may reach a curated table (NaN is written as NULL: an undefined ratio). Throws
+   * {@link NonFiniteResultException} naming the table and the row's key; the year then fails and
+   * none of its staged files is published.
+   */
+  private void requireFinite(OutputTable t, Object[] values) {
+    for (Object v : values) {
+      if (v instanceof Double d && Double.isInfinite(d)) {
+        StringBuilder key = new StringBuilder();
+        for (Object k : values) {
+          if (k instanceof String str) {
+            key.append(key.length() == 0 ? "" : " ").append(str);
+          }
+        }
+        throw new NonFiniteResultException(t.tableName() + " " + key + " = " + d);
+      }
+    }
+    checked.merge(t, 1L, Long::sum);
+  }
+
+  /**
+   * Check R1, one quality_checks row per table of the run: every value staged for the year is
+   * finite or NULL (a year with a non-finite value never gets here: it fails).
+   */
+  private void writeFinitenessChecks() {
+    for (OutputTable t : writers.keySet()) {
+      if (t != OutputTable.QUALITY_CHECKS) {
+        write(OutputTable.QUALITY_CHECKS, year, "R1", t.tableName(), 0.0, 0.0, 0.0, true,
+            checked.getOrDefault(t, 0L) + " rows, every value finite or NULL", t.family().code());
+      }
+    }
+  }
+
   /** Publishes every staged file of the year; returns rows per table. */
   public Map<OutputTable, Long> commit() throws IOException {
+    writeFinitenessChecks();
     for (Map.Entry<OutputTable, ParquetRows.Writer> e : writers.entrySet()) {
-      e.getValue().commit();
+      try {
+        e.getValue().commit();
+      } catch (IOException ex) {
+        throw new UncheckedIOException("staging " + e.getKey().tableName() + " for year " + year, ex);
+      }
       rows.put(e.getKey(), e.getValue().rows());
     }
     done = true;
@@ -134,3 +179,4 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     }
   }
 }
+

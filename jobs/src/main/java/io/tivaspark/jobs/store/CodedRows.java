@@ -62,14 +62,33 @@ final class CodedRows {
           throw ie;
         }
       }
-      if (e instanceof java.io.FileNotFoundException || !(e instanceof RuntimeException)
-          && !String.valueOf(e.getMessage()).contains("not a Parquet file")) {
+      if (isStorageFailure(e)) {
         throw e instanceof IOException io ? io : new IOException(e); // storage trouble: the task is retried
       }
-      // not a Parquet file, a bad footer or page: the file is bad, not the storage
+      // not a Parquet file, a bad footer, page header, page or checksum: the file is bad, not the storage
       throw new InvalidInputException(file.toString(), year, null, "unreadable Parquet file: "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
     }
+  }
+
+  /**
+   * Whether a read failure is the storage's (file gone, network, permissions, interrupted: worth
+   * a retry, exit 1) rather than the file's content (corrupt footer, page header, page or
+   * checksum, not Parquet at all: that year's bad input, exit 3, never retried).
+   */
+  static boolean isStorageFailure(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.io.FileNotFoundException || c instanceof java.io.InterruptedIOException
+          || c instanceof java.nio.file.AccessDeniedException
+          || c instanceof org.apache.hadoop.security.AccessControlException
+          || c.getClass().getName().startsWith("java.net.")) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static final class Support extends ReadSupport<Object> {

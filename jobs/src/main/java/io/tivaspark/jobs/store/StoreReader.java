@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -25,59 +24,9 @@ import org.apache.hadoop.fs.Path;
 public final class StoreReader {
   private StoreReader() {}
 
-  /** Years present in any dataset of the store (from the year=YYYY directories). */
+  /** Years of one dataset of the store (strict year=YYYY directory names, see {@link StoreInventory}). */
   public static TreeSet<Integer> years(Configuration conf, Path root, Dataset d) throws IOException {
-    TreeSet<Integer> years = new TreeSet<>();
-    Path dir = new Path(root, d.dir());
-    FileSystem fs = dir.getFileSystem(conf);
-    if (!fs.exists(dir)) {
-      return years;
-    }
-    for (FileStatus st : fs.listStatus(dir)) {
-      String name = st.getPath().getName();
-      if (st.isDirectory() && name.startsWith("year=")) {
-        try {
-          years.add(Integer.parseInt(name.substring(5)));
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException(d.label(), null, name, "partition directory is not year=YYYY");
-        }
-      }
-    }
-    return years;
-  }
-
-  /**
-   * The years a run can use: those of intermediate/. A year missing from another required
-   * dataset is an input error naming that dataset and year.
-   */
-  public static TreeSet<Integer> checkedYears(Configuration conf, Path root) throws IOException {
-    TreeSet<Integer> base = years(conf, root, Dataset.INTERMEDIATE);
-    if (base.isEmpty()) {
-      throw new InvalidInputException(new Path(root, Dataset.INTERMEDIATE.dir()).toString(), null, null,
-          "no year=YYYY partitions: the store has no data");
-    }
-    for (Dataset d : Dataset.values()) {
-      if (d == Dataset.INTERMEDIATE) {
-        continue;
-      }
-      TreeSet<Integer> ys = years(conf, root, d);
-      if (!d.required() && ys.isEmpty()) {
-        continue;
-      }
-      for (int y : base) {
-        if (!ys.contains(y)) {
-          throw new InvalidInputException(d.label(), y, null,
-              d.required() ? "year missing from a required dataset" : "year missing (the dataset has other years)");
-        }
-      }
-      for (int y : ys) {
-        if (!base.contains(y)) {
-          throw new InvalidInputException(Dataset.INTERMEDIATE.label(), y, null,
-              "year missing from a required dataset (present in " + d.label() + ")");
-        }
-      }
-    }
-    return base;
+    return StoreInventory.of(conf, root).years(d);
   }
 
   /** Reads one year. */
@@ -87,7 +36,12 @@ public final class StoreReader {
     double[] z = new double[n * n];
     double[] yf = new double[n * l.finalDemandColumns()];
     Map<String, double[]> va = new LinkedHashMap<>();
-    boolean hasOutput = !years(conf, root, Dataset.OUTPUT).isEmpty();
+    StoreInventory inventory = StoreInventory.of(conf, root);
+    InvalidInputException missing = inventory.problem(year);
+    if (missing != null) {
+      throw missing;
+    }
+    boolean hasOutput = inventory.has(Dataset.OUTPUT);
     double[] out = hasOutput ? new double[n] : null;
 
     ToIntFunction<String> entity = l::entityIndex;
@@ -157,19 +111,15 @@ public final class StoreReader {
         out[i] = v;
       });
     }
-    return new MrioYear(year, l, z, yf, va, out, readSatellite(conf, root, l, year));
+    Satellite sat = inventory.has(Dataset.EXTENSIONS) || inventory.has(Dataset.EXTENSIONS_FINAL_DEMAND)
+        ? readSatellite(conf, root, l, year) : null;
+    return new MrioYear(year, l, z, yf, va, out, sat);
   }
 
   /**
-   * The satellite accounts of a year (extensions/ and extensions_final_demand/), or null when the
-   * store has neither. Stressors in order of first appearance; one unit per stressor.
+   * The satellite accounts of a year (extensions/ and extensions_final_demand/). Stressors in order of first appearance; one unit per stressor.
    */
   private static Satellite readSatellite(Configuration conf, Path root, Layout l, int year) throws IOException {
-    boolean any = !years(conf, root, Dataset.EXTENSIONS).isEmpty()
-        || !years(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND).isEmpty();
-    if (!any) {
-      return null;
-    }
     int n = l.n();
     int cols = l.finalDemandColumns();
     Map<String, Integer> stressors = new LinkedHashMap<>();
@@ -269,8 +219,10 @@ public final class StoreReader {
     for (int k = 0; k < codeCols.size(); k++) {
       columns.add(Map.entry(codeCols.get(k).name(), maps.get(k)));
     }
-    for (Path f : ParquetRows.dataFiles(fs, dir)) {
+    long[] rows = {0};
+    for (Path f : StoreInventory.dataFiles(fs, dir, d, year)) {
       CodedRows.read(conf, f, year, columns, "value", (codes, text, value, hasValue) -> {
+        rows[0]++;
         if (!hasValue) {
           throw new InvalidInputException(d.label(), year, key(d, text), "value is null");
         }
@@ -279,6 +231,12 @@ public final class StoreReader {
         }
         fn.accept(codes, text, value);
       });
+    }
+    // absent cells are zero, but a required block (or published output) with no row at all is
+    // a lost or unread file, never a table of zeros; satellite accounts may be all zero
+    if (rows[0] == 0 && (d.required() || d == Dataset.OUTPUT)) {
+      throw new InvalidInputException(d.label(), year, null,
+          "no rows for the year (the year directory holds no data file, or only empty ones)");
     }
   }
 
