@@ -161,6 +161,7 @@ public final class RunJob {
 
       // what the warehouse holds now, and which years may be skipped
       Map<Integer, YearState> current = currentState(spark, warehouse);
+      WarehouseIdentity.check(spark, warehouse, meta.layout("mrio.json"), req.input()); // another table's results: exit 2
       HashMap<Integer, String> skippable = new HashMap<>();
       if (req.incremental()) {
         Map<Integer, Set<String>> tableRuns = tableRunIds(spark, warehouse, families);
@@ -298,7 +299,7 @@ public final class RunJob {
         message.append(message.length() > 0 ? "; " : "").append("failed ").append(o.year()).append(": ").append(o.error());
       }
       writeRunsRow(spark, warehouse, runId, started, Instant.now(), status, inputStr, YearState.toJson(states),
-          settings.renderJson(), Settings.version(), message.toString());
+          WarehouseIdentity.configJson(settings, meta.layout("mrio.json"), inputStr), Settings.version(), message.toString());
       LOG.info("run {} {}: {}", runId, status, message);
 
       if (!failed.isEmpty()) {
