@@ -2,10 +2,13 @@ package io.tivaspark.jobs;
 
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.jobs.cli.Args;
+import io.tivaspark.jobs.cli.ConfigValues;
 import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.run.CoreSettings;
 import io.tivaspark.jobs.run.RunJob;
+import io.tivaspark.jobs.run.RunSettings;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -38,6 +41,7 @@ final class Commands {
       }
       case "sql" -> {
         String wh = args.require("warehouse");
+        requireDirectory("sql", "warehouse", wh);
         if (args.positional().size() != 1) {
           throw new UsageException("sql: give exactly one query in quotes, e.g. bin/tiva sql --warehouse "
               + wh + " \"SELECT * FROM runs\"");
@@ -67,7 +71,9 @@ final class Commands {
       }
       case "validate" -> {
         String input = args.require("input");
+        requireDirectory("validate", "input", input);
         int[] years = args.has("years") ? Args.years("validate", "years", args.get("years")) : null;
+        ValidateJob.Options.from(settings); // its settings checked before Spark starts
         return ValidateJob.run(SparkSessions.create(settings), settings, input, years, out);
       }
       default -> throw new UsageException("unknown command '" + command + "'");
@@ -75,12 +81,13 @@ final class Commands {
   }
 
   static GeneratorSpec generatorSpec(Args args, Settings settings) {
-    var g = settings.tiva().getConfig("generate");
-    int regions = args.intOption("regions", g.getInt("regions"));
-    int industries = args.intOption("industries", g.getInt("industries"));
-    int[] years = Args.years("generate", "years", args.has("years") ? args.get("years") : g.getString("years"));
-    long seed = args.has("seed") ? parseSeed(args.get("seed")) : g.getLong("seed");
-    boolean splits = !args.has("no-splits") && g.getBoolean("splits");
+    var t = settings.tiva();
+    int regions = args.intOption("regions", ConfigValues.integer(t, "generate.regions"));
+    int industries = args.intOption("industries", ConfigValues.integer(t, "generate.industries"));
+    int[] years = Args.years("generate", "years",
+        args.has("years") ? args.get("years") : ConfigValues.string(t, "generate.years"));
+    long seed = args.has("seed") ? parseSeed(args.get("seed")) : ConfigValues.longValue(t, "generate.seed");
+    boolean splits = !args.has("no-splits") && ConfigValues.bool(t, "generate.splits");
     boolean extensions = !args.has("no-extensions");
     if (regions < 2 || regions > 200) {
       throw new UsageException("generate: --regions must be between 2 and 200, got " + regions);
@@ -107,14 +114,32 @@ final class Commands {
   static RunJob.Request runRequest(Args args, Settings settings) {
     String input = args.require("input");
     String warehouse = args.require("warehouse");
-    if (!input.contains("://") && !new File(input).isDirectory()) {
-      throw new UsageException("run: --input " + input + " is not a directory");
+    requireDirectory("run", "input", input);
+    if (isLocal(warehouse) && new File(localPath(warehouse)).exists() && !new File(localPath(warehouse)).isDirectory()) {
+      throw new UsageException("run: --warehouse " + warehouse + " is not a directory");
     }
     int[] years = args.has("years") ? Args.years("run", "years", args.get("years")) : null;
+    RunSettings run = RunSettings.from(settings.tiva()); // every tiva.run.* checked before Spark starts
+    CoreSettings.from(settings.tiva());
     List<String> only = args.has("only")
         ? Arrays.stream(args.get("only").split(",")).map(String::trim).filter(s -> !s.isEmpty())
             .collect(Collectors.toList())
-        : settings.tiva().getStringList("run.families");
+        : run.families();
     return new RunJob.Request(input, warehouse, years, only, args.has("incremental"));
+  }
+
+  /** A local --OPTION path must be a directory (remote paths are checked by the job). */
+  static void requireDirectory(String command, String option, String path) {
+    if (isLocal(path) && !new File(localPath(path)).isDirectory()) {
+      throw new UsageException(command + ": --" + option + " " + path + " is not a directory");
+    }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://") || path.startsWith("file:");
+  }
+
+  private static String localPath(String path) {
+    return path.startsWith("file://") ? path.substring(7) : path.startsWith("file:") ? path.substring(5) : path;
   }
 }

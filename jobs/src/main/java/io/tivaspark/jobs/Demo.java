@@ -3,8 +3,12 @@ package io.tivaspark.jobs;
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.jobs.cli.Args;
 import io.tivaspark.jobs.cli.ExitCode;
+import io.tivaspark.jobs.cli.ConfigValues;
 import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.run.CoreSettings;
 import io.tivaspark.jobs.run.RunJob;
+import io.tivaspark.jobs.run.RunSettings;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.List;
@@ -20,22 +24,33 @@ final class Demo {
   private Demo() {}
 
   static int run(Settings settings, String inputOpt, String warehouseOpt, PrintStream out) throws Exception {
-    var d = settings.tiva().getConfig("demo");
-    String input = inputOpt != null ? inputOpt : d.getString("input");
-    String warehouse = warehouseOpt != null ? warehouseOpt : d.getString("warehouse");
-    int[] years = Args.years("demo", "tiva.demo.years", d.getString("years"));
-    GeneratorSpec spec = GeneratorSpec.builder().regions(d.getInt("regions")).industries(d.getInt("industries"))
-        .years(years[0], years[1]).seed(d.getLong("seed")).splits(true).build();
+    var t = settings.tiva();
+    String input = inputOpt != null ? inputOpt : ConfigValues.string(t, "demo.input");
+    String warehouse = warehouseOpt != null ? warehouseOpt : ConfigValues.string(t, "demo.warehouse");
+    int[] years = Args.years("demo", "tiva.demo.years", ConfigValues.string(t, "demo.years"));
+    GeneratorSpec spec;
+    try {
+      spec = GeneratorSpec.builder().regions(ConfigValues.integer(t, "demo.regions"))
+          .industries(ConfigValues.integer(t, "demo.industries")).years(years[0], years[1])
+          .seed(ConfigValues.longValue(t, "demo.seed")).splits(true).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("configuration: tiva.demo: " + e.getMessage(), e);
+    }
+    // the run's settings too, before the sample store is written
+    RunSettings.from(t);
+    CoreSettings.from(t);
+    if (new File(warehouse).exists() && !new File(warehouse).isDirectory()) {
+      throw new UsageException("demo: warehouse " + warehouse + " is not a directory");
+    }
     long t0 = System.nanoTime();
     {
       SparkSession spark = SparkSessions.create(settings);
       out.printf(Locale.ROOT, "1/3 generating a sample MRIO: %d regions x %d industries, %d-%d, seed %d -> %s%n",
           spec.regions(), spec.industries(), spec.firstYear(), spec.lastYear(), spec.seed(), input);
       GenerateJob.generate(spark, spec, input);
-      out.printf(Locale.ROOT, "2/3 computing every year (%s) -> %s%n",
-          String.join(", ", settings.tiva().getStringList("run.families")), warehouse);
-      RunJob.Result r = RunJob.run(spark, settings, new RunJob.Request(input, warehouse, null,
-          settings.tiva().getStringList("run.families")));
+      List<String> families = RunSettings.from(t).families();
+      out.printf(Locale.ROOT, "2/3 computing every year (%s) -> %s%n", String.join(", ", families), warehouse);
+      RunJob.Result r = RunJob.run(spark, settings, new RunJob.Request(input, warehouse, null, families));
       out.printf(Locale.ROOT, "3/3 summary of run %s (%s)%n%n", r.runId(), r.status());
       SqlCommand.registerTables(spark, warehouse);
       out.printf(Locale.ROOT, "years: %d-%d%ntables (rows of this run):%n", spec.firstYear(), spec.lastYear());

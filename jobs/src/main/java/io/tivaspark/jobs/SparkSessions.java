@@ -1,6 +1,7 @@
 package io.tivaspark.jobs;
 
 import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.cli.UsageException;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +11,7 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(Settings settings) {
+    SparkSettings.check(settings); // a bad master or Spark setting: exit 2 before anything starts
     // new SparkConf() picks up spark.* system properties: spark-submit's --master, --conf, ...
     SparkConf conf = new SparkConf();
     boolean submitted = conf.contains("spark.master");
@@ -37,11 +39,24 @@ public final class SparkSessions {
     }
     // Years are independent and expensive: never re-run a slow year speculatively.
     setIfAbsent(conf, "spark.speculation", "false");
-    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    SparkSession spark = start(conf);
     if (!submitted && settings.tiva().hasPath("spark.log-level")) {
       spark.sparkContext().setLogLevel(settings.tiva().getString("spark.log-level"));
     }
     return spark;
+  }
+
+  /** Builds the session; a setting Spark rejects at start-up is a configuration error naming it. */
+  private static SparkSession start(SparkConf conf) {
+    try {
+      return SparkSession.builder().config(conf).getOrCreate();
+    } catch (IllegalArgumentException e) {
+      String m = String.valueOf(e.getMessage()).replace('\n', ' ');
+      String key = m.contains("Master URL") || m.contains("master") ? "tiva.spark.master (" + conf.get("spark.master") + ")"
+          : java.util.Arrays.stream(conf.getAll()).map(t -> t._1()).filter(m::contains).findFirst()
+              .map(k -> "tiva.spark.conf.\"" + k + "\"").orElse("tiva.spark");
+      throw new UsageException("configuration: Spark rejected " + key + ": " + m, e);
+    }
   }
 
   private static void setIfAbsent(SparkConf conf, String k, String v) {

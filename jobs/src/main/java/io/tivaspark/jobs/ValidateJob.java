@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
+import io.tivaspark.jobs.cli.ConfigValues;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;
 import io.tivaspark.jobs.store.Dataset;
@@ -54,11 +55,10 @@ public final class ValidateJob {
   public record Options(double atol, double rtol, boolean failOnImbalance, int worst) implements Serializable {
     static Options from(Settings settings) {
       Config t = settings.tiva();
-      Config v = t.hasPath("validate") ? t.getConfig("validate") : null;
-      double atol = v != null && v.hasPath("balance-atol") ? v.getDouble("balance-atol") : 0.1;
-      double rtol = v != null && v.hasPath("balance-rtol") ? v.getDouble("balance-rtol") : 2e-4;
-      boolean fail = v != null && v.hasPath("fail-on-imbalance") && v.getBoolean("fail-on-imbalance");
-      int worst = v != null && v.hasPath("report-worst") ? v.getInt("report-worst") : 3;
+      double atol = t.hasPath("validate.balance-atol") ? ConfigValues.number(t, "validate.balance-atol") : 0.1;
+      double rtol = t.hasPath("validate.balance-rtol") ? ConfigValues.number(t, "validate.balance-rtol") : 2e-4;
+      boolean fail = t.hasPath("validate.fail-on-imbalance") && ConfigValues.bool(t, "validate.fail-on-imbalance");
+      int worst = t.hasPath("validate.report-worst") ? ConfigValues.integer(t, "validate.report-worst") : 3;
       if (!(atol >= 0) || !(rtol >= 0) || worst < 1) {
         throw new UsageException("configuration: tiva.validate balance-atol and balance-rtol must be >= 0, report-worst >= 1");
       }

@@ -11,10 +11,14 @@ import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The effective configuration: defaults (conf/application.conf, also bundled in the jar), the
@@ -27,13 +31,20 @@ public final class Settings {
           + "sas[._-]?key|signature|session[._-]?key|\\.key$).*");
   public static final String MASK = "******";
 
-  private final Config config;
+  private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
-  private Settings(Config config) {
+  private final Config config;
+  private final List<String> warnings;
+
+  private Settings(Config config, List<String> warnings) {
     this.config = config;
+    this.warnings = List.copyOf(warnings);
   }
 
   public Config config() { return config; }
+
+  /** The configuration warnings of {@link #load} (unknown keys), each also logged at WARN. */
+  public List<String> warnings() { return warnings; }
 
   public Config tiva() { return config.getConfig("tiva"); }
 
@@ -45,6 +56,7 @@ public final class Settings {
   public static Settings load(String confFile) {
     Config defaults = defaults();
     Config merged = defaults;
+    List<String> unknown = new ArrayList<>();
     if (confFile != null) {
       File f = new File(confFile);
       if (!f.isFile() || !f.canRead()) {
@@ -53,19 +65,38 @@ public final class Settings {
       try {
         Config user = ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false));
         merged = user.withFallback(defaults);
+        unknown.addAll(ConfigKeys.unknown(defaults, user, "--conf " + confFile));
       } catch (ConfigException e) {
         throw new UsageException("--conf " + confFile + ": " + oneLine(e.getMessage()), e);
       }
     }
+    Config env = ConfigFactory.systemEnvironmentOverrides();
+    unknown.addAll(ConfigKeys.unknown(defaults, env, "the CONFIG_FORCE_ environment overrides"));
+    Config resolved;
     try {
-      Config resolved = ConfigFactory.systemEnvironmentOverrides()
-          .withFallback(merged)
-          .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
+      resolved = env.withFallback(merged).resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
       resolved.getConfig("tiva");
-      return new Settings(resolved);
     } catch (ConfigException e) {
       throw new UsageException("configuration: " + oneLine(e.getMessage()), e);
     }
+    return checked(resolved, unknown);
+  }
+
+  /** Unknown keys: a WARN line each, or with tiva.strict-config = true a configuration error. */
+  private static Settings checked(Config resolved, List<String> unknown) {
+    Config tiva = resolved.getConfig("tiva");
+    boolean strict = tiva.hasPath("strict-config") && ConfigValues.bool(tiva, "strict-config");
+    if (strict && !unknown.isEmpty()) {
+      throw new UsageException(unknown.get(0) + " (tiva.strict-config = true"
+          + (unknown.size() > 1 ? "; " + (unknown.size() - 1) + " more unknown keys" : "") + ")");
+    }
+    unknown.forEach(LOG::warn);
+    return new Settings(resolved, unknown);
+  }
+
+  /** The built-in defaults (conf/application.conf), resolved: what a user has not overridden. */
+  public static Config defaultTiva() {
+    return defaults().resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true)).getConfig("tiva");
   }
 
   private static Config defaults() {

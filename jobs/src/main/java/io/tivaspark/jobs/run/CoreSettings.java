@@ -1,64 +1,107 @@
 package io.tivaspark.jobs.run;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import io.tivaspark.common.math.TivaOptions;
 import io.tivaspark.common.model.Layout;
+import io.tivaspark.jobs.cli.ConfigValues;
+import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The serializable part of the configuration a year task needs (tiva.run.* and tiva.groups),
  * shipped with the task and turned into {@link TivaOptions} there.
+ *
+ * @param builtInGroups the groups of {@code groups} that are built-in defaults left unchanged
+ *     (they may name countries a table lacks; see {@link GroupRules})
  */
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
     List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
-    String wwzThirdCountry) implements Serializable {
+    String wwzThirdCountry, List<String> builtInGroups) implements Serializable {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreSettings.class);
 
   public static CoreSettings from(Config tiva) {
-    Config run = tiva.getConfig("run");
-    String mode = run.getString("output-mode");
+    String mode = ConfigValues.string(tiva, "run.output-mode");
     if (!mode.equals("row-sums") && !mode.equals("published")) {
       throw new UsageException("tiva.run.output-mode must be \"row-sums\" or \"published\", got \"" + mode + "\"");
     }
-    LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
-    if (tiva.hasPath("groups")) {
-      for (Map.Entry<String, ConfigValue> e : tiva.getConfig("groups").root().entrySet()) {
-        Object v = e.getValue().unwrapped();
-        if (!(v instanceof List<?> list)) {
-          throw new UsageException("tiva.groups." + e.getKey() + " must be a list of country codes");
-        }
-        List<String> members = new ArrayList<>();
-        list.forEach(m -> members.add(String.valueOf(m)));
-        groups.put(e.getKey(), members);
-      }
-    }
-    double tol = run.getDouble("algebra-tolerance");
+    LinkedHashMap<String, List<String>> groups = groups(tiva);
+    Map<String, List<String>> defaults = groups(Settings.defaultTiva());
+    List<String> builtIn = groups.keySet().stream()
+        .filter(g -> groups.get(g).equals(defaults.get(g))).sorted().toList();
+    double tol = ConfigValues.number(tiva, "run.algebra-tolerance");
     if (!(tol > 0 && tol < 1)) {
       throw new UsageException("tiva.run.algebra-tolerance must be in (0, 1), got " + tol);
     }
-    String zeroVa = run.getString("zero-output-va");
+    double atol = ConfigValues.number(tiva, "run.balance-atol");
+    double rtol = ConfigValues.number(tiva, "run.balance-rtol");
+    if (!(atol >= 0) || !(rtol >= 0)) {
+      throw new UsageException("tiva.run.balance-atol and tiva.run.balance-rtol must be >= 0, got " + atol + ", " + rtol);
+    }
+    String zeroVa = ConfigValues.string(tiva, "run.zero-output-va");
     if (!zeroVa.equals("residual") && !zeroVa.equals("zero")) {
       throw new UsageException("tiva.run.zero-output-va must be \"residual\" or \"zero\", got \"" + zeroVa + "\"");
     }
-    String third = run.getString("wwz-third-country");
+    String third = ConfigValues.string(tiva, "run.wwz-third-country");
     if (!third.equals("off") && !third.equals("country") && !third.equals("industry")) {
       throw new UsageException("tiva.run.wwz-third-country must be \"off\", \"country\" or \"industry\", got \""
           + third + "\"");
     }
-    return new CoreSettings(mode, run.getString("unit"), tol, run.getDouble("balance-atol"),
-        run.getDouble("balance-rtol"), groups, zeroVa, List.copyOf(run.getStringList("service-industries")),
-        List.copyOf(run.getStringList("consumption-categories")), List.copyOf(run.getStringList("gfcf-categories")),
-        third);
+    return new CoreSettings(mode, ConfigValues.string(tiva, "run.unit"), tol, atol, rtol, groups, zeroVa,
+        List.copyOf(ConfigValues.stringList(tiva, "run.service-industries")),
+        List.copyOf(ConfigValues.stringList(tiva, "run.consumption-categories")),
+        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn);
   }
 
-  /** Options for one table: "*" in a group means every country of that table. */
+  /** tiva.groups: code to members; a group set to null is removed. */
+  static LinkedHashMap<String, List<String>> groups(Config tiva) {
+    LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
+    if (!tiva.hasPathOrNull("groups")) {
+      return groups;
+    }
+    if (tiva.getIsNull("groups") || !(tiva.getValue("groups") instanceof ConfigObject obj)) {
+      throw new UsageException("tiva.groups must be an object: GROUP = [country codes]");
+    }
+    for (Map.Entry<String, ConfigValue> e : obj.entrySet()) {
+      Object v = e.getValue().unwrapped();
+      if (v == null) {
+        continue;
+      }
+      if (!(v instanceof List<?> list)) {
+        throw new UsageException("tiva.groups." + e.getKey() + " must be a list of country codes");
+      }
+      List<String> members = new ArrayList<>();
+      list.forEach(m -> members.add(String.valueOf(m)));
+      groups.put(e.getKey(), List.copyOf(members));
+    }
+    return groups;
+  }
+
+  /**
+   * Checks the groups against a table (IllegalArgumentException naming tiva.groups.CODE when one
+   * is wrong); the notes on built-in groups are logged at INFO on the driver.
+   */
+  public List<String> validateGroups(Layout layout) {
+    List<String> notes = GroupRules.check(groups, Set.copyOf(builtInGroups), layout);
+    if (org.apache.spark.TaskContext.get() == null) {
+      notes.forEach(n -> LOG.info("groups: {}", n));
+    }
+    return notes;
+  }
+
+  /** Options for one table (groups checked first): "*" in a group means every country of that table. */
   public TivaOptions options(Layout layout, String moneyUnit) {
+    validateGroups(layout);
     Map<String, List<String>> g = new LinkedHashMap<>();
     groups.forEach((k, v) -> g.put(k, v.contains("*") ? layout.countries() : v));
     return TivaOptions.builder()

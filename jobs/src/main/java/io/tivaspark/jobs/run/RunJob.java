@@ -103,6 +103,7 @@ public final class RunJob {
   private RunJob() {}
 
   public static Result run(SparkSession spark, Settings settings, Request req) throws IOException {
+    RunSettings runSettings = RunSettings.from(settings.tiva()); // every tiva.run.* checked before any write
     Instant started = Instant.now();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
         + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -117,8 +118,8 @@ public final class RunJob {
       throw new UsageException("run: --only names no family (known: " + String.join(", ", FAMILIES) + ")");
     }
     CoreSettings core = CoreSettings.from(settings.tiva());
-    Duration lockWait = settings.tiva().getDuration("run.lock-wait");
-    Duration lockStale = settings.tiva().getDuration("run.lock-stale-after");
+    Duration lockWait = runSettings.lockWait();
+    Duration lockStale = runSettings.lockStaleAfter();
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
     Path input = new Path(req.input());
     FileSystem inFs = input.getFileSystem(hconf);
@@ -169,6 +170,7 @@ public final class RunJob {
 
       // what the warehouse holds now, and which years may be skipped
       Map<Integer, YearState> current = currentState(spark, warehouse);
+      WarehouseIdentity.check(spark, warehouse, meta.layout("mrio.json"), req.input()); // another table's results: exit 2
       HashMap<Integer, String> skippable = new HashMap<>();
       if (req.incremental()) {
         Map<Integer, Set<String>> tableRuns = tableRunIds(spark, warehouse, families);
@@ -300,7 +302,7 @@ public final class RunJob {
         message.append(message.length() > 0 ? "; " : "").append("failed ").append(o.year()).append(": ").append(o.error());
       }
       writeRunsRow(spark, warehouse, runId, started, Instant.now(), status, inputStr, YearState.toJson(states),
-          settings.renderJson(), Settings.version(), message.toString());
+          WarehouseIdentity.configJson(settings, meta.layout("mrio.json"), inputStr), Settings.version(), message.toString());
       LOG.info("run {} {}: {}", runId, status, message);
 
       if (!failed.isEmpty()) {
@@ -314,8 +316,8 @@ public final class RunJob {
       List<String> inputChecks = new ArrayList<>();
       computed.forEach(o -> o.failedChecks().forEach(c -> (c.startsWith("I") ? inputChecks : identity)
           .add(o.year() + " " + c)));
-      boolean failOnCheck = settings.tiva().getBoolean("run.fail-on-check");
-      boolean failOnInput = settings.tiva().getBoolean("run.fail-on-input-check");
+      boolean failOnCheck = runSettings.failOnCheck();
+      boolean failOnInput = runSettings.failOnInputCheck();
       if (!inputChecks.isEmpty()) {
         LOG.warn("input checks flagged {} cases (table quality_checks, run {}), first: {}", inputChecks.size(), runId,
             inputChecks.get(0));
