@@ -17,6 +17,7 @@ import io.tivaspark.jobs.store.MrioMeta;
 import io.tivaspark.jobs.store.ParquetRows;
 import io.tivaspark.jobs.store.StoreReader;
 import io.tivaspark.jobs.store.StoreWriter;
+import io.tivaspark.jobs.store.YearPublisher;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,9 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** How publishing moves directories; tests inject faults here. */
+  static volatile YearPublisher.Mover mover = YearPublisher.RENAME;
+
   private IngestJob() {}
 
   /** Ingest settings (tiva.ingest). */
@@ -99,6 +103,7 @@ public final class IngestJob {
     if (inputs.isEmpty()) {
       throw new UsageException("ingest: missing required option --in");
     }
+    requireDirectoryOrAbsent(spark.sparkContext().hadoopConfiguration(), "ingest", out);
     return switch (format) {
       case "icio" -> icio(spark, inputs, out, opts);
       case "long-csv" -> longCsv(spark, inputs, out);
@@ -147,21 +152,23 @@ public final class IngestJob {
       Layout l = first.layout();
       TreeSet<Integer> years = new TreeSet<>(byYear.keySet());
       checkAgainstStore(fs, hconf, root, l, years);
-      publish(fs, staging, root, years);
+      IngestCoverage.check(hconf, root, staging, years);
       String name = new Path(first.unit().member() != null ? first.unit().member() : first.unit().path()).getName()
           .replaceAll("(?i)(\\.csv)?(\\.gz)?$", "").replaceAll("_?(SML|sml)$", "").replaceAll("_?\\d{4}$", "");
       Set<String> editions = new LinkedHashSet<>();
       parsed.forEach(p -> editions.add(p.edition()));
-      new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs), String.join(" / ", editions),
-          "USD million", l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(),
-          l.splits()).write(fs, root);
       Map<String, List<String>> notes = new TreeMap<>();
       for (Parsed p : parsed) {
         if (!p.notes().isEmpty()) {
           notes.put(String.valueOf(p.unit().year()), p.notes());
         }
       }
-      annotate(fs, root, "icio", opts, notes);
+      new YearPublisher(fs, mover, root, staging).publish(years, () -> {
+        new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs),
+            String.join(" / ", editions), "USD million", l.countries(), new LinkedHashMap<>(), l.industries(),
+            new LinkedHashMap<>(), l.categories(), l.splits()).write(fs, root);
+        annotate(fs, root, "icio", opts, notes);
+      });
       ok = true;
       long rows = parsed.stream().mapToLong(Parsed::rows).sum();
       return String.format(Locale.ROOT,
@@ -386,17 +393,19 @@ public final class IngestJob {
         }
       }
       checkAgainstStore(fs, hconf, root, l, years);
-      publish(fs, staging, root, years);
+      IngestCoverage.check(hconf, root, staging, years);
       MrioMeta meta = given != null
           ? new MrioMeta(given.name, given.source.isBlank() ? "long csv: " + String.join(", ", inputs) : given.source,
               given.edition, given.unit, given.countries, given.countryNames, given.industries, given.industryNames,
               l.categories(), given.splits)
           : new MrioMeta("long-csv", "long csv: " + String.join(", ", inputs), "", "",
               l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(), l.splits());
-      meta.write(fs, root);
-      annotate(fs, root, "long-csv", null, Map.of("layout",
-          List.of(given != null ? "countries, industries, categories and splits from " + metaFile
-              : "countries, industries, categories and splits inferred from the data (no mrio.json given)")));
+      List<String> note = List.of(given != null ? "countries, industries, categories and splits from " + metaFile
+          : "countries, industries, categories and splits inferred from the data (no mrio.json given)");
+      new YearPublisher(fs, mover, root, staging).publish(years, () -> {
+        meta.write(fs, root);
+        annotate(fs, root, "long-csv", null, Map.of("layout", note));
+      });
       ok = true;
       long rows = splits.stream().mapToLong(s -> s.rowsByYear().values().stream().mapToLong(Long::longValue).sum()).sum();
       return String.format(Locale.ROOT, "ingested %d long-csv files (years %s) into %s: %d countries, %d industries, %d rows",
@@ -502,29 +511,21 @@ public final class IngestJob {
     }
   }
 
-  /** Moves the staged year directories into place (each replaces that year only). */
-  private static void publish(FileSystem fs, Path staging, Path root, Set<Integer> years) throws IOException {
-    fs.mkdirs(root);
-    for (int year : years) {
-      for (Dataset d : Dataset.values()) {
-        Path src = StoreWriter.yearDir(staging, d, year);
-        Path dst = StoreWriter.yearDir(root, d, year);
-        if (!fs.exists(src)) {
-          if (!d.required()) {
-            fs.delete(dst, true); // no published output (or extensions) this time: an old one would be stale
-          }
-          continue;
-        }
-        fs.mkdirs(dst.getParent());
-        fs.delete(dst, true);
-        if (!fs.rename(src, dst)) {
-          throw new IOException("could not move " + src + " to " + dst);
-        }
-      }
+  /** {@code --out} must be a directory or not exist yet (usage error otherwise). */
+  static void requireDirectoryOrAbsent(Configuration conf, String command, String out) throws IOException {
+    Path p = new Path(out);
+    FileSystem fs = p.getFileSystem(conf);
+    if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
+      throw new UsageException(command + ": --out " + out + " is an existing file, not a directory; "
+          + "choose a directory (a new or empty one, or a store)");
     }
   }
 
   private static void cleanUp(FileSystem fs, Path root, Path staging, boolean existed, boolean ok) throws IOException {
+    if (!ok && YearPublisher.holdsOldData(fs, staging)) {
+      LOG.error("ingest: a failed publication could not be undone; the old data is kept in {}", staging);
+      return;
+    }
     fs.delete(staging, true);
     if (!ok && !existed && fs.exists(root)) {
       FileStatus[] left = fs.listStatus(root);
