@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.io.LongCsv;
+import io.tivaspark.common.io.TableNames;
 import io.tivaspark.common.io.ZipTables;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
@@ -65,9 +66,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Everything is written to a hidden staging directory {@code <out>/_ingest_<uuid>} first.
- * Only when every input has parsed, every year is in every required dataset and all years share
- * one layout are the year directories renamed into place and mrio.json written (last). Any bad
- * input leaves the output store as it was (and no directory behind when there was none).
+ * Only when every input has parsed, every year is in every required dataset, all years share
+ * one layout and every optional dataset would cover every year of the store or none
+ * ({@link IngestCoverage}) are the year directories published and mrio.json written (last), all
+ * or nothing ({@link YearPublisher}). Any bad input or failed move leaves the output store as it
+ * was (and no directory behind when there was none).
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -238,9 +241,11 @@ public final class IngestJob {
           String n = st.getPath().getName().toLowerCase(Locale.ROOT);
           if (st.isFile() && (n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".zip"))) {
             // a directory may hold code lists beside the tables (WIOD: industries.csv): a CSV
-            // without a year in its name is not a table; named one by one it is an error below
-            if (!n.endsWith(".zip") && IcioCsv.yearFromFileName(st.getPath().getName()).isEmpty()) {
-              LOG.info("ingest: skipping {} (no year in its name)", st.getPath());
+            // without a year position in its name is not a table; named one by one it is an error
+            // below. An implausible year at the year position is an error here too (TableNames).
+            if (!n.endsWith(".zip")
+                && TableNames.year(st.getPath().getName(), st.getPath().toString(), null).isEmpty()) {
+              LOG.info("ingest: skipping {} (no year in its name: not a table)", st.getPath());
               continue;
             }
             found.add(st.getPath().toString());
@@ -269,7 +274,7 @@ public final class IngestJob {
           units.add(new Unit(f, m.name(), m.year()));
         }
       } else {
-        OptionalInt y = IcioCsv.yearFromFileName(name);
+        OptionalInt y = TableNames.year(name, f, null);
         if (y.isEmpty()) {
           throw new InvalidInputException(f, null, null, "no year in the file name (expected e.g. ICIO2023_2019.csv)");
         }
