@@ -156,22 +156,9 @@ public final class IngestJob {
       TreeSet<Integer> years = new TreeSet<>(byYear.keySet());
       checkAgainstStore(fs, hconf, root, l, years);
       IngestCoverage.check(hconf, root, staging, years);
-      String name = new Path(first.unit().member() != null ? first.unit().member() : first.unit().path()).getName()
-          .replaceAll("(?i)(\\.csv)?(\\.gz)?$", "").replaceAll("_?(SML|sml)$", "").replaceAll("_?\\d{4}$", "");
       Set<String> editions = new LinkedHashSet<>();
       parsed.forEach(p -> editions.add(p.edition()));
-      Map<String, List<String>> notes = new TreeMap<>();
-      for (Parsed p : parsed) {
-        if (!p.notes().isEmpty()) {
-          notes.put(String.valueOf(p.unit().year()), p.notes());
-        }
-      }
-      new YearPublisher(fs, mover, root, staging).publish(years, () -> {
-        new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs),
-            String.join(" / ", editions), "USD million", l.countries(), new LinkedHashMap<>(), l.industries(),
-            new LinkedHashMap<>(), l.categories(), l.splits()).write(fs, root);
-        annotate(fs, root, "icio", opts, notes);
-      });
+      new YearPublisher(fs, mover, root, staging).publish(years, () -> writeIcioMeta(fs, root, parsed, inputs, opts));
       ok = true;
       long rows = parsed.stream().mapToLong(Parsed::rows).sum();
       return String.format(Locale.ROOT,
@@ -181,6 +168,27 @@ public final class IngestJob {
     } finally {
       cleanUp(fs, root, staging, existed, ok);
     }
+  }
+
+  /** mrio.json of an icio ingest: named after the first table, the editions seen, notes per year. */
+  private static void writeIcioMeta(FileSystem fs, Path root, List<Parsed> parsed, List<String> inputs, Options opts)
+      throws IOException {
+    Parsed first = parsed.get(0);
+    Layout l = first.layout();
+    String name = new Path(first.unit().member() != null ? first.unit().member() : first.unit().path()).getName()
+        .replaceAll("(?i)(\\.csv)?(\\.gz)?$", "").replaceAll("_?(SML|sml)$", "").replaceAll("_?\\d{4}$", "");
+    Set<String> editions = new LinkedHashSet<>();
+    Map<String, List<String>> notes = new TreeMap<>();
+    for (Parsed p : parsed) {
+      editions.add(p.edition());
+      if (!p.notes().isEmpty()) {
+        notes.put(String.valueOf(p.unit().year()), p.notes());
+      }
+    }
+    new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs),
+        String.join(" / ", editions), "USD million", l.countries(), new LinkedHashMap<>(), l.industries(),
+        new LinkedHashMap<>(), l.categories(), l.splits()).write(fs, root);
+    annotate(fs, root, "icio", opts, notes);
   }
 
   static Parsed parseOne(HadoopConf hc, Unit u, String staging, Options opts) throws IOException {
@@ -244,7 +252,8 @@ public final class IngestJob {
             // without a year position in its name is not a table; named one by one it is an error
             // below. An implausible year at the year position is an error here too (TableNames).
             if (!n.endsWith(".zip")
-                && TableNames.year(st.getPath().getName(), st.getPath().toString(), null).isEmpty()) {
+                && TableNames.year(st.getPath().getName(), new Path(p, st.getPath().getName()).toString(), null)
+                    .isEmpty()) {
               LOG.info("ingest: skipping {} (no year in its name: not a table)", st.getPath());
               continue;
             }
