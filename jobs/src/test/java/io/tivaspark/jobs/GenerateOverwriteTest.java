@@ -69,6 +69,18 @@ class GenerateOverwriteTest {
   }
 
   @Test
+  void demoRefusesAStoreItDidNotGenerate() throws IOException {
+    Path f = Files.createDirectories(tmp.resolve("icio")).resolve("ICIO2023_2001.csv");
+    io.tivaspark.common.io.IcioEdition.ICIO2023.write(IngestFixtures.generated(4, 3, true, 2001), f);
+    Path store = tmp.resolve("ingested");
+    assertEquals(0, CliTest.run("ingest", "--format", "icio", "--in", f.toString(), "--out", store.toString()).code());
+    Map<String, String> before = IngestFixtures.snapshot(store);
+    CliTest.assertOneLineError(CliTest.run("demo", "--input", store.toString(), "--warehouse",
+        tmp.resolve("wh").toString()), 2, "demo: --input " + store + " already holds a store that was not generated");
+    assertEquals(before, IngestFixtures.snapshot(store), "store unchanged");
+  }
+
+  @Test
   void anEmptyOrNewDirectoryNeedsNoFlag() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertEquals(0, generate(empty, "2001-2001").code());
