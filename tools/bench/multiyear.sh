@@ -27,7 +27,7 @@ mkdir -p "$WORK"
 
 if [ ! -f "$STORE/mrio.json" ]; then
   echo "generating $STORE ..."
-  "$ROOT/bin/tiva" generate --out "$STORE" --regions "$REGIONS" --industries "$INDUSTRIES" --years "$YEARS" \
+  "$ROOT/bin/tiva" generate --out "$STORE" --overwrite --regions "$REGIONS" --industries "$INDUSTRIES" --years "$YEARS" \
     --seed "$SEED" 2>&1 | grep -v '^WARNING' | tail -n 1
 fi
 if [ "${REUSE_WAREHOUSE:-0}" = "1" ]; then

@@ -27,7 +27,7 @@ final class Commands {
         GeneratorSpec spec = generatorSpec(args, settings);
         String outDir = args.require("out");
         SparkSession spark = SparkSessions.create(settings);
-        long rows = GenerateJob.generate(spark, spec, outDir);
+        long rows = GenerateJob.generate(spark, spec, outDir, args.has("overwrite"));
         out.printf(Locale.ROOT, "generated %d regions x %d industries, years %d-%d (seed %d): %d rows in %s%n",
             spec.regions(), spec.industries(), spec.firstYear(), spec.lastYear(), spec.seed(), rows, outDir);
         return ExitCode.OK;

@@ -47,7 +47,7 @@ final class Demo {
       SparkSession spark = SparkSessions.create(settings);
       out.printf(Locale.ROOT, "1/3 generating a sample MRIO: %d regions x %d industries, %d-%d, seed %d -> %s%n",
           spec.regions(), spec.industries(), spec.firstYear(), spec.lastYear(), spec.seed(), input);
-      GenerateJob.generate(spark, spec, input);
+      GenerateJob.generate(spark, spec, input, ownsInput(spark, input, inputOpt == null));
       List<String> families = RunSettings.from(t).families();
       out.printf(Locale.ROOT, "2/3 computing every year (%s) -> %s%n", String.join(", ", families), warehouse);
       RunJob.Result r = RunJob.run(spark, settings, new RunJob.Request(input, warehouse, null, families));
@@ -87,5 +87,23 @@ final class Demo {
           String.join(", ", SqlCommand.registerTables(spark, warehouse)), new File(warehouse).getAbsolutePath());
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Whether demo may replace the store in its input directory: its configured directory is its
+   * own, and so is a store it (or generate) wrote before; any other store is refused.
+   */
+  private static boolean ownsInput(SparkSession spark, String input, boolean configured) throws java.io.IOException {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    var root = new org.apache.hadoop.fs.Path(input);
+    if (configured || GenerateJob.isGenerated(root.getFileSystem(conf), root)) {
+      return true;
+    }
+    var old = GenerateJob.describeStore(conf, root);
+    if (old.isPresent()) {
+      throw new io.tivaspark.jobs.cli.UsageException("demo: --input " + input + " already holds a store that was not "
+          + "generated (" + old.get() + "); choose another directory for the demo's sample");
+    }
+    return false;
   }
 }

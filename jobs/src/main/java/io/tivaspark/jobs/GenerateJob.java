@@ -6,7 +6,13 @@ import io.tivaspark.common.model.Layout;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
 import io.tivaspark.jobs.store.StoreWriter;
+import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.store.Dataset;
+import io.tivaspark.jobs.store.StoreReader;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,14 +34,33 @@ public final class GenerateJob {
 
   private GenerateJob() {}
 
-  /** Generates the store and returns the number of rows written. */
+  /** Generates the store into a new or empty directory and returns the number of rows written. */
   public static long generate(SparkSession spark, GeneratorSpec spec, String out) throws IOException {
+    return generate(spark, spec, out, false);
+  }
+
+  /**
+   * Generates the store and returns the number of rows written. When {@code out} already holds a
+   * store (mrio.json or any dataset directory) this is a usage error unless {@code overwrite},
+   * which first removes the old store's mrio.json and dataset directories (nothing else).
+   */
+  public static long generate(SparkSession spark, GeneratorSpec spec, String out, boolean overwrite)
+      throws IOException {
     SyntheticMrio gen = new SyntheticMrio(spec);
     Layout layout = gen.layout();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    IngestJob.requireDirectoryOrAbsent(conf, "generate", out);
     Path root = new Path(out);
-    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    FileSystem fs = root.getFileSystem(conf);
+    Optional<String> old = describeStore(conf, root);
+    if (old.isPresent() && !overwrite) {
+      throw new UsageException("generate: --out " + out + " already holds a store (" + old.get()
+          + "); use --overwrite to replace it or choose an empty directory");
+    }
+    if (old.isPresent()) {
+      removeStore(fs, root);
+    }
     fs.mkdirs(root);
-    fs.delete(new Path(root, MrioMeta.FILE), false);
     List<Integer> years = new ArrayList<>();
     for (int y = spec.firstYear(); y <= spec.lastYear(); y++) {
       years.add(y);
@@ -71,5 +96,48 @@ public final class GenerateJob {
         layout.countries(), new LinkedHashMap<>(), layout.industries(), new LinkedHashMap<>(),
         layout.categories(), layout.splits()).write(fs, root);
     return rows;
+  }
+
+  /** "mrio.json, years 2001-2003" when {@code root} holds a store (mrio.json or a dataset directory). */
+  static Optional<String> describeStore(Configuration conf, Path root) throws IOException {
+    FileSystem fs = root.getFileSystem(conf);
+    if (!fs.exists(root)) {
+      return Optional.empty();
+    }
+    List<String> entries = new ArrayList<>();
+    if (fs.exists(new Path(root, MrioMeta.FILE))) {
+      entries.add(MrioMeta.FILE);
+    }
+    TreeSet<Integer> years = new TreeSet<>();
+    for (Dataset d : Dataset.values()) {
+      if (fs.exists(new Path(root, d.dir()))) {
+        if (entries.isEmpty() || !entries.get(0).equals(MrioMeta.FILE)) {
+          entries.add(d.label());
+        }
+        years.addAll(StoreReader.years(conf, root, d));
+      }
+    }
+    if (entries.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.join(", ", entries)
+        + (years.isEmpty() ? ", no years" : ", years " + IngestJob.ranges(years)));
+  }
+
+  /** Removes a store's mrio.json and dataset directories, nothing else. */
+  static void removeStore(FileSystem fs, Path root) throws IOException {
+    fs.delete(new Path(root, MrioMeta.FILE), false);
+    for (Dataset d : Dataset.values()) {
+      fs.delete(new Path(root, d.dir()), true);
+    }
+  }
+
+  /** Whether the store in {@code root} was written by the generator (mrio.json edition "synthetic"). */
+  static boolean isGenerated(FileSystem fs, Path root) throws IOException {
+    try {
+      return fs.exists(new Path(root, MrioMeta.FILE)) && "synthetic".equals(MrioMeta.read(fs, root).edition);
+    } catch (RuntimeException e) {
+      return false; // an unreadable mrio.json is not known to be ours
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.io.LongCsv;
+import io.tivaspark.common.io.TableNames;
 import io.tivaspark.common.io.ZipTables;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
@@ -17,6 +18,7 @@ import io.tivaspark.jobs.store.MrioMeta;
 import io.tivaspark.jobs.store.ParquetRows;
 import io.tivaspark.jobs.store.StoreReader;
 import io.tivaspark.jobs.store.StoreWriter;
+import io.tivaspark.jobs.store.YearPublisher;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,13 +66,18 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Everything is written to a hidden staging directory {@code <out>/_ingest_<uuid>} first.
- * Only when every input has parsed, every year is in every required dataset and all years share
- * one layout are the year directories renamed into place and mrio.json written (last). Any bad
- * input leaves the output store as it was (and no directory behind when there was none).
+ * Only when every input has parsed, every year is in every required dataset, all years share
+ * one layout and every optional dataset would cover every year of the store or none
+ * ({@link IngestCoverage}) are the year directories published and mrio.json written (last), all
+ * or nothing ({@link YearPublisher}). Any bad input or failed move leaves the output store as it
+ * was (and no directory behind when there was none).
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** How publishing moves directories; tests inject faults here. */
+  static volatile YearPublisher.Mover mover = YearPublisher.RENAME;
 
   private IngestJob() {}
 
@@ -99,6 +106,7 @@ public final class IngestJob {
     if (inputs.isEmpty()) {
       throw new UsageException("ingest: missing required option --in");
     }
+    requireDirectoryOrAbsent(spark.sparkContext().hadoopConfiguration(), "ingest", out);
     return switch (format) {
       case "icio" -> icio(spark, inputs, out, opts);
       case "long-csv" -> longCsv(spark, inputs, out);
@@ -147,21 +155,10 @@ public final class IngestJob {
       Layout l = first.layout();
       TreeSet<Integer> years = new TreeSet<>(byYear.keySet());
       checkAgainstStore(fs, hconf, root, l, years);
-      publish(fs, staging, root, years);
-      String name = new Path(first.unit().member() != null ? first.unit().member() : first.unit().path()).getName()
-          .replaceAll("(?i)(\\.csv)?(\\.gz)?$", "").replaceAll("_?(SML|sml)$", "").replaceAll("_?\\d{4}$", "");
+      IngestCoverage.check(hconf, root, staging, years);
       Set<String> editions = new LinkedHashSet<>();
       parsed.forEach(p -> editions.add(p.edition()));
-      new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs), String.join(" / ", editions),
-          "USD million", l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(),
-          l.splits()).write(fs, root);
-      Map<String, List<String>> notes = new TreeMap<>();
-      for (Parsed p : parsed) {
-        if (!p.notes().isEmpty()) {
-          notes.put(String.valueOf(p.unit().year()), p.notes());
-        }
-      }
-      annotate(fs, root, "icio", opts, notes);
+      new YearPublisher(fs, mover, root, staging).publish(years, () -> writeIcioMeta(fs, root, parsed, inputs, opts));
       ok = true;
       long rows = parsed.stream().mapToLong(Parsed::rows).sum();
       return String.format(Locale.ROOT,
@@ -171,6 +168,27 @@ public final class IngestJob {
     } finally {
       cleanUp(fs, root, staging, existed, ok);
     }
+  }
+
+  /** mrio.json of an icio ingest: named after the first table, the editions seen, notes per year. */
+  private static void writeIcioMeta(FileSystem fs, Path root, List<Parsed> parsed, List<String> inputs, Options opts)
+      throws IOException {
+    Parsed first = parsed.get(0);
+    Layout l = first.layout();
+    String name = new Path(first.unit().member() != null ? first.unit().member() : first.unit().path()).getName()
+        .replaceAll("(?i)(\\.csv)?(\\.gz)?$", "").replaceAll("_?(SML|sml)$", "").replaceAll("_?\\d{4}$", "");
+    Set<String> editions = new LinkedHashSet<>();
+    Map<String, List<String>> notes = new TreeMap<>();
+    for (Parsed p : parsed) {
+      editions.add(p.edition());
+      if (!p.notes().isEmpty()) {
+        notes.put(String.valueOf(p.unit().year()), p.notes());
+      }
+    }
+    new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs),
+        String.join(" / ", editions), "USD million", l.countries(), new LinkedHashMap<>(), l.industries(),
+        new LinkedHashMap<>(), l.categories(), l.splits()).write(fs, root);
+    annotate(fs, root, "icio", opts, notes);
   }
 
   static Parsed parseOne(HadoopConf hc, Unit u, String staging, Options opts) throws IOException {
@@ -231,9 +249,12 @@ public final class IngestJob {
           String n = st.getPath().getName().toLowerCase(Locale.ROOT);
           if (st.isFile() && (n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".zip"))) {
             // a directory may hold code lists beside the tables (WIOD: industries.csv): a CSV
-            // without a year in its name is not a table; named one by one it is an error below
-            if (!n.endsWith(".zip") && IcioCsv.yearFromFileName(st.getPath().getName()).isEmpty()) {
-              LOG.info("ingest: skipping {} (no year in its name)", st.getPath());
+            // without a year position in its name is not a table; named one by one it is an error
+            // below. An implausible year at the year position is an error here too (TableNames).
+            if (!n.endsWith(".zip")
+                && TableNames.year(st.getPath().getName(), new Path(p, st.getPath().getName()).toString(), null)
+                    .isEmpty()) {
+              LOG.info("ingest: skipping {} (no year in its name: not a table)", st.getPath());
               continue;
             }
             found.add(st.getPath().toString());
@@ -262,7 +283,7 @@ public final class IngestJob {
           units.add(new Unit(f, m.name(), m.year()));
         }
       } else {
-        OptionalInt y = IcioCsv.yearFromFileName(name);
+        OptionalInt y = TableNames.year(name, f, null);
         if (y.isEmpty()) {
           throw new InvalidInputException(f, null, null, "no year in the file name (expected e.g. ICIO2023_2019.csv)");
         }
@@ -386,17 +407,19 @@ public final class IngestJob {
         }
       }
       checkAgainstStore(fs, hconf, root, l, years);
-      publish(fs, staging, root, years);
+      IngestCoverage.check(hconf, root, staging, years);
       MrioMeta meta = given != null
           ? new MrioMeta(given.name, given.source.isBlank() ? "long csv: " + String.join(", ", inputs) : given.source,
               given.edition, given.unit, given.countries, given.countryNames, given.industries, given.industryNames,
               l.categories(), given.splits)
           : new MrioMeta("long-csv", "long csv: " + String.join(", ", inputs), "", "",
               l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(), l.splits());
-      meta.write(fs, root);
-      annotate(fs, root, "long-csv", null, Map.of("layout",
-          List.of(given != null ? "countries, industries, categories and splits from " + metaFile
-              : "countries, industries, categories and splits inferred from the data (no mrio.json given)")));
+      List<String> note = List.of(given != null ? "countries, industries, categories and splits from " + metaFile
+          : "countries, industries, categories and splits inferred from the data (no mrio.json given)");
+      new YearPublisher(fs, mover, root, staging).publish(years, () -> {
+        meta.write(fs, root);
+        annotate(fs, root, "long-csv", null, Map.of("layout", note));
+      });
       ok = true;
       long rows = splits.stream().mapToLong(s -> s.rowsByYear().values().stream().mapToLong(Long::longValue).sum()).sum();
       return String.format(Locale.ROOT, "ingested %d long-csv files (years %s) into %s: %d countries, %d industries, %d rows",
@@ -502,29 +525,21 @@ public final class IngestJob {
     }
   }
 
-  /** Moves the staged year directories into place (each replaces that year only). */
-  private static void publish(FileSystem fs, Path staging, Path root, Set<Integer> years) throws IOException {
-    fs.mkdirs(root);
-    for (int year : years) {
-      for (Dataset d : Dataset.values()) {
-        Path src = StoreWriter.yearDir(staging, d, year);
-        Path dst = StoreWriter.yearDir(root, d, year);
-        if (!fs.exists(src)) {
-          if (!d.required()) {
-            fs.delete(dst, true); // no published output (or extensions) this time: an old one would be stale
-          }
-          continue;
-        }
-        fs.mkdirs(dst.getParent());
-        fs.delete(dst, true);
-        if (!fs.rename(src, dst)) {
-          throw new IOException("could not move " + src + " to " + dst);
-        }
-      }
+  /** {@code --out} must be a directory or not exist yet (usage error otherwise). */
+  static void requireDirectoryOrAbsent(Configuration conf, String command, String out) throws IOException {
+    Path p = new Path(out);
+    FileSystem fs = p.getFileSystem(conf);
+    if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
+      throw new UsageException(command + ": --out " + out + " is an existing file, not a directory; "
+          + "choose a directory (a new or empty one, or a store)");
     }
   }
 
   private static void cleanUp(FileSystem fs, Path root, Path staging, boolean existed, boolean ok) throws IOException {
+    if (!ok && YearPublisher.holdsOldData(fs, staging)) {
+      LOG.error("ingest: a failed publication could not be undone; the old data is kept in {}", staging);
+      return;
+    }
     fs.delete(staging, true);
     if (!ok && !existed && fs.exists(root)) {
       FileStatus[] left = fs.listStatus(root);

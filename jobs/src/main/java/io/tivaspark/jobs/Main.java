@@ -26,8 +26,8 @@ public final class Main {
   static final Map<String, Spec> COMMANDS = Map.of(
       "demo", new Spec(Set.of("input", "warehouse"), Set.of(),
           "bin/tiva demo [--input DIR] [--warehouse DIR]"),
-      "generate", new Spec(Set.of("out", "regions", "industries", "years", "seed"), Set.of("no-splits", "no-extensions"),
-          "bin/tiva generate --out DIR --regions R --industries N --years A-B [--seed S] [--no-splits] [--no-extensions]"),
+      "generate", new Spec(Set.of("out", "regions", "industries", "years", "seed"), Set.of("no-splits", "no-extensions", "overwrite"),
+          "bin/tiva generate --out DIR --regions R --industries N --years A-B [--seed S] [--no-splits] [--no-extensions] [--overwrite]"),
       "run", new Spec(Set.of("input", "warehouse", "years", "only"), Set.of("incremental"),
           "bin/tiva run --input DIR --warehouse DIR [--years A-B] [--only FAMILY,...] [--incremental] [--conf FILE]"),
       "sql", new Spec(Set.of("warehouse"), Set.of(),

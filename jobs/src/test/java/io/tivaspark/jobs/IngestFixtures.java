@@ -36,7 +36,7 @@ final class IngestFixtures {
     return StoreReader.read(conf, root, meta, year);
   }
 
-  /** Every file under a directory with its SHA-256, or an empty map when it does not exist. */
+  /** Every file under a directory with its size and SHA-256, or an empty map when it does not exist. */
   static Map<String, String> snapshot(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
     if (!Files.exists(dir)) {
@@ -49,7 +49,8 @@ final class IngestFixtures {
           out.put(rel + "/", "dir");
         } else {
           try {
-            out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            out.put(rel, Files.size(p) + " bytes, sha256 "
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
           } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
           }

@@ -193,7 +193,8 @@ class MalformedCorpusTest {
         new Case("truncated gzip", "icio", bytes(f + ".gz", Arrays.copyOf(gz, gz.length / 2)), f + ".gz", "year 2011", "corrupt gzip"),
         new Case("not gzip at all", "icio", bytes(f + ".gz", full), f + ".gz", "year 2011", "corrupt gzip"),
         new Case("missing OUT row (2016 layout)", "icio",
-            icio2016("ICIO2016_2011.csv", l -> { l.remove(l.size() - 1); return l; }), "ICIO2016_2011.csv", "year 2011", "missing OUT row"),
+            icio2016("ICIO2016_2011.csv", l -> { l.remove(l.size() - 1); return l; }), "ICIO2016_2011.csv", "year 2011",
+            "required row OUT missing (file truncated?)"),
         new Case("no output row nor column", "icio", icio(f, l -> {
           l.remove(l.size() - 1);
           return l.stream().map(s -> s.substring(0, s.lastIndexOf(','))).collect(java.util.stream.Collectors.toCollection(ArrayList::new));

@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -66,7 +65,6 @@ import java.util.zip.ZipException;
 public final class IcioCsv {
 
   private static final Set<String> OUTPUT_LABELS = Set.of("OUT", "OUTPUT", "TOTAL", "TOT", "GO");
-  private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])");
   private static final Pattern LOOKS_LIKE_DATA_LABEL = Pattern.compile("[A-Za-z0-9]{3}_.+");
   static final Map<String, String> SPLIT_PARENT = Map.of(
       "CN1", "CHN", "CN2", "CHN", "CN3", "CHN", "CN4", "CHN",
@@ -164,7 +162,7 @@ public final class IcioCsv {
     return new Parser(source, year, options).parseResult();
   }
 
-  /** Reads a table, taking the year from the file name (the last 4-digit year in it). */
+  /** Reads a table, taking the year from the year position of the file name ({@link TableNames}). */
   public static MrioYear read(Path file) {
     OptionalInt y = yearFromFileName(file.getFileName().toString());
     if (y.isEmpty()) {
@@ -196,14 +194,13 @@ public final class IcioCsv {
     return new Parser(Source.of(file), year, new Options(requireOutput, DiscMode.DOMESTIC)).parseResult().table();
   }
 
-  /** The last 4-digit year (1800-2099) in a file name, e.g. 2003 in {@code ICIO2016_2003.csv}. */
+  /**
+   * The year at the year position of a file name, e.g. 2003 in {@code ICIO2016_2003.csv} (never
+   * the edition 2016), or empty when the name has no year position; an implausible year there
+   * is an {@link InvalidInputException}. See {@link TableNames}.
+   */
   public static OptionalInt yearFromFileName(String name) {
-    Matcher m = YEAR_IN_NAME.matcher(name);
-    int found = -1;
-    while (m.find()) {
-      found = Integer.parseInt(m.group(1));
-    }
-    return found < 0 ? OptionalInt.empty() : OptionalInt.of(found);
+    return TableNames.year(name);
   }
 
   private static final class Parser {
@@ -520,6 +517,7 @@ public final class IcioCsv {
         edition = nInd == 45 ? (anySplit ? "ICIO 2023 extended" : "ICIO 2023 SML")
             : nInd == 50 ? "ICIO 2025" : "ICIO 2023 layout";
       }
+      checkRequiredRows(seenRows.keySet(), outRow >= 0, outCol >= 0, intermediate);
 
       // splits
       Map<String, List<String>> splits = new LinkedHashMap<>();
@@ -631,6 +629,52 @@ public final class IcioCsv {
         throw error(null, "missing OUT row (no output row or column OUT/OUTPUT/TOTAL)");
       }
       return plan;
+    }
+
+    /**
+     * The rows the layout of the recognised edition cannot lack: a file cut after whole lines
+     * (its last rows lost) is not taken for a table without value added or output.
+     * <ul>
+     *   <li>value added proper: a row {@code VA}, {@code VALU} or {@code VA+TAXSUB} (named after
+     *       the edition: 2016 {@code VA+TAXSUB}, 2018/2021 {@code VALU}, else {@code VA}); in the
+     *       plain ICIO layout any value-added row;
+     *   <li>taxes: {@code TLS} in the 2023 and 2025 editions;
+     *   <li>the output row ({@code OUTPUT} in 2018/2021, else {@code OUT}) in every OECD edition
+     *       (2016, 2018, 2021, 2023, 2025 by their industry counts), and in any table that has an
+     *       output column.
+     * </ul>
+     */
+    private void checkRequiredRows(Set<String> rows, boolean hasOutRow, boolean hasOutCol, boolean[] intermediate) {
+      boolean plain = edition.equals("ICIO layout");
+      boolean taxsub = edition.startsWith("ICIO 2018") || edition.equals("ICIO 2021");
+      List<String> missing = new ArrayList<>();
+      if (edition.equals("ICIO 2023 extended") || edition.equals("ICIO 2023 SML") || edition.equals("ICIO 2025")) {
+        if (!rows.contains("TLS")) {
+          missing.add("TLS");
+        }
+      }
+      if (plain ? !anyValueAddedRow(intermediate) : !(rows.contains("VA") || rows.contains("VALU")
+          || rows.contains("VA+TAXSUB"))) {
+        missing.add(plain ? "VA (any value-added row)" : edition.equals("ICIO 2016") ? "VA+TAXSUB" : taxsub ? "VALU" : "VA");
+      }
+      if (!hasOutRow && (hasOutCol || !plain && !edition.equals("ICIO 2023 layout"))) {
+        missing.add(taxsub ? "OUTPUT" : "OUT");
+      }
+      if (!missing.isEmpty()) {
+        throw error("after the last row " + rowLabels.get(rowLabels.size() - 1) + " (line "
+            + rowLines.get(rowLines.size() - 1) + ")", "required row" + (missing.size() > 1 ? "s " : " ")
+            + String.join(", ", missing) + " missing (file truncated?)");
+      }
+    }
+
+    /** Whether any row is neither intermediate nor output (a value-added component). */
+    private boolean anyValueAddedRow(boolean[] intermediate) {
+      for (int r = 0; r < intermediate.length; r++) {
+        if (!intermediate[r] && !OUTPUT_LABELS.contains(rowLabels.get(r).toUpperCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private double discDropped;

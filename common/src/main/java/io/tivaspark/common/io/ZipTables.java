@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
  * ({@code __MACOSX/}, dot files) and documentation ({@code ReadMe*}, {@code .pdf},
  * {@code .xlsx}, {@code .xls}, {@code .txt}, {@code .docx}, {@code .md}, {@code .html}) are
  * skipped; any other member (a CSV without a year, a nested zip, ...) is an input error, so a
- * wrong archive is never half-read.
+ * wrong archive is never half-read. The year is read from the year position of the member name
+ * ({@link TableNames}); an implausible year there is an error naming the archive and member.
  */
 public final class ZipTables {
   private static final Pattern DOC = Pattern.compile(
@@ -49,7 +50,7 @@ public final class ZipTables {
           throw new InvalidInputException(zip.toString(), null, "member " + name,
               "unexpected member in a zip archive (expected one CSV table per year, e.g. 2017.csv, and ReadMe files)");
         }
-        OptionalInt y = IcioCsv.yearFromFileName(base);
+        OptionalInt y = TableNames.year(base, zip.toString(), "member " + name);
         if (y.isEmpty()) {
           throw new InvalidInputException(zip.toString(), null, "member " + name,
               "no year in the member name (expected e.g. ICIO2021_1995.csv or 2017_SML.csv)");

@@ -335,7 +335,7 @@ class IcioCsvTest {
     lines.set(lines.size() - 1, lines.get(lines.size() - 1).replace("OUT", "OUTPUT"));
     lines.add("");
     MrioYear t = IcioCsv.read(file("ICIO2016_2003.csv", lines, "\r\n"), 2003, true);
-    assertEquals(2003, IcioCsv.read(file("ICIO2016_2003b.csv", lines, "\r\n")).year());
+    assertEquals(2003, IcioCsv.read(file("ICIO2016_2003_b.csv", lines, "\r\n")).year());
     assertEquals(List.of("HFCE", "INV"), t.layout().categories());
     assertEquals(List.of("TLS", "VA"), List.copyOf(t.valueAdded().keySet()));
     assertEquals(14.0, t.valueAdded().get("TLS")[0]); // 7 + 7

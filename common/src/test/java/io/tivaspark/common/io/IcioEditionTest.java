@@ -82,6 +82,59 @@ class IcioEditionTest {
     }
   }
 
+  /** A table that lost its last rows (cut after whole lines) is refused, naming the rows it lacks. */
+  @ParameterizedTest(name = "{0} without its last {1} row(s)")
+  @CsvSource({
+      "2016, 1, 'OUT', 8, 6, true",
+      "2016, 2, 'VA+TAXSUB, OUT', 8, 6, true",
+      "2018, 1, 'OUTPUT', 8, 36, true",
+      "2018, 2, 'VALU, OUTPUT', 8, 36, true",
+      "2021, 1, 'OUTPUT', 6, 45, false",
+      "2021, 2, 'VALU, OUTPUT', 6, 45, false",
+      "2023, 1, 'OUT', 8, 45, true",
+      "2023, 2, 'VA, OUT', 8, 45, true",
+      "2023, 3, 'VA (any value-added row), OUT', 8, 45, true",
+      "2023-sml, 1, 'OUT', 6, 45, false",
+      "2023-sml, 2, 'VA, OUT', 6, 45, false",
+      "2025, 1, 'OUT', 6, 50, false",
+      "2025, 2, 'VA, OUT', 6, 50, false",
+      "2023, 1, 'OUT', 5, 4, false",
+      "2023, 2, 'VA, OUT', 5, 4, false",
+  })
+  void truncatedAfterWholeLinesIsRefused(String edition, int dropped, String missing, int regions, int industries,
+      boolean splits) throws IOException {
+    Path full = tmp.resolve("full_2015.csv");
+    IcioEdition.parse(edition).write(generated(regions, industries, splits, 2015), full);
+    List<String> lines = new ArrayList<>(Files.readAllLines(full));
+    Path cut = tmp.resolve("ICIO_cut_2015.csv");
+    Files.write(cut, lines.subList(0, lines.size() - dropped));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> IcioCsv.read(IcioCsv.Source.of(cut), 2015, new IcioCsv.Options(true, IcioCsv.DiscMode.DOMESTIC)));
+    assertEquals(cut.toString(), e.source());
+    assertEquals(2015, e.year());
+    assertEquals("required row" + (missing.contains(",") ? "s " : " ") + missing + " missing (file truncated?)",
+        e.rule(), e.getMessage());
+    assertTrue(e.where().startsWith("after the last row"), e.getMessage());
+    // the whole file still reads
+    IcioCsv.read(IcioCsv.Source.of(full), 2015, new IcioCsv.Options(true, IcioCsv.DiscMode.DOMESTIC));
+  }
+
+  @Test
+  void zipMemberWithAnImplausibleYearIsAnError() throws IOException {
+    Path zip = tmp.resolve("ICIO2023_2015-2016.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String m : List.of("ICIO2023_2015.csv", "ICIO2023_2999.csv")) {
+        z.putNextEntry(new ZipEntry(m));
+        z.write("V1,USA_A\n".getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ZipTables.members(zip));
+    assertEquals(zip.toString(), e.source());
+    assertEquals("member ICIO2023_2999.csv", e.where());
+    assertTrue(e.rule().startsWith("implausible year 2999 in file name ICIO2023_2999.csv"), e.getMessage());
+  }
+
   @Test
   void labelsOfEachEdition() throws IOException {
     MrioYear a = generated(8, 3, true, 2010);
