@@ -98,7 +98,7 @@ public final class Decompositions {
     List<CheckResult> checks = new ArrayList<>(run.checks);
     checks.addAll(gm.checks());
     double secs = (System.nanoTime() - t0) / 1e9 + sys.buildSeconds();
-    return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack.backend(), checks,
+    return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(), checks,
         run.steps);
   }
 
@@ -189,20 +189,20 @@ public final class Decompositions {
     Run(YearSystem sys, ResultSink sink) {
       this.sys = sys;
       this.sink = sink;
-      this.lay = sys.lay;
-      this.lapack = sys.lapack;
-      this.n = sys.n;
-      this.g = sys.g;
-      this.nInd = sys.nInd;
-      this.cty = sys.cty;
-      this.ind = sys.ind;
-      this.tol = sys.opt.algebraTolerance();
-      this.a = sys.a;
-      this.b = sys.b;
-      this.x = sys.x;
-      this.v = sys.v;
-      this.y = sys.y;
-      this.yTot = sys.yTot;
+      this.lay = sys.layout();
+      this.lapack = sys.lapack();
+      this.n = sys.n();
+      this.g = sys.g();
+      this.nInd = sys.nInd();
+      this.cty = sys.cty();
+      this.ind = sys.ind();
+      this.tol = sys.options().algebraTolerance();
+      this.a = sys.a();
+      this.b = sys.b();
+      this.x = sys.x();
+      this.v = sys.v();
+      this.y = sys.y();
+      this.yTot = sys.yTot();
       this.countries = lay.countries();
       this.industries = lay.industries();
       rowsOf = new int[g][];
@@ -262,11 +262,9 @@ public final class Decompositions {
       vbc = sys.originMultipliers();
       by = sys.by(); // 2n²G
       ydiag = new double[n];
-      eC = new double[n];
+      eC = sys.countryExports();
       for (int j = 0; j < n; j++) {
-        int c = cty[j];
-        ydiag[j] = y[j + c * n];
-        eC[j] = sys.zRow[j] + yTot[j] - zc[j + c * n] - y[j + c * n];
+        ydiag[j] = y[j + cty[j] * n];
       }
       bydiag = new double[n];
       lapack.dgemv(false, n, n, 1.0, b, ydiag, 0.0, bydiag);
@@ -319,7 +317,7 @@ public final class Decompositions {
       try {
         return lapack.lu(matrix, m, true);
       } catch (Lapack.SingularMatrixException e) {
-        throw new InvalidInputException("intermediate/", sys.year.year(), eco,
+        throw new InvalidInputException("intermediate/", sys.year().year(), eco,
             what + " is singular for " + eco + " (LAPACK dgetrf pivot " + e.pivot() + ")", e);
       }
     }
@@ -372,7 +370,7 @@ public final class Decompositions {
             dom += zc[k + c * n] + y[k + c * n];
           }
         }
-        eS[kk] = sys.zRow[k] + yTot[k] - dom;
+        eS[kk] = sys.zRow()[k] + yTot[k] - dom;
         double f = 0;
         int vo = k * g;
         for (int t = 0; t < g; t++) {
@@ -719,7 +717,7 @@ public final class Decompositions {
       emit(eco, out, kww);
       checks(eco, out, kww, exgrS, dcS, fcS, ffdS, dfdS - uYss, vLe, ws, fm, rows);
       lap("gvc: emit, checks");
-      if (sys.opt.wwzThirdCountry() != TivaOptions.ThirdCountry.OFF) {
+      if (sys.options().wwzThirdCountry() != TivaOptions.ThirdCountry.OFF) {
         thirdCountry(eco, rows, mem, m, s0, u, yToS, out);
         lap("gvc: WWZ third-country detail");
       }
@@ -782,7 +780,7 @@ public final class Decompositions {
           }
         }
       }
-      boolean byIndustry = sys.opt.wwzThirdCountry() == TivaOptions.ThirdCountry.INDUSTRY;
+      boolean byIndustry = sys.options().wwzThirdCountry() == TivaOptions.ThirdCountry.INDUSTRY;
       String s = eco.code();
       String[] terms = {WWZ_TERMS.get(2), WWZ_TERMS.get(3), WWZ_TERMS.get(4)};
       CheckResult.Builder w5 = cb("W5", "WWZ third-country detail: Σ_t DVA_INTrexI1/F/I2(t) = the term "

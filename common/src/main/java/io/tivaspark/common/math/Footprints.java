@@ -79,7 +79,7 @@ public final class Footprints {
     }
     steps.put("footprints", (System.nanoTime() - t0) / 1e9);
     double secs = (System.nanoTime() - t0) / 1e9 + sys.buildSeconds();
-    return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack.backend(), checks,
+    return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(), checks,
         steps);
   }
 
@@ -100,11 +100,11 @@ public final class Footprints {
    */
   public static double[][] pymrioDetail(YearSystem sys, int stressor) {
     Satellite sat = sys.year().satellite();
-    int n = sys.n;
-    int g = sys.g;
-    int nInd = sys.nInd;
+    int n = sys.n();
+    int g = sys.g();
+    int nInd = sys.nInd();
     int m = sat.m();
-    double[] s = coefficients(sat, stressor, m, sys.x);
+    double[] s = coefficients(sat, stressor, m, sys.x());
     double[] dCba = new double[g * nInd];
     double[] dImp = new double[g * nInd];
     double[] xTot = new double[n];
@@ -115,13 +115,13 @@ public final class Footprints {
         for (int i = 0; i < n; i++) {
           double xd = 0;
           for (int k = 0; k < n; k++) {
-            if (sys.ind[k] == j) {
-              xd += sys.b[i + k * n] * sys.y[k + r * n];
+            if (sys.ind()[k] == j) {
+              xd += sys.b()[i + k * n] * sys.y()[k + r * n];
             }
           }
           xTot[i] += xd;
           dCba[r * nInd + j] += s[i] * xd;
-          if (sys.cty[i] != r) {
+          if (sys.cty()[i] != r) {
             dImp[r * nInd + j] += s[i] * xd;
             xExp[i] += xd;
           }
@@ -197,15 +197,15 @@ public final class Footprints {
       this.sys = sys;
       this.sat = sat;
       this.sink = sink;
-      this.lay = sys.lay;
-      this.n = sys.n;
-      this.g = sys.g;
+      this.lay = sys.layout();
+      this.n = sys.n();
+      this.g = sys.g();
       this.m = sat.m();
-      this.cty = sys.cty;
-      this.tol = sys.opt.algebraTolerance();
-      this.x = sys.x;
-      this.b = sys.b;
-      this.y = sys.y;
+      this.cty = sys.cty();
+      this.tol = sys.options().algebraTolerance();
+      this.x = sys.x();
+      this.b = sys.b();
+      this.y = sys.y();
       this.by = sys.by();
       this.zc = sys.zc();
       this.countries = lay.countries();
@@ -428,7 +428,7 @@ public final class Footprints {
         double my = 0;
         double fActive = 0;
         for (int k = 0; k < n; k++) {
-          my += mult[k] * sys.yTot[k];
+          my += mult[k] * sys.yTot()[k];
           if (x[k] != 0) {
             fActive += sat.f()[st + k * m];
           }
@@ -462,10 +462,10 @@ public final class Footprints {
      */
     private CheckResult[] coefficientRows(int st, String name, String unit, double[] s, double[] mult,
         double[] mo, List<YearSystem.Economy> economies, double fActive) {
-      String cu = unit + "/" + sys.opt.moneyUnit();
-      int nInd = sys.nInd;
-      int[] ind = sys.ind;
-      double[] yTot = sys.yTot;
+      String cu = unit + "/" + sys.options().moneyUnit();
+      int nInd = sys.nInd();
+      int[] ind = sys.ind();
+      double[] yTot = sys.yTot();
       double[] f = sat.f();
       List<String> industries = lay.industries();
       CheckResult.Builder e4 = CheckResult.builder("E4", name, tol);

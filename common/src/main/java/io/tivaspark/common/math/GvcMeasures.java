@@ -94,7 +94,7 @@ public final class GvcMeasures {
     long t0 = System.nanoTime();
     Shared sh = new Shared(sys);
     Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
-    double tol = sys.opt.algebraTolerance();
+    double tol = sys.options().algebraTolerance();
     Checks ck = (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope,
         k -> CheckResult.builder(code, scope, tol));
 
@@ -104,8 +104,8 @@ public final class GvcMeasures {
     double t1 = (System.nanoTime() - t0) / 1e9;
     tc.check(ck, "");
     upDownChecks(sys, sh, ck);
-    for (int c = 0; c < sys.g; c++) {
-      emit(sys, sh, tc, countries.rows[c], sys.lay.countries().get(c), sink);
+    for (int c = 0; c < sys.g(); c++) {
+      emit(sys, sh, tc, countries.rows[c], sys.layout().countries().get(c), sink);
     }
     double t2 = (System.nanoTime() - t0) / 1e9;
 
@@ -159,16 +159,16 @@ public final class GvcMeasures {
     final double[] colB; // B'1 = downstreamness
 
     Shared(YearSystem sys) {
-      int n = sys.n;
-      Lapack lapack = sys.lapack;
-      double[] b = sys.b;
-      double[][] bYx = times(b, lapack, false, sys.yTot, sys.x); // one pass over B for both
+      int n = sys.n();
+      Lapack lapack = sys.lapack();
+      double[] b = sys.b();
+      double[][] bYx = times(b, lapack, false, sys.yTot(), sys.x()); // one pass over B for both
       by = bYx[0];
       bx = bYx[1];
       bby = new double[n];
       lapack.dgemv(false, n, n, 1.0, b, by, 0.0, bby);
       vb = new double[n];
-      lapack.dgemv(true, n, n, 1.0, b, sys.v, 0.0, vb);
+      lapack.dgemv(true, n, n, 1.0, b, sys.v(), 0.0, vb);
       vbb = new double[n];
       lapack.dgemv(true, n, n, 1.0, b, vb, 0.0, vbb);
       colB = IoMath.columnSums(b, n, n);
@@ -199,28 +199,28 @@ public final class GvcMeasures {
     }
 
     static Partition countries(YearSystem sys) {
-      int g = sys.g;
+      int g = sys.g();
       int[][] rows = new int[g][];
       boolean[][] mem = new boolean[g][g];
       for (int c = 0; c < g; c++) {
-        rows[c] = sys.lay.rowsOfCountry(c);
+        rows[c] = sys.layout().rowsOfCountry(c);
         mem[c][c] = true;
       }
-      return new Partition(sys.n, rows, sys.countryLocalInverses(), mem);
+      return new Partition(sys.n(), rows, sys.countryLocalInverses(), mem);
     }
 
     /** Block 0 = the group's rows (one local inverse), then every non-member country (shared inverses). */
     static Partition group(YearSystem sys, YearSystem.Economy eco) {
-      int g = sys.g;
+      int g = sys.g();
       double[][] countryInv = sys.countryLocalInverses();
       List<int[]> rows = new ArrayList<>();
       List<double[]> inv = new ArrayList<>();
       List<boolean[]> mem = new ArrayList<>();
       double[] lg;
       try {
-        lg = IoMath.localInverse(sys.a, sys.n, eco.rows(), sys.lapack);
+        lg = IoMath.localInverse(sys.a(), sys.n(), eco.rows(), sys.lapack());
       } catch (Lapack.SingularMatrixException e) {
-        throw new InvalidInputException("intermediate/", sys.year.year(), eco.code(),
+        throw new InvalidInputException("intermediate/", sys.year().year(), eco.code(),
             "I − A_ss is singular for group " + eco.code(), e);
       }
       rows.add(eco.rows());
@@ -230,12 +230,12 @@ public final class GvcMeasures {
         if (!eco.member()[c]) {
           boolean[] m = new boolean[g];
           m[c] = true;
-          rows.add(sys.lay.rowsOfCountry(c));
+          rows.add(sys.layout().rowsOfCountry(c));
           inv.add(countryInv[c]);
           mem.add(m);
         }
       }
-      return new Partition(sys.n, rows.toArray(new int[0][]), inv.toArray(new double[0][]),
+      return new Partition(sys.n(), rows.toArray(new int[0][]), inv.toArray(new double[0][]),
           mem.toArray(new boolean[0][]));
     }
 
@@ -324,15 +324,15 @@ public final class GvcMeasures {
 
     Terms(YearSystem sys, Shared sh, Partition p) {
       this.sys = sys;
-      int n = sys.n;
-      int g = sys.g;
-      double[] a = sys.a;
-      double[] b = sys.b;
-      double[] v = sys.v;
-      double[] x = sys.x;
-      double[] yTot = sys.yTot;
-      double[] yc = sys.y;
-      Lapack lapack = sys.lapack;
+      int n = sys.n();
+      int g = sys.g();
+      double[] a = sys.a();
+      double[] b = sys.b();
+      double[] v = sys.v();
+      double[] x = sys.x();
+      double[] yTot = sys.yTot();
+      double[] yc = sys.y();
+      Lapack lapack = sys.lapack();
       double[] yD = new double[n];
       double[] yF = new double[n];
       e = new double[n];
@@ -440,10 +440,10 @@ public final class GvcMeasures {
 
     /** P1–P5 on this partition (scope suffix tells countries from group partitions). */
     void check(Checks ck, String suffix) {
-      int n = sys.n;
-      double[] v = sys.v;
-      double[] x = sys.x;
-      double[] yTot = sys.yTot;
+      int n = sys.n();
+      double[] v = sys.v();
+      double[] x = sys.x();
+      double[] yTot = sys.yTot();
       String[] comp = {"D", "RT", "GVC_S", "GVC_C"};
       double sumAll = 0;
       double sumVa = 0;
@@ -502,10 +502,10 @@ public final class GvcMeasures {
 
   /** U1–U3: properties of sectors, independent of the partition (checked once). */
   static void upDownChecks(YearSystem sys, Shared sh, Checks ck) {
-    int n = sys.n;
-    double[] v = sys.v;
-    double[] x = sys.x;
-    double[] yTot = sys.yTot;
+    int n = sys.n();
+    double[] v = sys.v();
+    double[] x = sys.x();
+    double[] yTot = sys.yTot();
     double sumX = 0;
     double vaU = 0;
     double yD1 = 0;
@@ -547,11 +547,11 @@ public final class GvcMeasures {
 
   /** The rows of one economy summed by industry (then "_T") into gvc_measures. */
   static void emit(YearSystem sys, Shared sh, Terms t, int[] rows, String code, ResultSink sink) {
-    int nInd = sys.nInd;
+    int nInd = sys.nInd();
     int slots = nInd + 1; // industries, then _T
-    double[] v = sys.v;
-    double[] x = sys.x;
-    double[] yTot = sys.yTot;
+    double[] v = sys.v();
+    double[] x = sys.x();
+    double[] yTot = sys.yTot();
     double[][] f = new double[4][slots];
     double[][] bw = new double[4][slots];
     double[][] xv = new double[L_COUNT][slots];
@@ -567,7 +567,7 @@ public final class GvcMeasures {
     double[] iv = new double[slots];
     double[] fv = new double[slots];
     for (int k : rows) {
-      int i = sys.ind[k];
+      int i = sys.ind()[k];
       for (int s : new int[] {i, nInd}) {
         for (int q = 0; q < 4; q++) {
           f[q][s] += t.fwd[q][k];
@@ -591,7 +591,7 @@ public final class GvcMeasures {
         fv[s] += t.fv[k];
       }
     }
-    List<String> industries = sys.lay.industries();
+    List<String> industries = sys.layout().industries();
     for (int i = 0; i < slots; i++) {
       String in = i == nInd ? Decompositions.TOTAL : industries.get(i);
       for (int q = 0; q < 4; q++) {

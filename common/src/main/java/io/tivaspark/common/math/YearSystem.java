@@ -25,30 +25,31 @@ public final class YearSystem {
   /** An economy: a reporting country or a group of countries, as rows of the split system. */
   public record Economy(String code, boolean group, int[] rows, boolean[] member) {}
 
-  final MrioYear year;
-  final TivaOptions opt;
-  final Layout lay;
-  final Lapack lapack;
-  final int n;
-  final int g;
-  final int nInd;
-  final int[] cty;
-  final int[] ind;
-  final double[] z;
-  final double[] yf;
+  private final MrioYear year;
+  private final TivaOptions opt;
+  private final Layout lay;
+  private final Lapack lapack;
+  private final int n;
+  private final int g;
+  private final int nInd;
+  private final int[] cty;
+  private final int[] ind;
+  private final double[] z;
+  private final double[] yf;
   /** Final demand by destination country, n×G. */
-  final double[] y;
-  final double[] yTot;
-  final double[] zRow;
-  final double[] x;
-  final double[] va;
-  final double[] v;
-  final double[] a;
-  final double[] b;
-  final double leontiefSeconds;
-  final double buildSeconds;
+  private final double[] y;
+  private final double[] yTot;
+  private final double[] zRow;
+  private final double[] x;
+  private final double[] va;
+  private final double[] v;
+  private final double[] a;
+  private final double[] b;
+  private final double leontiefSeconds;
+  private final double buildSeconds;
 
   private double[] zc;
+  private double[] eC;
   private double[] vbc;
   private double[] by;
   private double[][] localInv;
@@ -130,6 +131,40 @@ public final class YearSystem {
   public TivaOptions options() { return opt; }
   public Layout layout() { return lay; }
   public int n() { return n; }
+  // ------------------------------------------------------------------ the year's base quantities
+  // Arrays are the system's own (no copy, for speed): read them, never write them.
+
+  /** The LAPACK/BLAS of the run (native or pure Java). */
+  public Lapack lapack() { return lapack; }
+  /** Number of countries G (groups excluded; split countries once). */
+  public int g() { return g; }
+  /** Number of industries N. */
+  public int nInd() { return nInd; }
+  /** Country index of each row (split entities map to their country). */
+  public int[] cty() { return cty; }
+  /** Industry index of each row. */
+  public int[] ind() { return ind; }
+  /** Intermediate use Z, n×n column-major. */
+  public double[] z() { return z; }
+  /** Final demand by country and category, n×(G·F). */
+  public double[] yf() { return yf; }
+  /** Final demand by destination country Y, n×G. */
+  public double[] y() { return y; }
+  /** Total final demand of each row, Y·1. */
+  public double[] yTot() { return yTot; }
+  /** Intermediate sales of each row, Z·1. */
+  public double[] zRow() { return zRow; }
+  /** Gross output x (docs/methods.md: row sums or the published output). */
+  public double[] x() { return x; }
+  /** Value added of each column. */
+  public double[] va() { return va; }
+  /** Value-added coefficients v = va / x. */
+  public double[] v() { return v; }
+  /** Technical coefficients A = Z x̂⁻¹, n×n. */
+  public double[] a() { return a; }
+  /** Global Leontief inverse B = (I − A)⁻¹, n×n. */
+  public double[] b() { return b; }
+
   /** Wall time of dgetrf + dgetri of I − A. */
   public double leontiefSeconds() { return leontiefSeconds; }
   /** Wall time of the whole build (validation, x, A, v, B). */
@@ -204,6 +239,24 @@ public final class YearSystem {
       zc = m;
     }
     return zc;
+  }
+
+  /**
+   * Country-level gross exports of each row, eC_j = Σ_{r ≠ c(j)} (Zc_{j r} + Y_{j r}) = Z_j·1 + Y_j·1 −
+   * Zc_{j c(j)} − Y_{j c(j)}: what row j sells to every other country (a split country's entities
+   * count as one country). O(n) after {@link #zc()}.
+   */
+  double[] countryExports() {
+    if (eC == null) {
+      double[] zcm = zc();
+      double[] e = new double[n];
+      for (int j = 0; j < n; j++) {
+        int c = cty[j];
+        e[j] = zRow[j] + yTot[j] - zcm[j + c * n] - y[j + c * n];
+      }
+      eC = e;
+    }
+    return eC;
   }
 
   /** vbc[t + j·G] = Σ_{k∈t} v_k B_kj: VA of origin country t per unit of j's output. One pass over B, O(n²). */

@@ -39,7 +39,7 @@ class DecompositionsBenchTest {
     TivaSummary s = Decompositions.compute(sys, sink);
     double tGvc = (System.nanoTime() - t2) / 1e9;
     System.out.printf("n = %d, backend %s: YearSystem (A, B) %.2f s (B %.2f s); core %.2f s; gvc %.2f s; "
-        + "rows: %d export_decomposition, %d gvc_measures, %d checks%n", sys.n, s.backend(), tSys,
+        + "rows: %d export_decomposition, %d gvc_measures, %d checks%n", sys.n(), s.backend(), tSys,
         sys.leontiefSeconds(), tCore, tGvc, sink.dec, sink.gvc, s.checks().size());
     s.stepSeconds().forEach((k, v) -> System.out.printf("  step %-50s %.2f s%n", k, v));
     for (CheckResult c : s.checks()) {

@@ -340,9 +340,9 @@ class DecompositionsTest {
     rel(3.404712275644761, sink.d("BM_SINK|ARG|WLD|Agriculture|FC"), 1e-12, "i2e[1] recomputed");
     // decompr test_wwz.R: v zeroed outside Argentina -> only Argentina's DVA_FIN positive
     YearSystem sys = YearSystem.build(yr, TivaOptions.defaults());
-    for (int k = 0; k < sys.n; k++) {
-      if (sys.cty[k] != 0) {
-        sys.v[k] = 0;
+    for (int k = 0; k < sys.n(); k++) {
+      if (sys.cty()[k] != 0) {
+        sys.v()[k] = 0;
       }
     }
     GvcSink s2 = new GvcSink();
@@ -369,9 +369,9 @@ class DecompositionsTest {
     assertEquals(6, positive);
     // v kept only for Transport_Equipment -> DVA_FIN > 0 across countries (none within)
     YearSystem sys3 = YearSystem.build(yr, TivaOptions.defaults());
-    for (int k = 0; k < sys3.n; k++) {
-      if (sys3.ind[k] != 2) {
-        sys3.v[k] = 0;
+    for (int k = 0; k < sys3.n(); k++) {
+      if (sys3.ind()[k] != 2) {
+        sys3.v()[k] = 0;
       }
     }
     GvcSink s3 = new GvcSink();
@@ -403,7 +403,7 @@ class DecompositionsTest {
     GvcSink sink = new GvcSink();
     TivaSummary s = Decompositions.compute(sys, sink);
     System.out.printf("WIOD %d gvc family: n = %d, %.2f s (B %.2f s), %d decomposition rows, %d gvc rows%n", year,
-        sys.n, (System.nanoTime() - t0) / 1e9, sys.leontiefSeconds(), sink.dec.size(), sink.gvc.size());
+        sys.n(), (System.nanoTime() - t0) / 1e9, sys.leontiefSeconds(), sink.dec.size(), sink.gvc.size());
     double worst = 0;
     for (CheckResult c : s.checks()) {
       assertTrue(c.passed(), "check failed: " + c);

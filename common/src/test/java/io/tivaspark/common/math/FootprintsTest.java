@@ -556,7 +556,7 @@ class FootprintsTest {
     assertTrue(zero >= 0);
     assertEquals(0.0, y.satellite().f()[zero * 2]);
     YearSystem sys = YearSystem.build(y, TivaOptions.defaults());
-    assertEquals(0.0, Footprints.coefficients(y.satellite(), 0, 2, sys.x)[zero]);
+    assertEquals(0.0, Footprints.coefficients(y.satellite(), 0, 2, sys.x())[zero]);
 
     MrioYear bare = new SyntheticMrio(GeneratorSpec.builder().regions(6).industries(4).years(2010, 2010)
         .seed(3).splits(false).extensions(false).build()).year(2010);

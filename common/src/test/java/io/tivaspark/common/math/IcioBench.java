@@ -172,10 +172,10 @@ class IcioBench {
       t.put("yearsystem", (System.nanoTime() - t0) / 1e9);
       t.put("B", sys.leontiefSeconds());
       if (aRef == null) {
-        aRef = sys.a;
+        aRef = sys.a();
       }
       // alternate: bare between the build and the families (its B is garbage afterwards)
-      t.put("bare", bare(sys.a, n, sys.lapack));
+      t.put("bare", bare(sys.a(), n, sys.lapack()));
       TivaBenchTest.CountingSink core = new TivaBenchTest.CountingSink();
       long t1 = System.nanoTime();
       TivaSummary cs = TivaCore.compute(sys, core);

@@ -1,8 +1,6 @@
 package io.tivaspark.jobs.run;
 
-import io.tivaspark.common.math.Decompositions;
-import io.tivaspark.common.math.Footprints;
-import io.tivaspark.common.math.TivaCore;
+import io.tivaspark.common.math.IndicatorFamily;
 import io.tivaspark.common.math.TivaOptions;
 import io.tivaspark.common.math.TivaSummary;
 import io.tivaspark.common.math.YearSystem;
@@ -230,52 +228,8 @@ public final class RunJob {
       LOG.info("compute and staging: {} years in {} s", outcomes.size(), String.format("%.1f", secondsSince(computeStart)));
 
       // 2. commit: one Delta transaction per table replacing exactly the years computed
-      Map<String, Long> rows = new LinkedHashMap<>();
-      if (!computed.isEmpty()) {
-        // every staged file must be there before the first commit: a table is never replaced by less
-        for (OutputTable t : OutputTable.values()) {
-          if (!t.writtenBy(families)) {
-            continue;
-          }
-          for (YearOutcome o : computed) {
-            Path f = new Path(new Path(staging, t.tableName()), "y" + o.year() + ".parquet");
-            if (!stFs.exists(f)) {
-              throw new IOException("staged file " + f + " is missing (removed by another process?); "
-                  + "nothing was committed, rerun");
-            }
-          }
-        }
-        String yearsIn = computed.stream().map(o -> String.valueOf(o.year())).collect(Collectors.joining(","));
-        String familiesIn = families.stream().map(f -> "'" + f.code() + "'").collect(Collectors.joining(","));
-        for (OutputTable t : OutputTable.values()) {
-          if (!t.writtenBy(families)) {
-            continue;
-          }
-          long commitStart = System.nanoTime();
-          Path dir = new Path(staging, t.tableName());
-          Path table = new Path(warehouse, t.tableName());
-          List<FileCommit.Staged> staged = computed.stream()
-              .map(o -> new FileCommit.Staged(o.year(), new Path(dir, "y" + o.year() + ".parquet"),
-                  o.rows().getOrDefault(t.tableName(), 0L)))
-              .collect(Collectors.toList());
-          jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
-          String how;
-          try {
-            how = commitTable(spark, table, t, staged, yearsIn, familiesIn);
-          } catch (IOException | RuntimeException e) {
-            if (e instanceof ExitCoded || e instanceof InvalidInputException) {
-              throw e;
-            }
-            throw WarehouseException.storage("committing " + t.tableName() + " for years " + yearsIn
-                + " (tables committed before it keep the new years; rerun)", e);
-          }
-          long n = staged.stream().mapToLong(FileCommit.Staged::rows).sum();
-          rows.put(t.tableName(), n);
-          LOG.info("committed {}: {} rows for years {} in {} s ({})", t.tableName(), n, yearsIn,
-              String.format("%.1f", secondsSince(commitStart)), how);
-        }
-        jsc.clearJobGroup();
-      }
+      Map<String, Long> rows = computed.isEmpty() ? new LinkedHashMap<>()
+          : commitAll(spark, stFs, staging, warehouse, computed, families, runId);
       stFs.delete(staging, true);
       if (stFs.exists(stagingRoot) && stFs.listStatus(stagingRoot).length == 0) {
         stFs.delete(stagingRoot, false);
@@ -333,6 +287,55 @@ public final class RunJob {
       }
       return new Result(runId, status, outcomes, rows, removed);
     }
+  }
+
+  /**
+   * Step 2: checks every staged file is there (a table is never replaced by less), then commits
+   * each table of the families run in its own Delta transaction. Returns rows per table.
+   */
+  private static Map<String, Long> commitAll(SparkSession spark, FileSystem stFs, Path staging, Path warehouse,
+      List<YearOutcome> computed, Set<Family> families, String runId) throws IOException {
+    for (OutputTable t : OutputTable.values()) {
+      for (YearOutcome o : t.writtenBy(families) ? computed : List.<YearOutcome>of()) {
+        Path f = new Path(new Path(staging, t.tableName()), "y" + o.year() + ".parquet");
+        if (!stFs.exists(f)) {
+          throw new IOException("staged file " + f + " is missing (removed by another process?); "
+              + "nothing was committed, rerun");
+        }
+      }
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String yearsIn = computed.stream().map(o -> String.valueOf(o.year())).collect(Collectors.joining(","));
+    String familiesIn = families.stream().map(f -> "'" + f.code() + "'").collect(Collectors.joining(","));
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (OutputTable t : OutputTable.values()) {
+      if (!t.writtenBy(families)) {
+        continue;
+      }
+      long commitStart = System.nanoTime();
+      Path dir = new Path(staging, t.tableName());
+      List<FileCommit.Staged> staged = computed.stream()
+          .map(o -> new FileCommit.Staged(o.year(), new Path(dir, "y" + o.year() + ".parquet"),
+              o.rows().getOrDefault(t.tableName(), 0L)))
+          .collect(Collectors.toList());
+      jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
+      String how;
+      try {
+        how = commitTable(spark, new Path(warehouse, t.tableName()), t, staged, yearsIn, familiesIn);
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof ExitCoded || e instanceof InvalidInputException) {
+          throw e;
+        }
+        throw WarehouseException.storage("committing " + t.tableName() + " for years " + yearsIn
+            + " (tables committed before it keep the new years; rerun)", e);
+      }
+      long n = staged.stream().mapToLong(FileCommit.Staged::rows).sum();
+      rows.put(t.tableName(), n);
+      LOG.info("committed {}: {} rows for years {} in {} s ({})", t.tableName(), n, yearsIn,
+          String.format("%.1f", secondsSince(commitStart)), how);
+    }
+    jsc.clearJobGroup();
+    return rows;
   }
 
   /** One table's Delta commit of the staged years; returns how it was done, for the log. */
@@ -494,15 +497,11 @@ public final class RunJob {
         // one solved system (A, B = (I - A)^-1 by one LU) shared by every family of the run
         YearSystem system = YearSystem.build(y, options);
         List<TivaSummary> summaries = new ArrayList<>();
-        if (families.contains(Family.CORE)) {
-          summaries.add(TivaCore.compute(system, sink));
-        }
-        if (families.contains(Family.GVC)) {
-          summaries.add(Decompositions.compute(system, sink));
-        }
-        // footprints need satellite accounts: a year without them writes no footprints rows
-        if (families.contains(Family.FOOTPRINTS) && y.satellite() != null) {
-          summaries.add(Footprints.compute(system, sink));
+        for (Family f : families) { // EnumSet: core, gvc, footprints, in that order
+          IndicatorFamily family = IndicatorFamily.of(f);
+          if (family.appliesTo(system)) {
+            summaries.add(family.compute(system, sink));
+          }
         }
         backend = summaries.isEmpty() ? system.options().lapack().backend() : summaries.get(0).backend();
         for (TivaSummary s : summaries) {
