@@ -143,12 +143,12 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   /**
-   * Check R1, one quality_checks row per table of the run: every value staged for the year is
-   * finite or NULL (a year with a non-finite value never gets here: it fails).
+   * Check R1, one quality_checks row per table of the run that has rows for the year: every value
+   * staged for the year is finite or NULL (a year with a non-finite value never gets here: it fails).
    */
   private void writeFinitenessChecks() {
     for (OutputTable t : writers.keySet()) {
-      if (t != OutputTable.QUALITY_CHECKS) {
+      if (t != OutputTable.QUALITY_CHECKS && checked.getOrDefault(t, 0L) > 0) {
         write(OutputTable.QUALITY_CHECKS, year, "R1", t.tableName(), 0.0, 0.0, 0.0, true,
             checked.getOrDefault(t, 0L) + " rows, every value finite or NULL", t.family().code());
       }
