@@ -413,7 +413,7 @@ public final class YearSystem {
   }
 
   /** Hands over B·Y when a family computed it anyway (the core's v̂B[Y|...] dgemm), so {@link #by()} is free. */
-  void offerBy(double[] byProduct) {
+  private void offerBy(double[] byProduct) {
     if (by == null && byProduct != null && byProduct.length == n * g) {
       by = byProduct;
     }
