@@ -4,11 +4,11 @@ import io.tivaspark.common.math.YearSystem.Economy;
 
 /**
  * Value added of economy s that leaves in other countries' exports or comes back in s's imports
- * (docs/methods.md §3; catalog codes FEXDVApSH, EXGR_DVAFXSH, IMGR_DVA, IMGR_DVASH). With
+ * (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog codes FEXDVApSH, EXGR_DVAFXSH, IMGR_DVA, IMGR_DVASH). With
  * w_j = Σ_{t∈s} vbc[t, j] and e the country-level exports ({@link YearSystem#countryExports()}):
  * FEXDVApSH numerator fex_r = Σ_{j∈r} w_j e_j; EXGR_DVAFXSH numerator
  * dvafx_i = Σ_{k∈s, ind i} v_k ((B e)_k − Σ_{j∈s} B_kj e_j); IMGR_DVA_{s,r,i} = Σ_{j∈r, ind i} w_j E_{j s}.
- * O(n·G + m²).
+ * O(n·G + m²); E_{j s} from {@link GrossTrade#salesToEco()}.
  *
  * @param fex by exporting country r (0 for members of s)
  * @param dvafx by source industry of s
@@ -18,28 +18,18 @@ import io.tivaspark.common.math.YearSystem.Economy;
  */
 record ForwardValueAdded(double[] fex, double[] dvafx, double[] imDva, double[] imDvaI, double[] imDvaR) {
 
-  static ForwardValueAdded of(YearSystem sys, Economy eco, boolean[] inEco) {
+  static ForwardValueAdded of(YearSystem sys, Economy eco, boolean[] inEco, double[] salesToEco) {
     int n = sys.n();
     int g = sys.g();
     int nn = sys.nInd();
     boolean[] mem = eco.member();
     double[] vbc = sys.originMultipliers();
     double[] eC = sys.countryExports();
-    double[] zc = sys.zc();
-    double[] y = sys.y();
     double[] fex = new double[g];
     double[] imDva = new double[nn * g];
     for (int j = 0; j < n; j++) {
       if (inEco[j]) {
         continue;
-      }
-      double ei = 0;
-      double efn = 0;
-      for (int r = 0; r < g; r++) {
-        if (mem[r]) {
-          ei += zc[j + r * n];
-          efn += y[j + r * n];
-        }
       }
       double dmS = 0;
       int vo = j * g;
@@ -49,7 +39,7 @@ record ForwardValueAdded(double[] fex, double[] dvafx, double[] imDva, double[] 
         }
       }
       fex[sys.cty()[j]] += dmS * eC[j];
-      imDva[sys.ind()[j] * g + sys.cty()[j]] += dmS * (ei + efn);
+      imDva[sys.ind()[j] * g + sys.cty()[j]] += dmS * salesToEco[j];
     }
     double[][] t = PartnerSums.totals(imDva, null, mem, nn, g);
     return new ForwardValueAdded(fex, foreignExportsVa(sys, eco), imDva, t[0], t[1]);

@@ -3,7 +3,7 @@ package io.tivaspark.common.math;
 import io.tivaspark.common.math.YearSystem.Economy;
 
 /**
- * Output, value added and gross trade of one economy s (docs/methods.md §3; catalog codes PROD, VALU,
+ * Output, value added and gross trade of one economy s (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog codes PROD, VALU,
  * PROD_VASH, EXGR, EXGR_INT, EXGR_FNL, EXGRpSH, IMGR, IMGR_INT, IMGR_FNL, IMGRpSH, BALGR). Arrays by
  * industry i (N) or by industry and partner, index i·G + r; partners inside s stay 0. O(n·G).
  *
@@ -15,13 +15,14 @@ import io.tivaspark.common.math.YearSystem.Economy;
  * @param exW Σ_{j∈s, ind i} e_j (exports to every partner, computed from the row totals)
  * @param imInt IMGR_INT_{s,r,i} = Σ_{j∈r, ind i} Zc_{j s} (i = the partner's industry)
  * @param imFnl IMGR_FNL_{s,r,i} = Σ_{j∈r, ind i} Y_{j s}
+ * @param salesToEco E_{j s} = Zc_{j s} + Y_{j s} of every row j outside s (0 on s): IMGR_DVA's weights
  * @param exgrI EXGR_{s,WLD,i} = Σ_{r∉s} (exInt + exFnl)
  * @param exgrR EXGR_{s,r,_T} = Σ_i (exInt + exFnl)
  * @param imgrI IMGR_{s,WLD,i}
  * @param imgrR IMGR_{s,r,_T}
  */
 record GrossTrade(double[] prod, double[] valu, double[] exInt, double[] exFnl, double[] eRow, double[] exW,
-    double[] imInt, double[] imFnl, double[] exgrI, double[] exgrR, double[] imgrI, double[] imgrR) {
+    double[] imInt, double[] imFnl, double[] salesToEco, double[] exgrI, double[] exgrR, double[] imgrI, double[] imgrR) {
 
   /** EXGR_{s,WLD,_T}. */
   double exgrT() { return Codes.sum(exgrI); }
@@ -72,18 +73,19 @@ record GrossTrade(double[] prod, double[] valu, double[] exInt, double[] exFnl, 
     }
     double[] imInt = new double[nn * g];
     double[] imFnl = new double[nn * g];
-    imports(sys, mem, inEco, imInt, imFnl);
+    double[] salesToEco = imports(sys, mem, inEco, imInt, imFnl);
     double[][] ex = PartnerSums.totals(exInt, exFnl, mem, nn, g);
     double[][] im = PartnerSums.totals(imInt, imFnl, mem, nn, g);
-    return new GrossTrade(prod, valu, exInt, exFnl, eRow, exW, imInt, imFnl, ex[0], ex[1], im[0], im[1]);
+    return new GrossTrade(prod, valu, exInt, exFnl, eRow, exW, imInt, imFnl, salesToEco, ex[0], ex[1], im[0], im[1]);
   }
 
-  /** Imports of s from each partner, by the partner's industry: rows j ∉ s, their sales to s. */
-  private static void imports(YearSystem sys, boolean[] mem, boolean[] inEco, double[] imInt, double[] imFnl) {
+  /** Imports of s from each partner, by the partner's industry: rows j ∉ s, their sales to s (returned by row). */
+  private static double[] imports(YearSystem sys, boolean[] mem, boolean[] inEco, double[] imInt, double[] imFnl) {
     int n = sys.n();
     int g = sys.g();
     double[] zc = sys.zc();
     double[] y = sys.y();
+    double[] sales = new double[n];
     for (int j = 0; j < n; j++) {
       if (inEco[j]) {
         continue;
@@ -99,6 +101,8 @@ record GrossTrade(double[] prod, double[] valu, double[] exInt, double[] exFnl, 
       int idx = sys.ind()[j] * g + sys.cty()[j];
       imInt[idx] += ei;
       imFnl[idx] += efn;
+      sales[j] = ei + efn;
     }
+    return sales;
   }
 }

@@ -145,7 +145,7 @@ public final class TivaCore {
     timer.lap("economies: trade");
     DomesticContent domestic = DomesticContent.of(sys, eco, inEco, trade.eRow());
     timer.lap("economies: local inverse, RIM");
-    ForwardValueAdded forward = ForwardValueAdded.of(sys, eco, inEco);
+    ForwardValueAdded forward = ForwardValueAdded.of(sys, eco, inEco, trade.salesToEco());
     timer.lap("economies: forward, imports");
     FinalDemandValueAdded fd = FinalDemandValueAdded.of(sys, eco, inEco);
     timer.lap("economies: VBY, J1");
