@@ -1,7 +1,7 @@
 package io.tivaspark.common.math;
 
 /**
- * Reporting codes and the ratio rules shared by every family (docs/methods.md §2, zero-output sectors, for undefined
+ * Reporting codes and the ratio rules shared by every family (docs/methods.md §12 for undefined
  * ratios): {@link #WLD} for "all partners", {@link #TOTAL} for "all industries", {@link #DXD} for the
  * domestic origin; shares in percent and ratios that are NaN (written as null) when the
  * denominator is 0.

@@ -6,7 +6,7 @@ import io.tivaspark.common.math.YearSystem.Economy;
 import java.util.List;
 
 /**
- * The identity checks of the core family (docs/methods.md §5): per economy T1–T5, T7, T8 and J1
+ * The identity checks of the core family (docs/methods.md §3.4, §11): per economy T1–T5, T7, T8 and J1
  * ({@link #economy}); per year S1 ({@link #s1}) and S2, T6, T9, J2 ({@link #world}). Each compares two
  * ways of computing one quantity at the family's tolerance ({@link Checks}).
  */

@@ -4,7 +4,7 @@ import io.tivaspark.common.math.YearSystem.Economy;
 import io.tivaspark.common.model.InvalidInputException;
 
 /**
- * The split of the domestic VA in s's exports by where it was created (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog
+ * The split of the domestic VA in s's exports by where it was created (docs/methods.md §3.2; catalog
  * codes EXGR_DDC, EXGR_IDC, EXGR_RIM), with the local inverse L_ss = (I − A_ss)⁻¹ of s:
  * DDC_i = Σ_{j∈s, ind i} Σ_{k∈s, ind(k)=i} v_k (L_ss)_kj e_j, IDC_i the same over ind(k) ≠ i, and
  * RIM_i = Σ_{j∈s, ind i} (v_s (B_ss − L_ss))_j e_j, computed independently of B_ss through

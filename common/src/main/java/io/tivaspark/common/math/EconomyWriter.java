@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes the {@code indicators} rows of one economy from its {@link EconomyResults}, every row through
  * the {@link Indicator} catalog (code and unit). PCT and RATIO values of an industry with zero output in
- * the economy are written as null (NaN), never 100 % or 1 (docs/methods.md §2, zero-output sectors); _T rows are not masked.
+ * the economy are written as null (NaN), never 100 % or 1 (docs/methods.md §12); _T rows are not masked.
  * Rows are dense: every (partner, industry) of the catalog entry, zeros included.
  */
 final class EconomyWriter {

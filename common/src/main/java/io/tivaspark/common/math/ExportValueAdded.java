@@ -3,7 +3,7 @@ package io.tivaspark.common.math;
 import io.tivaspark.common.math.YearSystem.Economy;
 
 /**
- * Domestic and foreign value added in the gross exports of economy s (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog
+ * Domestic and foreign value added in the gross exports of economy s (docs/methods.md §3.2; catalog
  * codes EXGR_DVA, EXGR_FVA, EXGR_DVASH, EXGR_FVASH, EXGR_TDVAIND, EXGR_TFVAIND, EXGR_INTDVASH,
  * EXGR_FNLDVASH, EXGR_DVApSH, DEXFVApSH, EXGR_SERV_DVASH, EXGR_SERV_FVASH). With
  * w_j = Σ_{t∈s} vbc[t, j] and f_j = Σ_{t∉s} vbc[t, j] ({@link YearSystem#originMultipliers()}),

@@ -4,7 +4,7 @@ import io.tivaspark.common.math.YearSystem.Economy;
 import io.tivaspark.common.math.YearSystem.FinalDemandVa;
 
 /**
- * Value added in final demand from the economy's side (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog codes FFD_DVA,
+ * Value added in final demand from the economy's side (docs/methods.md §3.3, §7; catalog codes FFD_DVA,
  * FFD_DVApSH, DFD_DVA, DFD_FVA, DFD_FVApSH, BALVAFD, VALU_FFDDVA, FD_VA, CONS_VA, GFCF_VA, VAX_RATIO),
  * all read from VBY = v̂BY ({@link YearSystem#vaFinalDemand()}): FFD_DVA_{s,r,i} = Σ_{k∈s, ind i} VBY_{k r}
  * (r ∉ s), DFD_DVA_i = Σ_{k∈s, ind i} Σ_{r∈s} VBY_{k r}, DFD_FVA_{s,t,i} = Σ_{k∈t, ind i} Σ_{r∈s} VBY_{k r},

@@ -4,7 +4,7 @@ import io.tivaspark.common.math.YearSystem.Economy;
 
 /**
  * Value added of economy s that leaves in other countries' exports or comes back in s's imports
- * (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog codes FEXDVApSH, EXGR_DVAFXSH, IMGR_DVA, IMGR_DVASH). With
+ * (docs/methods.md §3.2; catalog codes FEXDVApSH, EXGR_DVAFXSH, IMGR_DVA, IMGR_DVASH). With
  * w_j = Σ_{t∈s} vbc[t, j] and e the country-level exports ({@link YearSystem#countryExports()}):
  * FEXDVApSH numerator fex_r = Σ_{j∈r} w_j e_j; EXGR_DVAFXSH numerator
  * dvafx_i = Σ_{k∈s, ind i} v_k ((B e)_k − Σ_{j∈s} B_kj e_j); IMGR_DVA_{s,r,i} = Σ_{j∈r, ind i} w_j E_{j s}.

@@ -3,7 +3,7 @@ package io.tivaspark.common.math;
 import io.tivaspark.common.math.YearSystem.Economy;
 
 /**
- * Output, value added and gross trade of one economy s (docs/methods.md §4 step 7, definitions in docs/data-dictionary.md §3; catalog codes PROD, VALU,
+ * Output, value added and gross trade of one economy s (docs/methods.md §3.1; catalog codes PROD, VALU,
  * PROD_VASH, EXGR, EXGR_INT, EXGR_FNL, EXGRpSH, IMGR, IMGR_INT, IMGR_FNL, IMGRpSH, BALGR). Arrays by
  * industry i (N) or by industry and partner, index i·G + r; partners inside s stay 0. O(n·G).
  *

@@ -4,7 +4,7 @@ import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.MrioYear;
 
 /**
- * Checks of the input table and of the inverse (docs/methods.md §5): I1 balances against the
+ * Checks of the input table and of the inverse (docs/methods.md §11): I1 balances against the
  * published output, I2 signs and column sums (kind INPUT: the data's), I3 (I − A)B = I and x = By
  * (kind IDENTITY: numerical). Results go to {@link Checks} as they are computed.
  */

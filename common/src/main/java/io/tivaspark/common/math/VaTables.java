@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The two value-added tables of the core (docs/methods.md §4 step 9), countries only (not groups), split
+ * The two value-added tables of the core (docs/methods.md §3, §13), countries only (not groups), split
  * entities summed to their country: {@code va_final_demand} = v̂BY by source country-industry ×
  * demand country (GN × G), and {@code va_origin_exports} = v_k B_kj e_j (e = country-level gross
  * exports, {@link YearSystem#countryExports()}) by source × exporter country-industry (GN × GN),

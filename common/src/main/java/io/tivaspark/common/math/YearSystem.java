@@ -266,7 +266,7 @@ public final class YearSystem {
   }
 
   /**
-   * vbc[t + j·G] = Σ_{k∈t} v_k B_kj: VA of origin country t per unit of j's output (docs/methods.md §4 step 5).
+   * vbc[t + j·G] = Σ_{k∈t} v_k B_kj: VA of origin country t per unit of j's output (docs/methods.md §13).
    * One pass over B, O(n²), fused with {@link #serviceOriginMultipliers()}.
    */
   public double[] originMultipliers() {
@@ -338,7 +338,7 @@ public final class YearSystem {
   public record FinalDemandVa(double[] vby, double[] vbyCons, double[] vbyGfcf) {}
 
   /**
-   * v̂·B·[Y | Y_cons | Y_gfcf] (docs/methods.md §4 step 4): the categories summed first, then ONE dgemm
+   * v̂·B·[Y | Y_cons | Y_gfcf] (docs/methods.md §3.3, §13): the categories summed first, then ONE dgemm
    * (2n²·G·k, k ≤ 3); B·Y, the first block before scaling, becomes {@link #by()} when not yet known.
    */
   public FinalDemandVa vaFinalDemand() {
