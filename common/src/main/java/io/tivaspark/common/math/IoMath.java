@@ -4,6 +4,12 @@ package io.tivaspark.common.math;
  * Textbook input-output quantities, one small static function each (indicators.md §1–2).
  * Column-major {@code double[]} everywhere; n is the number of country-sectors.
  * Conventions: 1/0 := 0 (a zero-output sector has a zero column in A and v = 0 there).
+ *
+ * <p>{@link YearSystem} builds the year with these (row sums, A, v, B, local inverses); the families
+ * use {@link #block}, {@link #identityMinus}, {@link #columnSums}, {@link #localInverse},
+ * {@link #outputFromLeontief}. {@link #outputFromRows}, {@link #vaFinalDemand} and
+ * {@link #vaOriginExports} (an n×n array: never in a run) are the textbook forms the tests check the
+ * families against.
  */
 public final class IoMath {
   private IoMath() {}
@@ -56,15 +62,6 @@ public final class IoMath {
     return va;
   }
 
-  /** 1/x with 1/0 := 0. */
-  public static double[] safeInverse(double[] x) {
-    double[] r = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      r[i] = x[i] == 0 ? 0 : 1.0 / x[i];
-    }
-    return r;
-  }
-
   /** A = Z x̂⁻¹ (column j divided by x_j; zero column when x_j = 0). O(n²), new n² array. */
   public static double[] coefficients(double[] z, double[] x, int n) {
     double[] a = new double[z.length];
@@ -78,7 +75,6 @@ public final class IoMath {
     return a;
   }
 
-  /** v = va ⊘ x, with v_i = 0 where x_i = 0. */
   /**
    * v as the column residual of the coefficients, v_j = 1 − Σ_k a_kj: equal to va_j / x_j where
    * x_j ≠ 0, and 1 where x_j = 0 (A's column is zero there). This keeps v'B = 1' for every sector,
@@ -98,6 +94,7 @@ public final class IoMath {
     return v;
   }
 
+  /** v = va ⊘ x, with v_i = 0 where x_i = 0. */
   public static double[] vaCoefficients(double[] va, double[] x) {
     double[] v = new double[va.length];
     for (int i = 0; i < v.length; i++) {
@@ -146,53 +143,11 @@ public final class IoMath {
     return leontief(block(a, n, rows), rows.length, lapack);
   }
 
-  /** Ghosh allocation coefficients H = x̂⁻¹ Z (pymrio calls it B), with 1/0 := 0. O(n²). */
-  public static double[] ghoshCoefficients(double[] z, double[] x, int n) {
-    double[] inv = safeInverse(x);
-    double[] h = new double[z.length];
-    for (int j = 0; j < n; j++) {
-      int off = j * n;
-      for (int i = 0; i < n; i++) {
-        h[off + i] = inv[i] * z[off + i];
-      }
-    }
-    return h;
-  }
-
-  /** Ghosh inverse Gh = (I − H)⁻¹ (pymrio G). */
-  public static double[] ghoshInverse(double[] h, int n, Lapack lapack) {
-    return leontief(h, n, lapack);
-  }
-
   /** x = B·y (dgemv). */
   public static double[] outputFromLeontief(double[] b, double[] y, int n, Lapack lapack) {
     double[] x = new double[n];
     lapack.dgemv(false, n, n, 1.0, b, y, 0.0, x);
     return x;
-  }
-
-  /** v̂·M: scales row i of an n×cols matrix by v_i, into a new array. O(n·cols). */
-  public static double[] diagTimes(double[] v, double[] m, int n, int cols) {
-    double[] r = new double[n * cols];
-    for (int c = 0; c < cols; c++) {
-      int off = c * n;
-      for (int i = 0; i < n; i++) {
-        r[off + i] = v[i] * m[off + i];
-      }
-    }
-    return r;
-  }
-
-  /** M·d̂: scales column j of a rows×n matrix by d_j, into a new array. O(rows·n). */
-  public static double[] timesDiag(double[] m, int rows, double[] d) {
-    double[] r = new double[m.length];
-    for (int j = 0; j < d.length; j++) {
-      int off = j * rows;
-      for (int i = 0; i < rows; i++) {
-        r[off + i] = m[off + i] * d[j];
-      }
-    }
-    return r;
   }
 
   /** VA in final demand v̂·B·Y (n×cols): one dgemm (2n²·cols flops) then a row scaling. */

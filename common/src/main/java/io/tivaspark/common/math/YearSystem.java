@@ -4,6 +4,7 @@ import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  *
  * <p><b>Cost</b> (n = entities·N): A, v O(n²); B one dgetrf + dgetri, 2n³ (≈ 2.5 s native at
  * n = 3645 on 2 cores); memory A, B: 2n² doubles. Lazy parts: {@link #zc()} O(n²);
- * {@link #originMultipliers()} one pass over B, O(n²); {@link #by()} one dgemm 2n²G;
+ * {@link #originMultipliers()} (with the service variant) one pass over B, O(n²); {@link #exportsOutput()}
+ * one dgemv 2n²; {@link #vaFinalDemand()} one dgemm 2n²·3G (gives {@link #by()}); {@link #by()} otherwise one dgemm 2n²G;
  * {@link #countryLocalInverses()} G LU+inverse of N×N, 2GN³.
  */
 public final class YearSystem {
@@ -51,6 +53,10 @@ public final class YearSystem {
   private double[] zc;
   private double[] eC;
   private double[] vbc;
+  private double[] vbcServ;
+  private boolean[] service;
+  private double[] be;
+  private FinalDemandVa vaFinalDemand;
   private double[] by;
   private double[][] localInv;
   private List<Economy> economies;
@@ -82,9 +88,8 @@ public final class YearSystem {
     a = IoMath.coefficients(z, x, n);
     v = opt.peerZeroOutputVa() ? IoMath.vaCoefficients(va, x) : IoMath.vaCoefficientsResidual(va, x);
     long t = System.nanoTime();
-    double[] m = IoMath.identityMinus(a, n);
     try {
-      b = lapack.lu(m, n, true).inverseInPlace();
+      b = IoMath.leontief(a, n, lapack);
     } catch (Lapack.SingularMatrixException e) {
       int k = e.pivot() - 1;
       throw new InvalidInputException("intermediate/", year.year(), k >= 0 && k < n ? label(k) : null,
@@ -170,7 +175,8 @@ public final class YearSystem {
   /** Wall time of the whole build (validation, x, A, v, B). */
   public double buildSeconds() { return buildSeconds; }
 
-  String label(int k) {
+  /** Row label, entity_industry (e.g. CN1_D26). */
+  public String label(int k) {
     return lay.entities().get(lay.entityOfRow(k)) + "_" + lay.industries().get(ind[k]);
   }
 
@@ -226,7 +232,7 @@ public final class YearSystem {
   }
 
   /** Z summed over the columns of each destination country (n×G); Zc_{·r} + Y_{·r} = sales to r. O(n²). */
-  double[] zc() {
+  public double[] zc() {
     if (zc == null) {
       double[] m = new double[n * g];
       for (int j = 0; j < n; j++) {
@@ -246,7 +252,7 @@ public final class YearSystem {
    * Zc_{j c(j)} − Y_{j c(j)}: what row j sells to every other country (a split country's entities
    * count as one country). O(n) after {@link #zc()}.
    */
-  double[] countryExports() {
+  public double[] countryExports() {
     if (eC == null) {
       double[] zcm = zc();
       double[] e = new double[n];
@@ -259,20 +265,143 @@ public final class YearSystem {
     return eC;
   }
 
-  /** vbc[t + j·G] = Σ_{k∈t} v_k B_kj: VA of origin country t per unit of j's output. One pass over B, O(n²). */
-  double[] originMultipliers() {
+  /**
+   * vbc[t + j·G] = Σ_{k∈t} v_k B_kj: VA of origin country t per unit of j's output (docs/methods.md §13).
+   * One pass over B, O(n²), fused with {@link #serviceOriginMultipliers()}.
+   */
+  public double[] originMultipliers() {
     if (vbc == null) {
-      double[] m = new double[g * n];
-      for (int j = 0; j < n; j++) {
-        int off = j * n;
-        int vo = j * g;
-        for (int k = 0; k < n; k++) {
-          m[vo + cty[k]] += v[k] * b[off + k];
-        }
-      }
-      vbc = m;
+      computeOriginMultipliers();
     }
     return vbc;
+  }
+
+  /**
+   * The same restricted to the configured service industries (rows k of a service industry), or null
+   * when none is configured or present. Computed in the same pass over B as {@link #originMultipliers()}.
+   */
+  public double[] serviceOriginMultipliers() {
+    if (vbc == null) {
+      computeOriginMultipliers();
+    }
+    return vbcServ;
+  }
+
+  /** Industries configured as services and present in the table (null when none). */
+  public boolean[] serviceIndustries() {
+    if (vbc == null) {
+      computeOriginMultipliers();
+    }
+    return service;
+  }
+
+  /** The one pass over B for vbc and, when services are configured, the service variant. */
+  private void computeOriginMultipliers() {
+    boolean[] svc = new boolean[nInd];
+    boolean anyService = false;
+    for (String s : opt.serviceIndustries()) {
+      int i = lay.industryIndex(s);
+      if (i >= 0) {
+        svc[i] = true;
+        anyService = true;
+      }
+    }
+    double[] m = new double[g * n];
+    double[] ms = anyService ? new double[g * n] : null;
+    for (int j = 0; j < n; j++) {
+      int off = j * n;
+      int vo = j * g;
+      for (int k = 0; k < n; k++) {
+        double t = v[k] * b[off + k];
+        m[vo + cty[k]] += t;
+        if (ms != null && svc[ind[k]]) {
+          ms[vo + cty[k]] += t;
+        }
+      }
+    }
+    service = anyService ? svc : null;
+    vbcServ = ms;
+    vbc = m;
+  }
+
+  /** B·e: output needed for every row's country-level exports ({@link #countryExports()}). One dgemv, 2n². */
+  public double[] exportsOutput() {
+    if (be == null) {
+      double[] r = new double[n];
+      lapack.dgemv(false, n, n, 1.0, b, countryExports(), 0.0, r);
+      be = r;
+    }
+    return be;
+  }
+
+  /** v̂B·Y and its consumption / GFCF variants (n×G each; the variants null when not configured). */
+  public record FinalDemandVa(double[] vby, double[] vbyCons, double[] vbyGfcf) {}
+
+  /**
+   * v̂·B·[Y | Y_cons | Y_gfcf] (docs/methods.md §3.3, §13): the categories summed first, then ONE dgemm
+   * (2n²·G·k, k ≤ 3); B·Y, the first block before scaling, becomes {@link #by()} when not yet known.
+   */
+  public FinalDemandVa vaFinalDemand() {
+    if (vaFinalDemand == null) {
+      boolean[] cons = categoryMask(opt.consumptionCategories());
+      boolean[] gfcf = categoryMask(opt.gfcfCategories());
+      int blocks = 1 + (cons != null ? 1 : 0) + (gfcf != null ? 1 : 0);
+      int consOff = n * g;
+      int gfcfOff = n * g * (cons != null ? 2 : 1);
+      double[] stack = finalDemandStack(cons, gfcf, blocks, consOff, gfcfOff);
+      double[] prod = lapack.multiply(b, n, n, stack, g * blocks);
+      offerBy(Arrays.copyOfRange(prod, 0, n * g)); // B·Y: the gvc family needs it too (saves a 2n²G dgemm)
+      for (int col = 0; col < g * blocks; col++) {
+        int off = col * n;
+        for (int i = 0; i < n; i++) {
+          prod[off + i] *= v[i];
+        }
+      }
+      vaFinalDemand = new FinalDemandVa(Arrays.copyOfRange(prod, 0, n * g),
+          cons == null ? null : Arrays.copyOfRange(prod, consOff, consOff + n * g),
+          gfcf == null ? null : Arrays.copyOfRange(prod, gfcfOff, gfcfOff + n * g));
+    }
+    return vaFinalDemand;
+  }
+
+  /** [Y | Y_cons | Y_gfcf], n×(G·blocks). */
+  private double[] finalDemandStack(boolean[] cons, boolean[] gfcf, int blocks, int consOff, int gfcfOff) {
+    int f = lay.categoryCount();
+    double[] stack = new double[n * g * blocks];
+    System.arraycopy(y, 0, stack, 0, n * g);
+    for (int r = 0; r < g; r++) {
+      for (int c = 0; c < f; c++) {
+        int col = lay.finalDemandColumn(r, c);
+        boolean inCons = cons != null && cons[c];
+        boolean inGfcf = gfcf != null && gfcf[c];
+        if (!inCons && !inGfcf) {
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          double val = yf[i + col * n];
+          if (inCons) {
+            stack[consOff + i + r * n] += val;
+          }
+          if (inGfcf) {
+            stack[gfcfOff + i + r * n] += val;
+          }
+        }
+      }
+    }
+    return stack;
+  }
+
+  private boolean[] categoryMask(java.util.Set<String> codes) {
+    boolean[] m = new boolean[lay.categoryCount()];
+    boolean any = false;
+    for (String code : codes) {
+      int c = lay.categoryIndex(code);
+      if (c >= 0) {
+        m[c] = true;
+        any = true;
+      }
+    }
+    return any ? m : null;
   }
 
   /** B·Y (n×G): output of every row needed for the final demand of each country. One dgemm, 2n²G. */
@@ -284,7 +413,7 @@ public final class YearSystem {
   }
 
   /** Hands over B·Y when a family computed it anyway (the core's v̂B[Y|...] dgemm), so {@link #by()} is free. */
-  void offerBy(double[] byProduct) {
+  private void offerBy(double[] byProduct) {
     if (by == null && byProduct != null && byProduct.length == n * g) {
       by = byProduct;
     }

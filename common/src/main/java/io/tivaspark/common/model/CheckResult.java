@@ -9,9 +9,30 @@ import java.util.function.Supplier;
  * @param check the identity's code (T1, S1, I1, ...) as in indicators.md §11
  * @param scope what it covered, e.g. "world", a country code, or "row balance"
  * @param worst where the largest relative error occurred (a row label, country, ...), or "" if none
+ * @param kind whether the check tests the input table ({@link Kind#INPUT}: I1, I2) or an identity of
+ *     the computed numbers ({@link Kind#IDENTITY}: everything else, including the numerical check I3)
  */
 public record CheckResult(String check, String scope, double maxAbsError, double maxRelError,
-    double tolerance, boolean passed, String worst) {
+    double tolerance, boolean passed, String worst, Kind kind) {
+
+  /** What a check tests: the input table, or an identity of the computed numbers. */
+  public enum Kind {
+    /** The input table itself (I1 balances, I2 signs and column sums): a failure is the data's. */
+    INPUT,
+    /** An identity of the computed numbers (I3, S*, T*, J*, E*, ...): a failure is numerical or a bug. */
+    IDENTITY;
+
+    /** The kind of a check code: I1 and I2 are INPUT, every other code (I3 included) IDENTITY. */
+    public static Kind of(String check) {
+      return "I1".equals(check) || "I2".equals(check) ? INPUT : IDENTITY;
+    }
+  }
+
+  /** A result whose kind follows from its code ({@link Kind#of}). */
+  public CheckResult(String check, String scope, double maxAbsError, double maxRelError,
+      double tolerance, boolean passed, String worst) {
+    this(check, scope, maxAbsError, maxRelError, tolerance, passed, worst, Kind.of(check));
+  }
 
   /**
    * Compares {@code lhs[i]} with {@code rhs[i]} under |lhs − rhs| ≤ tol·max(1, |rhs|): the
