@@ -689,6 +689,13 @@ public final class IcioCsv {
 
   /** Writes to a file, gzipped when the name ends in {@code .gz}. */
   public static void write(MrioYear t, Path file) throws IOException {
+    try (Writer w = newWriter(file)) {
+      write(t, w);
+    }
+  }
+
+  /** A buffered UTF-8 writer to a file, gzipped when the name ends in {@code .gz}. */
+  static Writer newWriter(Path file) throws IOException {
     OutputStream os = Files.newOutputStream(file);
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
       // fastest deflate level: the default level makes an ICIO-scale file take ~25 s to write
@@ -698,12 +705,11 @@ public final class IcioCsv {
         }
       };
     }
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 20)) {
-      write(t, w);
-    }
+    return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 20);
   }
 
-  private static int componentRank(String comp) {
+  /** Order of value-added rows when written: {@code TLS}, {@code VA}, then the others in order. */
+  static int componentRank(String comp) {
     return comp.equals("TLS") ? 0 : comp.equals("VA") ? 1 : 2; // stable sort keeps the rest in order
   }
 
