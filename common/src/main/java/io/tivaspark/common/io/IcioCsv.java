@@ -57,7 +57,9 @@ import java.util.zip.ZipException;
  * <p>Any violation throws {@link InvalidInputException} naming the file, the year, the row,
  * column or line, and one rule. A UTF-8 BOM and CRLF line ends are accepted; simple double
  * quoting of cells is accepted. The file is read twice (labels first, then values), so memory
- * is Z plus final demand, not a second copy of the table.
+ * is Z plus final demand, not a second copy of the table: pass 1 collects the labels, {@link
+ * IcioPlan} decides from them alone the role of every row and column (the header plan), pass 2
+ * reads the values into the arrays the plan names.
  */
 public final class IcioCsv {
 
