@@ -104,6 +104,12 @@ public enum IcioEdition {
     writeZRows(t, cols, totals[0], sb, out);
     List<TotalsRow> rows = valueAddedRows(t);
     rows.add(new TotalsRow(outRow, totals[1]));
+    writeTotalsRows(rows, cols, sb, out);
+    out.flush();
+  }
+
+  /** Rows below Z: values under the Z columns, then empty (2016) or 0 cells under the others. */
+  private void writeTotalsRows(List<TotalsRow> rows, Columns cols, StringBuilder sb, Writer out) throws IOException {
     int trailing = cols.fdLabel().size() + (cols.discColumn() ? 1 : 0) + (outCol != null ? 1 : 0);
     String filler = categoryFirst ? "," : ",0"; // 2016 leaves these cells empty
     for (TotalsRow row : rows) {
@@ -118,7 +124,6 @@ public enum IcioEdition {
       sb.append('\n');
       out.write(sb.toString());
     }
-    out.flush();
   }
 
   /**
