@@ -19,14 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -60,12 +57,12 @@ import java.util.zip.ZipException;
  * <p>Any violation throws {@link InvalidInputException} naming the file, the year, the row,
  * column or line, and one rule. A UTF-8 BOM and CRLF line ends are accepted; simple double
  * quoting of cells is accepted. The file is read twice (labels first, then values), so memory
- * is Z plus final demand, not a second copy of the table.
+ * is Z plus final demand, not a second copy of the table: pass 1 collects the labels, {@link
+ * IcioPlan} decides from them alone the role of every row and column (the header plan), pass 2
+ * reads the values into the arrays the plan names.
  */
 public final class IcioCsv {
 
-  private static final Set<String> OUTPUT_LABELS = Set.of("OUT", "OUTPUT", "TOTAL", "TOT", "GO");
-  private static final Pattern LOOKS_LIKE_DATA_LABEL = Pattern.compile("[A-Za-z0-9]{3}_.+");
   static final Map<String, String> SPLIT_PARENT = Map.of(
       "CN1", "CHN", "CN2", "CHN", "CN3", "CHN", "CN4", "CHN",
       "MX1", "MEX", "MX2", "MEX", "MX3", "MEX");
@@ -207,23 +204,14 @@ public final class IcioCsv {
     private final Source src;
     private final String source;
     private final int year;
-    private final boolean requireOutput;
-    private final DiscMode discMode;
+    private final Options options;
     private final List<String> notes = new ArrayList<>();
-    private String edition = "ICIO layout";
-
-    // from the header
-    private String[] header; // header[0] is the corner
-    // from pass 1
-    private final List<String> rowLabels = new ArrayList<>();
-    private final List<Integer> rowLines = new ArrayList<>();
 
     Parser(Source src, int year, Options options) {
       this.src = src;
       this.source = src.name();
       this.year = year;
-      this.requireOutput = options.requireOutput();
-      this.discMode = options.disc();
+      this.options = options;
     }
 
     private InvalidInputException error(String where, String rule) {
@@ -237,13 +225,13 @@ public final class IcioCsv {
 
     Result parseResult() {
       try {
-        pass1();
-        Plan plan = plan();
-        MrioYear t = pass2(plan);
-        if (plan.droppedNote != null) {
-          notes.add(plan.droppedNote + " (the merged country's own all-zero rows and columns are dropped)");
+        IcioPlan.Labels labels = pass1();
+        IcioPlan.Plan plan = IcioPlan.decide(labels, options.disc(), options.requireOutput());
+        MrioYear t = pass2(labels, plan);
+        if (plan.droppedNote() != null) {
+          notes.add(plan.droppedNote() + " (the merged country's own all-zero rows and columns are dropped)");
         }
-        return new Result(t, edition, List.copyOf(notes));
+        return new Result(t, plan.edition(), List.copyOf(notes));
       } catch (NoSuchFileException e) {
         throw new UncheckedIOException("no such file: " + source, e);
       } catch (ZipException | EOFException e) {
@@ -253,9 +241,13 @@ public final class IcioCsv {
       }
     }
 
-    /** Reads the header and the first cell of every data line. */
-    private void pass1() throws IOException {
+    /** Pass 1: reads the header and the first cell of every data line. */
+    private IcioPlan.Labels pass1() throws IOException {
       String last = null;
+      String[] header;
+      int headerLine;
+      List<String> rowLabels = new ArrayList<>();
+      List<Integer> rowLines = new ArrayList<>();
       try (BufferedReader r = open()) {
         String line = r.readLine();
         int lineNo = 1;
@@ -285,418 +277,34 @@ public final class IcioCsv {
           last = line;
         }
       }
+      IcioPlan.Labels labels = new IcioPlan.Labels(source, year, header, headerLine, rowLabels, rowLines);
+      checkComplete(labels, last);
+      return labels;
+    }
+
+    /** A cut-off file ends in a short line: say so before the labels it lost confuse the plan. */
+    private void checkComplete(IcioPlan.Labels labels, String last) {
+      List<String> rowLabels = labels.rowLabels();
       if (last != null) {
-        // a cut-off file ends in a short line: say so before the labels it lost confuse the plan
         int count = last.indexOf('"') >= 0 ? splitAll(last).length : countCells(last);
-        if (count < header.length) {
-          throw error("line " + rowLines.get(rowLines.size() - 1) + ", row " + rowLabels.get(rowLabels.size() - 1),
-              "truncated file: the last line has " + count + " cells, the header has " + header.length);
+        if (count < labels.header().length) {
+          throw error("line " + labels.rowLines().get(rowLabels.size() - 1) + ", row " + rowLabels.get(rowLabels.size() - 1),
+              "truncated file: the last line has " + count + " cells, the header has " + labels.header().length);
         }
       }
       if (rowLabels.isEmpty()) {
-        throw error("line " + headerLine, "no data rows after the header");
+        throw error("line " + labels.headerLine(), "no data rows after the header");
       }
     }
 
-    private int headerLine;
-
-    /** Roles of rows and columns, decided from the labels alone. */
-    private static final class Plan {
-      Layout layout;
-      int[] colRole;      // >= 0: Z column; -1: output; -2: dropped (split parent); <= -10: FD col -(c+10)
-      String[] colLabel;
-      int[] rowRole;      // per data row: >= 0 Z row; -1 output; -2 dropped; <= -10 VA component -(i+10)
-      List<String> components = new ArrayList<>();
-      boolean hasOutCol;
-      boolean hasOutRow;
-      String droppedNote;
-    }
-
-    private static final int ROLE_OUT = -1;
-    private static final int ROLE_DROP = -2;
-    private static final int ROLE_DISC = -3;
-    private int discCat = -1;
-    private static final int ROLE_BASE = -10;
-
-    private Plan plan() {
-      int m = header.length;
-      if (m < 2) {
-        String first = header.length == 0 ? "" : header[0];
-        throw error("line " + headerLine, "header has no column labels"
-            + (first.indexOf(';') >= 0 ? " (semicolon-separated? the delimiter must be a comma)"
-                : first.indexOf('\t') >= 0 ? " (tab-separated? the delimiter must be a comma)" : ""));
-      }
-      String corner = header[0];
-      if (LOOKS_LIKE_DATA_LABEL.matcher(corner).matches() || OUTPUT_LABELS.contains(corner.toUpperCase(Locale.ROOT))) {
-        throw error("column " + corner,
-            "the first header cell must be the corner of the row-label column, not a data label");
-      }
-      Map<String, Integer> colIndex = new HashMap<>();
-      int outCol = -1;
-      for (int c = 1; c < m; c++) {
-        String label = header[c];
-        if (label.isEmpty()) {
-          throw error("line " + headerLine + ", column " + (c + 1), "empty column label");
-        }
-        if (colIndex.put(label, c) != null) {
-          throw error("column " + label, "duplicate column label");
-        }
-        if (OUTPUT_LABELS.contains(label.toUpperCase(Locale.ROOT))) {
-          if (outCol >= 0) {
-            throw error("column " + label, "second output column (already have " + header[outCol] + ")");
-          }
-          outCol = c;
-        }
-      }
-
-      // rows: intermediate = labels that are also (non-output) column labels
-      Map<String, Integer> seenRows = new HashMap<>();
-      List<String> entityOrder = new ArrayList<>();
-      List<String> industryOrder = new ArrayList<>();
-      Map<String, Integer> entitySeen = new LinkedHashMap<>();
-      Map<String, Integer> industrySeen = new LinkedHashMap<>();
-      int outRow = -1;
-      int nRows = rowLabels.size();
-      boolean[] intermediate = new boolean[nRows];
-      for (int r = 0; r < nRows; r++) {
-        String label = rowLabels.get(r);
-        String where = "row " + label;
-        if (label.isEmpty()) {
-          throw error("line " + rowLines.get(r), "empty row label");
-        }
-        Integer prev = seenRows.put(label, r);
-        if (prev != null) {
-          throw error(where, "duplicate row label (lines " + rowLines.get(prev) + " and " + rowLines.get(r) + ")");
-        }
-        if (OUTPUT_LABELS.contains(label.toUpperCase(Locale.ROOT))) {
-          if (outRow >= 0) {
-            throw error(where, "second output row (already have " + rowLabels.get(outRow) + ")");
-          }
-          outRow = r;
-          continue;
-        }
-        Integer c = colIndex.get(label);
-        if (c != null && c != outCol) {
-          int us = label.indexOf('_');
-          if (us <= 0 || us == label.length() - 1) {
-            throw error(where, "label is not CCC_IND");
-          }
-          intermediate[r] = true;
-          String e = label.substring(0, us);
-          String i = label.substring(us + 1);
-          if (!entitySeen.containsKey(e)) {
-            entitySeen.put(e, entityOrder.size());
-            entityOrder.add(e);
-          }
-          if (!industrySeen.containsKey(i)) {
-            industrySeen.put(i, industryOrder.size());
-            industryOrder.add(i);
-          }
-        }
-      }
-      if (entityOrder.isEmpty()) {
-        throw error(null, "no intermediate rows: no row label CCC_IND is also a column label");
-      }
-      // full grid
-      for (String e : entityOrder) {
-        for (String i : industryOrder) {
-          String label = e + "_" + i;
-          if (!seenRows.containsKey(label)) {
-            throw error("row " + label, "missing row: every entity needs every industry");
-          }
-        }
-      }
-      Set<String> parentsCandidates = new java.util.HashSet<>();
-      for (String e : entityOrder) {
-        String p = SPLIT_PARENT.get(e);
-        if (p != null) {
-          parentsCandidates.add(p);
-        }
-      }
-      // non-intermediate rows shaped CCC_X for a known country: only CCC_TAXSUB is allowed
-      for (int r = 0; r < nRows; r++) {
-        if (intermediate[r] || r == outRow) {
-          continue;
-        }
-        String label = rowLabels.get(r);
-        int us = label.indexOf('_');
-        if (us <= 0) {
-          continue;
-        }
-        String p = label.substring(0, us);
-        String s = label.substring(us + 1);
-        if ((entitySeen.containsKey(p) || parentsCandidates.contains(p)) && !s.equalsIgnoreCase("TAXSUB")) {
-          throw error("row " + label, "label is CCC_IND but there is no column " + label
-              + " (rows of a country other than CCC_IND are only CCC_TAXSUB)");
-        }
-      }
-
-      // columns
-      int[] colRole = new int[m];
-      int discCol = -1;
-      boolean categoryFirst = false;
-      String[] fdCountry = new String[m];
-      String[] fdCategory = new String[m];
-      Set<String> fdCountries = new java.util.LinkedHashSet<>();
-      List<String> categories = new ArrayList<>();
-      for (int c = 1; c < m; c++) {
-        String label = header[c];
-        if (c == outCol) {
-          colRole[c] = ROLE_OUT;
-          continue;
-        }
-        if (label.equalsIgnoreCase("DISC")) {
-          if (discCol >= 0) {
-            throw error("column " + label, "duplicate DISC column");
-          }
-          discCol = c;
-          colRole[c] = ROLE_DISC;
-          continue;
-        }
-        Integer r = seenRows.get(label);
-        if (r != null && intermediate[r]) {
-          colRole[c] = Integer.MIN_VALUE; // intermediate, index assigned below
-          continue;
-        }
-        int us = label.indexOf('_');
-        if (us <= 0 || us == label.length() - 1) {
-          throw error("column " + label, "label is not CCC_IND, a final-demand column CCC_CAT or an output column OUT");
-        }
-        String p = label.substring(0, us);
-        String s = label.substring(us + 1);
-        if (entitySeen.containsKey(p) && industrySeen.containsKey(s)) {
-          throw error("column " + label, "label is CCC_IND but there is no row " + label);
-        }
-        String country;
-        String category;
-        if (entitySeen.containsKey(p) || parentsCandidates.contains(p)) {
-          country = p;
-          category = s;
-        } else if (entitySeen.containsKey(s) || parentsCandidates.contains(s)) {
-          country = s; // CAT_CCC (2016 edition)
-          category = p;
-          categoryFirst = true;
-        } else {
-          throw error("column " + label,
-              "not an intermediate column (no row " + label + ") nor a final-demand column CCC_CAT of a country with rows");
-        }
-        fdCountry[c] = country;
-        fdCategory[c] = category;
-        fdCountries.add(country);
-        if (!categories.contains(category)) {
-          categories.add(category);
-        }
-      }
-      if (categories.isEmpty()) {
-        throw error(null, "no final-demand columns (CCC_CAT)");
-      }
-      if (discCol >= 0 && discMode == DiscMode.DOMESTIC) {
-        if (categories.contains("DISC")) {
-          throw error("column " + header[discCol], "a DISC column and a final-demand category DISC");
-        }
-        discCat = categories.size();
-        categories.add("DISC");
-      }
-      boolean taxsubRows = false;
-      for (int r = 0; r < nRows; r++) {
-        String label = rowLabels.get(r);
-        if (!intermediate[r] && label.toUpperCase(Locale.ROOT).endsWith("_TAXSUB")) {
-          taxsubRows = true;
-        }
-      }
-      int nInd = industryOrder.size();
-      boolean anySplit = false;
-      for (String e : entityOrder) {
-        anySplit |= SPLIT_PARENT.containsKey(e) && fdCountries.contains(SPLIT_PARENT.get(e));
-      }
-      if (categoryFirst || discCol >= 0) {
-        edition = "ICIO 2016";
-      } else if (taxsubRows) {
-        edition = nInd == 36 ? "ICIO 2018" : nInd == 45 ? "ICIO 2021" : "ICIO 2018/2021 layout";
-      } else if (seenRows.containsKey("TLS") || seenRows.containsKey("VA")) {
-        edition = nInd == 45 ? (anySplit ? "ICIO 2023 extended" : "ICIO 2023 SML")
-            : nInd == 50 ? "ICIO 2025" : "ICIO 2023 layout";
-      }
-      checkRequiredRows(seenRows.keySet(), outRow >= 0, outCol >= 0, intermediate);
-
-      // splits
-      Map<String, List<String>> splits = new LinkedHashMap<>();
-      for (String e : entityOrder) {
-        String p = SPLIT_PARENT.get(e);
-        if (p == null || !fdCountries.contains(p)) {
-          continue;
-        }
-        splits.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
-      }
-      for (Map.Entry<String, List<String>> sp : splits.entrySet()) {
-        for (String part : sp.getValue()) {
-          if (fdCountries.contains(part)) {
-            throw error("column " + part + "_" + categories.get(0),
-                "final-demand columns exist for both " + sp.getKey() + " and its part " + part);
-          }
-        }
-      }
-      for (String fc : fdCountries) {
-        if (!entitySeen.containsKey(fc) && !splits.containsKey(fc)) {
-          throw error("column " + fc + "_" + categories.get(0), "country " + fc + " has no rows");
-        }
-      }
-      // countries in order of first appearance among rows (parts count for their parent)
-      List<String> countries = new ArrayList<>();
-      for (String e : entityOrder) {
-        String p = SPLIT_PARENT.get(e);
-        String country = p != null && splits.containsKey(p) ? p : e;
-        if (!countries.contains(country)) {
-          countries.add(country);
-        }
-      }
-      Layout layout;
-      try {
-        layout = new Layout(countries, industryOrder, categories, splits);
-      } catch (IllegalArgumentException ex) {
-        throw error(null, "inconsistent labels: " + ex.getMessage());
-      }
-
-      Plan plan = new Plan();
-      plan.layout = layout;
-      plan.colLabel = header;
-      plan.hasOutCol = outCol >= 0;
-      plan.hasOutRow = outRow >= 0;
-      // final-demand grid: every (country, category) exactly once
-      int[] fdSeen = new int[layout.finalDemandColumns()];
-      java.util.Arrays.fill(fdSeen, -1);
-      for (int c = 1; c < m; c++) {
-        if (colRole[c] == Integer.MIN_VALUE) {
-          String label = header[c];
-          int us = label.indexOf('_');
-          String e = label.substring(0, us);
-          int ent = layout.entityIndex(e);
-          if (ent < 0) {
-            colRole[c] = ROLE_DROP; // the merged country's own (zero) column
-          } else {
-            colRole[c] = layout.row(ent, layout.industryIndex(label.substring(us + 1)));
-          }
-        } else if (fdCountry[c] != null) {
-          int fc = layout.finalDemandColumn(layout.countryIndex(fdCountry[c]), layout.categoryIndex(fdCategory[c]));
-          if (fdSeen[fc] >= 0) {
-            throw error("column " + header[c], "duplicate final-demand column (same as " + header[fdSeen[fc]] + ")");
-          }
-          fdSeen[fc] = c;
-          colRole[c] = ROLE_BASE - fc;
-        }
-      }
-      for (int fc = 0; fc < fdSeen.length; fc++) {
-        if (fdSeen[fc] < 0 && fc % layout.categoryCount() != discCat) {
-          String country = layout.countries().get(fc / layout.categoryCount());
-          String cat = layout.categories().get(fc % layout.categoryCount());
-          throw error("column " + country + "_" + cat,
-              "missing final-demand column: every country needs every category (" + String.join(", ", categories) + ")");
-        }
-      }
-      int[] rowRole = new int[nRows];
-      Map<String, Integer> compIndex = new HashMap<>();
-      for (int r = 0; r < nRows; r++) {
-        String label = rowLabels.get(r);
-        if (r == outRow) {
-          rowRole[r] = ROLE_OUT;
-        } else if (intermediate[r]) {
-          int us = label.indexOf('_');
-          int ent = layout.entityIndex(label.substring(0, us));
-          rowRole[r] = ent < 0 ? ROLE_DROP : layout.row(ent, layout.industryIndex(label.substring(us + 1)));
-        } else {
-          String comp = label;
-          int us = label.indexOf('_');
-          if (us > 0 && label.substring(us + 1).equalsIgnoreCase("TAXSUB")) {
-            comp = "TLS";
-          }
-          Integer idx = compIndex.get(comp);
-          if (idx == null) {
-            idx = plan.components.size();
-            compIndex.put(comp, idx);
-            plan.components.add(comp);
-          }
-          rowRole[r] = ROLE_BASE - idx;
-        }
-      }
-      if (!splits.isEmpty()) {
-        StringBuilder sb = new StringBuilder();
-        splits.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(" is split into ").append(String.join(", ", v)));
-        plan.droppedNote = sb.toString();
-      }
-      plan.colRole = colRole;
-      plan.rowRole = rowRole;
-      if (requireOutput && outCol < 0 && outRow < 0) {
-        throw error(null, "missing OUT row (no output row or column OUT/OUTPUT/TOTAL)");
-      }
-      return plan;
-    }
-
-    /**
-     * The rows the layout of the recognised edition cannot lack: a file cut after whole lines
-     * (its last rows lost) is not taken for a table without value added or output.
-     * <ul>
-     *   <li>value added proper: a row {@code VA}, {@code VALU} or {@code VA+TAXSUB} (named after
-     *       the edition: 2016 {@code VA+TAXSUB}, 2018/2021 {@code VALU}, else {@code VA}); in the
-     *       plain ICIO layout any value-added row;
-     *   <li>taxes: {@code TLS} in the 2023 and 2025 editions;
-     *   <li>the output row ({@code OUTPUT} in 2018/2021, else {@code OUT}) in every OECD edition
-     *       (2016, 2018, 2021, 2023, 2025 by their industry counts), and in any table that has an
-     *       output column.
-     * </ul>
-     */
-    private void checkRequiredRows(Set<String> rows, boolean hasOutRow, boolean hasOutCol, boolean[] intermediate) {
-      boolean plain = edition.equals("ICIO layout");
-      boolean taxsub = edition.startsWith("ICIO 2018") || edition.equals("ICIO 2021");
-      List<String> missing = new ArrayList<>();
-      if (edition.equals("ICIO 2023 extended") || edition.equals("ICIO 2023 SML") || edition.equals("ICIO 2025")) {
-        if (!rows.contains("TLS")) {
-          missing.add("TLS");
-        }
-      }
-      if (plain ? !anyValueAddedRow(intermediate) : !(rows.contains("VA") || rows.contains("VALU")
-          || rows.contains("VA+TAXSUB"))) {
-        missing.add(plain ? "VA (any value-added row)" : edition.equals("ICIO 2016") ? "VA+TAXSUB" : taxsub ? "VALU" : "VA");
-      }
-      if (!hasOutRow && (hasOutCol || !plain && !edition.equals("ICIO 2023 layout"))) {
-        missing.add(taxsub ? "OUTPUT" : "OUT");
-      }
-      if (!missing.isEmpty()) {
-        throw error("after the last row " + rowLabels.get(rowLabels.size() - 1) + " (line "
-            + rowLines.get(rowLines.size() - 1) + ")", "required row" + (missing.size() > 1 ? "s " : " ")
-            + String.join(", ", missing) + " missing (file truncated?)");
-      }
-    }
-
-    /** Whether any row is neither intermediate nor output (a value-added component). */
-    private boolean anyValueAddedRow(boolean[] intermediate) {
-      for (int r = 0; r < intermediate.length; r++) {
-        if (!intermediate[r] && !OUTPUT_LABELS.contains(rowLabels.get(r).toUpperCase(Locale.ROOT))) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private double discDropped;
-    private long discCells;
-
-    private MrioYear pass2(Plan plan) throws IOException {
-      Layout layout = plan.layout;
-      int n = layout.n();
-      if ((long) n * n > Integer.MAX_VALUE - 8L) {
-        throw error(null, "table too large: n = " + n + " rows of Z do not fit one array");
-      }
-      double[] z = new double[n * n];
-      double[] yf = new double[n * layout.finalDemandColumns()];
-      double[][] comps = new double[plan.components.size()][n];
-      double[] outCol = plan.hasOutCol ? new double[n] : null;
-      double[] outRow = plan.hasOutRow ? new double[n] : null;
-      int m = header.length;
-      int[] colRole = plan.colRole;
+    /** Pass 2: reads the values of every data line into the arrays of the plan. */
+    private MrioYear pass2(IcioPlan.Labels labels, IcioPlan.Plan plan) throws IOException {
+      Cells cells = new Cells(plan, labels.header());
+      List<String> rowLabels = labels.rowLabels();
       try (BufferedReader r = open()) {
         int lineNo = 0;
         String line;
-        while (lineNo < headerLine) {
+        while (lineNo < labels.headerLine()) {
           r.readLine();
           lineNo++;
         }
@@ -712,112 +320,163 @@ public final class IcioCsv {
             }
             throw error("line " + lineNo, "file changed while being read");
           }
-          if (rowLines.get(dataRow) != lineNo) {
+          if (labels.rowLines().get(dataRow) != lineNo) {
             continue; // a blank line skipped in pass 1
           }
-          int role = plan.rowRole[dataRow];
-          String rowLabel = rowLabels.get(dataRow);
+          readRow(line, lineNo, rowLabels.get(dataRow), plan.rows().role()[dataRow], cells);
           dataRow++;
-          boolean quoted = line.indexOf('"') >= 0;
-          String[] cells = quoted ? splitAll(line) : null;
-          int count = quoted ? cells.length : countCells(line);
-          if (count != m) {
-            throw error("line " + lineNo + ", row " + rowLabel,
-                "row has " + count + " cells, header has " + m);
-          }
-          int pos = quoted ? 0 : line.indexOf(',') + 1;
-          for (int c = 1; c < m; c++) {
-            String s;
-            int a;
-            int b;
-            if (quoted) {
-              s = cells[c];
-              a = 0;
-              b = s.length();
-            } else {
-              s = line;
-              a = pos;
-              int comma = line.indexOf(',', pos);
-              b = comma < 0 ? line.length() : comma;
-              pos = b + 1;
-            }
-            int cr = colRole[c];
-            boolean used;
-            if (role >= 0) {
-              used = true;
-            } else if (role == ROLE_DROP) {
-              used = true;
-            } else {
-              used = cr >= 0 || cr == ROLE_DROP; // VA / OUT rows: only Z columns are kept
-            }
-            if (!used) {
-              if (b > a && !(b - a == 1 && s.charAt(a) == '0')) {
-                parse(s, a, b, rowLabel, c); // validate, ignore
-              }
-              continue;
-            }
-            double v = parse(s, a, b, rowLabel, c);
-            if (role >= 0) {
-              if (cr >= 0) {
-                z[role + cr * n] = v;
-              } else if (cr <= ROLE_BASE) {
-                yf[role + (ROLE_BASE - cr) * n] = v;
-              } else if (cr == ROLE_OUT) {
-                outCol[role] = v;
-              } else if (cr == ROLE_DISC) {
-                if (discCat >= 0) {
-                  yf[role + layout.finalDemandColumn(layout.countryOfRow(role), discCat) * n] = v;
-                } else if (v != 0) {
-                  discDropped += v;
-                  discCells++;
-                }
-              } else if (v != 0) {
-                throw error("row " + rowLabel + ", column " + header[c],
-                    "non-zero value in a column of a split country's own entity (" + plan.droppedNote + ")");
-              }
-            } else if (role == ROLE_DROP) {
-              if (v != 0) {
-                throw error("row " + rowLabel + ", column " + header[c],
-                    "non-zero value in a row of a split country's own entity (" + plan.droppedNote + ")");
-              }
-            } else if (cr == ROLE_DROP) {
-              if (v != 0) {
-                throw error("row " + rowLabel + ", column " + header[c],
-                    "non-zero value in a column of a split country's own entity (" + plan.droppedNote + ")");
-              }
-            } else if (role == ROLE_OUT) {
-              outRow[cr] = v;
-            } else {
-              comps[ROLE_BASE - role][cr] += v;
-            }
-          }
         }
         if (dataRow != rowLabels.size()) {
           throw error("line " + lineNo, "file changed while being read");
         }
       }
-      Map<String, double[]> va = new LinkedHashMap<>();
-      for (int i = 0; i < comps.length; i++) {
-        va.put(plan.components.get(i), comps[i]);
-      }
-      if (discCells > 0) {
-        notes.add(String.format(Locale.ROOT, "DISC column dropped (tiva.ingest.disc = drop): %d non-zero cells, total %s",
-            discCells, Double.toString(discDropped)));
-      }
-      double[] published = outCol != null ? outCol : outRow;
-      return new MrioYear(year, layout, z, yf, va, published);
+      return cells.table();
     }
 
-    private double parse(String s, int a, int b, String rowLabel, int c) {
+    /** Parses the cells of one data line with row role {@code role} into {@code cells}. */
+    private void readRow(String line, int lineNo, String rowLabel, int role, Cells cells) {
+      String[] header = cells.header;
+      int m = header.length;
+      boolean quoted = line.indexOf('"') >= 0;
+      String[] parts = quoted ? splitAll(line) : null;
+      int count = quoted ? parts.length : countCells(line);
+      if (count != m) {
+        throw error("line " + lineNo + ", row " + rowLabel, "row has " + count + " cells, header has " + m);
+      }
+      int[] colRole = cells.colRole;
+      int pos = quoted ? 0 : line.indexOf(',') + 1;
+      for (int c = 1; c < m; c++) {
+        String s;
+        int a;
+        int b;
+        if (quoted) {
+          s = parts[c];
+          a = 0;
+          b = s.length();
+        } else {
+          s = line;
+          a = pos;
+          int comma = line.indexOf(',', pos);
+          b = comma < 0 ? line.length() : comma;
+          pos = b + 1;
+        }
+        int cr = colRole[c];
+        if (!Cells.kept(role, cr)) {
+          if (b > a && !(b - a == 1 && s.charAt(a) == '0')) {
+            parse(s, a, b, rowLabel, header[c]); // validate, ignore
+          }
+          continue;
+        }
+        cells.store(role, cr, parse(s, a, b, rowLabel, header[c]), rowLabel, c);
+      }
+    }
+
+    /**
+     * The arrays pass 2 fills (Z, final demand, value-added components, OUT column and row) and
+     * where a cell goes by its row role and column role ({@link IcioPlan.Plan}).
+     */
+    private final class Cells {
+      final IcioPlan.Plan plan;
+      final String[] header;
+      final int[] colRole;
+      final int n;
+      final double[] z;
+      final double[] yf;
+      final double[][] comps;
+      final double[] outCol;
+      final double[] outRow;
+      double discDropped;
+      long discCells;
+
+      Cells(IcioPlan.Plan plan, String[] header) {
+        Layout layout = plan.layout();
+        this.plan = plan;
+        this.header = header;
+        this.colRole = plan.colRole();
+        this.n = layout.n();
+        if ((long) n * n > Integer.MAX_VALUE - 8L) {
+          throw error(null, "table too large: n = " + n + " rows of Z do not fit one array");
+        }
+        z = new double[n * n];
+        yf = new double[n * layout.finalDemandColumns()];
+        comps = new double[plan.rows().components().size()][n];
+        outCol = plan.hasOutCol() ? new double[n] : null;
+        outRow = plan.hasOutRow() ? new double[n] : null;
+      }
+
+      /** Whether a cell is kept: every cell of Z and dropped rows; of VA / OUT rows only under Z (or dropped) columns. */
+      static boolean kept(int role, int cr) {
+        return role >= 0 || role == IcioPlan.ROLE_DROP || cr >= 0 || cr == IcioPlan.ROLE_DROP;
+      }
+
+      void store(int role, int cr, double v, String rowLabel, int c) {
+        if (role >= 0) {
+          if (cr >= 0) {
+            z[role + cr * n] = v;
+          } else if (cr <= IcioPlan.ROLE_BASE) {
+            yf[role + (IcioPlan.ROLE_BASE - cr) * n] = v;
+          } else if (cr == IcioPlan.ROLE_OUT) {
+            outCol[role] = v;
+          } else if (cr == IcioPlan.ROLE_DISC) {
+            disc(role, v);
+          } else if (v != 0) {
+            throw nonZeroInSplit(rowLabel, c, "column");
+          }
+        } else if (role == IcioPlan.ROLE_DROP) {
+          if (v != 0) {
+            throw nonZeroInSplit(rowLabel, c, "row");
+          }
+        } else if (cr == IcioPlan.ROLE_DROP) {
+          if (v != 0) {
+            throw nonZeroInSplit(rowLabel, c, "column");
+          }
+        } else if (role == IcioPlan.ROLE_OUT) {
+          outRow[cr] = v;
+        } else {
+          comps[IcioPlan.ROLE_BASE - role][cr] += v;
+        }
+      }
+
+      /** A DISC cell: final demand of the producing country's DISC category, or dropped and counted. */
+      private void disc(int row, double v) {
+        Layout layout = plan.layout();
+        if (plan.discCat() >= 0) {
+          yf[row + layout.finalDemandColumn(layout.countryOfRow(row), plan.discCat()) * n] = v;
+        } else if (v != 0) {
+          discDropped += v;
+          discCells++;
+        }
+      }
+
+      private InvalidInputException nonZeroInSplit(String rowLabel, int c, String rowOrColumn) {
+        return error("row " + rowLabel + ", column " + header[c],
+            "non-zero value in a " + rowOrColumn + " of a split country's own entity (" + plan.droppedNote() + ")");
+      }
+
+      /** The table read, with the note on a dropped DISC column. */
+      MrioYear table() {
+        Map<String, double[]> va = new LinkedHashMap<>();
+        for (int i = 0; i < comps.length; i++) {
+          va.put(plan.rows().components().get(i), comps[i]);
+        }
+        if (discCells > 0) {
+          notes.add(String.format(Locale.ROOT, "DISC column dropped (tiva.ingest.disc = drop): %d non-zero cells, total %s",
+              discCells, Double.toString(discDropped)));
+        }
+        double[] published = outCol != null ? outCol : outRow;
+        return new MrioYear(year, plan.layout(), z, yf, va, published);
+      }
+    }
+    private double parse(String s, int a, int b, String rowLabel, String column) {
       if (a == b) {
-        throw error("row " + rowLabel + ", column " + header[c], "empty cell");
+        throw error("row " + rowLabel + ", column " + column, "empty cell");
       }
       double v = parseFast(s, a, b);
       if (!Double.isNaN(v)) {
         return v;
       }
       String text = s.substring(a, b).strip();
-      String where = "row " + rowLabel + ", column " + header[c];
+      String where = "row " + rowLabel + ", column " + column;
       if (text.isEmpty()) {
         throw error(where, "empty cell");
       }
@@ -1032,6 +691,13 @@ public final class IcioCsv {
 
   /** Writes to a file, gzipped when the name ends in {@code .gz}. */
   public static void write(MrioYear t, Path file) throws IOException {
+    try (Writer w = newWriter(file)) {
+      write(t, w);
+    }
+  }
+
+  /** A buffered UTF-8 writer to a file, gzipped when the name ends in {@code .gz}. */
+  static Writer newWriter(Path file) throws IOException {
     OutputStream os = Files.newOutputStream(file);
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
       // fastest deflate level: the default level makes an ICIO-scale file take ~25 s to write
@@ -1041,12 +707,11 @@ public final class IcioCsv {
         }
       };
     }
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 20)) {
-      write(t, w);
-    }
+    return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 20);
   }
 
-  private static int componentRank(String comp) {
+  /** Order of value-added rows when written: {@code TLS}, {@code VA}, then the others in order. */
+  static int componentRank(String comp) {
     return comp.equals("TLS") ? 0 : comp.equals("VA") ? 1 : 2; // stable sort keeps the rest in order
   }
 

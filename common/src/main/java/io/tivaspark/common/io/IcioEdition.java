@@ -2,19 +2,13 @@ package io.tivaspark.common.io;
 
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The published OECD ICIO CSV layouts, for writing test and benchmark files in the shape of
@@ -80,18 +74,22 @@ public enum IcioEdition {
 
   /** Writes to a file, gzipped (fastest level) when the name ends in {@code .gz}. */
   public void write(MrioYear t, Path file) throws IOException {
-    OutputStream os = Files.newOutputStream(file);
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-      os = new GZIPOutputStream(os, 1 << 16) {
-        {
-          def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-        }
-      };
-    }
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 20)) {
+    try (Writer w = IcioCsv.newWriter(file)) {
       write(t, w);
     }
   }
+
+  /**
+   * The columns (and Z rows) of a written table: Z labels with their layout row (-1: the merged
+   * country's own all-zero row or column), final-demand labels with their final-demand column,
+   * and the DISC category written as the single 2016 DISC column (-1: none).
+   */
+  private record Columns(List<String> zLabel, int[] zRow, List<String> fdLabel, int[] fdCol, int discCat) {
+    boolean discColumn() { return discCat >= 0; }
+  }
+
+  /** Rows written below Z: a label and a value per layout column. */
+  private record TotalsRow(String label, double[] values) {}
 
   /** Writes one year in this edition's layout. */
   public void write(MrioYear t, Writer out) throws IOException {
@@ -99,12 +97,42 @@ public enum IcioEdition {
     if (!extended && !l.splits().isEmpty()) {
       throw new IllegalArgumentException(this + " has no split entities; generate the table without splits");
     }
-    int n = l.n();
-    int nInd = l.industryCount();
-    double[] z = t.z();
-    double[] yf = t.finalDemand();
+    Columns cols = columns(l);
+    double[][] totals = IcioCsv.outputTotals(t);
+    StringBuilder sb = new StringBuilder(1 << 16);
+    writeHeader(cols, sb, out);
+    writeZRows(t, cols, totals[0], sb, out);
+    List<TotalsRow> rows = valueAddedRows(t);
+    rows.add(new TotalsRow(outRow, totals[1]));
+    writeTotalsRows(rows, cols, sb, out);
+    out.flush();
+  }
 
-    // Z rows/columns: label and layout row (-1: the merged country's own all-zero row)
+  /** Rows below Z: values under the Z columns, then empty (2016) or 0 cells under the others. */
+  private void writeTotalsRows(List<TotalsRow> rows, Columns cols, StringBuilder sb, Writer out) throws IOException {
+    int trailing = cols.fdLabel().size() + (cols.discColumn() ? 1 : 0) + (outCol != null ? 1 : 0);
+    String filler = categoryFirst ? "," : ",0"; // 2016 leaves these cells empty
+    for (TotalsRow row : rows) {
+      sb.setLength(0);
+      sb.append(row.label());
+      for (int j : cols.zRow()) {
+        IcioCsv.appendNumber(sb.append(','), j < 0 ? 0 : row.values()[j]);
+      }
+      for (int k = 0; k < trailing; k++) {
+        sb.append(filler);
+      }
+      sb.append('\n');
+      out.write(sb.toString());
+    }
+  }
+
+  /**
+   * Z labels in country order (a split country's own entity in place, all zero, its parts after
+   * the last country), then final-demand labels ({@code CAT_CCC} category-major in 2016, without
+   * DISC; else {@code CCC_CAT}).
+   */
+  private Columns columns(Layout l) {
+    int nInd = l.industryCount();
     List<String> zLabel = new ArrayList<>();
     List<Integer> zRow = new ArrayList<>();
     for (int c = 0; c < l.countryCount(); c++) {
@@ -124,7 +152,6 @@ public enum IcioEdition {
       }
     }
     int discCat = ICIO2016 == this ? l.categoryIndex("DISC") : -1;
-    // FD columns: label and final-demand column
     List<String> fdLabel = new ArrayList<>();
     List<Integer> fdCol = new ArrayList<>();
     if (categoryFirst) {
@@ -145,22 +172,23 @@ public enum IcioEdition {
         }
       }
     }
-    boolean discColumn = ICIO2016 == this && discCat >= 0;
+    return new Columns(zLabel, toArray(zRow), fdLabel, toArray(fdCol), discCat);
+  }
 
-    // totals
-    double[][] totals = IcioCsv.outputTotals(t);
-    double[] xRow = totals[0];
-    double[] xCol = totals[1];
+  private static int[] toArray(List<Integer> v) {
+    return v.stream().mapToInt(Integer::intValue).toArray();
+  }
 
-    StringBuilder sb = new StringBuilder(1 << 16);
+  private void writeHeader(Columns cols, StringBuilder sb, Writer out) throws IOException {
+    sb.setLength(0);
     sb.append(corner);
-    for (String s : zLabel) {
+    for (String s : cols.zLabel()) {
       sb.append(',').append(s);
     }
-    for (String s : fdLabel) {
+    for (String s : cols.fdLabel()) {
       sb.append(',').append(s);
     }
-    if (discColumn) {
+    if (cols.discColumn()) {
       sb.append(",DISC");
     }
     if (outCol != null) {
@@ -168,23 +196,30 @@ public enum IcioEdition {
     }
     sb.append('\n');
     out.write(sb.toString());
-    int cols = zLabel.size();
-    for (int a = 0; a < cols; a++) {
+  }
+
+  /** The Z rows: Z, final demand, the 2016 DISC column (summed over countries), the OUT column {@code xRow}. */
+  private void writeZRows(MrioYear t, Columns cols, double[] xRow, StringBuilder sb, Writer out) throws IOException {
+    Layout l = t.layout();
+    int n = l.n();
+    double[] z = t.z();
+    double[] yf = t.finalDemand();
+    int[] zRow = cols.zRow();
+    for (int a = 0; a < zRow.length; a++) {
+      int i = zRow[a];
       sb.setLength(0);
-      sb.append(zLabel.get(a));
-      int i = zRow.get(a);
-      for (int b = 0; b < cols; b++) {
-        int j = zRow.get(b);
+      sb.append(cols.zLabel().get(a));
+      for (int j : zRow) {
         IcioCsv.appendNumber(sb.append(','), i < 0 || j < 0 ? 0 : z[i + j * n]);
       }
-      for (int f : fdCol) {
+      for (int f : cols.fdCol()) {
         IcioCsv.appendNumber(sb.append(','), i < 0 ? 0 : yf[i + f * n]);
       }
-      if (discColumn) {
+      if (cols.discColumn()) {
         double d = 0;
         if (i >= 0) {
           for (int c = 0; c < l.countryCount(); c++) {
-            d += yf[i + l.finalDemandColumn(c, discCat) * n];
+            d += yf[i + l.finalDemandColumn(c, cols.discCat()) * n];
           }
         }
         IcioCsv.appendNumber(sb.append(','), d);
@@ -195,22 +230,21 @@ public enum IcioEdition {
       sb.append('\n');
       out.write(sb.toString());
     }
-    // value-added rows
+  }
+  /**
+   * The value-added rows of this edition: one {@code VA+TAXSUB} summing every component (2016);
+   * a {@code CCC_TAXSUB} row per country holding that country's columns of {@code TLS} and one
+   * {@code VALU} summing the others (2018, 2021); each component by name, {@code TLS} and
+   * {@code VA} first (2023, 2025).
+   */
+  private List<TotalsRow> valueAddedRows(MrioYear t) {
     Map<String, double[]> va = t.valueAdded();
-    List<String> rowNames = new ArrayList<>();
-    List<double[]> rowValues = new ArrayList<>();
+    int n = t.n();
+    List<TotalsRow> rows = new ArrayList<>();
     switch (vam) {
-      case SUM -> {
-        double[] sum = new double[n];
-        for (double[] v : va.values()) {
-          for (int j = 0; j < n; j++) {
-            sum[j] += v[j];
-          }
-        }
-        rowNames.add("VA+TAXSUB");
-        rowValues.add(sum);
-      }
+      case SUM -> rows.add(new TotalsRow("VA+TAXSUB", sum(va, null, n)));
       case TAXSUB -> {
+        Layout l = t.layout();
         double[] tls = va.get("TLS");
         for (int c = 0; c < l.countryCount(); c++) {
           double[] row = new double[n];
@@ -219,52 +253,32 @@ public enum IcioEdition {
               row[j] = tls[j];
             }
           }
-          rowNames.add(l.countries().get(c) + "_TAXSUB");
-          rowValues.add(row);
+          rows.add(new TotalsRow(l.countries().get(c) + "_TAXSUB", row));
         }
-        double[] rest = new double[n];
-        va.forEach((k, v) -> {
-          if (!k.equals("TLS")) {
-            for (int j = 0; j < n; j++) {
-              rest[j] += v[j];
-            }
-          }
-        });
-        rowNames.add("VALU");
-        rowValues.add(rest);
+        rows.add(new TotalsRow("VALU", sum(va, "TLS", n)));
       }
       case NAMED -> {
         List<String> comps = new ArrayList<>(va.keySet());
-        comps.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+        comps.sort((a, b) -> Integer.compare(IcioCsv.componentRank(a), IcioCsv.componentRank(b)));
         for (String k : comps) {
-          rowNames.add(k);
-          rowValues.add(va.get(k));
+          rows.add(new TotalsRow(k, va.get(k)));
         }
       }
       default -> throw new IllegalStateException();
     }
-    rowNames.add(outRow);
-    rowValues.add(xCol);
-    int trailing = fdLabel.size() + (discColumn ? 1 : 0) + (outCol != null ? 1 : 0);
-    String filler = categoryFirst ? "," : ",0"; // 2016 leaves these cells empty
-    for (int r = 0; r < rowNames.size(); r++) {
-      sb.setLength(0);
-      sb.append(rowNames.get(r));
-      double[] v = rowValues.get(r);
-      for (int b = 0; b < cols; b++) {
-        int j = zRow.get(b);
-        IcioCsv.appendNumber(sb.append(','), j < 0 ? 0 : v[j]);
-      }
-      for (int k = 0; k < trailing; k++) {
-        sb.append(filler);
-      }
-      sb.append('\n');
-      out.write(sb.toString());
-    }
-    out.flush();
+    return rows;
   }
 
-  private static int rank(String comp) {
-    return comp.equals("TLS") ? 0 : comp.equals("VA") ? 1 : 2;
+  /** The sum of the value-added components, leaving out {@code except} (null: none). */
+  private static double[] sum(Map<String, double[]> va, String except, int n) {
+    double[] sum = new double[n];
+    va.forEach((k, v) -> {
+      if (!k.equals(except)) {
+        for (int j = 0; j < n; j++) {
+          sum[j] += v[j];
+        }
+      }
+    });
+    return sum;
   }
 }

@@ -85,94 +85,125 @@ public final class LongCsv {
    */
   public static long read(IcioCsv.Source src, Kind kind, Layout layout, RowSink sink) {
     String source = src.name();
-    int line = 0;
-    int year = 0;
+    Lines in = new Lines(source);
     try (BufferedReader r = new BufferedReader(new InputStreamReader(src.open(), StandardCharsets.UTF_8), 1 << 20)) {
-      String text = r.readLine();
-      line = 1;
-      while (text != null && IcioCsv.stripBom(text).isBlank()) {
-        text = r.readLine();
-        line++;
-      }
-      if (text == null) {
-        throw new InvalidInputException(source, null, null, "empty file (expected a header: year,"
-            + String.join(",", kind.keys()) + ",value)");
-      }
-      String[] header = IcioCsv.splitAll(IcioCsv.stripBom(text));
-      int[] keyCol = new int[kind.keys().size()];
-      int yearCol = -1;
-      int valueCol = -1;
-      Map<String, Integer> seen = new HashMap<>();
-      for (int c = 0; c < header.length; c++) {
-        String h = header[c].strip().toLowerCase(Locale.ROOT);
-        if (seen.put(h, c) != null) {
-          throw new InvalidInputException(source, null, "line " + line + ", column " + h, "duplicate column name");
-        }
-        int k = kind.keys().indexOf(h);
-        if (k >= 0) {
-          keyCol[k] = c;
-        } else if (h.equals("year")) {
-          yearCol = c;
-        } else if (h.equals("value")) {
-          valueCol = c;
-        } else {
-          throw new InvalidInputException(source, null, "line " + line + ", column " + header[c].strip(),
-              "unexpected column for " + kind.dataset() + " (columns: year, " + String.join(", ", kind.keys())
-              + ", value)" + (header.length == 1 && header[0].indexOf(';') >= 0 ? "; the delimiter must be a comma" : ""));
-        }
-      }
-      List<String> missing = new ArrayList<>();
-      if (yearCol < 0) {
-        missing.add("year");
-      }
-      for (int k = 0; k < keyCol.length; k++) {
-        if (!seen.containsKey(kind.keys().get(k))) {
-          missing.add(kind.keys().get(k));
-        }
-      }
-      if (valueCol < 0) {
-        missing.add("value");
-      }
-      if (!missing.isEmpty()) {
-        throw new InvalidInputException(source, null, "line " + line, "missing column(s) " + String.join(", ", missing));
-      }
-      Checker checker = layout == null ? null : new Checker(source, kind, layout);
-      String[] keys = new String[keyCol.length];
-      long rows = 0;
-      while ((text = r.readLine()) != null) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        String[] cells = IcioCsv.splitAll(text);
-        if (cells.length != header.length) {
-          throw new InvalidInputException(source, null, "line " + line,
-              "row has " + cells.length + " cells, header has " + header.length);
-        }
-        year = parseYear(cells[yearCol].strip(), source, line);
-        for (int k = 0; k < keys.length; k++) {
-          keys[k] = cells[keyCol[k]].strip();
-          if (keys[k].isEmpty()) {
-            throw new InvalidInputException(source, year, "line " + line + ", column " + kind.keys().get(k), "empty code");
-          }
-        }
-        String where = "line " + line + ", " + describe(kind, keys);
-        double v = parseValue(cells[valueCol], source, year, where);
-        if (checker != null) {
-          checker.check(year, keys, where);
-        }
-        sink.row(year, keys, v);
-        rows++;
-      }
-      return rows;
+      in.reader = r;
+      Header header = header(in, kind);
+      return rows(in, kind, header, layout == null ? null : new Checker(source, kind, layout), sink);
     } catch (ZipException | EOFException e) {
-      throw new InvalidInputException(source, null, "line " + line,
+      throw new InvalidInputException(source, null, "line " + in.line,
           "corrupt gzip/zip data (truncated or damaged): " + e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UncheckedIOException("no such file: " + source, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A reader and the number of the line last read (for messages, also of I/O errors). */
+  private static final class Lines {
+    final String source;
+    BufferedReader reader;
+    int line;
+
+    Lines(String source) {
+      this.source = source;
+    }
+  }
+
+  /** Where the year, the key columns (in {@link Kind#keys()} order) and the value stand; the cell count. */
+  private record Header(int width, int yearCol, int[] keyCol, int valueCol) {}
+
+  /** Reads the header line (after blank lines): every column known, none twice, none missing. */
+  private static Header header(Lines in, Kind kind) throws IOException {
+    String source = in.source;
+    String text = in.reader.readLine();
+    in.line = 1;
+    while (text != null && IcioCsv.stripBom(text).isBlank()) {
+      text = in.reader.readLine();
+      in.line++;
+    }
+    if (text == null) {
+      throw new InvalidInputException(source, null, null, "empty file (expected a header: year,"
+          + String.join(",", kind.keys()) + ",value)");
+    }
+    String[] header = IcioCsv.splitAll(IcioCsv.stripBom(text));
+    int[] keyCol = new int[kind.keys().size()];
+    int yearCol = -1;
+    int valueCol = -1;
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < header.length; c++) {
+      String h = header[c].strip().toLowerCase(Locale.ROOT);
+      if (seen.put(h, c) != null) {
+        throw new InvalidInputException(source, null, "line " + in.line + ", column " + h, "duplicate column name");
+      }
+      int k = kind.keys().indexOf(h);
+      if (k >= 0) {
+        keyCol[k] = c;
+      } else if (h.equals("year")) {
+        yearCol = c;
+      } else if (h.equals("value")) {
+        valueCol = c;
+      } else {
+        throw new InvalidInputException(source, null, "line " + in.line + ", column " + header[c].strip(),
+            "unexpected column for " + kind.dataset() + " (columns: year, " + String.join(", ", kind.keys())
+            + ", value)" + (header.length == 1 && header[0].indexOf(';') >= 0 ? "; the delimiter must be a comma" : ""));
+      }
+    }
+    checkNoneMissing(in, kind, seen.keySet(), yearCol >= 0, valueCol >= 0);
+    return new Header(header.length, yearCol, keyCol, valueCol);
+  }
+
+  private static void checkNoneMissing(Lines in, Kind kind, Set<String> columns, boolean year, boolean value) {
+    List<String> missing = new ArrayList<>();
+    if (!year) {
+      missing.add("year");
+    }
+    for (String key : kind.keys()) {
+      if (!columns.contains(key)) {
+        missing.add(key);
+      }
+    }
+    if (!value) {
+      missing.add("value");
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(in.source, null, "line " + in.line, "missing column(s) " + String.join(", ", missing));
+    }
+  }
+
+  /** Reads, checks and passes on every data row; returns their number. */
+  private static long rows(Lines in, Kind kind, Header h, Checker checker, RowSink sink) throws IOException {
+    String source = in.source;
+    String[] keys = new String[h.keyCol().length];
+    long rows = 0;
+    String text;
+    while ((text = in.reader.readLine()) != null) {
+      in.line++;
+      if (text.isBlank()) {
+        continue;
+      }
+      String[] cells = IcioCsv.splitAll(text);
+      if (cells.length != h.width()) {
+        throw new InvalidInputException(source, null, "line " + in.line,
+            "row has " + cells.length + " cells, header has " + h.width());
+      }
+      int year = parseYear(cells[h.yearCol()].strip(), source, in.line);
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = cells[h.keyCol()[k]].strip();
+        if (keys[k].isEmpty()) {
+          throw new InvalidInputException(source, year, "line " + in.line + ", column " + kind.keys().get(k), "empty code");
+        }
+      }
+      String where = "line " + in.line + ", " + describe(kind, keys);
+      double v = parseValue(cells[h.valueCol()], source, year, where);
+      if (checker != null) {
+        checker.check(year, keys, where);
+      }
+      sink.row(year, keys, v);
+      rows++;
+    }
+    return rows;
   }
 
   private static String describe(Kind kind, String[] keys) {
@@ -259,6 +290,23 @@ public final class LongCsv {
       return l.row(e, i);
     }
 
+    /**
+     * The final-demand column of a reporting country and a category; {@code splitHint} is added
+     * to the message when the country code is a split entity.
+     */
+    private int finalDemandColumn(int year, String country, String category, String where, String splitHint) {
+      int c = l.countryIndex(country);
+      if (c < 0) {
+        throw new InvalidInputException(source, year, where, "unknown country code " + country
+            + (l.entityIndex(country) >= 0 ? splitHint : ""));
+      }
+      int f = l.categoryIndex(category);
+      if (f < 0) {
+        throw new InvalidInputException(source, year, where, "unknown final-demand category " + category);
+      }
+      return l.finalDemandColumn(c, f);
+    }
+
     /** The stressor's index; its unit must be the same on every row of the year. */
     private int stressor(int year, String[] k, String where) {
       String prev = units.computeIfAbsent(year, y -> new HashMap<>()).putIfAbsent(k[0], k[1]);
@@ -279,16 +327,8 @@ public final class LongCsv {
         }
         case FINAL_DEMAND -> {
           int i = row(year, k[0], k[1], where);
-          int c = l.countryIndex(k[2]);
-          if (c < 0) {
-            throw new InvalidInputException(source, year, where, "unknown country code " + k[2]
-                + (l.entityIndex(k[2]) >= 0 ? " (final demand is by reporting country, not split entity)" : ""));
-          }
-          int f = l.categoryIndex(k[3]);
-          if (f < 0) {
-            throw new InvalidInputException(source, year, where, "unknown final-demand category " + k[3]);
-          }
-          cell = (long) i * l.finalDemandColumns() + l.finalDemandColumn(c, f);
+          cell = (long) i * l.finalDemandColumns()
+              + finalDemandColumn(year, k[2], k[3], where, " (final demand is by reporting country, not split entity)");
         }
         case VALUE_ADDED -> {
           int i = row(year, k[0], k[1], where);
@@ -302,16 +342,8 @@ public final class LongCsv {
         }
         case EXTENSIONS_FINAL_DEMAND -> {
           int st = stressor(year, k, where);
-          int c = l.countryIndex(k[2]);
-          if (c < 0) {
-            throw new InvalidInputException(source, year, where, "unknown country code " + k[2]
-                + (l.entityIndex(k[2]) >= 0 ? " (final users are reporting countries, not split entities)" : ""));
-          }
-          int f = l.categoryIndex(k[3]);
-          if (f < 0) {
-            throw new InvalidInputException(source, year, where, "unknown final-demand category " + k[3]);
-          }
-          cell = (long) st * l.finalDemandColumns() + l.finalDemandColumn(c, f);
+          cell = (long) st * l.finalDemandColumns()
+              + finalDemandColumn(year, k[2], k[3], where, " (final users are reporting countries, not split entities)");
         }
         default -> throw new IllegalStateException();
       }
