@@ -90,13 +90,20 @@ public final class GvcMeasures {
   static final int V_RT = 2;
   static final int V_GVC = 3;
 
+  /** The measures of one year with their own checks (written to the sink), for tests and callers alone. */
   public static Result compute(YearSystem sys, ResultSink sink) {
+    CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+    Map<String, Double> steps = compute(sys, sink, ck);
+    return new Result(ck.finish(sink), steps);
+  }
+
+  /**
+   * The measures of one year, checks P1–P5 and U1–U3 into {@code ck} (the gvc family's accumulator);
+   * returns the step timings.
+   */
+  static Map<String, Double> compute(YearSystem sys, ResultSink sink, CheckAccumulator ck) {
     long t0 = System.nanoTime();
     Shared sh = new Shared(sys);
-    Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
-    double tol = sys.options().algebraTolerance();
-    Checks ck = (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope,
-        k -> CheckResult.builder(code, scope, tol));
 
     // the reporting countries: one partition, every block emitted
     Partition countries = Partition.countries(sys);
@@ -123,17 +130,11 @@ public final class GvcMeasures {
     }
     double t3 = (System.nanoTime() - t0) / 1e9;
 
-    List<CheckResult> checks = new ArrayList<>();
-    for (CheckResult.Builder bl : cbs.values()) {
-      CheckResult r = bl.build();
-      checks.add(r);
-      sink.check(r);
-    }
     Map<String, Double> steps = new LinkedHashMap<>();
     steps.put("gvc: WWYZ split, lengths, KWW position (countries)", t1);
     steps.put("gvc: checks P U, emit (countries)", t2 - t1);
     steps.put("gvc: WWYZ, lengths, position for " + groups + " group(s)", t3 - t2);
-    return new Result(checks, steps);
+    return steps;
   }
 
   static double pct(double num, double den) {
@@ -142,11 +143,6 @@ public final class GvcMeasures {
 
   static double ratio(double num, double den) {
     return den == 0 ? Double.NaN : num / den;
-  }
-
-  /** A check-builder factory keyed by code and scope. */
-  interface Checks {
-    CheckResult.Builder get(String code, String scope);
   }
 
   /** Vectors that do not depend on the partition. */
@@ -325,62 +321,10 @@ public final class GvcMeasures {
     Terms(YearSystem sys, Shared sh, Partition p) {
       this.sys = sys;
       int n = sys.n();
-      int g = sys.g();
-      double[] a = sys.a();
-      double[] b = sys.b();
-      double[] v = sys.v();
-      double[] x = sys.x();
-      double[] yTot = sys.yTot();
-      double[] yc = sys.y();
-      Lapack lapack = sys.lapack();
-      double[] yD = new double[n];
-      double[] yF = new double[n];
-      e = new double[n];
-      double[] zc = sys.zc();
-      for (int k = 0; k < n; k++) {
-        boolean[] mem = p.member[p.blockOf[k]];
-        double dom = 0;
-        double ex = 0;
-        for (int c = 0; c < g; c++) {
-          if (mem[c]) {
-            dom += yc[k + c * n];
-          } else {
-            ex += yc[k + c * n] + zc[k + c * n];
-          }
-        }
-        yD[k] = dom;
-        yF[k] = yTot[k] - dom;
-        e[k] = ex;
-      }
-
-      // forward (row sums)
-      double[] lyD = p.l(yD, false);
-      double[] lyF = p.l(yF, false);
-      double[] rest = new double[n];
-      for (int k = 0; k < n; k++) {
-        rest[k] = x[k] - lyD[k];
-      }
-      double[] adBy = p.ad(a, sh.by, false); // A^D B y
-      double[][] f1 = p.af(a, lapack, false, lyD, rest, sh.by); // A^F [L yD, x − L yD, B y]
-      double[] lafLyD = p.l(f1[0], false);
-      double[] lafRest = p.l(f1[1], false);
-      double[] lafBy = p.l(f1[2], false); // L A^F B y
-      // gross exports of each row out of its block (KWW position), in the same pass over B
-      double[][] f2 = times(b, lapack, false, f1[2], adBy, e); // B A^F B y, B A^D B y, B e
-      double[] lafBadBy = p.l(p.af(a, lapack, false, f2[1])[0], false); // L A^F B A^D B y
-      double[] llafBy = p.l(lafBy, false);
-      double[] llyD = p.l(lyD, false);
-      double[] llyF = p.l(lyF, false);
-
-      // backward (column sums): row vectors as columns, transposed operators
-      double[] vl = p.l(v, true); // (v'L)'
-      double[] vll = p.l(vl, true); // (v'LL)'
-      double[][] b1 = p.af(a, lapack, true, vl, vll, sh.vb); // (v'L A^F)', (v'LL A^F)', (v'B A^F)'
-      double[] vlafl = p.l(b1[0], true);
-      double[][] b2 = times(b, lapack, true, b1[0], b1[1], b1[2]); // … B
-      double[] vlafb = b2[0]; // (v'L A^F B)'
-      double[] vlafbadb = times(b, lapack, true, p.ad(a, vlafb, true))[0]; // (v'L A^F B A^D B)'
-
+      Demand dm = Demand.of(sys, p);
+      e = dm.e();
+      Forward fw = Forward.of(sys, sh, p, dm);
+      Backward bw = Backward.of(sys, sh, p);
       for (int q = 0; q < 4; q++) {
         fwd[q] = new double[n];
         bwd[q] = new double[n];
@@ -392,44 +336,14 @@ public final class GvcMeasures {
         xy[q] = new double[n];
       }
       for (int k = 0; k < n; k++) {
-        double vk = v[k];
-        fwd[0][k] = vk * lyD[k];
-        fwd[1][k] = vk * lyF[k];
-        fwd[2][k] = vk * lafLyD[k];
-        fwd[3][k] = vk * lafRest[k];
-        bwd[0][k] = vl[k] * yD[k];
-        bwd[1][k] = vl[k] * yF[k];
-        bwd[2][k] = vlafl[k] * yD[k];
-        bwd[3][k] = vlafb[k] * yTot[k] - vlafl[k] * yD[k];
-
-        xv[L_TOT][k] = vk * sh.bby[k];
-        xv[L_D][k] = vk * llyD[k];
-        xv[L_RT][k] = vk * llyF[k];
-        xv[L_GVC_D][k] = vk * llafBy[k];
-        xv[L_GVC_CB][k] = vk * f2[0][k];
-        xv[L_GVC_F][k] = vk * lafBadBy[k];
-        vv[V_TOT][k] = vk * sh.by[k];
-        vv[V_D][k] = fwd[0][k];
-        vv[V_RT][k] = fwd[1][k];
-        vv[V_GVC][k] = vk * lafBy[k];
-
-        double yk = yTot[k];
-        xy[L_TOT][k] = sh.vbb[k] * yk;
-        xy[L_D][k] = vll[k] * yD[k];
-        xy[L_RT][k] = vll[k] * yF[k];
-        xy[L_GVC_D][k] = b2[1][k] * yk;
-        xy[L_GVC_CB][k] = b2[2][k] * yk;
-        xy[L_GVC_F][k] = vlafbadb[k] * yk;
-        yy[V_TOT][k] = sh.vb[k] * yk;
-        yy[V_D][k] = bwd[0][k];
-        yy[V_RT][k] = bwd[1][k];
-        yy[V_GVC][k] = vlafb[k] * yk;
+        forwardRow(k, sh, dm, fw);
+        backwardRow(k, sh, dm, bw);
       }
-
       // KWW position: IV (forward) and FV (backward) with the block's exports
-      double[] be = f2[2];
-      double[] bssE = p.ad(b, e, false); // B_SS e_S
-      double[] vbss = p.ad(b, v, true); // (v_S' B_SS)'
+      double[] v = sys.v();
+      double[] be = fw.be();
+      double[] bssE = p.ad(sys.b(), e, false); // B_SS e_S
+      double[] vbss = p.ad(sys.b(), v, true); // (v_S' B_SS)'
       iv = new double[n];
       fv = new double[n];
       for (int k = 0; k < n; k++) {
@@ -438,8 +352,47 @@ public final class GvcMeasures {
       }
     }
 
+    /** Row k of the forward WWYZ split and of the forward length numerators and denominators. */
+    private void forwardRow(int k, Shared sh, Demand dm, Forward fw) {
+      double vk = sys.v()[k];
+      fwd[0][k] = vk * fw.lyD()[k];
+      fwd[1][k] = vk * fw.lyF()[k];
+      fwd[2][k] = vk * fw.lafLyD()[k];
+      fwd[3][k] = vk * fw.lafRest()[k];
+      xv[L_TOT][k] = vk * sh.bby[k];
+      xv[L_D][k] = vk * fw.llyD()[k];
+      xv[L_RT][k] = vk * fw.llyF()[k];
+      xv[L_GVC_D][k] = vk * fw.llafBy()[k];
+      xv[L_GVC_CB][k] = vk * fw.bafBy()[k];
+      xv[L_GVC_F][k] = vk * fw.lafBadBy()[k];
+      vv[V_TOT][k] = vk * sh.by[k];
+      vv[V_D][k] = fwd[0][k];
+      vv[V_RT][k] = fwd[1][k];
+      vv[V_GVC][k] = vk * fw.lafBy()[k];
+    }
+
+    /** Row k of the backward WWYZ split and of the backward length numerators and denominators. */
+    private void backwardRow(int k, Shared sh, Demand dm, Backward bw) {
+      double yk = sys.yTot()[k];
+      double[] yD = dm.yD();
+      bwd[0][k] = bw.vl()[k] * yD[k];
+      bwd[1][k] = bw.vl()[k] * dm.yF()[k];
+      bwd[2][k] = bw.vlafl()[k] * yD[k];
+      bwd[3][k] = bw.vlafb()[k] * yk - bw.vlafl()[k] * yD[k];
+      xy[L_TOT][k] = sh.vbb[k] * yk;
+      xy[L_D][k] = bw.vll()[k] * yD[k];
+      xy[L_RT][k] = bw.vll()[k] * dm.yF()[k];
+      xy[L_GVC_D][k] = bw.vllafB()[k] * yk;
+      xy[L_GVC_CB][k] = bw.vbafB()[k] * yk;
+      xy[L_GVC_F][k] = bw.vlafbadb()[k] * yk;
+      yy[V_TOT][k] = sh.vb[k] * yk;
+      yy[V_D][k] = bwd[0][k];
+      yy[V_RT][k] = bwd[1][k];
+      yy[V_GVC][k] = bw.vlafb()[k] * yk;
+    }
+
     /** P1–P5 on this partition (scope suffix tells countries from group partitions). */
-    void check(Checks ck, String suffix) {
+    void check(CheckAccumulator ck, String suffix) {
       int n = sys.n();
       double[] v = sys.v();
       double[] x = sys.x();
@@ -500,8 +453,94 @@ public final class GvcMeasures {
     }
   }
 
+
+  /**
+   * Final demand of each row split by the partition: y^D (bought by the row's own block), y^F = y − y^D,
+   * and e = gross exports of the row out of its block (Z and Y sold to other blocks).
+   */
+  record Demand(double[] yD, double[] yF, double[] e) {
+    static Demand of(YearSystem sys, Partition p) {
+      int n = sys.n();
+      int g = sys.g();
+      double[] yc = sys.y();
+      double[] zc = sys.zc();
+      double[] yD = new double[n];
+      double[] yF = new double[n];
+      double[] e = new double[n];
+      for (int k = 0; k < n; k++) {
+        boolean[] mem = p.member[p.blockOf[k]];
+        double dom = 0;
+        double ex = 0;
+        for (int c = 0; c < g; c++) {
+          if (mem[c]) {
+            dom += yc[k + c * n];
+          } else {
+            ex += yc[k + c * n] + zc[k + c * n];
+          }
+        }
+        yD[k] = dom;
+        yF[k] = sys.yTot()[k] - dom;
+        e[k] = ex;
+      }
+      return new Demand(yD, yF, e);
+    }
+  }
+
+  /**
+   * The column vectors of the forward (row-sum) terms: L y^D, L y^F, L A^F L y^D,
+   * L A^F (x − L y^D), L A^F B y, B A^F B y, L A^F B A^D B y, L L A^F B y, L L y^D, L L y^F, and
+   * B e (KWW position), with three multi-vector products with A and one with B.
+   */
+  record Forward(double[] lyD, double[] lyF, double[] lafLyD, double[] lafRest, double[] lafBy, double[] bafBy,
+      double[] lafBadBy, double[] llafBy, double[] llyD, double[] llyF, double[] be) {
+    static Forward of(YearSystem sys, Shared sh, Partition p, Demand dm) {
+      int n = sys.n();
+      double[] a = sys.a();
+      Lapack lapack = sys.lapack();
+      double[] lyD = p.l(dm.yD(), false);
+      double[] lyF = p.l(dm.yF(), false);
+      double[] rest = new double[n];
+      for (int k = 0; k < n; k++) {
+        rest[k] = sys.x()[k] - lyD[k];
+      }
+      double[] adBy = p.ad(a, sh.by, false); // A^D B y
+      double[][] f1 = p.af(a, lapack, false, lyD, rest, sh.by); // A^F [L yD, x − L yD, B y]
+      double[] lafLyD = p.l(f1[0], false);
+      double[] lafRest = p.l(f1[1], false);
+      double[] lafBy = p.l(f1[2], false); // L A^F B y
+      // gross exports of each row out of its block (KWW position), in the same pass over B
+      double[][] f2 = times(sys.b(), lapack, false, f1[2], adBy, dm.e()); // B A^F B y, B A^D B y, B e
+      double[] lafBadBy = p.l(p.af(a, lapack, false, f2[1])[0], false); // L A^F B A^D B y
+      double[] llafBy = p.l(lafBy, false);
+      double[] llyD = p.l(lyD, false);
+      double[] llyF = p.l(lyF, false);
+      return new Forward(lyD, lyF, lafLyD, lafRest, lafBy, f2[0], lafBadBy, llafBy, llyD, llyF, f2[2]);
+    }
+  }
+
+  /**
+   * The row vectors (as columns) of the backward (column-sum) terms: v'L, v'LL, v'L A^F L,
+   * v'L A^F B, v'LL A^F B, v'B A^F B, v'L A^F B A^D B, with transposed operators.
+   */
+  record Backward(double[] vl, double[] vll, double[] vlafl, double[] vlafb, double[] vllafB, double[] vbafB,
+      double[] vlafbadb) {
+    static Backward of(YearSystem sys, Shared sh, Partition p) {
+      double[] a = sys.a();
+      double[] b = sys.b();
+      Lapack lapack = sys.lapack();
+      double[] vl = p.l(sys.v(), true); // (v'L)'
+      double[] vll = p.l(vl, true); // (v'LL)'
+      double[][] b1 = p.af(a, lapack, true, vl, vll, sh.vb); // (v'L A^F)', (v'LL A^F)', (v'B A^F)'
+      double[] vlafl = p.l(b1[0], true);
+      double[][] b2 = times(b, lapack, true, b1[0], b1[1], b1[2]); // … B
+      double[] vlafb = b2[0]; // (v'L A^F B)'
+      double[] vlafbadb = times(b, lapack, true, p.ad(a, vlafb, true))[0]; // (v'L A^F B A^D B)'
+      return new Backward(vl, vll, vlafl, vlafb, b2[1], b2[2], vlafbadb);
+    }
+  }
+
   /** U1–U3: properties of sectors, independent of the partition (checked once). */
-  static void upDownChecks(YearSystem sys, Shared sh, Checks ck) {
+  static void upDownChecks(YearSystem sys, Shared sh, CheckAccumulator ck) {
     int n = sys.n();
     double[] v = sys.v();
     double[] x = sys.x();

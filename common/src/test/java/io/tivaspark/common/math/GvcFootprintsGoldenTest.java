@@ -74,8 +74,8 @@ class GvcFootprintsGoldenTest {
             .group("USMCA", List.of("CAN", "MEX", "USA"))
             .group("ALL", all)
             .wwzThirdCountry(TivaOptions.ThirdCountry.INDUSTRY)
+            .blockBlas(!javaLoops)
             .build();
-        opt = javaLoops(opt, javaLoops);
         String tag = "syn" + year + (javaLoops ? "J" : "B");
         YearSystem sys = YearSystem.build(yr, opt);
         Writer sink = new Writer(w, tag);
@@ -88,19 +88,8 @@ class GvcFootprintsGoldenTest {
                 + a.imgrDom());
           }
         }
-        resetJavaLoops();
       }
     }
-  }
-
-  /** The switch to the Java loops: the static benchmark field before the refactor. */
-  static TivaOptions javaLoops(TivaOptions opt, boolean on) {
-    Decompositions.blasBlocks = !on;
-    return opt;
-  }
-
-  static void resetJavaLoops() {
-    Decompositions.blasBlocks = true;
   }
 
   static void wiod(BufferedWriter w) throws IOException {
