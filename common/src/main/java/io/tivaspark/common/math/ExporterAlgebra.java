@@ -4,7 +4,7 @@ import io.tivaspark.common.model.InvalidInputException;
 import java.util.Arrays;
 
 /**
- * The per-exporter quantities of the gvc decompositions (indicators.md §4–§6; the block algebra in
+ * The per-exporter quantities of the gvc decompositions (docs/methods.md §4; indicators.md §4–§6; the block algebra in
  * {@link Decompositions}): for an exporting economy S (m rows) the vectors of the economy, the
  * solves on L_SS and B_SS, the O(nm) passes over B_·S, the extraction terms of Borin–Mancini and
  * the KWW terms that need no partner loop. Each unit takes its inputs explicitly and returns a
@@ -166,15 +166,14 @@ final class ExporterAlgebra {
       int n = sys.n();
       int[] rows = eco.rows();
       int m = rows.length;
+      if (s0 < 0) {
+        return javaPasses(sys, yr, rows, ev, u);
+      }
       double[] qv = new double[n];
       double[] d = new double[m];
       double[] bYall = new double[n];
       double[] bYToS = new double[n];
       double[] bYd = new double[n];
-      if (s0 < 0) {
-        javaPasses(sys, yr, rows, ev, u, qv, d, bYall, bYToS, bYd);
-        return new BlockPasses(d, bYall, bYToS, bYd);
-      }
       double[] c3 = new double[3 * m];
       for (int kk = 0; kk < m; kk++) {
         int k = rows[kk];
@@ -199,12 +198,16 @@ final class ExporterAlgebra {
       return new BlockPasses(d, bYall, bYToS, bYd);
     }
 
-    /** Java version of the qv, d and B_·S·[yTot, yToS, ydiag] passes (rows in any order); fills the arrays. */
-    private static void javaPasses(YearSystem sys, GvcYear yr, int[] rows, Vectors ev, double[] u, double[] qv,
-        double[] d, double[] bYall, double[] bYToS, double[] bYd) {
+    /** Java version of the d and B_·S·[yTot, yToS, ydiag] passes (rows in any order). */
+    private static BlockPasses javaPasses(YearSystem sys, GvcYear yr, int[] rows, Vectors ev, double[] u) {
       int n = sys.n();
       int m = rows.length;
       double[] b = sys.b();
+      double[] qv = new double[n];
+      double[] d = new double[m];
+      double[] bYall = new double[n];
+      double[] bYToS = new double[n];
+      double[] bYd = new double[n];
       sys.offEconomyChain(rows, ev.inS(), u, qv, d);
       for (int kk = 0; kk < m; kk++) {
         int k = rows[kk];
@@ -219,13 +222,14 @@ final class ExporterAlgebra {
           bYd[j] += bv * c3;
         }
       }
+      return new BlockPasses(d, bYall, bYToS, bYd);
     }
   }
 
   /**
    * The extraction terms of Borin–Mancini: with c̄1 = Σ_{c∉S} Y_·c off S and c̄2 = Y_·S off S,
    * bc1 = B c̄1, bc2 = B c̄2, and corr = B_·S B_SS⁻¹ [−(B c̄1)_S | L_SS Y_SS − (B c̄2)_S | L_SS e_S]
-   * (n×3), so that B^(S) c̄ = B c̄ + corr column (indicators.md §6; block algebra in
+   * (n×3), so that B^(S) c̄ = B c̄ + corr column (docs/methods.md §4; indicators.md §6; block algebra in
    * {@link Decompositions}).
    */
   record Extraction(double[] bc1, double[] bc2, double[] corr) {
@@ -277,7 +281,7 @@ final class ExporterAlgebra {
   }
 
   /**
-   * The exporter-level sums that need no partner loop (indicators.md §4): KWW terms 1–7 (term 5 =
+   * The exporter-level sums that need no partner loop (docs/methods.md §4; indicators.md §4): KWW terms 1–7 (term 5 =
    * ws_¬ A_¬S (L_SS Y_SS), term 6 = ws_¬ A_¬S (L_SS e_S), ws = Σ_{t∈S} v_t B_t·), gross exports
    * EXGR = Σ e_S, domestic content dc = ws_S·e_S, foreign content fc = fm·e_S, vLe = v_S·(L_SS e_S)
    * (check B6) and uYss = v_S L_SS Y_SS (check K5).

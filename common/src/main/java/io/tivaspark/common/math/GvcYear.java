@@ -2,7 +2,7 @@ package io.tivaspark.common.math;
 
 /**
  * Year-level products of the gvc decompositions, shared by every exporting economy (docs/methods.md
- * and indicators.md §4–§6; n rows, G countries, N industries). The system's shared quantities
+ * §4 and indicators.md §4–§6; n rows, G countries, N industries). The system's shared quantities
  * ({@link YearSystem#zc()}, {@link YearSystem#originMultipliers()}, {@link YearSystem#by()},
  * {@link YearSystem#countryExports()}) are referenced, not recomputed; only what the gvc family alone
  * uses is computed here.
@@ -53,7 +53,7 @@ record GvcYear(double[] zc, double[] vbc, double[] by, double[] eC, double[] ydi
     double[] brrYd = new double[n];
     double[] brrY = new double[n * g];
     for (int c = 0; c < g; c++) {
-      localProducts(sys, rowsOf[c], linv[c], ydiag, eC, ly, le, brrYall, brrYd);
+      localProducts(sys, rowsOf[c], linv[c], ydiag, eC, new double[][] {ly, le, brrYall, brrYd});
       localTimesY(sys, rowsOf[c], brrY);
     }
     return new GvcYear(zc, vbc, by, eC, ydiag, bydiag, ly, le, brrYall, brrYd, brrY, rowsOf, rowStart);
@@ -62,10 +62,14 @@ record GvcYear(double[] zc, double[] vbc, double[] by, double[] eC, double[] ydi
   /**
    * On the rows r of one country (local inverse l, |r|×|r|): ly = L_rr y^D, le = L_rr e^C,
    * brrYall = B_rr (Y1)_r, brrYd = B_rr y^D_r, fused in one pass over the block (written into the
-   * four n-vectors at the country's rows).
+   * four n-vectors {@code into} = {ly, le, brrYall, brrYd} at the country's rows).
    */
-  private static void localProducts(YearSystem sys, int[] r, double[] l, double[] ydiag, double[] eC, double[] ly,
-      double[] le, double[] brrYall, double[] brrYd) {
+  private static void localProducts(YearSystem sys, int[] r, double[] l, double[] ydiag, double[] eC,
+      double[][] into) {
+    double[] ly = into[0];
+    double[] le = into[1];
+    double[] brrYall = into[2];
+    double[] brrYd = into[3];
     int n = sys.n();
     double[] b = sys.b();
     double[] yTot = sys.yTot();
