@@ -105,14 +105,15 @@ public final class Decompositions {
         steps);
   }
 
-  /** The decompositions of every economy of one year, with the step timings. */
+  /**
+   * The decompositions of every economy of one year, with the step timings (the only mutable state:
+   * the lap clock and the timings it fills).
+   */
   private static final class Run {
     final YearSystem sys;
     final ResultSink sink;
     final CheckAccumulator checks;
     final Map<String, Double> steps = new LinkedHashMap<>();
-    GvcYear yr;
-    WwzThirdCountry third;
     long lapT;
 
     Run(YearSystem sys, ResultSink sink, CheckAccumulator checks) {
@@ -129,15 +130,20 @@ public final class Decompositions {
 
     void run() {
       lapT = System.nanoTime();
-      yr = GvcYear.of(sys);
+      GvcYear yr = GvcYear.of(sys);
       lap("gvc: B·Y, local inverses, B_rr·Y (year level)");
+      WwzThirdCountry third = null;
+      if (sys.options().wwzThirdCountry() != TivaOptions.ThirdCountry.OFF) {
+        third = new WwzThirdCountry(sys, yr);
+        lap("gvc: WWZ third-country detail");
+      }
       for (YearSystem.Economy eco : sys.economies()) {
-        economy(eco);
+        economy(yr, eco, third);
       }
     }
 
-    /** One exporting economy: its algebra, the partner loop, rows, checks, third-country detail. */
-    void economy(YearSystem.Economy eco) {
+    /** One exporting economy: its algebra, the partner loop, rows, checks, third-country detail (if not null). */
+    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third) {
       int[] rows = eco.rows();
       ExporterAlgebra.Vectors ev = ExporterAlgebra.Vectors.of(sys, yr, eco);
       lap("gvc: economy vectors");
@@ -157,43 +163,15 @@ public final class Decompositions {
       lap("gvc: partner loop A_sr x 14 vectors");
       double[] kww = {dt.kww1(), dt.kww2(), dt.kww3(), dt.kww4(), dt.kww5(), dt.kww6(), dt.kww7(), pt.kww8(),
           pt.kww9(), dt.exgr()};
-      double[] absorbed = absorbedAtHomeAndAbroad(eco);
+      ExporterAlgebra.Absorbed va = ExporterAlgebra.Absorbed.of(sys, yr, eco);
       DecompositionRows.emit(sys, eco, pt.out(), kww, sink);
       DecompositionRows.check(sys, eco, pt.out(),
-          new DecompositionRows.CountryTotals(kww, dt, absorbed[1], absorbed[0] - dt.uYss()), checks);
+          new DecompositionRows.CountryTotals(kww, dt, va.abroad(), va.home() - dt.uYss()), checks);
       lap("gvc: emit, checks");
-      if (sys.options().wwzThirdCountry() != TivaOptions.ThirdCountry.OFF) {
-        if (third == null) {
-          third = new WwzThirdCountry(sys, yr);
-        }
+      if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
         lap("gvc: WWZ third-country detail");
       }
-    }
-
-    /**
-     * {DFD, FFD}: v_S (B Y_·c)_S summed over c ∈ S (VA of S absorbed at home) and over c ∉ S
-     * (FFD_DVA, from the dgemm columns, not x − B Y_·S).
-     */
-    double[] absorbedAtHomeAndAbroad(YearSystem.Economy eco) {
-      int n = sys.n();
-      int[] rows = eco.rows();
-      double[] v = sys.v();
-      double[] by = yr.by();
-      double dfdS = 0;
-      double ffdS = 0;
-      for (int c = 0; c < sys.g(); c++) {
-        double acc2 = 0;
-        for (int kk = 0; kk < rows.length; kk++) {
-          acc2 += v[rows[kk]] * by[rows[kk] + c * n];
-        }
-        if (eco.member()[c]) {
-          dfdS += acc2;
-        } else {
-          ffdS += acc2;
-        }
-      }
-      return new double[] {dfdS, ffdS};
     }
   }
 }

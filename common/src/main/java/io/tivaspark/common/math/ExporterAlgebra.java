@@ -358,4 +358,32 @@ final class ExporterAlgebra {
       return wsA;
     }
   }
+
+  /**
+   * Where the exporter's value added is absorbed, from the B·Y dgemm: home = v_S (B Y_·c)_S summed
+   * over c ∈ S, abroad = FFD_DVA = the same over c ∉ S (the dgemm columns, not x − B Y_·S).
+   */
+  record Absorbed(double home, double abroad) {
+
+    static Absorbed of(YearSystem sys, GvcYear yr, YearSystem.Economy eco) {
+      int n = sys.n();
+      int[] rows = eco.rows();
+      double[] v = sys.v();
+      double[] by = yr.by();
+      double dfdS = 0;
+      double ffdS = 0;
+      for (int c = 0; c < sys.g(); c++) {
+        double acc2 = 0;
+        for (int kk = 0; kk < rows.length; kk++) {
+          acc2 += v[rows[kk]] * by[rows[kk] + c * n];
+        }
+        if (eco.member()[c]) {
+          dfdS += acc2;
+        } else {
+          ffdS += acc2;
+        }
+      }
+      return new Absorbed(dfdS, ffdS);
+    }
+  }
 }
