@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * Golden tool of the gvc and footprints refactor (issue 14, helper B): every row the gvc family
  * ({@link Decompositions#compute}, with {@link GvcMeasures}) and the footprints family write, on
  * (a) a synthetic 8 × 6 table with splits, three years, groups EU27, G20, USMCA and "*" (all
- * countries), WWZ third-country detail by industry, once with the BLAS block passes and once with
- * the Java loops; (b) WIOD 2013, 1995 (groups EU27, NAFTA, "*"; third-country detail by country).
+ * countries), WWZ third-country detail by industry, with the BLAS block passes (tag B), with the
+ * Java loops (J), and with the pure-Java BLAS backend (F: single-threaded, so run-to-run identical); (b) WIOD 2013, 1995 (groups EU27, NAFTA, "*"; third-country detail by country).
  * Check results are rows too (max errors, count, passed).
  *
  * <p>Skipped unless {@code -Dtiva.golden=before} or {@code -Dtiva.golden=after}: writes
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * same code (threaded BLAS), within 1e-9 absolute.
  */
 class GvcFootprintsGoldenTest {
-  static final Path DIR = Path.of("/tmp/golden-refactor-B");
+  static final Path DIR = Path.of(System.getProperty("tiva.golden.dir", "/tmp/golden-refactor-B"));
 
   @Test
   void golden() throws Exception {
@@ -67,8 +67,11 @@ class GvcFootprintsGoldenTest {
     List<String> all = gen.layout().countries();
     for (int year = 2019; year <= 2021; year++) {
       MrioYear yr = gen.year(year);
-      for (boolean javaLoops : new boolean[] {false, true}) {
+      for (int variant = 0; variant < 3; variant++) {
+        boolean javaLoops = variant == 1;
+        boolean javaBackend = variant == 2; // pure Java BLAS: deterministic, no threads
         TivaOptions opt = TivaOptions.builder()
+            .backend(javaBackend ? TivaOptions.Backend.JAVA : TivaOptions.Backend.AUTO)
             .group("EU27", List.of("AUT", "BEL", "DEU", "FRA", "ITA", "ESP"))
             .group("G20", List.of("USA", "CHN", "DEU", "JPN", "FRA", "GBR", "MEX", "KOR"))
             .group("USMCA", List.of("CAN", "MEX", "USA"))
@@ -76,11 +79,11 @@ class GvcFootprintsGoldenTest {
             .wwzThirdCountry(TivaOptions.ThirdCountry.INDUSTRY)
             .blockBlas(!javaLoops)
             .build();
-        String tag = "syn" + year + (javaLoops ? "J" : "B");
+        String tag = "syn" + year + (javaLoops ? "J" : javaBackend ? "F" : "B");
         YearSystem sys = YearSystem.build(yr, opt);
         Writer sink = new Writer(w, tag);
         Decompositions.compute(sys, sink);
-        if (!javaLoops) {
+        if (variant != 1) {
           Footprints.compute(sys, new Writer(w, tag + "fp"));
           for (Footprints.Accounts a : Footprints.accounts(sys, new Writer(null, ""))) {
             sink.line("acc|" + a.stressor() + "|" + a.economy(), a.pba() + " " + a.cba() + " " + a.imp() + " " + a.exp()
@@ -117,6 +120,8 @@ class GvcFootprintsGoldenTest {
     double maxRel = 0;
     String worst = "";
     double maxCheck = 0; // the max errors of checks are rounding noise: compared absolutely, to 1e-9
+    java.util.Map<String, Double> maxByTag = new java.util.TreeMap<>();
+    java.util.Map<String, Long> rowsByTag = new java.util.TreeMap<>();
     String worstCheck = "";
     List<String> diffs = new ArrayList<>();
     try (BufferedReader a = Files.newBufferedReader(before); BufferedReader b = Files.newBufferedReader(after)) {
@@ -137,6 +142,9 @@ class GvcFootprintsGoldenTest {
           diffs.add("key " + ka + " vs " + kb);
           break;
         }
+        String tagOf = ka.substring(0, ka.indexOf('|'));
+        rowsByTag.merge(tagOf, 1L, Long::sum);
+        maxByTag.putIfAbsent(tagOf, 0.0);
         String[] va = la.substring(ia + 1).split(" ");
         String[] vb = lb.substring(ib + 1).split(" ");
         for (int i = 0; i < va.length; i++) {
@@ -153,6 +161,7 @@ class GvcFootprintsGoldenTest {
             }
             continue;
           }
+          maxByTag.merge(tagOf, Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel, Math::max);
           if (!(rel <= maxRel)) {
             maxRel = Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel;
             worst = ka + " " + x + " vs " + y;
@@ -165,6 +174,8 @@ class GvcFootprintsGoldenTest {
     }
     System.out.printf("golden: %d rows compared, max relative difference %.3g (%s); check errors differ by at most"
         + " %.3g (%s)%n", rows, maxRel, worst, maxCheck, worstCheck);
+    maxByTag.forEach((t, m) -> System.out.printf("golden:   %-14s %8d rows, max relative difference %.3g%n", t,
+        rowsByTag.get(t), m));
     assertTrue(maxCheck <= 1e-9, "check errors differ by " + maxCheck + " at " + worstCheck);
     assertTrue(diffs.isEmpty(), diffs.toString());
     assertTrue(maxRel <= 1e-12, "max relative difference " + maxRel + " at " + worst);
