@@ -45,6 +45,8 @@ final class ExporterAlgebra {
       double[] p4 = new double[n];
       double[] t6 = new double[n];
       double[] ws = new double[n];
+      double[] by = yr.by();
+      double[] brrY = yr.brrY();
       for (int c = 0; c < g; c++) {
         if (!mem[c]) {
           continue;
@@ -52,8 +54,8 @@ final class ExporterAlgebra {
         int o = c * n;
         for (int j = 0; j < n; j++) {
           yToS[j] += y[j + o];
-          p4[j] += yr.by()[j + o];
-          t6[j] += yr.brrY()[j + o];
+          p4[j] += by[j + o];
+          t6[j] += brrY[j + o];
         }
       }
       double[] vbc = yr.vbc();
@@ -80,6 +82,8 @@ final class ExporterAlgebra {
       int m = rows.length;
       double[] y = sys.y();
       double[] yTot = sys.yTot();
+      double[] zRow = sys.zRow();
+      double[] v = sys.v();
       double[] zc = yr.zc();
       double[] vbc = yr.vbc();
       double[] eS = new double[m];
@@ -95,7 +99,7 @@ final class ExporterAlgebra {
             dom += zc[k + c * n] + y[k + c * n];
           }
         }
-        eS[kk] = sys.zRow()[k] + yTot[k] - dom;
+        eS[kk] = zRow[k] + yTot[k] - dom;
         double f = 0;
         int vo = k * g;
         for (int t = 0; t < g; t++) {
@@ -104,7 +108,7 @@ final class ExporterAlgebra {
           }
         }
         fm[kk] = f;
-        vS[kk] = sys.v()[k];
+        vS[kk] = v[k];
         yss[kk] = yToS[k];
         yExpS[kk] = yTot[k] - yToS[k];
       }
@@ -209,12 +213,15 @@ final class ExporterAlgebra {
       double[] bYToS = new double[n];
       double[] bYd = new double[n];
       sys.offEconomyChain(rows, ev.inS(), u, qv, d);
+      double[] yTot = sys.yTot();
+      double[] yToS = ev.yToS();
+      double[] ydiag = yr.ydiag();
       for (int kk = 0; kk < m; kk++) {
         int k = rows[kk];
         int off = k * n;
-        double c1 = sys.yTot()[k];
-        double c2 = ev.yToS()[k];
-        double c3 = yr.ydiag()[k];
+        double c1 = yTot[k];
+        double c2 = yToS[k];
+        double c3 = ydiag[k];
         for (int j = 0; j < n; j++) {
           double bv = b[off + j];
           bYall[j] += bv * c1;
@@ -239,11 +246,13 @@ final class ExporterAlgebra {
       int m = rows.length;
       double[] x = sys.x();
       double[] p4 = ev.p4();
+      double[] bYall = bp.bYall();
+      double[] bYToS = bp.bYToS();
       double[] bc1 = new double[n];
       double[] bc2 = new double[n];
       for (int j = 0; j < n; j++) {
-        bc1[j] = x[j] - p4[j] - (bp.bYall()[j] - bp.bYToS()[j]);
-        bc2[j] = p4[j] - bp.bYToS()[j];
+        bc1[j] = x[j] - p4[j] - (bYall[j] - bYToS[j]);
+        bc2[j] = p4[j] - bYToS[j];
       }
       double[] r3 = new double[3 * m];
       for (int kk = 0; kk < m; kk++) {
@@ -305,12 +314,14 @@ final class ExporterAlgebra {
       double kww4 = 0;
       double[] ydiag = yr.ydiag();
       double[] yToS = ev.yToS();
+      double[] yTot = sys.yTot();
+      boolean[] inS = ev.inS();
       for (int j = 0; j < n; j++) {
-        if (ev.inS()[j]) {
+        if (inS[j]) {
           continue;
         }
         kww2 += ws[j] * ydiag[j];
-        kww3 += ws[j] * (sys.yTot()[j] - ydiag[j] - yToS[j]);
+        kww3 += ws[j] * (yTot[j] - ydiag[j] - yToS[j]);
         kww4 += ws[j] * yToS[j];
       }
       double kww1 = 0;
@@ -345,12 +356,14 @@ final class ExporterAlgebra {
         sys.lapack().dgemv(true, n, m, 1.0, a, s0 * n, n, wsm, 0.0, wsA);
         return wsA;
       }
+      boolean[] inS = ev.inS();
+      double[] ws = ev.ws();
       for (int kk = 0; kk < m; kk++) {
         int off = rows[kk] * n;
         double acc = 0;
         for (int j = 0; j < n; j++) {
-          if (!ev.inS()[j]) {
-            acc += ev.ws()[j] * a[off + j];
+          if (!inS[j]) {
+            acc += ws[j] * a[off + j];
           }
         }
         wsA[kk] = acc;

@@ -291,9 +291,10 @@ public final class Footprints {
       double[] impBy = new double[g];
       double[] expBy = new double[g];
       double[] originFd = new double[g];
+      double[] w = st.w();
       for (int t = 0; t < g; t++) {
         for (int r = 0; r < g; r++) {
-          double v = st.w()[t + r * g];
+          double v = w[t + r * g];
           if (mem[t]) {
             pbaInd += v;
             if (mem[r]) {
@@ -320,6 +321,7 @@ public final class Footprints {
       int n = sys.n();
       int g = sys.g();
       double[] y = sys.y();
+      double[] mult = st.mult();
       double cbaMy = fy;
       for (int k = 0; k < n; k++) {
         double yk = 0;
@@ -328,7 +330,7 @@ public final class Footprints {
             yk += y[k + r * n];
           }
         }
-        cbaMy += st.mult()[k] * yk;
+        cbaMy += mult[k] * yk;
       }
       return cbaMy;
     }
@@ -351,21 +353,24 @@ public final class Footprints {
       double[] exgr = new double[g];
       double[] exgrDom = new double[g];
       double[] orig = new double[g];
+      double[] mult = st.mult();
+      double[] mo = st.mo();
       for (int k : e.rows()) {
         double dk = st.domestic(mem, k);
+        double mk = mult[k];
         double eTot = 0;
         for (int r = 0; r < g; r++) {
           if (mem[r]) {
             continue;
           }
           double ex = zc[k + r * n] + y[k + r * n];
-          exgr[r] += st.mult()[k] * ex;
+          exgr[r] += mk * ex;
           exgrDom[r] += dk * ex;
           eTot += ex;
         }
         if (eTot != 0) {
           for (int t = 0; t < g; t++) {
-            orig[t] += st.mo()[t + k * g] * eTot;
+            orig[t] += mo[t + k * g] * eTot;
           }
         }
       }

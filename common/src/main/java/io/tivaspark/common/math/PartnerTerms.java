@@ -99,28 +99,36 @@ record PartnerTerms(double[] out, double kww8, double kww9) {
     double[] bYToS = ex.bp().bYToS();
     double[] bYd = ex.bp().bYd();
     double[] corr = ex.ext().corr();
+    double[] bc1 = ex.ext().bc1();
+    double[] bc2 = ex.ext().bc2();
+    double[] brrYd = yr.brrYd();
+    double[] brrYall = yr.brrYall();
+    double[] bydiag = yr.bydiag();
+    double[] ly = yr.ly();
+    double[] le = yr.le();
+    boolean[] inS = ex.ev().inS();
     double[] tv = new double[NV * n];
     for (int j = 0; j < n; j++) {
-      if (ex.ev().inS()[j]) {
+      if (inS[j]) {
         continue;
       }
-      double t2 = yr.brrYd()[j];
+      double t2 = brrYd[j];
       double t6j = t6[j];
-      double t4 = yr.brrYall()[j] - t2 - t6j;
+      double t4 = brrYall[j] - t2 - t6j;
       int o = j * NV;
       tv[o + T2] = t2;
-      tv[o + T3] = yr.bydiag()[j] - t2 - bYd[j];
+      tv[o + T3] = bydiag[j] - t2 - bYd[j];
       tv[o + T4] = t4;
-      tv[o + T5] = x[j] - yr.bydiag()[j] - p4[j] - (bYall[j] - bYd[j] - bYToS[j]) - t4;
+      tv[o + T5] = x[j] - bydiag[j] - p4[j] - (bYall[j] - bYd[j] - bYToS[j]) - t4;
       tv[o + T6] = t6j;
       tv[o + T7] = p4[j] - t6j - bYToS[j];
       tv[o + T8] = bYToS[j];
       tv[o + T9] = bYall[j] - bYToS[j];
-      tv[o + LY] = yr.ly()[j];
-      tv[o + LE] = yr.le()[j];
+      tv[o + LY] = ly[j];
+      tv[o + LE] = le[j];
       tv[o + P4] = p4[j];
-      tv[o + G1] = ex.ext().bc1()[j] + corr[j];
-      tv[o + G2] = ex.ext().bc2()[j] + corr[j + n];
+      tv[o + G1] = bc1[j] + corr[j];
+      tv[o + G2] = bc2[j] + corr[j + n];
       tv[o + BETA] = corr[j + 2 * n];
     }
     return tv;

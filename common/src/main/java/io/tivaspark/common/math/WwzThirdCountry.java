@@ -135,6 +135,7 @@ final class WwzThirdCountry {
     int nInd = sys.nInd();
     int cols = 3 * g;
     int[] rows = eco.rows();
+    int[] ind = sys.ind();
     int m = rows.length;
     Arrays.fill(byInd, 0.0);
     for (int q = 0; q < cols; q++) {
@@ -145,7 +146,7 @@ final class WwzThirdCountry {
       int co = q * m;
       for (int kk = 0; kk < m; kk++) {
         double val = u[kk] * c[co + kk];
-        byInd[sys.ind()[rows[kk]] * cols + q] += val;
+        byInd[ind[rows[kk]] * cols + q] += val;
         byInd[nInd * cols + q] += val;
       }
     }
