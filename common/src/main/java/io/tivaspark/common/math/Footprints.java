@@ -1,7 +1,7 @@
 package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
-import io.tivaspark.common.model.Layout;
+import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Satellite;
 import java.util.ArrayList;
@@ -43,6 +43,8 @@ import java.util.Map;
  * families. Memory G·n doubles per stressor (reused).
  */
 public final class Footprints {
+  /** The family as the run sees it: it applies to a year with satellite accounts. */
+  public static final IndicatorFamily FAMILY = new FootprintsFamily();
   static final String WLD = "WLD";
   static final String DXD = "DXD";
 
@@ -75,7 +77,9 @@ public final class Footprints {
     List<CheckResult> checks = new ArrayList<>();
     Satellite sat = sys.year().satellite();
     if (sat != null && sat.m() > 0) {
-      new Run(sys, sat, sink).run(checks, null);
+      CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+      new Run(sys, sat, sink).run(ck, null);
+      checks.addAll(ck.finish(sink));
     }
     steps.put("footprints", (System.nanoTime() - t0) / 1e9);
     double secs = (System.nanoTime() - t0) / 1e9 + sys.buildSeconds();
@@ -88,7 +92,9 @@ public final class Footprints {
     List<Accounts> out = new ArrayList<>();
     Satellite sat = sys.year().satellite();
     if (sat != null) {
-      new Run(sys, sat, sink).run(new ArrayList<>(), out);
+      CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+      new Run(sys, sat, sink).run(ck, out);
+      ck.finish(sink);
     }
     return out;
   }
@@ -176,375 +182,359 @@ public final class Footprints {
     return null;
   }
 
+  /** {@link IndicatorFamily} of the footprints: needs satellite accounts with at least one stressor. */
+  static final class FootprintsFamily implements IndicatorFamily {
+    @Override
+    public Family family() {
+      return Family.FOOTPRINTS;
+    }
+
+    @Override
+    public boolean appliesTo(YearSystem system) {
+      Satellite sat = system.year().satellite();
+      return sat != null && sat.m() > 0;
+    }
+
+    @Override
+    public TivaSummary compute(YearSystem system, ResultSink sink) {
+      return Footprints.compute(system, sink);
+    }
+  }
+
+  /**
+   * The quantities of one stressor shared by every economy: S = F x̂⁻¹ (0 where x = 0), the
+   * multipliers by origin country mo[t + k·G] = Σ_{i∈t} S_i B_ik (one pass over B), M = S B
+   * (= Σ_t mo), W[t + r·G] = Σ_{k∈t} S_k (B Y)_{k,r}, and F_Y by country.
+   */
+  record Stressor(int index, String name, String unit, Map<String, String> oecd, double[] s, double[] mo,
+      double[] mult, double[] w, double[] fyc) {
+
+    static Stressor of(YearSystem sys, Satellite sat, int st) {
+      int n = sys.n();
+      int g = sys.g();
+      int m = sat.m();
+      int[] cty = sys.cty();
+      double[] b = sys.b();
+      double[] s = coefficients(sat, st, m, sys.x());
+      double[] mo = new double[g * n];
+      for (int k = 0; k < n; k++) {
+        int off = k * n;
+        int base = k * g;
+        for (int i = 0; i < n; i++) {
+          double si = s[i];
+          if (si != 0) {
+            mo[base + cty[i]] += si * b[off + i];
+          }
+        }
+      }
+      double[] mult = new double[n];
+      for (int k = 0; k < n; k++) {
+        double sum = 0;
+        for (int t = 0; t < g; t++) {
+          sum += mo[t + k * g];
+        }
+        mult[k] = sum;
+      }
+      double[] by = sys.by();
+      double[] w = new double[g * g];
+      for (int r = 0; r < g; r++) {
+        int off = r * n;
+        for (int k = 0; k < n; k++) {
+          w[cty[k] + r * g] += s[k] * by[off + k];
+        }
+      }
+      double[] fyc = new double[g];
+      int fCats = sys.layout().categoryCount();
+      for (int c = 0; c < g; c++) {
+        for (int cat = 0; cat < fCats; cat++) {
+          fyc[c] += sat.fy()[st + sys.layout().finalDemandColumn(c, cat) * m];
+        }
+      }
+      String name = sat.stressors().get(st);
+      return new Stressor(st, name, sat.units().get(st), oecdNames(name), s, mo, mult, w, fyc);
+    }
+
+    /** Σ_{t∈E} mo[t, k]: the part of M_k emitted in the economy (members {@code mem}). */
+    double domestic(boolean[] mem, int k) {
+      int g = mem.length;
+      double dk = 0;
+      for (int t = 0; t < g; t++) {
+        if (mem[t]) {
+          dk += mo[t + k * g];
+        }
+      }
+      return dk;
+    }
+  }
+
+  /**
+   * The footprint accounts of economy E from W (docs/footprints.md): PBA = Σ_{t∈E} Σ_r W + F_Y(E),
+   * CBA = DOM + IMP + F_Y(E), DOM = Σ_{t,r∈E} W, IMP = Σ_{t∉E, r∈E} W (by origin t), EXP =
+   * Σ_{t∈E, r∉E} W (by destination r), originFd[t] = Σ_{r∈E} W[t, r], and CBA on an independent path
+   * cbaMy = M·(Σ_{r∈E} Y_·r) + F_Y(E) (check E1).
+   */
+  record EconomyAccounts(double pba, double cba, double imp, double exp, double fy, double dom, double cbaMy,
+      double[] impBy, double[] expBy, double[] originFd) {
+
+    static EconomyAccounts of(YearSystem sys, Stressor st, boolean[] mem) {
+      int g = sys.g();
+      double fy = 0;
+      for (int c = 0; c < g; c++) {
+        if (mem[c]) {
+          fy += st.fyc()[c];
+        }
+      }
+      double pbaInd = 0;
+      double dom = 0;
+      double imp = 0;
+      double exp = 0;
+      double[] impBy = new double[g];
+      double[] expBy = new double[g];
+      double[] originFd = new double[g];
+      double[] w = st.w();
+      for (int t = 0; t < g; t++) {
+        for (int r = 0; r < g; r++) {
+          double v = w[t + r * g];
+          if (mem[t]) {
+            pbaInd += v;
+            if (mem[r]) {
+              dom += v;
+            } else {
+              exp += v;
+              expBy[r] += v;
+            }
+          } else if (mem[r]) {
+            imp += v;
+            impBy[t] += v;
+          }
+          if (mem[r]) {
+            originFd[t] += v;
+          }
+        }
+      }
+      return new EconomyAccounts(pbaInd + fy, dom + imp + fy, imp, exp, fy, dom, cbaByMultipliers(sys, st, mem, fy),
+          impBy, expBy, originFd);
+    }
+
+    /** M · (Y summed over E's columns) + F_Y(E): one O(n·G) pass, independent of W. */
+    private static double cbaByMultipliers(YearSystem sys, Stressor st, boolean[] mem, double fy) {
+      int n = sys.n();
+      int g = sys.g();
+      double[] y = sys.y();
+      double[] mult = st.mult();
+      double cbaMy = fy;
+      for (int k = 0; k < n; k++) {
+        double yk = 0;
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            yk += y[k + r * n];
+          }
+        }
+        cbaMy += mult[k] * yk;
+      }
+      return cbaMy;
+    }
+  }
+
+  /**
+   * Embodied gross trade of economy E: exports e_{k,r} = Z_{k,r}1 + Y_{k,r} (k ∈ E, r ∉ E) weighted
+   * by M_k (exgr by partner) and by its domestic part (exgrDom), exports by origin country of the
+   * stressor (orig[t] = Σ_k mo[t, k] e_k), and imports (k ∉ E, r ∈ E) weighted likewise.
+   */
+  record GrossTrade(double[] exgr, double[] exgrDom, double[] orig, double exgrT, double exgrD, double imgr,
+      double imgrDom) {
+
+    static GrossTrade of(YearSystem sys, Stressor st, YearSystem.Economy e) {
+      int n = sys.n();
+      int g = sys.g();
+      boolean[] mem = e.member();
+      double[] y = sys.y();
+      double[] zc = sys.zc();
+      double[] exgr = new double[g];
+      double[] exgrDom = new double[g];
+      double[] orig = new double[g];
+      double[] mult = st.mult();
+      double[] mo = st.mo();
+      for (int k : e.rows()) {
+        double dk = st.domestic(mem, k);
+        double mk = mult[k];
+        double eTot = 0;
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            continue;
+          }
+          double ex = zc[k + r * n] + y[k + r * n];
+          exgr[r] += mk * ex;
+          exgrDom[r] += dk * ex;
+          eTot += ex;
+        }
+        if (eTot != 0) {
+          for (int t = 0; t < g; t++) {
+            orig[t] += mo[t + k * g] * eTot;
+          }
+        }
+      }
+      double exgrT = 0;
+      double exgrD = 0;
+      for (int r = 0; r < g; r++) {
+        exgrT += exgr[r];
+        exgrD += exgrDom[r];
+      }
+      double[] im = imports(sys, st, mem);
+      return new GrossTrade(exgr, exgrDom, orig, exgrT, exgrD, im[0], im[1]);
+    }
+
+    /** {IMGR, IMGR_DOM}: E's imports of every row k ∉ E weighted by M_k and by its part emitted in E. */
+    private static double[] imports(YearSystem sys, Stressor st, boolean[] mem) {
+      int n = sys.n();
+      int g = sys.g();
+      double[] y = sys.y();
+      double[] zc = sys.zc();
+      double imgr = 0;
+      double imgrDom = 0;
+      for (int k = 0; k < n; k++) {
+        if (mem[sys.cty()[k]]) {
+          continue;
+        }
+        double im = 0;
+        for (int r = 0; r < g; r++) {
+          if (mem[r]) {
+            im += zc[k + r * n] + y[k + r * n];
+          }
+        }
+        if (im == 0) {
+          continue;
+        }
+        imgr += st.mult()[k] * im;
+        imgrDom += st.domestic(mem, k) * im;
+      }
+      return new double[] {imgr, imgrDom};
+    }
+  }
+
+  /** The family's run over every stressor and economy of one year. */
   private static final class Run {
     final YearSystem sys;
     final Satellite sat;
     final ResultSink sink;
-    final Layout lay;
-    final int n;
-    final int g;
-    final int m;
-    final int[] cty;
-    final double tol;
-    final double[] x;
-    final double[] b;
-    final double[] y;
-    final double[] by;
-    final double[] zc;
-    final List<String> countries;
 
     Run(YearSystem sys, Satellite sat, ResultSink sink) {
       this.sys = sys;
       this.sat = sat;
       this.sink = sink;
-      this.lay = sys.layout();
-      this.n = sys.n();
-      this.g = sys.g();
-      this.m = sat.m();
-      this.cty = sys.cty();
-      this.tol = sys.options().algebraTolerance();
-      this.x = sys.x();
-      this.b = sys.b();
-      this.y = sys.y();
-      this.by = sys.by();
-      this.zc = sys.zc();
-      this.countries = lay.countries();
     }
 
-    void run(List<CheckResult> checks, List<Accounts> collect) {
-      List<YearSystem.Economy> economies = sys.economies();
-      int fCats = lay.categoryCount();
-      for (int st = 0; st < m; st++) {
-        String name = sat.stressors().get(st);
-        String unit = sat.units().get(st);
-        Map<String, String> oecd = oecdNames(name);
-        double[] s = coefficients(sat, st, m, x);
-        // multipliers by origin country: mo[t + k·G] = Σ_{i∈t} S_i B_ik (one pass over B)
-        double[] mo = new double[g * n];
-        for (int k = 0; k < n; k++) {
-          int off = k * n;
-          int base = k * g;
-          for (int i = 0; i < n; i++) {
-            double si = s[i];
-            if (si != 0) {
-              mo[base + cty[i]] += si * b[off + i];
-            }
-          }
-        }
-        double[] mult = new double[n];
-        for (int k = 0; k < n; k++) {
-          double sum = 0;
-          for (int t = 0; t < g; t++) {
-            sum += mo[t + k * g];
-          }
-          mult[k] = sum;
-        }
-        // W[t + r·G] = Σ_{k∈t} S_k (B Y)_{k,r}
-        double[] w = new double[g * g];
-        for (int r = 0; r < g; r++) {
-          int off = r * n;
-          for (int k = 0; k < n; k++) {
-            w[cty[k] + r * g] += s[k] * by[off + k];
-          }
-        }
-        double[] fyc = new double[g];
-        for (int c = 0; c < g; c++) {
-          for (int cat = 0; cat < fCats; cat++) {
-            fyc[c] += sat.fy()[st + lay.finalDemandColumn(c, cat) * m];
-          }
-        }
-
-        CheckResult.Builder e1 = CheckResult.builder("E1", name, tol);
+    /** Every stressor: accounts and trade per economy (rows), coefficients, checks E1–E5 into {@code ck}. */
+    void run(CheckAccumulator ck, List<Accounts> collect) {
+      for (int i = 0; i < sat.m(); i++) {
+        Stressor st = Stressor.of(sys, sat, i);
+        String name = st.name();
+        CheckResult.Builder e1 = ck.get("E1", name);
+        CheckResult.Builder e2 = ck.get("E2", name);
+        CheckResult.Builder e3 = ck.get("E3", name);
         double worldPba = 0;
         double worldCba = 0;
-        for (YearSystem.Economy e : economies) {
-          boolean[] mem = e.member();
-          String code = e.code();
-          double fy = 0;
-          for (int c = 0; c < g; c++) {
-            if (mem[c]) {
-              fy += fyc[c];
-            }
-          }
-          double pbaInd = 0;
-          double dom = 0;
-          double imp = 0;
-          double exp = 0;
-          double[] impBy = new double[g];
-          double[] expBy = new double[g];
-          double[] originFd = new double[g]; // origin t of E's final-demand footprint (all t)
-          for (int t = 0; t < g; t++) {
-            for (int r = 0; r < g; r++) {
-              double v = w[t + r * g];
-              if (mem[t]) {
-                pbaInd += v;
-                if (mem[r]) {
-                  dom += v;
-                } else {
-                  exp += v;
-                  expBy[r] += v;
-                }
-              } else if (mem[r]) {
-                imp += v;
-                impBy[t] += v;
-              }
-              if (mem[r]) {
-                originFd[t] += v;
-              }
-            }
-          }
-          double pba = pbaInd + fy;
-          double cba = dom + imp + fy;
-          // CBA on an independent path: M · (Y summed over E's columns)
-          double cbaMy = fy;
-          for (int k = 0; k < n; k++) {
-            double yk = 0;
-            for (int r = 0; r < g; r++) {
-              if (mem[r]) {
-                yk += y[k + r * n];
-              }
-            }
-            cbaMy += mult[k] * yk;
-          }
-          e1.compare(cbaMy, pba + imp - exp, code);
+        for (YearSystem.Economy e : sys.economies()) {
+          EconomyAccounts ea = EconomyAccounts.of(sys, st, e.member());
+          e1.compare(ea.cbaMy(), ea.pba() + ea.imp() - ea.exp(), e.code());
           if (!e.group()) {
-            worldPba += pba;
-            worldCba += cbaMy;
+            worldPba += ea.pba();
+            worldCba += ea.cbaMy();
           }
-
-          // gross trade of E: exports e_{k,r} (k ∈ E, r ∉ E) and imports (k ∉ E, r ∈ E)
-          double[] exgr = new double[g];
-          double[] exgrDom = new double[g];
-          double[] orig = new double[g];
-          for (int k : e.rows()) {
-            double dk = 0;
-            for (int t = 0; t < g; t++) {
-              if (mem[t]) {
-                dk += mo[t + k * g];
-              }
-            }
-            double eTot = 0;
-            for (int r = 0; r < g; r++) {
-              if (mem[r]) {
-                continue;
-              }
-              double ex = zc[k + r * n] + y[k + r * n];
-              exgr[r] += mult[k] * ex;
-              exgrDom[r] += dk * ex;
-              eTot += ex;
-            }
-            if (eTot != 0) {
-              for (int t = 0; t < g; t++) {
-                orig[t] += mo[t + k * g] * eTot;
-              }
-            }
-          }
-          double imgr = 0;
-          double imgrDom = 0;
-          for (int k = 0; k < n; k++) {
-            if (mem[cty[k]]) {
-              continue;
-            }
-            double im = 0;
-            for (int r = 0; r < g; r++) {
-              if (mem[r]) {
-                im += zc[k + r * n] + y[k + r * n];
-              }
-            }
-            if (im == 0) {
-              continue;
-            }
-            double dk = 0;
-            for (int t = 0; t < g; t++) {
-              if (mem[t]) {
-                dk += mo[t + k * g];
-              }
-            }
-            imgr += mult[k] * im;
-            imgrDom += dk * im;
-          }
-          double exgrT = 0;
-          double exgrD = 0;
-          for (int r = 0; r < g; r++) {
-            exgrT += exgr[r];
-            exgrD += exgrDom[r];
-          }
-
-          Map<String, Double> totals = new LinkedHashMap<>();
-          totals.put("PBA", pba);
-          totals.put("CBA", cba);
-          totals.put("IMP", imp);
-          totals.put("EXP", exp);
-          totals.put("F_Y", fy);
-          totals.put("DOM", dom);
-          totals.put("BAL", pba - cba);
-          totals.put("EXGR_EMB", exgrT);
-          totals.put("EXGR_EMB_DOM", exgrD);
-          totals.put("EXGR_EMB_FOR", exgrT - exgrD);
-          totals.put("IMGR_EMB", imgr);
-          totals.put("IMGR_EMB_DOM", imgrDom);
-          totals.put("IMGR_EMB_FOR", imgr - imgrDom);
-          totals.put("BALGR_EMB", exgrT - imgr);
-          for (Map.Entry<String, Double> t : totals.entrySet()) {
-            sink.footprint(name, t.getKey(), code, WLD, t.getValue(), unit);
-            if (oecd != null && oecd.containsKey(t.getKey())) {
-              sink.footprint(name, oecd.get(t.getKey()), code, WLD, t.getValue(), unit);
-            }
-          }
-          String fdName = oecd == null ? null : oecd.get("CBA");
-          for (int p = 0; p < g; p++) {
-            String partner = countries.get(p);
-            if (mem[p]) {
-              continue;
-            }
-            bilateral(name, unit, oecd, "IMP", code, partner, impBy[p]);
-            bilateral(name, unit, oecd, "EXP", code, partner, expBy[p]);
-            bilateral(name, unit, oecd, "EXGR_EMB", code, partner, exgr[p]);
-            bilateral(name, unit, oecd, "EXGR_EMB_DOM", code, partner, exgrDom[p]);
-            bilateral(name, unit, oecd, "EXGR_EMB_FOR", code, partner, exgr[p] - exgrDom[p]);
-            sink.footprint(name, "EXGR_EMB_ORIG", code, partner, orig[p], unit);
-            if (fdName != null) {
-              sink.footprint(name, fdName, code, partner, originFd[p], unit);
-            }
-          }
-          double origDom = 0;
-          double fdDom = 0;
-          for (int t = 0; t < g; t++) {
-            if (mem[t]) {
-              origDom += orig[t];
-              fdDom += originFd[t];
-            }
-          }
-          sink.footprint(name, "EXGR_EMB_ORIG", code, DXD, origDom, unit);
-          if (fdName != null) {
-            sink.footprint(name, fdName, code, DXD, fdDom, unit);
-          }
+          GrossTrade gt = GrossTrade.of(sys, st, e);
+          writeAccounts(st, e, ea, gt);
           if (collect != null) {
-            collect.add(new Accounts(name, code, pba, cba, imp, exp, fy, cbaMy, exgrT, exgrD, imgr, imgrDom));
+            collect.add(new Accounts(name, e.code(), ea.pba(), ea.cba(), ea.imp(), ea.exp(), ea.fy(), ea.cbaMy(),
+                gt.exgrT(), gt.exgrD(), gt.imgr(), gt.imgrDom()));
           }
         }
-        CheckResult r1 = e1.build();
         // E3: Σ_k M_k y_k = Σ_{x_k ≠ 0} F_k
         double my = 0;
         double fActive = 0;
-        for (int k = 0; k < n; k++) {
-          my += mult[k] * sys.yTot()[k];
-          if (x[k] != 0) {
-            fActive += sat.f()[st + k * m];
+        for (int k = 0; k < sys.n(); k++) {
+          my += st.mult()[k] * sys.yTot()[k];
+          if (sys.x()[k] != 0) {
+            fActive += sat.f()[i + k * sat.m()];
           }
         }
-        CheckResult r2 = CheckResult.builder("E2", name, tol).compare(worldCba, worldPba, "world").build();
-        CheckResult r3 = CheckResult.builder("E3", name, tol).compare(my, fActive, "world").build();
-        CheckResult[] r45 = coefficientRows(st, name, unit, s, mult, mo, economies, fActive);
-        for (CheckResult c : List.of(r1, r2, r3, r45[0], r45[1])) {
-          sink.check(c);
-          checks.add(c);
-        }
+        e2.compare(worldCba, worldPba, "world");
+        e3.compare(my, fActive, "world");
+        FootprintCoefficients.write(sys, sat, st, fActive, ck, sink);
       }
     }
 
-    private void bilateral(String name, String unit, Map<String, String> oecd, String account, String country,
-        String partner, double value) {
-      sink.footprint(name, account, country, partner, value, unit);
+    /** The rows of {@code footprints} of economy E for one stressor: totals (WLD), by partner, DXD. */
+    private void writeAccounts(Stressor st, YearSystem.Economy e, EconomyAccounts ea, GrossTrade gt) {
+      String name = st.name();
+      String unit = st.unit();
+      String code = e.code();
+      Map<String, String> oecd = st.oecd();
+      Map<String, Double> totals = new LinkedHashMap<>();
+      totals.put("PBA", ea.pba());
+      totals.put("CBA", ea.cba());
+      totals.put("IMP", ea.imp());
+      totals.put("EXP", ea.exp());
+      totals.put("F_Y", ea.fy());
+      totals.put("DOM", ea.dom());
+      totals.put("BAL", ea.pba() - ea.cba());
+      totals.put("EXGR_EMB", gt.exgrT());
+      totals.put("EXGR_EMB_DOM", gt.exgrD());
+      totals.put("EXGR_EMB_FOR", gt.exgrT() - gt.exgrD());
+      totals.put("IMGR_EMB", gt.imgr());
+      totals.put("IMGR_EMB_DOM", gt.imgrDom());
+      totals.put("IMGR_EMB_FOR", gt.imgr() - gt.imgrDom());
+      totals.put("BALGR_EMB", gt.exgrT() - gt.imgr());
+      for (Map.Entry<String, Double> t : totals.entrySet()) {
+        sink.footprint(name, t.getKey(), code, WLD, t.getValue(), unit);
+        if (oecd != null && oecd.containsKey(t.getKey())) {
+          sink.footprint(name, oecd.get(t.getKey()), code, WLD, t.getValue(), unit);
+        }
+      }
+      writeByPartner(st, e, ea, gt);
+    }
+
+    /** Bilateral rows (partners r ∉ E) and the domestic DXD rows of EXGR_EMB_ORIG and the OECD CBA code. */
+    private void writeByPartner(Stressor st, YearSystem.Economy e, EconomyAccounts ea, GrossTrade gt) {
+      String name = st.name();
+      String unit = st.unit();
+      String code = e.code();
+      boolean[] mem = e.member();
+      String fdName = st.oecd() == null ? null : st.oecd().get("CBA");
+      for (int p = 0; p < sys.g(); p++) {
+        String partner = sys.layout().countries().get(p);
+        if (mem[p]) {
+          continue;
+        }
+        bilateral(st, "IMP", code, partner, ea.impBy()[p]);
+        bilateral(st, "EXP", code, partner, ea.expBy()[p]);
+        bilateral(st, "EXGR_EMB", code, partner, gt.exgr()[p]);
+        bilateral(st, "EXGR_EMB_DOM", code, partner, gt.exgrDom()[p]);
+        bilateral(st, "EXGR_EMB_FOR", code, partner, gt.exgr()[p] - gt.exgrDom()[p]);
+        sink.footprint(name, "EXGR_EMB_ORIG", code, partner, gt.orig()[p], unit);
+        if (fdName != null) {
+          sink.footprint(name, fdName, code, partner, ea.originFd()[p], unit);
+        }
+      }
+      double origDom = 0;
+      double fdDom = 0;
+      for (int t = 0; t < sys.g(); t++) {
+        if (mem[t]) {
+          origDom += gt.orig()[t];
+          fdDom += ea.originFd()[t];
+        }
+      }
+      sink.footprint(name, "EXGR_EMB_ORIG", code, DXD, origDom, unit);
+      if (fdName != null) {
+        sink.footprint(name, fdName, code, DXD, fdDom, unit);
+      }
+    }
+
+    private void bilateral(Stressor st, String account, String country, String partner, double value) {
+      Map<String, String> oecd = st.oecd();
+      sink.footprint(st.name(), account, country, partner, value, st.unit());
       if (oecd != null && oecd.containsKey(account) && BILATERAL_OECD.contains(oecd.get(account))) {
-        sink.footprint(name, oecd.get(account), country, partner, value, unit);
+        sink.footprint(st.name(), oecd.get(account), country, partner, value, st.unit());
       }
-    }
-
-    /**
-     * The rows of {@code footprint_coefficients} for one stressor, and checks E4 (S x = F) and E5
-     * (M y = F). Per economy E (country or group) and industry i (and {@code _T}), over E's rows k
-     * of industry i (split entities, group members): S = Σ F_k / Σ x_k (F only where x_k ≠ 0, as
-     * S_k = 0 there); M, M_UP = M − S and M_DOM (the part of M emitted in E) averaged with the
-     * rows' final demand y_k (row totals of Y) as weights, so that Σ M y over the written rows
-     * keeps E3; where Σ y_k = 0, output weights, and where Σ x_k = 0 too, the plain mean. A single
-     * row is taken as is. O(n·G) per economy (M_DOM), nothing n × n.
-     */
-    private CheckResult[] coefficientRows(int st, String name, String unit, double[] s, double[] mult,
-        double[] mo, List<YearSystem.Economy> economies, double fActive) {
-      String cu = unit + "/" + sys.options().moneyUnit();
-      int nInd = sys.nInd();
-      int[] ind = sys.ind();
-      double[] yTot = sys.yTot();
-      double[] f = sat.f();
-      List<String> industries = lay.industries();
-      CheckResult.Builder e4 = CheckResult.builder("E4", name, tol);
-      CheckResult.Builder e5 = CheckResult.builder("E5", name, tol);
-      double worldInd = 0;
-      double worldTot = 0;
-      int slots = nInd + 1; // industries, then _T
-      for (YearSystem.Economy e : economies) {
-        boolean[] mem = e.member();
-        String code = e.code();
-        int[] cnt = new int[slots];
-        double[] sumX = new double[slots];
-        double[] sumF = new double[slots];
-        double[] sumY = new double[slots];
-        // weighted sums of M, M − S, M_DOM: by y [0..2], by x [3..5], unweighted [6..8]
-        double[][] acc = new double[9][slots];
-        double[][] single = new double[3][slots];
-        for (int k : e.rows()) {
-          double dk = 0;
-          for (int t = 0; t < g; t++) {
-            if (mem[t]) {
-              dk += mo[t + k * g];
-            }
-          }
-          double[] vals = {mult[k], mult[k] - s[k], dk};
-          double fk = x[k] != 0 ? f[st + k * m] : 0.0;
-          for (int slot : new int[] {ind[k], nInd}) {
-            cnt[slot]++;
-            sumX[slot] += x[k];
-            sumF[slot] += fk;
-            sumY[slot] += yTot[k];
-            for (int c = 0; c < 3; c++) {
-              acc[c][slot] += vals[c] * yTot[k];
-              acc[3 + c][slot] += vals[c] * x[k];
-              acc[6 + c][slot] += vals[c];
-              single[c][slot] = vals[c];
-            }
-          }
-        }
-        double myInd = 0;
-        double myTot = 0;
-        for (int i = 0; i < slots; i++) {
-          String industry = i == nInd ? "_T" : industries.get(i);
-          double sCoef = sumX[i] != 0 ? sumF[i] / sumX[i] : 0.0;
-          double[] v = new double[4]; // S, M, M_UP, M_DOM as in COEFFICIENTS
-          v[0] = sCoef;
-          for (int c = 0; c < 3; c++) {
-            if (cnt[i] == 1) {
-              v[1 + c] = single[c][i];
-            } else if (sumY[i] != 0) {
-              v[1 + c] = acc[c][i] / sumY[i];
-            } else if (sumX[i] != 0) {
-              v[1 + c] = acc[3 + c][i] / sumX[i];
-            } else {
-              v[1 + c] = acc[6 + c][i] / cnt[i];
-            }
-          }
-          for (int c = 0; c < 4; c++) {
-            sink.footprintCoefficient(name, COEFFICIENTS.get(c), code, industry, v[c], cu);
-          }
-          int slot = i;
-          e4.compare(sCoef * sumX[i], sumF[i], () -> code + "/" + (slot == nInd ? "_T" : industries.get(slot)));
-          if (i == nInd) {
-            myTot = v[1] * sumY[i];
-          } else {
-            myInd += v[1] * sumY[i];
-          }
-        }
-        // the industry rows and the _T row of E weigh to the same Σ_{k∈E} M_k y_k
-        e5.compare(myInd, myTot, code + "/_T");
-        if (!e.group()) {
-          worldInd += myInd;
-          worldTot += myTot;
-        }
-      }
-      // E3 on the written rows: Σ over countries and industries of M y = F of sectors with output
-      e5.compare(worldInd, fActive, "world (industries)");
-      e5.compare(worldTot, fActive, "world (_T)");
-      return new CheckResult[] {e4.build(), e5.build()};
     }
   }
 }

@@ -1,9 +1,7 @@
 package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
-import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.ResultSink;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +62,11 @@ import java.util.function.Supplier;
  * B'v, B'B'v, column sums of B; per partition 3 multi-vector products with A (3 + 1 + 3
  * right-hand sides) and 3 with B (3 + 3 + 1), and O(Σ|block|²) for L and the diagonal blocks. Countries: G local inverses shared with the decompositions (2GN³). Each group adds one
  * local inverse of its block (2(|S|N)³) and one partition pass (~0.15 s at n = 3645 with native BLAS).
+ *
+ * <p><b>Where each quantity is computed</b>: the partition and its L, A^D, A^F products in
+ * {@link GvcPartition}; the per-row WWYZ split, length terms and IV/FV in {@link WwyzTerms} (with its
+ * records Demand, Forward, Backward); the partition-independent B-products in {@link Shared}; the
+ * checks U1–U3 and the rows by industry here.
  */
 public final class GvcMeasures {
   private GvcMeasures() {}
@@ -90,17 +93,24 @@ public final class GvcMeasures {
   static final int V_RT = 2;
   static final int V_GVC = 3;
 
+  /** The measures of one year with their own checks (written to the sink), for tests and callers alone. */
   public static Result compute(YearSystem sys, ResultSink sink) {
+    CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+    Map<String, Double> steps = compute(sys, sink, ck);
+    return new Result(ck.finish(sink), steps);
+  }
+
+  /**
+   * The measures of one year, checks P1–P5 and U1–U3 into {@code ck} (the gvc family's accumulator);
+   * returns the step timings.
+   */
+  static Map<String, Double> compute(YearSystem sys, ResultSink sink, CheckAccumulator ck) {
     long t0 = System.nanoTime();
     Shared sh = new Shared(sys);
-    Map<String, CheckResult.Builder> cbs = new LinkedHashMap<>();
-    double tol = sys.options().algebraTolerance();
-    Checks ck = (code, scope) -> cbs.computeIfAbsent(code + "\u0000" + scope,
-        k -> CheckResult.builder(code, scope, tol));
 
     // the reporting countries: one partition, every block emitted
-    Partition countries = Partition.countries(sys);
-    Terms tc = new Terms(sys, sh, countries);
+    GvcPartition countries = GvcPartition.countries(sys);
+    WwyzTerms tc = new WwyzTerms(sys, sh, countries);
     double t1 = (System.nanoTime() - t0) / 1e9;
     tc.check(ck, "");
     upDownChecks(sys, sh, ck);
@@ -115,25 +125,19 @@ public final class GvcMeasures {
       if (!eco.group()) {
         continue;
       }
-      Partition p = Partition.group(sys, eco);
-      Terms tg = new Terms(sys, sh, p);
+      GvcPartition p = GvcPartition.group(sys, eco);
+      WwyzTerms tg = new WwyzTerms(sys, sh, p);
       tg.check(ck, " (groups as one economy)");
       emit(sys, sh, tg, eco.rows(), eco.code(), sink);
       groups++;
     }
     double t3 = (System.nanoTime() - t0) / 1e9;
 
-    List<CheckResult> checks = new ArrayList<>();
-    for (CheckResult.Builder bl : cbs.values()) {
-      CheckResult r = bl.build();
-      checks.add(r);
-      sink.check(r);
-    }
     Map<String, Double> steps = new LinkedHashMap<>();
     steps.put("gvc: WWYZ split, lengths, KWW position (countries)", t1);
     steps.put("gvc: checks P U, emit (countries)", t2 - t1);
     steps.put("gvc: WWYZ, lengths, position for " + groups + " group(s)", t3 - t2);
-    return new Result(checks, steps);
+    return steps;
   }
 
   static double pct(double num, double den) {
@@ -142,11 +146,6 @@ public final class GvcMeasures {
 
   static double ratio(double num, double den) {
     return den == 0 ? Double.NaN : num / den;
-  }
-
-  /** A check-builder factory keyed by code and scope. */
-  interface Checks {
-    CheckResult.Builder get(String code, String scope);
   }
 
   /** Vectors that do not depend on the partition. */
@@ -175,119 +174,6 @@ public final class GvcMeasures {
     }
   }
 
-  /**
-   * A partition of the rows into domestic blocks with their local inverses: {@code rows[q]} the
-   * rows of block q, {@code linv[q]} its (I − A_qq)⁻¹ (column-major), {@code member[q]} the
-   * countries it contains, {@code blockOf[k]} the block of row k.
-   */
-  static final class Partition {
-    final int[][] rows;
-    final double[][] linv;
-    final boolean[][] member;
-    final int[] blockOf;
-
-    Partition(int n, int[][] rows, double[][] linv, boolean[][] member) {
-      this.rows = rows;
-      this.linv = linv;
-      this.member = member;
-      this.blockOf = new int[n];
-      for (int q = 0; q < rows.length; q++) {
-        for (int k : rows[q]) {
-          blockOf[k] = q;
-        }
-      }
-    }
-
-    static Partition countries(YearSystem sys) {
-      int g = sys.g();
-      int[][] rows = new int[g][];
-      boolean[][] mem = new boolean[g][g];
-      for (int c = 0; c < g; c++) {
-        rows[c] = sys.layout().rowsOfCountry(c);
-        mem[c][c] = true;
-      }
-      return new Partition(sys.n(), rows, sys.countryLocalInverses(), mem);
-    }
-
-    /** Block 0 = the group's rows (one local inverse), then every non-member country (shared inverses). */
-    static Partition group(YearSystem sys, YearSystem.Economy eco) {
-      int g = sys.g();
-      double[][] countryInv = sys.countryLocalInverses();
-      List<int[]> rows = new ArrayList<>();
-      List<double[]> inv = new ArrayList<>();
-      List<boolean[]> mem = new ArrayList<>();
-      double[] lg;
-      try {
-        lg = IoMath.localInverse(sys.a(), sys.n(), eco.rows(), sys.lapack());
-      } catch (Lapack.SingularMatrixException e) {
-        throw new InvalidInputException("intermediate/", sys.year().year(), eco.code(),
-            "I − A_ss is singular for group " + eco.code(), e);
-      }
-      rows.add(eco.rows());
-      inv.add(lg);
-      mem.add(eco.member().clone());
-      for (int c = 0; c < g; c++) {
-        if (!eco.member()[c]) {
-          boolean[] m = new boolean[g];
-          m[c] = true;
-          rows.add(sys.layout().rowsOfCountry(c));
-          inv.add(countryInv[c]);
-          mem.add(m);
-        }
-      }
-      return new Partition(sys.n(), rows.toArray(new int[0][]), inv.toArray(new double[0][]),
-          mem.toArray(new boolean[0][]));
-    }
-
-    /** L c (or L' c when transpose), O(Σ|block|²). */
-    double[] l(double[] c, boolean transpose) {
-      int n = blockOf.length;
-      double[] r = new double[n];
-      for (int q = 0; q < rows.length; q++) {
-        int[] rs = rows[q];
-        int m = rs.length;
-        double[] l = linv[q];
-        for (int ii = 0; ii < m; ii++) {
-          double acc = 0;
-          for (int jj = 0; jj < m; jj++) {
-            double lv = transpose ? l[jj + ii * m] : l[ii + jj * m];
-            acc += lv * c[rs[jj]];
-          }
-          r[rs[ii]] = acc;
-        }
-      }
-      return r;
-    }
-
-    /** M^D c (or M^D' c): the block-diagonal part of an n×n matrix (A^D, B_SS) times c, O(Σ|block|²). */
-    double[] ad(double[] a, double[] c, boolean transpose) {
-      int n = blockOf.length;
-      double[] r = new double[n];
-      for (int[] rs : rows) {
-        for (int ii : rs) {
-          double acc = 0;
-          for (int jj : rs) {
-            acc += (transpose ? a[jj + ii * n] : a[ii + jj * n]) * c[jj];
-          }
-          r[ii] = acc;
-        }
-      }
-      return r;
-    }
-
-    /** A^F [c_1 … c_k] (or A^F' …): one multi-vector product with A (2n²k flops), then the blocks removed. */
-    double[][] af(double[] a, Lapack lapack, boolean transpose, double[]... cs) {
-      double[][] r = times(a, lapack, transpose, cs);
-      for (int j = 0; j < cs.length; j++) {
-        double[] d = ad(a, cs[j], transpose);
-        for (int k = 0; k < d.length; k++) {
-          r[j][k] -= d[k];
-        }
-      }
-      return r;
-    }
-  }
-
   /** op(M) [c_1 … c_k] for an n×n matrix M: one dgemm (M read once for all k vectors). */
   static double[][] times(double[] m, Lapack lapack, boolean transpose, double[]... cs) {
     int n = cs[0].length;
@@ -309,199 +195,8 @@ public final class GvcMeasures {
     return r;
   }
 
-  /** Everything computed on one partition, per row k. */
-  static final class Terms {
-    final double[][] fwd = new double[4][]; // WWYZ V_D, V_RT, V_GVC_S, V_GVC_C (row sums)
-    final double[][] bwd = new double[4][]; // WWYZ Y_D, Y_RT, Y_GVC_S, Y_GVC_C (column sums)
-    final double[][] xv = new double[L_COUNT][]; // forward length numerators
-    final double[][] vv = new double[4][]; // forward length denominators (tot, D, RT, GVC)
-    final double[][] xy = new double[L_COUNT][]; // backward length numerators
-    final double[][] yy = new double[4][]; // backward length denominators
-    final double[] e; // gross exports of each row out of its block
-    final double[] iv; // VA of row k (source) in other blocks' gross exports
-    final double[] fv; // foreign VA in row k's gross exports
-    final YearSystem sys;
-
-    Terms(YearSystem sys, Shared sh, Partition p) {
-      this.sys = sys;
-      int n = sys.n();
-      int g = sys.g();
-      double[] a = sys.a();
-      double[] b = sys.b();
-      double[] v = sys.v();
-      double[] x = sys.x();
-      double[] yTot = sys.yTot();
-      double[] yc = sys.y();
-      Lapack lapack = sys.lapack();
-      double[] yD = new double[n];
-      double[] yF = new double[n];
-      e = new double[n];
-      double[] zc = sys.zc();
-      for (int k = 0; k < n; k++) {
-        boolean[] mem = p.member[p.blockOf[k]];
-        double dom = 0;
-        double ex = 0;
-        for (int c = 0; c < g; c++) {
-          if (mem[c]) {
-            dom += yc[k + c * n];
-          } else {
-            ex += yc[k + c * n] + zc[k + c * n];
-          }
-        }
-        yD[k] = dom;
-        yF[k] = yTot[k] - dom;
-        e[k] = ex;
-      }
-
-      // forward (row sums)
-      double[] lyD = p.l(yD, false);
-      double[] lyF = p.l(yF, false);
-      double[] rest = new double[n];
-      for (int k = 0; k < n; k++) {
-        rest[k] = x[k] - lyD[k];
-      }
-      double[] adBy = p.ad(a, sh.by, false); // A^D B y
-      double[][] f1 = p.af(a, lapack, false, lyD, rest, sh.by); // A^F [L yD, x − L yD, B y]
-      double[] lafLyD = p.l(f1[0], false);
-      double[] lafRest = p.l(f1[1], false);
-      double[] lafBy = p.l(f1[2], false); // L A^F B y
-      // gross exports of each row out of its block (KWW position), in the same pass over B
-      double[][] f2 = times(b, lapack, false, f1[2], adBy, e); // B A^F B y, B A^D B y, B e
-      double[] lafBadBy = p.l(p.af(a, lapack, false, f2[1])[0], false); // L A^F B A^D B y
-      double[] llafBy = p.l(lafBy, false);
-      double[] llyD = p.l(lyD, false);
-      double[] llyF = p.l(lyF, false);
-
-      // backward (column sums): row vectors as columns, transposed operators
-      double[] vl = p.l(v, true); // (v'L)'
-      double[] vll = p.l(vl, true); // (v'LL)'
-      double[][] b1 = p.af(a, lapack, true, vl, vll, sh.vb); // (v'L A^F)', (v'LL A^F)', (v'B A^F)'
-      double[] vlafl = p.l(b1[0], true);
-      double[][] b2 = times(b, lapack, true, b1[0], b1[1], b1[2]); // … B
-      double[] vlafb = b2[0]; // (v'L A^F B)'
-      double[] vlafbadb = times(b, lapack, true, p.ad(a, vlafb, true))[0]; // (v'L A^F B A^D B)'
-
-      for (int q = 0; q < 4; q++) {
-        fwd[q] = new double[n];
-        bwd[q] = new double[n];
-        vv[q] = new double[n];
-        yy[q] = new double[n];
-      }
-      for (int q = 0; q < L_COUNT; q++) {
-        xv[q] = new double[n];
-        xy[q] = new double[n];
-      }
-      for (int k = 0; k < n; k++) {
-        double vk = v[k];
-        fwd[0][k] = vk * lyD[k];
-        fwd[1][k] = vk * lyF[k];
-        fwd[2][k] = vk * lafLyD[k];
-        fwd[3][k] = vk * lafRest[k];
-        bwd[0][k] = vl[k] * yD[k];
-        bwd[1][k] = vl[k] * yF[k];
-        bwd[2][k] = vlafl[k] * yD[k];
-        bwd[3][k] = vlafb[k] * yTot[k] - vlafl[k] * yD[k];
-
-        xv[L_TOT][k] = vk * sh.bby[k];
-        xv[L_D][k] = vk * llyD[k];
-        xv[L_RT][k] = vk * llyF[k];
-        xv[L_GVC_D][k] = vk * llafBy[k];
-        xv[L_GVC_CB][k] = vk * f2[0][k];
-        xv[L_GVC_F][k] = vk * lafBadBy[k];
-        vv[V_TOT][k] = vk * sh.by[k];
-        vv[V_D][k] = fwd[0][k];
-        vv[V_RT][k] = fwd[1][k];
-        vv[V_GVC][k] = vk * lafBy[k];
-
-        double yk = yTot[k];
-        xy[L_TOT][k] = sh.vbb[k] * yk;
-        xy[L_D][k] = vll[k] * yD[k];
-        xy[L_RT][k] = vll[k] * yF[k];
-        xy[L_GVC_D][k] = b2[1][k] * yk;
-        xy[L_GVC_CB][k] = b2[2][k] * yk;
-        xy[L_GVC_F][k] = vlafbadb[k] * yk;
-        yy[V_TOT][k] = sh.vb[k] * yk;
-        yy[V_D][k] = bwd[0][k];
-        yy[V_RT][k] = bwd[1][k];
-        yy[V_GVC][k] = vlafb[k] * yk;
-      }
-
-      // KWW position: IV (forward) and FV (backward) with the block's exports
-      double[] be = f2[2];
-      double[] bssE = p.ad(b, e, false); // B_SS e_S
-      double[] vbss = p.ad(b, v, true); // (v_S' B_SS)'
-      iv = new double[n];
-      fv = new double[n];
-      for (int k = 0; k < n; k++) {
-        iv[k] = v[k] * (be[k] - bssE[k]);
-        fv[k] = e[k] * (sh.vb[k] - vbss[k]);
-      }
-    }
-
-    /** P1–P5 on this partition (scope suffix tells countries from group partitions). */
-    void check(Checks ck, String suffix) {
-      int n = sys.n();
-      double[] v = sys.v();
-      double[] x = sys.x();
-      double[] yTot = sys.yTot();
-      String[] comp = {"D", "RT", "GVC_S", "GVC_C"};
-      double sumAll = 0;
-      double sumVa = 0;
-      for (int q = 0; q < 4; q++) {
-        double sf = 0;
-        double sb = 0;
-        for (int k = 0; k < n; k++) {
-          sf += fwd[q][k];
-          sb += bwd[q][k];
-        }
-        ck.get("P1", "WWYZ: each component's row-sum total = its column-sum total" + suffix).compare(sb, sf, comp[q]);
-        sumAll += sf;
-      }
-      for (int k = 0; k < n; k++) {
-        sumVa += v[k] * x[k];
-      }
-      ck.get("P1", "WWYZ: the four components add up to v'Bŷ1 = Σ va" + suffix).compare(sumAll, sumVa, "world");
-      CheckResult.Builder p2 = ck.get("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)" + suffix);
-      CheckResult.Builder p3 = ck.get("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)" + suffix);
-      CheckResult.Builder p4f = ck.get("P4",
-          "WWYZ length forward: X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC (V̂BBŷ row sums, by sector)" + suffix);
-      CheckResult.Builder p4b = ck.get("P4",
-          "WWYZ length backward: X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC (V̂BBŷ column sums, by sector)" + suffix);
-      CheckResult.Builder p5 = ck.get("P5", "WWYZ length: V_D + V_RT + V_GVC = V̂Bŷ row sums and "
-          + "Y_D + Y_RT + Y_GVC = column sums (by sector)" + suffix);
-      double[] totF = new double[L_COUNT];
-      double[] totB = new double[L_COUNT];
-      for (int k = 0; k < n; k++) {
-        final int kk = k;
-        Supplier<String> where = () -> sys.label(kk);
-        p2.compare(fwd[0][k] + fwd[1][k] + fwd[2][k] + fwd[3][k], v[k] * x[k], where);
-        p3.compare(bwd[0][k] + bwd[1][k] + bwd[2][k] + bwd[3][k], yTot[k], where);
-        double sf = 0;
-        double sb = 0;
-        for (int q = 1; q < L_COUNT; q++) {
-          sf += xv[q][k];
-          sb += xy[q][k];
-          totF[q] += xv[q][k];
-          totB[q] += xy[q][k];
-        }
-        totF[0] += xv[0][k];
-        totB[0] += xy[0][k];
-        p4f.compare(sf, xv[L_TOT][k], where);
-        p4b.compare(sb, xy[L_TOT][k], where);
-        p5.compare(vv[V_D][k] + vv[V_RT][k] + vv[V_GVC][k], vv[V_TOT][k], where);
-        p5.compare(yy[V_D][k] + yy[V_RT][k] + yy[V_GVC][k], yy[V_TOT][k], where);
-      }
-      String[] seg = {"X", "X_D", "X_RT", "Xd_GVC", "E_GVC", "Xf_GVC"};
-      CheckResult.Builder p4w = ck.get("P4", "WWYZ length: each segment's row-sum total = its column-sum total"
-          + suffix);
-      for (int q = 0; q < L_COUNT; q++) {
-        p4w.compare(totB[q], totF[q], seg[q]);
-      }
-    }
-  }
-
   /** U1–U3: properties of sectors, independent of the partition (checked once). */
-  static void upDownChecks(YearSystem sys, Shared sh, Checks ck) {
+  static void upDownChecks(YearSystem sys, Shared sh, CheckAccumulator ck) {
     int n = sys.n();
     double[] v = sys.v();
     double[] x = sys.x();
@@ -546,7 +241,7 @@ public final class GvcMeasures {
   }
 
   /** The rows of one economy summed by industry (then "_T") into gvc_measures. */
-  static void emit(YearSystem sys, Shared sh, Terms t, int[] rows, String code, ResultSink sink) {
+  static void emit(YearSystem sys, Shared sh, WwyzTerms t, int[] rows, String code, ResultSink sink) {
     int nInd = sys.nInd();
     int slots = nInd + 1; // industries, then _T
     double[] v = sys.v();

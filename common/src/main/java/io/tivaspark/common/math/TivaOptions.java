@@ -49,6 +49,7 @@ public final class TivaOptions implements Serializable {
   private final boolean fullInverseCheck;
   private final boolean peerZeroOutputVa;
   private final ThirdCountry wwzThirdCountry;
+  private final boolean blockBlas;
 
   private TivaOptions(Builder b) {
     this.outputMode = b.outputMode;
@@ -68,6 +69,7 @@ public final class TivaOptions implements Serializable {
     this.fullInverseCheck = b.fullInverseCheck;
     this.peerZeroOutputVa = b.peerZeroOutputVa;
     this.wwzThirdCountry = b.wwzThirdCountry;
+    this.blockBlas = b.blockBlas;
   }
 
   /**
@@ -119,6 +121,13 @@ public final class TivaOptions implements Serializable {
   /** The WWZ third-country detail level (family gvc). */
   public ThirdCountry wwzThirdCountry() { return wwzThirdCountry; }
 
+  /**
+   * Family gvc: true (default) = BLAS calls with offsets into A and B for the per-economy O(nm)
+   * passes and the partner loop when an economy's rows are contiguous; false = the Java loops
+   * everywhere (same results up to summation order; for benchmarks and tests of that path).
+   */
+  public boolean blockBlas() { return blockBlas; }
+
   public Lapack lapack() {
     return backend == Backend.JAVA ? Lapack.javaOnly() : Lapack.get();
   }
@@ -147,6 +156,7 @@ public final class TivaOptions implements Serializable {
     private boolean fullInverseCheck = false;
     private boolean peerZeroOutputVa = false;
     private ThirdCountry wwzThirdCountry = ThirdCountry.OFF;
+    private boolean blockBlas = true;
 
     private Builder() {}
 
@@ -206,6 +216,8 @@ public final class TivaOptions implements Serializable {
     public Builder fullInverseCheck(boolean f) { this.fullInverseCheck = f; return this; }
     public Builder peerZeroOutputVa(boolean p) { this.peerZeroOutputVa = p; return this; }
     public Builder wwzThirdCountry(ThirdCountry t) { this.wwzThirdCountry = java.util.Objects.requireNonNull(t); return this; }
+    /** See {@link TivaOptions#blockBlas()}. */
+    public Builder blockBlas(boolean on) { this.blockBlas = on; return this; }
 
     public TivaOptions build() { return new TivaOptions(this); }
   }

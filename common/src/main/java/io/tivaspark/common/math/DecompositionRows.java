@@ -1,0 +1,248 @@
+package io.tivaspark.common.math;
+
+import static io.tivaspark.common.math.Decompositions.BM_SINK_TERMS;
+import static io.tivaspark.common.math.Decompositions.BM_SOURCE_TERMS;
+import static io.tivaspark.common.math.Decompositions.KWW_TERMS;
+import static io.tivaspark.common.math.Decompositions.TOTAL;
+import static io.tivaspark.common.math.Decompositions.WLD;
+import static io.tivaspark.common.math.Decompositions.WWZ_TERMS;
+import static io.tivaspark.common.math.PartnerTerms.NSLOT;
+import static io.tivaspark.common.math.PartnerTerms.SNK;
+import static io.tivaspark.common.math.PartnerTerms.SRC;
+import static io.tivaspark.common.math.PartnerTerms.W0;
+
+import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.ResultSink;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The rows and identity checks of one exporter's decompositions (docs/methods.md §4; indicators.md §4–§6): WWZ,
+ * BM_SOURCE and BM_SINK by importer × industry with the totals WLD and _T, KWW by importer (the
+ * decompr wwz2kww mapping) and at WLD × _T (its own formulas), the participation measures GVC_BM,
+ * GVCB_BM, GVCF_BM, and the checks K1–K6, W1–W4, B1–B6.
+ */
+final class DecompositionRows {
+  private DecompositionRows() {}
+
+  /**
+   * What the exporter's country-level checks compare against.
+   *
+   * @param kww the 9 KWW terms, then EXGR
+   * @param ffd FFD_DVA = v_S (B Y_·c)_S summed over c ∉ S (VA of S absorbed abroad)
+   * @param returned v_S B_S· Y_·S − v_S L_SS Y_SS (DVA returned home)
+   */
+  record CountryTotals(double[] kww, ExporterAlgebra.DirectTerms direct, double ffd, double returned) {}
+
+  /** Writes every row of the exporter; {@code out} as in {@link PartnerTerms#out()}. */
+  static void emit(YearSystem sys, YearSystem.Economy eco, double[] out, double[] kww, ResultSink sink) {
+    int g = sys.g();
+    int nInd = sys.nInd();
+    String s = eco.code();
+    boolean[] mem = eco.member();
+    List<String> countries = sys.layout().countries();
+    List<String> industries = sys.layout().industries();
+    // totals over partners (per industry) and over industries (per partner), and grand totals
+    double[] byInd = new double[nInd * NSLOT];
+    double[] byPartner = new double[g * NSLOT];
+    double[] tot = new double[NSLOT];
+    for (int i = 0; i < nInd; i++) {
+      for (int r = 0; r < g; r++) {
+        if (mem[r]) {
+          continue;
+        }
+        int base = (i * g + r) * NSLOT;
+        for (int q = 0; q < NSLOT; q++) {
+          double val = out[base + q];
+          byInd[i * NSLOT + q] += val;
+          byPartner[r * NSLOT + q] += val;
+          tot[q] += val;
+        }
+      }
+    }
+    for (int r = 0; r < g; r++) {
+      if (mem[r]) {
+        continue;
+      }
+      String pr = countries.get(r);
+      for (int i = 0; i < nInd; i++) {
+        emitAll(sink, s, pr, industries.get(i), out, (i * g + r) * NSLOT);
+      }
+      emitAll(sink, s, pr, TOTAL, byPartner, r * NSLOT);
+      // KWW bilateral by the WWZ→KWW mapping (decompr wwz2kww)
+      double[] mp = kwwFromWwz(byPartner, r * NSLOT);
+      for (int q = 0; q < 9; q++) {
+        sink.exportDecomposition("KWW", s, pr, TOTAL, KWW_TERMS.get(q), mp[q]);
+      }
+      sink.exportDecomposition("KWW", s, pr, TOTAL, "EXGR", byPartner[r * NSLOT + SRC]);
+    }
+    for (int i = 0; i < nInd; i++) {
+      emitAll(sink, s, WLD, industries.get(i), byInd, i * NSLOT);
+      emitParticipation(sink, s, industries.get(i), byInd, i * NSLOT);
+    }
+    emitAll(sink, s, WLD, TOTAL, tot, 0);
+    emitParticipation(sink, s, TOTAL, tot, 0);
+    for (int q = 0; q < KWW_TERMS.size(); q++) {
+      sink.exportDecomposition("KWW", s, WLD, TOTAL, KWW_TERMS.get(q), kww[q]);
+    }
+  }
+
+  /**
+   * decompr's wwz2kww: KWW (1..9) from the 16 WWZ terms = (1, 2+3, 4+5, 6+7, 8, 9+10, 11+14, 12+15,
+   * 13+16).
+   */
+  static double[] kwwFromWwz(double[] o, int base) {
+    int w = base + W0;
+    return new double[] {o[w], o[w + 1] + o[w + 2], o[w + 3] + o[w + 4], o[w + 5] + o[w + 6], o[w + 7],
+        o[w + 8] + o[w + 9], o[w + 10] + o[w + 13], o[w + 11] + o[w + 14], o[w + 12] + o[w + 15]};
+  }
+
+  /**
+   * WWZ's 16 terms and the exvatools aggregates VAX (1..5), REF (6..8), DVA (1..8), DDC (9+10),
+   * FVA (11+12+14+15), FDC (13+16), EXGR; BM source and sink terms; for one (importer, industry).
+   */
+  private static void emitAll(ResultSink sink, String s, String pr, String in, double[] o, int base) {
+    for (int q = 0; q < 16; q++) {
+      sink.exportDecomposition("WWZ", s, pr, in, WWZ_TERMS.get(q), o[base + W0 + q]);
+    }
+    int w = base + W0;
+    double vax = o[w] + o[w + 1] + o[w + 2] + o[w + 3] + o[w + 4];
+    double ref = o[w + 5] + o[w + 6] + o[w + 7];
+    sink.exportDecomposition("WWZ", s, pr, in, "VAX", vax);
+    sink.exportDecomposition("WWZ", s, pr, in, "REF", ref);
+    sink.exportDecomposition("WWZ", s, pr, in, "DVA", vax + ref);
+    sink.exportDecomposition("WWZ", s, pr, in, "DDC", o[w + 8] + o[w + 9]);
+    sink.exportDecomposition("WWZ", s, pr, in, "FVA", o[w + 10] + o[w + 11] + o[w + 13] + o[w + 14]);
+    sink.exportDecomposition("WWZ", s, pr, in, "FDC", o[w + 12] + o[w + 15]);
+    sink.exportDecomposition("WWZ", s, pr, in, "EXGR", o[base + SRC]);
+    for (int q = 0; q < BM_SOURCE_TERMS.size(); q++) {
+      sink.exportDecomposition("BM_SOURCE", s, pr, in, BM_SOURCE_TERMS.get(q), o[base + SRC + q]);
+    }
+    for (int q = 0; q < BM_SINK_TERMS.size(); q++) {
+      sink.exportDecomposition("BM_SINK", s, pr, in, BM_SINK_TERMS.get(q), o[base + SNK + q]);
+    }
+  }
+
+  /** GVC_BM, GVCB_BM, GVCF_BM = 100 · BM source GVC, GVCB, GVCF / EXGR (NaN when EXGR = 0). */
+  private static void emitParticipation(ResultSink sink, String s, String in, double[] o, int base) {
+    double ex = o[base + SRC];
+    sink.gvcMeasure("GVC_BM", s, in, share(o[base + SRC + 10], ex));
+    sink.gvcMeasure("GVCB_BM", s, in, share(o[base + SRC + 11], ex));
+    sink.gvcMeasure("GVCF_BM", s, in, share(o[base + SRC + 12], ex));
+  }
+
+  static double share(double num, double den) {
+    return den == 0 ? Double.NaN : 100.0 * num / den;
+  }
+
+  /** The checks of one exporter: W1–W3, B1, B4 per (importer, industry), B2 per industry, then the country level. */
+  static void check(YearSystem sys, YearSystem.Economy eco, double[] out, CountryTotals ct, CheckAccumulator ck) {
+    int g = sys.g();
+    int nInd = sys.nInd();
+    double[] tot = new double[NSLOT];
+    BilateralChecks bc = null;
+    CheckResult.Builder b2 = null;
+    for (int i = 0; i < nInd; i++) {
+      double[] perInd = new double[NSLOT];
+      for (int r = 0; r < g; r++) {
+        if (eco.member()[r]) {
+          continue;
+        }
+        if (bc == null) { // builders fetched once, on first use, in the order the checks are emitted
+          bc = BilateralChecks.of(ck);
+        }
+        int base = (i * g + r) * NSLOT;
+        bc.compare(out, base, where(sys, eco.code(), r, i));
+        for (int q = 0; q < NSLOT; q++) {
+          perInd[q] += out[base + q];
+          tot[q] += out[base + q];
+        }
+      }
+      final int ii = i;
+      if (b2 == null) {
+        b2 = ck.get("B2", "BM source DC = DVA + DDC (v_s B_ss = v_s L_ss + RIM path; exporter x industry)");
+      }
+      b2.compare(perInd[SRC + 2] + perInd[SRC + 6], perInd[SRC + 1],
+          () -> eco.code() + "/" + sys.layout().industries().get(ii));
+    }
+    countryChecks(eco.code(), tot, ct, ck);
+  }
+
+  private static Supplier<String> where(YearSystem sys, String s, int r, int i) {
+    return () -> s + "/" + sys.layout().countries().get(r) + "/" + sys.layout().industries().get(i);
+  }
+
+  /** The per-(exporter, importer, industry) identities W1, W2, W3, B1 (four), B4. */
+  private record BilateralChecks(CheckResult.Builder w1, CheckResult.Builder w2, CheckResult.Builder w3,
+      CheckResult.Builder b1a, CheckResult.Builder b1b, CheckResult.Builder b1c, CheckResult.Builder b1d,
+      CheckResult.Builder b4) {
+
+    static BilateralChecks of(CheckAccumulator ck) {
+      return new BilateralChecks(
+          ck.get("W1", "sum of the 16 WWZ terms = EXGR (exporter x importer x industry)"),
+          ck.get("W2", "WWZ 1..10 = domestic content v_s B_ss E_sr"),
+          ck.get("W3", "WWZ 11..16 = foreign content"),
+          ck.get("B1", "BM source DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)"),
+          ck.get("B1", "BM source VAX + REF = DVA (exporter x importer x industry)"),
+          ck.get("B1", "BM sink DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)"),
+          ck.get("B1", "BM sink DVA + DDC = DC (exporter x importer x industry)"),
+          ck.get("B4", "BM GVC = GVCB + GVCF (exporter x importer x industry)"));
+    }
+
+    void compare(double[] out, int base, Supplier<String> where) {
+      double e = out[base + SRC];
+      double w16 = 0;
+      double w10 = 0;
+      for (int q = 0; q < 16; q++) {
+        w16 += out[base + W0 + q];
+        if (q < 10) {
+          w10 += out[base + W0 + q];
+        }
+      }
+      w1.compare(w16, e, where);
+      w2.compare(w10, out[base + SRC + 1], where);
+      w3.compare(w16 - w10, out[base + SRC + 7], where);
+      double src = out[base + SRC + 2] + out[base + SRC + 6] + out[base + SRC + 8] + out[base + SRC + 9];
+      b1a.compare(src, e, where);
+      b1b.compare(out[base + SRC + 3] + out[base + SRC + 5], out[base + SRC + 2], where);
+      double snk = out[base + SNK + 2] + out[base + SNK + 5] + out[base + SNK + 7] + out[base + SNK + 8];
+      b1c.compare(snk, e, where);
+      b1d.compare(out[base + SNK + 2] + out[base + SNK + 5], out[base + SNK + 1], where);
+      b4.compare(out[base + SRC + 11] + out[base + SRC + 12], out[base + SRC + 10], where);
+    }
+  }
+
+  /** K1–K6, W4, B3, B5, B6 of one exporter from its totals over importers and industries. */
+  private static void countryChecks(String s, double[] tot, CountryTotals ct, CheckAccumulator ck) {
+    double[] kww = ct.kww();
+    double ffdS = ct.ffd();
+    double k19 = 0;
+    for (int q = 0; q < 9; q++) {
+      k19 += kww[q];
+    }
+    ck.get("K1", "sum of the 9 KWW terms = EXGR").compare(k19, ct.direct().exgr(), s);
+    ck.get("K2", "KWW 1+2+3 = FFD_DVA (VA of s absorbed abroad, from B·Y)").compare(kww[0] + kww[1] + kww[2], ffdS, s);
+    ck.get("K3", "KWW 1..6 = v_s B_ss e_s").compare(kww[0] + kww[1] + kww[2] + kww[3] + kww[4] + kww[5],
+        ct.direct().dc(), s);
+    ck.get("K4", "KWW 7+8+9 = foreign content (EXGR_FVA)").compare(kww[6] + kww[7] + kww[8], ct.direct().fc(), s);
+    ck.get("K5", "KWW 4+5 = DVA returned home: v_s B_s· Y_·s − v_s L_ss Y_ss").compare(kww[3] + kww[4],
+        ct.returned(), s);
+    double[] mp = kwwFromWwz(tot, 0);
+    for (int q = 0; q < 9; q++) {
+      ck.get("K6", "KWW term = WWZ→KWW mapping summed over importers (decompr wwz2kww)").compare(mp[q], kww[q],
+          s + "/" + KWW_TERMS.get(q));
+    }
+    double w15 = tot[W0] + tot[W0 + 1] + tot[W0 + 2] + tot[W0 + 3] + tot[W0 + 4];
+    ck.get("W4", "sum over importers of WWZ 1..5 = FFD_DVA").compare(w15, ffdS, s);
+    ck.get("B3", "BM source VAX = FFD_DVA").compare(tot[SRC + 3], ffdS, s);
+    ck.get("B3", "BM sink VAX = FFD_DVA").compare(tot[SNK + 3], ffdS, s);
+    String[] names = {"DVA", "DDC", "FVA", "FDC", "VAX", "REF"};
+    int[] src = {2, 6, 8, 9, 3, 5};
+    int[] snk = {2, 5, 7, 8, 3, 4};
+    for (int q = 0; q < names.length; q++) {
+      ck.get("B5", "BM source total = sink total (exporter)").compare(tot[SNK + snk[q]], tot[SRC + src[q]],
+          s + "/" + names[q]);
+    }
+    ck.get("B6", "BM source DVA = v_s L_ss e_s (forward solve)").compare(tot[SRC + 2], ct.direct().vLe(), s);
+  }
+}
