@@ -11,7 +11,8 @@ import java.util.Map;
  * The check accumulator of one family's year: results emitted at once ({@link #emit}) and identities
  * accumulated over many elements under (code, scope) ({@link #identity}, one {@link CheckResult.Builder}
  * each, emitted by {@link #flush} in first-use order). Every result goes to the sink and to
- * {@link #results()} (the summary's list).
+ * {@link #results()} (the summary's list). The one accumulator of every family: core, gvc (the
+ * decompositions and {@link GvcMeasures} share one instance) and footprints.
  */
 public final class Checks {
   private final ResultSink sink;
@@ -51,6 +52,12 @@ public final class Checks {
       emit(b.build());
     }
     builders.clear();
+  }
+
+  /** {@link #flush}, then every result written so far (the family's list for its summary). */
+  public List<CheckResult> finish() {
+    flush();
+    return results;
   }
 
   /** Every result written so far. */

@@ -136,7 +136,7 @@ final class DecompositionRows {
   }
 
   /** The checks of one exporter: W1–W3, B1, B4 per (importer, industry), B2 per industry, then the country level. */
-  static void check(YearSystem sys, YearSystem.Economy eco, double[] out, CountryTotals ct, CheckAccumulator ck) {
+  static void check(YearSystem sys, YearSystem.Economy eco, double[] out, CountryTotals ct, Checks ck) {
     int g = sys.g();
     int nInd = sys.nInd();
     double[] tot = new double[NSLOT];
@@ -160,7 +160,7 @@ final class DecompositionRows {
       }
       final int ii = i;
       if (b2 == null) {
-        b2 = ck.get("B2", "BM source DC = DVA + DDC (v_s B_ss = v_s L_ss + RIM path; exporter x industry)");
+        b2 = ck.identity("B2", "BM source DC = DVA + DDC (v_s B_ss = v_s L_ss + RIM path; exporter x industry)");
       }
       b2.compare(perInd[SRC + 2] + perInd[SRC + 6], perInd[SRC + 1],
           () -> eco.code() + "/" + sys.layout().industries().get(ii));
@@ -177,16 +177,16 @@ final class DecompositionRows {
       CheckResult.Builder b1a, CheckResult.Builder b1b, CheckResult.Builder b1c, CheckResult.Builder b1d,
       CheckResult.Builder b4) {
 
-    static BilateralChecks of(CheckAccumulator ck) {
+    static BilateralChecks of(Checks ck) {
       return new BilateralChecks(
-          ck.get("W1", "sum of the 16 WWZ terms = EXGR (exporter x importer x industry)"),
-          ck.get("W2", "WWZ 1..10 = domestic content v_s B_ss E_sr"),
-          ck.get("W3", "WWZ 11..16 = foreign content"),
-          ck.get("B1", "BM source DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)"),
-          ck.get("B1", "BM source VAX + REF = DVA (exporter x importer x industry)"),
-          ck.get("B1", "BM sink DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)"),
-          ck.get("B1", "BM sink DVA + DDC = DC (exporter x importer x industry)"),
-          ck.get("B4", "BM GVC = GVCB + GVCF (exporter x importer x industry)"));
+          ck.identity("W1", "sum of the 16 WWZ terms = EXGR (exporter x importer x industry)"),
+          ck.identity("W2", "WWZ 1..10 = domestic content v_s B_ss E_sr"),
+          ck.identity("W3", "WWZ 11..16 = foreign content"),
+          ck.identity("B1", "BM source DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)"),
+          ck.identity("B1", "BM source VAX + REF = DVA (exporter x importer x industry)"),
+          ck.identity("B1", "BM sink DVA + DDC + FVA + FDC = EXGR (exporter x importer x industry)"),
+          ck.identity("B1", "BM sink DVA + DDC = DC (exporter x importer x industry)"),
+          ck.identity("B4", "BM GVC = GVCB + GVCF (exporter x importer x industry)"));
     }
 
     void compare(double[] out, int base, Supplier<String> where) {
@@ -213,36 +213,36 @@ final class DecompositionRows {
   }
 
   /** K1–K6, W4, B3, B5, B6 of one exporter from its totals over importers and industries. */
-  private static void countryChecks(String s, double[] tot, CountryTotals ct, CheckAccumulator ck) {
+  private static void countryChecks(String s, double[] tot, CountryTotals ct, Checks ck) {
     double[] kww = ct.kww();
     double ffdS = ct.ffd();
     double k19 = 0;
     for (int q = 0; q < 9; q++) {
       k19 += kww[q];
     }
-    ck.get("K1", "sum of the 9 KWW terms = EXGR").compare(k19, ct.direct().exgr(), s);
-    ck.get("K2", "KWW 1+2+3 = FFD_DVA (VA of s absorbed abroad, from B·Y)").compare(kww[0] + kww[1] + kww[2], ffdS, s);
-    ck.get("K3", "KWW 1..6 = v_s B_ss e_s").compare(kww[0] + kww[1] + kww[2] + kww[3] + kww[4] + kww[5],
+    ck.identity("K1", "sum of the 9 KWW terms = EXGR").compare(k19, ct.direct().exgr(), s);
+    ck.identity("K2", "KWW 1+2+3 = FFD_DVA (VA of s absorbed abroad, from B·Y)").compare(kww[0] + kww[1] + kww[2], ffdS, s);
+    ck.identity("K3", "KWW 1..6 = v_s B_ss e_s").compare(kww[0] + kww[1] + kww[2] + kww[3] + kww[4] + kww[5],
         ct.direct().dc(), s);
-    ck.get("K4", "KWW 7+8+9 = foreign content (EXGR_FVA)").compare(kww[6] + kww[7] + kww[8], ct.direct().fc(), s);
-    ck.get("K5", "KWW 4+5 = DVA returned home: v_s B_s· Y_·s − v_s L_ss Y_ss").compare(kww[3] + kww[4],
+    ck.identity("K4", "KWW 7+8+9 = foreign content (EXGR_FVA)").compare(kww[6] + kww[7] + kww[8], ct.direct().fc(), s);
+    ck.identity("K5", "KWW 4+5 = DVA returned home: v_s B_s· Y_·s − v_s L_ss Y_ss").compare(kww[3] + kww[4],
         ct.returned(), s);
     double[] mp = kwwFromWwz(tot, 0);
     for (int q = 0; q < 9; q++) {
-      ck.get("K6", "KWW term = WWZ→KWW mapping summed over importers (decompr wwz2kww)").compare(mp[q], kww[q],
+      ck.identity("K6", "KWW term = WWZ→KWW mapping summed over importers (decompr wwz2kww)").compare(mp[q], kww[q],
           s + "/" + KWW_TERMS.get(q));
     }
     double w15 = tot[W0] + tot[W0 + 1] + tot[W0 + 2] + tot[W0 + 3] + tot[W0 + 4];
-    ck.get("W4", "sum over importers of WWZ 1..5 = FFD_DVA").compare(w15, ffdS, s);
-    ck.get("B3", "BM source VAX = FFD_DVA").compare(tot[SRC + 3], ffdS, s);
-    ck.get("B3", "BM sink VAX = FFD_DVA").compare(tot[SNK + 3], ffdS, s);
+    ck.identity("W4", "sum over importers of WWZ 1..5 = FFD_DVA").compare(w15, ffdS, s);
+    ck.identity("B3", "BM source VAX = FFD_DVA").compare(tot[SRC + 3], ffdS, s);
+    ck.identity("B3", "BM sink VAX = FFD_DVA").compare(tot[SNK + 3], ffdS, s);
     String[] names = {"DVA", "DDC", "FVA", "FDC", "VAX", "REF"};
     int[] src = {2, 6, 8, 9, 3, 5};
     int[] snk = {2, 5, 7, 8, 3, 4};
     for (int q = 0; q < names.length; q++) {
-      ck.get("B5", "BM source total = sink total (exporter)").compare(tot[SNK + snk[q]], tot[SRC + src[q]],
+      ck.identity("B5", "BM source total = sink total (exporter)").compare(tot[SNK + snk[q]], tot[SRC + src[q]],
           s + "/" + names[q]);
     }
-    ck.get("B6", "BM source DVA = v_s L_ss e_s (forward solve)").compare(tot[SRC + 2], ct.direct().vLe(), s);
+    ck.identity("B6", "BM source DVA = v_s L_ss e_s (forward solve)").compare(tot[SRC + 2], ct.direct().vLe(), s);
   }
 }

@@ -92,14 +92,14 @@ public final class Decompositions {
   /** The whole gvc family (decompositions here, then {@link GvcMeasures}) on a solved system. */
   public static TivaSummary compute(YearSystem sys, ResultSink sink) {
     long t0 = System.nanoTime();
-    CheckAccumulator checks = new CheckAccumulator(sys.options().algebraTolerance());
+    Checks checks = new Checks(sink, sys.options().algebraTolerance());
     Run run = new Run(sys, sink, checks);
     run.run();
     long t1 = System.nanoTime();
     Map<String, Double> steps = new LinkedHashMap<>(run.steps);
     steps.put("decompositions (KWW, WWZ, BM)", (t1 - t0) / 1e9);
     steps.putAll(GvcMeasures.compute(sys, sink, checks));
-    List<CheckResult> results = checks.finish(sink);
+    List<CheckResult> results = checks.finish();
     double secs = (System.nanoTime() - t0) / 1e9 + sys.buildSeconds();
     return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(), results,
         steps);
@@ -112,11 +112,11 @@ public final class Decompositions {
   private static final class Run {
     final YearSystem sys;
     final ResultSink sink;
-    final CheckAccumulator checks;
+    final Checks checks;
     final Map<String, Double> steps = new LinkedHashMap<>();
     long lapT;
 
-    Run(YearSystem sys, ResultSink sink, CheckAccumulator checks) {
+    Run(YearSystem sys, ResultSink sink, Checks checks) {
       this.sys = sys;
       this.sink = sink;
       this.checks = checks;

@@ -76,14 +76,14 @@ final class FootprintCoefficients {
   }
 
   /** Writes every economy's coefficient rows for one stressor; E4 and E5 into {@code ck}. */
-  static void write(YearSystem sys, Satellite sat, Footprints.Stressor st, double fActive, CheckAccumulator ck,
+  static void write(YearSystem sys, Satellite sat, Footprints.Stressor st, double fActive, Checks ck,
       ResultSink sink) {
     String name = st.name();
     String cu = st.unit() + "/" + sys.options().moneyUnit();
     int nInd = sys.nInd();
     List<String> industries = sys.layout().industries();
-    CheckResult.Builder e4 = ck.get("E4", name);
-    CheckResult.Builder e5 = ck.get("E5", name);
+    CheckResult.Builder e4 = ck.identity("E4", name);
+    CheckResult.Builder e5 = ck.identity("E5", name);
     double worldInd = 0;
     double worldTot = 0;
     for (YearSystem.Economy e : sys.economies()) {

@@ -77,9 +77,9 @@ public final class Footprints {
     List<CheckResult> checks = new ArrayList<>();
     Satellite sat = sys.year().satellite();
     if (sat != null && sat.m() > 0) {
-      CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+      Checks ck = new Checks(sink, sys.options().algebraTolerance());
       new Run(sys, sat, sink).run(ck, null);
-      checks.addAll(ck.finish(sink));
+      checks.addAll(ck.finish());
     }
     steps.put("footprints", (System.nanoTime() - t0) / 1e9);
     double secs = (System.nanoTime() - t0) / 1e9 + sys.buildSeconds();
@@ -92,9 +92,9 @@ public final class Footprints {
     List<Accounts> out = new ArrayList<>();
     Satellite sat = sys.year().satellite();
     if (sat != null) {
-      CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+      Checks ck = new Checks(sink, sys.options().algebraTolerance());
       new Run(sys, sat, sink).run(ck, out);
-      ck.finish(sink);
+      ck.finish();
     }
     return out;
   }
@@ -425,13 +425,13 @@ public final class Footprints {
     }
 
     /** Every stressor: accounts and trade per economy (rows), coefficients, checks E1–E5 into {@code ck}. */
-    void run(CheckAccumulator ck, List<Accounts> collect) {
+    void run(Checks ck, List<Accounts> collect) {
       for (int i = 0; i < sat.m(); i++) {
         Stressor st = Stressor.of(sys, sat, i);
         String name = st.name();
-        CheckResult.Builder e1 = ck.get("E1", name);
-        CheckResult.Builder e2 = ck.get("E2", name);
-        CheckResult.Builder e3 = ck.get("E3", name);
+        CheckResult.Builder e1 = ck.identity("E1", name);
+        CheckResult.Builder e2 = ck.identity("E2", name);
+        CheckResult.Builder e3 = ck.identity("E3", name);
         double worldPba = 0;
         double worldCba = 0;
         for (YearSystem.Economy e : sys.economies()) {

@@ -95,16 +95,16 @@ public final class GvcMeasures {
 
   /** The measures of one year with their own checks (written to the sink), for tests and callers alone. */
   public static Result compute(YearSystem sys, ResultSink sink) {
-    CheckAccumulator ck = new CheckAccumulator(sys.options().algebraTolerance());
+    Checks ck = new Checks(sink, sys.options().algebraTolerance());
     Map<String, Double> steps = compute(sys, sink, ck);
-    return new Result(ck.finish(sink), steps);
+    return new Result(ck.finish(), steps);
   }
 
   /**
    * The measures of one year, checks P1–P5 and U1–U3 into {@code ck} (the gvc family's accumulator);
    * returns the step timings.
    */
-  static Map<String, Double> compute(YearSystem sys, ResultSink sink, CheckAccumulator ck) {
+  static Map<String, Double> compute(YearSystem sys, ResultSink sink, Checks ck) {
     long t0 = System.nanoTime();
     Shared sh = new Shared(sys);
 
@@ -196,7 +196,7 @@ public final class GvcMeasures {
   }
 
   /** U1–U3: properties of sectors, independent of the partition (checked once). */
-  static void upDownChecks(YearSystem sys, Shared sh, CheckAccumulator ck) {
+  static void upDownChecks(YearSystem sys, Shared sh, Checks ck) {
     int n = sys.n();
     double[] v = sys.v();
     double[] x = sys.x();
@@ -217,27 +217,27 @@ public final class GvcMeasures {
       if (x[k] != 0) {
         double u = sh.bx[k] / x[k];
         if (u1u == null) {
-          u1u = ck.get("U1", "upstreamness U >= 1 (active sectors)");
-          u1d = ck.get("U1", "downstreamness D >= 1 (active sectors)");
+          u1u = ck.identity("U1", "upstreamness U >= 1 (active sectors)");
+          u1d = ck.identity("U1", "downstreamness D >= 1 (active sectors)");
         }
         u1u.compare(Math.min(u, 1.0), 1.0, where);
         u1d.compare(Math.min(sh.colB[k], 1.0), 1.0, where);
         if (sh.by[k] != 0 && v[k] != 0) {
           if (u3u == null) {
-            u3u = ck.get("U3", "U = PLv = (V̂BBŷ1) ⊘ (V̂Bŷ1)");
+            u3u = ck.identity("U3", "U = PLv = (V̂BBŷ1) ⊘ (V̂Bŷ1)");
           }
           u3u.compare(sh.bby[k] / sh.by[k], u, where);
         }
         if (sh.vb[k] != 0) {
           if (u3d == null) {
-            u3d = ck.get("U3", "D = PLy = (1'V̂BBŷ) ⊘ (1'V̂Bŷ)");
+            u3d = ck.identity("U3", "D = PLy = (1'V̂BBŷ) ⊘ (1'V̂Bŷ)");
           }
           u3d.compare(sh.vbb[k] / sh.vb[k], sh.colB[k], where);
         }
       }
     }
-    ck.get("U2", "va'U = 1'x").compare(vaU, sumX, "world");
-    ck.get("U2", "y'D = 1'x").compare(yD1, sumX, "world");
+    ck.identity("U2", "va'U = 1'x").compare(vaU, sumX, "world");
+    ck.identity("U2", "y'D = 1'x").compare(yD1, sumX, "world");
   }
 
   /** The rows of one economy summed by industry (then "_T") into gvc_measures. */

@@ -26,18 +26,17 @@ public interface IndicatorFamily {
   /** The implementation of a family. */
   static IndicatorFamily of(Family f) {
     return switch (f) {
-      case CORE -> new Simple(f, TivaCore::compute, false);
-      case GVC -> new Simple(f, Decompositions::compute, false);
-      case FOOTPRINTS -> new Simple(f, Footprints::compute, true);
+      case CORE -> new Simple(f, TivaCore::compute);
+      case GVC -> new Simple(f, Decompositions::compute);
+      case FOOTPRINTS -> Footprints.FAMILY; // years with satellite accounts and at least one stressor
     };
   }
 
-  /** A family given by its compute function. */
-  record Simple(Family family, BiFunction<YearSystem, ResultSink, TivaSummary> fn, boolean needsSatellite)
-      implements IndicatorFamily {
+  /** A family given by its compute function, with something to compute in every year. */
+  record Simple(Family family, BiFunction<YearSystem, ResultSink, TivaSummary> fn) implements IndicatorFamily {
     @Override
     public boolean appliesTo(YearSystem system) {
-      return !needsSatellite || system.year().satellite() != null;
+      return true;
     }
 
     @Override

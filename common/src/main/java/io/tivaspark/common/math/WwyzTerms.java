@@ -106,7 +106,7 @@ final class WwyzTerms {
   }
 
   /** P1–P5 on this partition (scope suffix tells countries from group partitions). */
-  void check(CheckAccumulator ck, String suffix) {
+  void check(Checks ck, String suffix) {
     int n = sys.n();
     double[] v = sys.v();
     double[] x = sys.x();
@@ -121,20 +121,20 @@ final class WwyzTerms {
         sf += fwd[q][k];
         sb += bwd[q][k];
       }
-      ck.get("P1", "WWYZ: each component's row-sum total = its column-sum total" + suffix).compare(sb, sf, comp[q]);
+      ck.identity("P1", "WWYZ: each component's row-sum total = its column-sum total" + suffix).compare(sb, sf, comp[q]);
       sumAll += sf;
     }
     for (int k = 0; k < n; k++) {
       sumVa += v[k] * x[k];
     }
-    ck.get("P1", "WWYZ: the four components add up to v'Bŷ1 = Σ va" + suffix).compare(sumAll, sumVa, "world");
-    CheckResult.Builder p2 = ck.get("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)" + suffix);
-    CheckResult.Builder p3 = ck.get("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)" + suffix);
-    CheckResult.Builder p4f = ck.get("P4",
+    ck.identity("P1", "WWYZ: the four components add up to v'Bŷ1 = Σ va" + suffix).compare(sumAll, sumVa, "world");
+    CheckResult.Builder p2 = ck.identity("P2", "WWYZ forward: V_D + V_RT + V_GVC_S + V_GVC_C = va (by sector)" + suffix);
+    CheckResult.Builder p3 = ck.identity("P3", "WWYZ backward: Y_D + Y_RT + Y_GVC_S + Y_GVC_C = y (by sector)" + suffix);
+    CheckResult.Builder p4f = ck.identity("P4",
         "WWYZ length forward: X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC (V̂BBŷ row sums, by sector)" + suffix);
-    CheckResult.Builder p4b = ck.get("P4",
+    CheckResult.Builder p4b = ck.identity("P4",
         "WWYZ length backward: X = X_D + X_RT + Xd_GVC + E_GVC + Xf_GVC (V̂BBŷ column sums, by sector)" + suffix);
-    CheckResult.Builder p5 = ck.get("P5", "WWYZ length: V_D + V_RT + V_GVC = V̂Bŷ row sums and "
+    CheckResult.Builder p5 = ck.identity("P5", "WWYZ length: V_D + V_RT + V_GVC = V̂Bŷ row sums and "
         + "Y_D + Y_RT + Y_GVC = column sums (by sector)" + suffix);
     double[] totF = new double[L_COUNT];
     double[] totB = new double[L_COUNT];
@@ -159,7 +159,7 @@ final class WwyzTerms {
       p5.compare(yy[V_D][k] + yy[V_RT][k] + yy[V_GVC][k], yy[V_TOT][k], where);
     }
     String[] seg = {"X", "X_D", "X_RT", "Xd_GVC", "E_GVC", "Xf_GVC"};
-    CheckResult.Builder p4w = ck.get("P4", "WWYZ length: each segment's row-sum total = its column-sum total"
+    CheckResult.Builder p4w = ck.identity("P4", "WWYZ length: each segment's row-sum total = its column-sum total"
         + suffix);
     for (int q = 0; q < L_COUNT; q++) {
       p4w.compare(totB[q], totF[q], seg[q]);

@@ -57,13 +57,13 @@ final class WwzThirdCountry {
   }
 
   /** The detail of exporter S (first row s0 if contiguous, else −1) written to the sink, and check W5. */
-  void exporter(YearSystem.Economy eco, int s0, double[] u, double[] yToS, double[] out, CheckAccumulator checks,
+  void exporter(YearSystem.Economy eco, int s0, double[] u, double[] yToS, double[] out, Checks checks,
       ResultSink sink) {
     int g = sys.g();
     int m = eco.rows().length;
     int cols = 3 * g;
     redoThirdBlock(eco.member(), yToS);
-    CheckResult.Builder w5 = checks.get("W5", "WWZ third-country detail: Σ_t DVA_INTrexI1/F/I2(t) = the term "
+    CheckResult.Builder w5 = checks.identity("W5", "WWZ third-country detail: Σ_t DVA_INTrexI1/F/I2(t) = the term "
         + "(exporter × importer × industry)");
     double[] c = new double[m * cols];
     double[] byInd = new double[(sys.nInd() + 1) * cols];
