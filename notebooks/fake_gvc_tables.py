@@ -4,8 +4,8 @@ The runner (run_all.py) executes 03 a second time on a view of the warehouse tha
 when the real warehouse has none, so that the notebook's GVC sections run in CI before the `gvc`
 family writes real ones. The numbers are NOT a decomposition: the terms are fixed fractions of each
 exporter's gross exports (EXGR) and the measures arbitrary values in plausible ranges. The layout
-follows contract §3 and the code's OutputTable (columns, WLD/_T conventions, method and term codes of
-shared/reference/indicators.md §4-6); every row has run_id "made-up-for-notebook-test".
+follows docs/data-dictionary.md §1 and the code's OutputTable (columns, WLD/_T conventions, method and term codes of
+docs/methods.md §4–§6); every row has run_id "made-up-for-notebook-test".
 """
 from pathlib import Path
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a Spark home (a directory with jars/) from the Spark jars Maven resolved for this project,
 # for machines without a Spark distribution: standalone Workers need $SPARK_HOME/jars to build
-# executor command lines (docs/cluster.md, stack.md pitfall 6). Only Spark and what Spark ships:
+# executor command lines (docs/cluster.md, docs/build.md §5). Only Spark and what Spark ships:
 # no Delta, Unity Catalog, Typesafe Config, tiva or test jars (the fat jar brings its own).
 #   tools/cluster/spark-home.sh DIR      -> DIR/jars/*.jar (symlinks into ~/.m2); prints DIR
 # Then: export SPARK_HOME=DIR SPARK_SCALA_VERSION=2.13

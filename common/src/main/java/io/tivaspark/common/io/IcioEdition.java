@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The published OECD ICIO CSV layouts, for writing test and benchmark files in the shape of
- * each edition (formats.md §2). {@link IcioCsv} reads every one of them by label.
+ * each edition (docs/ingest.md §2.1). {@link IcioCsv} reads every one of them by label.
  *
  * <table>
  *   <tr><th>edition</th><th>corner</th><th>FD columns</th><th>value-added rows</th><th>output row / column</th><th>split entities</th></tr>

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.zip.ZipException;
 
 /**
- * The {@code long-csv} source layout (contract §2): one CSV per dataset of the canonical store,
+ * The {@code long-csv} source layout (docs/ingest.md §4): one CSV per dataset of the canonical store,
  * with the dataset's columns plus {@code year}, in any column order, optionally gzipped. Read by
  * streaming, one row at a time: a file is never held in memory.
  *
@@ -34,13 +34,13 @@ import java.util.zip.ZipException;
 public final class LongCsv {
   private LongCsv() {}
 
-  /** The datasets of contract §1 that long-csv carries, with their key columns. */
+  /** The datasets of docs/data-dictionary.md §6 that long-csv carries, with their key columns. */
   public enum Kind {
     INTERMEDIATE("intermediate", "from_country", "from_industry", "to_country", "to_industry"),
     FINAL_DEMAND("final_demand", "from_country", "from_industry", "to_country", "category"),
     VALUE_ADDED("value_added", "country", "industry", "component"),
     OUTPUT("output", "country", "industry"),
-    /** Satellite accounts by industry (contract §1): one unit per stressor. */
+    /** Satellite accounts by industry (docs/data-dictionary.md §6): one unit per stressor. */
     EXTENSIONS("extensions", "stressor", "unit", "country", "industry"),
     /** Direct emissions of final users by (reporting country, category). */
     EXTENSIONS_FINAL_DEMAND("extensions_final_demand", "stressor", "unit", "country", "category");

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The rows and identity checks of one exporter's decompositions (docs/methods.md §4; indicators.md §4–§6): WWZ,
+ * The rows and identity checks of one exporter's decompositions (docs/methods.md §4; docs/methods.md §4–§6): WWZ,
  * BM_SOURCE and BM_SINK by importer × industry with the totals WLD and _T, KWW by importer (the
  * decompr wwz2kww mapping) and at WLD × _T (its own formulas), the participation measures GVC_BM,
  * GVCB_BM, GVCF_BM, and the checks K1–K6, W1–W4, B1–B6.

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Family "gvc": gross-export decompositions of one year (indicators.md §4–§6) into
+ * Family "gvc": gross-export decompositions of one year (docs/methods.md §4–§6) into
  * {@code export_decomposition}, GVC measures (§6 participation, §8 WWYZ, §9 up/downstreamness, the
  * latter two in {@link GvcMeasures}) into {@code gvc_measures}, and the identities K, W, B, P, U
  * into {@code quality_checks}.
@@ -68,7 +68,7 @@ public final class Decompositions {
   static final String WLD = "WLD";
   static final String TOTAL = "_T";
 
-  /** WWZ term names in WWZ (2013) order (indicators.md §5). */
+  /** WWZ term names in WWZ (2013) order (docs/methods.md §5). */
   public static final List<String> WWZ_TERMS = List.of("DVA_FIN", "DVA_INT", "DVA_INTrexI1", "DVA_INTrexF",
       "DVA_INTrexI2", "RDV_FIN", "RDV_FIN2", "RDV_INT", "DDC_FIN", "DDC_INT", "MVA_FIN", "MVA_INT", "MDC",
       "OVA_FIN", "OVA_INT", "ODC");

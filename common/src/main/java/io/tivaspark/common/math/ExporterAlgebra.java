@@ -4,7 +4,7 @@ import io.tivaspark.common.model.InvalidInputException;
 import java.util.Arrays;
 
 /**
- * The per-exporter quantities of the gvc decompositions (docs/methods.md §4; indicators.md §4–§6; the block algebra in
+ * The per-exporter quantities of the gvc decompositions (docs/methods.md §4; docs/methods.md §4–§6; the block algebra in
  * {@link Decompositions}): for an exporting economy S (m rows) the vectors of the economy, the
  * solves on L_SS and B_SS, the O(nm) passes over B_·S, the extraction terms of Borin–Mancini and
  * the KWW terms that need no partner loop. Each unit takes its inputs explicitly and returns a
@@ -236,7 +236,7 @@ final class ExporterAlgebra {
   /**
    * The extraction terms of Borin–Mancini: with c̄1 = Σ_{c∉S} Y_·c off S and c̄2 = Y_·S off S,
    * bc1 = B c̄1, bc2 = B c̄2, and corr = B_·S B_SS⁻¹ [−(B c̄1)_S | L_SS Y_SS − (B c̄2)_S | L_SS e_S]
-   * (n×3), so that B^(S) c̄ = B c̄ + corr column (docs/methods.md §4; indicators.md §6; block algebra in
+   * (n×3), so that B^(S) c̄ = B c̄ + corr column (docs/methods.md §4; docs/methods.md §6; block algebra in
    * {@link Decompositions}).
    */
   record Extraction(double[] bc1, double[] bc2, double[] corr) {
@@ -290,7 +290,7 @@ final class ExporterAlgebra {
   }
 
   /**
-   * The exporter-level sums that need no partner loop (docs/methods.md §4; indicators.md §4): KWW terms 1–7 (term 5 =
+   * The exporter-level sums that need no partner loop (docs/methods.md §4; docs/methods.md §4): KWW terms 1–7 (term 5 =
    * ws_¬ A_¬S (L_SS Y_SS), term 6 = ws_¬ A_¬S (L_SS e_S), ws = Σ_{t∈S} v_t B_t·), gross exports
    * EXGR = Σ e_S, domestic content dc = ws_S·e_S, foreign content fc = fm·e_S, vLe = v_S·(L_SS e_S)
    * (check B6) and uYss = v_S L_SS Y_SS (check K5).

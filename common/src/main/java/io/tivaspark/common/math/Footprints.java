@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Family "footprints": environmental and employment accounts of one year from its satellite
- * accounts (indicators.md §10; pymrio {@code calc_accounts}), written to {@code footprints}; the
+ * accounts (docs/methods.md §10; pymrio {@code calc_accounts}), written to {@code footprints}; the
  * coefficients S, M, M_UP, M_DOM per economy and industry to {@code footprint_coefficients}; the
  * identities E1–E5 in {@code quality_checks}. A year without satellite accounts writes nothing.
  * See docs/footprints.md for every account and coefficient.

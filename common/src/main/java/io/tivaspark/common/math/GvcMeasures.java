@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * (backward, by final-goods producing sector) are needed, so nothing n×n is formed beyond B.
  *
  * <p><b>Wang–Wei–Yu–Zhu (2017a, NBER WP 23222) decomposition of value-added production</b>
- * (indicators.md §8): V̂Bŷ = V̂Lŷ^D (D) + V̂Lŷ^F (RT) + V̂LA^FLŷ^D (GVC_S) + V̂LA^F(Bŷ − Lŷ^D) (GVC_C).
+ * (docs/methods.md §8): V̂Bŷ = V̂Lŷ^D (D) + V̂Lŷ^F (RT) + V̂LA^FLŷ^D (GVC_S) + V̂LA^F(Bŷ − Lŷ^D) (GVC_C).
  * Measures (values in the input's money unit, participation in percent): WWYZ_VA_D, WWYZ_VA_RT,
  * WWYZ_VA_GVC_S, WWYZ_VA_GVC_C (forward); WWYZ_FD_D, WWYZ_FD_RT, WWYZ_FD_GVC_S, WWYZ_FD_GVC_C
  * (backward); GVCPT_F = 100·(VA_GVC_S + VA_GVC_C)/va, GVCPT_F_S, GVCPT_F_C; GVCPT_B =

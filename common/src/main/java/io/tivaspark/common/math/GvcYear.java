@@ -2,7 +2,7 @@ package io.tivaspark.common.math;
 
 /**
  * Year-level products of the gvc decompositions, shared by every exporting economy (docs/methods.md
- * §4 and indicators.md §4–§6; n rows, G countries, N industries). The system's shared quantities
+ * §4 and docs/methods.md §4–§6; n rows, G countries, N industries). The system's shared quantities
  * ({@link YearSystem#zc()}, {@link YearSystem#originMultipliers()}, {@link YearSystem#by()},
  * {@link YearSystem#countryExports()}) are referenced, not recomputed; only what the gvc family alone
  * uses is computed here.

@@ -1,7 +1,7 @@
 package io.tivaspark.common.math;
 
 /**
- * Textbook input-output quantities, one small static function each (indicators.md §1–2).
+ * Textbook input-output quantities, one small static function each (docs/methods.md §1–§2).
  * Column-major {@code double[]} everywhere; n is the number of country-sectors.
  * Conventions: 1/0 := 0 (a zero-output sector has a zero column in A and v = 0 there).
  *

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The terms of WWZ, BM source and BM sink per (exporting industry, partner) of one exporter S
- * (docs/methods.md §4; indicators.md §5–§6): A_S,r times 14 vectors on the partner's rows for every partner r ∉ S,
+ * (docs/methods.md §4; docs/methods.md §5–§6): A_S,r times 14 vectors on the partner's rows for every partner r ∉ S,
  * 28·m·(n − m) flops, then the terms per row of S. Also KWW terms 8 and 9 (FVA_INT, FDC), which
  * come out of the same loop.
  *

@@ -6,7 +6,7 @@ import io.tivaspark.common.model.ResultSink;
 import java.util.List;
 
 /**
- * OECD TiVA indicators of one year (indicators.md §3, §7) with their identity checks (§3.4, §7, §11).
+ * OECD TiVA indicators of one year (docs/methods.md §3, §7) with their identity checks (§3.4, §7, §11).
  *
  * <p><b>Economies.</b> Everything is computed on the split system (entities, e.g. CN1, CN2) and reported
  * per economy: a reporting country is the set of its entities' rows (all its blocks, incl. CN1×CN2,

@@ -11,7 +11,7 @@ import java.util.Set;
 public final class TivaOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Which gross output x and value added va the math uses (indicators.md §12.6). */
+  /** Which gross output x and value added va the math uses (docs/methods.md §2.6). */
   public enum OutputMode {
     /**
      * Default: x = Z·1 + y (row sums) and va = x − Z'·1 (column residual, = VA + TLS). Then v'B = 1'

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Third-country detail of WWZ terms 3–5 (docs/methods.md §4; indicators.md §5): for exporter S, partner r and third
+ * Third-country detail of WWZ terms 3–5 (docs/methods.md §4; docs/methods.md §5): for exporter S, partner r and third
  * country t ∉ S ∪ {r}, with u = v_S L_SS,
  * DVA_INTrexI1(t) = u # A_Sr B_rt Y_tt, DVA_INTrexF(t) = u # A_Sr B_rr Y_rt,
  * DVA_INTrexI2(t) = u # A_Sr B_rt Σ_{w∉S∪{t}} Y_tw; summed over t they are the terms themselves

@@ -15,7 +15,7 @@ import java.util.Map;
  * origin country, B·Y, explicit local inverses of the countries). Built once per year by
  * {@link #build}; then only read (not thread-safe for the lazy parts; one year = one task).
  *
- * <p>Naming: GVC literature (indicators.md §1): B is the global Leontief inverse, L the local ones.
+ * <p>Naming: GVC literature (docs/methods.md §1): B is the global Leontief inverse, L the local ones.
  *
  * <p><b>Cost</b> (n = entities·N): A, v O(n²); B one dgetrf + dgetri, 2n³ (≈ 2.5 s native at
  * n = 3645 on 2 cores); memory A, B: 2n² doubles. Lazy parts: {@link #zc()} O(n²);

@@ -3,7 +3,7 @@
  * textbook quantities ({@link io.tivaspark.common.math.IoMath}) and the OECD TiVA indicators of one
  * year ({@link io.tivaspark.common.math.TivaCore}). Pure Java plus dev.ludovic.netlib; no Spark.
  *
- * <p><b>Naming (GVC literature, as in /work/shared/reference/indicators.md §1).</b>
+ * <p><b>Naming (GVC literature, as in docs/methods.md §1).</b>
  * <table>
  *   <caption>names here and in pymrio</caption>
  *   <tr><th>here</th><th>meaning</th><th>pymrio</th></tr>
@@ -24,6 +24,6 @@
  * {@link io.tivaspark.common.math.Lapack#javaOnly()} forces the pure-Java implementations
  * ({@code JavaLAPACK.getInstance()} = F2jLAPACK, {@code JavaBLAS.getInstance()}). Every LAPACK/BLAS call
  * runs on one dedicated thread with a 16 MB stack (OpenBLAS overflows the default 1 MB stack from
- * n ≈ 1000, see stack.md "Native BLAS/LAPACK from Java").
+ * n ≈ 1000, see docs/build.md §6).
  */
 package io.tivaspark.common.math;

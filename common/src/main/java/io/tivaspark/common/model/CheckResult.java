@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * The outcome of one identity check for one year: the largest absolute and relative error over
  * every element the identity covers, the relative tolerance it was held to, and whether it held.
  *
- * @param check the identity's code (T1, S1, I1, ...) as in indicators.md §11
+ * @param check the identity's code (T1, S1, I1, ...) as in docs/methods.md §11
  * @param scope what it covered, e.g. "world", a country code, or "row balance"
  * @param worst where the largest relative error occurred (a row label, country, ...), or "" if none
  * @param kind whether the check tests the input table ({@link Kind#INPUT}: I1, I2) or an identity of

@@ -38,7 +38,7 @@ public enum Family {
     return java.util.Arrays.stream(values()).map(Family::code).toList();
   }
 
-  /** The family an identity check belongs to, by its code's letter (indicators.md §11). */
+  /** The family an identity check belongs to, by its code's letter (docs/methods.md §11). */
   public static Family ofCheck(String checkCode) {
     char c = checkCode.isEmpty() ? '?' : checkCode.charAt(0);
     for (Family f : values()) {

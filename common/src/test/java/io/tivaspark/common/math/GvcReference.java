@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Test oracle: the literal formulas of indicators.md §4–§6 (and exvatools' sink code) with explicit
+ * Test oracle: the literal formulas of docs/methods.md §4–§6 (and exvatools' sink code) with explicit
  * inverses (B, L_ss, L_rr, the extraction matrices B^(s)) on small tables. Slow on purpose (O(n³)
  * per economy); values keyed "method|exporter|importer|industry|term", by exporting industry
  * (entities of a split country and members of a group summed).

@@ -282,7 +282,7 @@ class WiodRealDataTest {
           }
           break;
         case "I2":
-          // flags, not identities (indicators.md §11 I2, §12.3): report. Z is never negative; with
+          // flags, not identities (docs/methods.md §11 I2, §12.3): report. Z is never negative; with
           // x = Z1 + y below Z'1 a few small sectors get va < 0 and an A column sum >= 1.
           if (c.scope().equals("negative Z")) {
             assertTrue(c.passed(), year + ": " + c);
