@@ -1,6 +1,8 @@
 package io.tivaspark.jobs;
 
 import io.tivaspark.jobs.cli.Args;
+import io.tivaspark.jobs.cli.Commands;
+import io.tivaspark.jobs.cli.SparkSessions;
 import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.jobs.cli.SparkSettings;
 import io.tivaspark.jobs.CliTest.Outcome;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;

@@ -1,4 +1,4 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -76,10 +76,18 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** How publishing moves directories; tests inject faults here. */
-  static volatile YearPublisher.Mover mover = YearPublisher.RENAME;
+  /** How publishing moves directories; tests inject faults here ({@link #useMover}). */
+  private static volatile YearPublisher.Mover mover = YearPublisher.RENAME;
 
   private IngestJob() {}
+
+  /**
+   * Fault injection for tests: the mover every later ingest publishes with
+   * ({@link YearPublisher#RENAME} restores the default).
+   */
+  public static void useMover(YearPublisher.Mover m) {
+    mover = m;
+  }
 
   /** Ingest settings (tiva.ingest). */
   public record Options(IcioCsv.DiscMode disc) implements Serializable {
@@ -526,7 +534,7 @@ public final class IngestJob {
   }
 
   /** {@code --out} must be a directory or not exist yet (usage error otherwise). */
-  static void requireDirectoryOrAbsent(Configuration conf, String command, String out) throws IOException {
+  public static void requireDirectoryOrAbsent(Configuration conf, String command, String out) throws IOException {
     Path p = new Path(out);
     FileSystem fs = p.getFileSystem(conf);
     if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
@@ -602,7 +610,7 @@ public final class IngestJob {
   }
 
   /** 1995,1996,1997,2000 -> "1995-1997,2000". */
-  static String ranges(Set<Integer> years) {
+  public static String ranges(Set<Integer> years) {
     StringBuilder sb = new StringBuilder();
     Integer start = null;
     Integer prev = null;

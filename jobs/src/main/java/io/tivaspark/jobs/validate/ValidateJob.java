@@ -1,4 +1,4 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.validate;
 
 import com.typesafe.config.Config;
 import io.tivaspark.common.model.InvalidInputException;
@@ -53,7 +53,7 @@ public final class ValidateJob {
 
   /** Tolerances and switches (tiva.validate). */
   public record Options(double atol, double rtol, boolean failOnImbalance, int worst) implements Serializable {
-    static Options from(Settings settings) {
+    public static Options from(Settings settings) {
       Config t = settings.tiva();
       double atol = t.hasPath("validate.balance-atol") ? ConfigValues.number(t, "validate.balance-atol") : 0.1;
       double rtol = t.hasPath("validate.balance-rtol") ? ConfigValues.number(t, "validate.balance-rtol") : 2e-4;

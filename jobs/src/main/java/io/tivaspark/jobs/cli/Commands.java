@@ -1,14 +1,12 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
 import io.tivaspark.common.gen.GeneratorSpec;
-import io.tivaspark.jobs.cli.Args;
-import io.tivaspark.jobs.cli.ConfigValues;
-import io.tivaspark.jobs.cli.ExitCode;
-import io.tivaspark.jobs.cli.Settings;
-import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.generate.GenerateJob;
+import io.tivaspark.jobs.ingest.IngestJob;
 import io.tivaspark.jobs.run.CoreSettings;
 import io.tivaspark.jobs.run.RunJob;
 import io.tivaspark.jobs.run.RunSettings;
+import io.tivaspark.jobs.validate.ValidateJob;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -18,10 +16,10 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /** The body of each command; Main parses, this does. */
-final class Commands {
+public final class Commands {
   private Commands() {}
 
-  static int dispatch(String command, Args args, Settings settings, PrintStream out) throws Exception {
+  public static int dispatch(String command, Args args, Settings settings, PrintStream out) throws Exception {
     switch (command) {
       case "generate" -> {
         GeneratorSpec spec = generatorSpec(args, settings);

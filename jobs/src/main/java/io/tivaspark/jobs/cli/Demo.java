@@ -1,11 +1,7 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
 import io.tivaspark.common.gen.GeneratorSpec;
-import io.tivaspark.jobs.cli.Args;
-import io.tivaspark.jobs.cli.ExitCode;
-import io.tivaspark.jobs.cli.ConfigValues;
-import io.tivaspark.jobs.cli.Settings;
-import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.generate.GenerateJob;
 import io.tivaspark.jobs.run.CoreSettings;
 import io.tivaspark.jobs.run.RunJob;
 import io.tivaspark.jobs.run.RunSettings;
