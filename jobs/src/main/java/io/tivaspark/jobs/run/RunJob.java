@@ -13,6 +13,7 @@ import io.tivaspark.jobs.cli.ChecksFailedException;
 import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.ExitCoded;
 import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.cli.TivaSettings;
 import io.tivaspark.jobs.cli.UsageException;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
@@ -100,9 +101,8 @@ public final class RunJob {
 
   private RunJob() {}
 
-  public static Result run(SparkSession spark, Settings settings, Request req) throws IOException {
-    RunSettings runSettings = RunSettings.from(settings.tiva()); // every tiva.run.* checked before any write
-    return run(spark, settings, req, CommitListener.of(runSettings));
+  public static Result run(SparkSession spark, TivaSettings settings, Request req) throws IOException {
+    return run(spark, settings, req, CommitListener.of(settings.run()));
   }
 
   /**
@@ -112,10 +112,10 @@ public final class RunJob {
    *
    * @param listener called between moving a table's files and committing them (tests)
    */
-  public static Result run(SparkSession spark, Settings settings, Request req, CommitListener listener)
+  public static Result run(SparkSession spark, TivaSettings settings, Request req, CommitListener listener)
       throws IOException {
-    RunSettings runSettings = RunSettings.from(settings.tiva());
-    CoreSettings core = CoreSettings.from(settings.tiva());
+    RunSettings runSettings = settings.run();
+    CoreSettings core = settings.core();
     EnumSet<Family> families = RunPlan.families(req.families());
     Instant started = Instant.now();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
@@ -146,9 +146,9 @@ public final class RunJob {
           src.entities(), src.meta().industries.size(), req.warehouse(), req.incremental() ? ", incremental" : "");
       Map<Integer, YearState> current = RunsLog.currentState(spark, warehouse);
       WarehouseIdentity.check(spark, warehouse, src.meta().layout("mrio.json"), req.input()); // another table's: exit 2
-      RunPlan plan = RunPlan.decide(years, src.years(), families, current,
+      RunPlan plan = RunPlan.decide(years, families, current,
           req.incremental() ? RunPlan.tableRunIds(spark, warehouse, families) : null, configFp, code,
-          req.years() == null);
+          req.years() == null ? RunPlan.removed(current, src.years()) : List.of());
       LOG.info("run {} plan: {}", runId, plan.describe());
       if (!plan.removed().isEmpty()) {
         LOG.warn("years {} are in the warehouse but no longer in the input; their rows are kept "
@@ -172,7 +172,7 @@ public final class RunJob {
       String message = RunsLog.message(outcomes, plan.removed());
       RunsLog.append(spark, warehouse, new RunsLog.Entry(runId, started, Instant.now(), status,
           src.input().toString(), YearState.toJson(RunsLog.states(outcomes, current, configFp, code, runId)),
-          WarehouseIdentity.configJson(settings, src.meta().layout("mrio.json"), src.input().toString()),
+          WarehouseIdentity.configJson(settings.source(), src.meta().layout("mrio.json"), src.input().toString()),
           Settings.version(), message));
       LOG.info("run {} {}: {}", runId, status, message);
       throwIfFailed(outcomes);

@@ -66,11 +66,10 @@ record RunPlan(List<Integer> years, EnumSet<Family> families, Map<Integer, Strin
    *
    * @param current per year, the state the runs table records ({@link RunsLog#currentState})
    * @param tableRuns per year, the run ids the tables of the families hold (null = not incremental)
-   * @param fullRun true when no --years range was given (only then are removed years reported)
+   * @param removed {@link #removed}, or none for a run of a --years range
    */
-  static RunPlan decide(List<Integer> years, Set<Integer> inputYears, EnumSet<Family> families,
-      Map<Integer, YearState> current, Map<Integer, Set<String>> tableRuns, String configFp, String code,
-      boolean fullRun) {
+  static RunPlan decide(List<Integer> years, EnumSet<Family> families, Map<Integer, YearState> current,
+      Map<Integer, Set<String>> tableRuns, String configFp, String code, List<Integer> removed) {
     Map<Integer, String> unchanged = new HashMap<>();
     Map<Integer, String> reasons = new LinkedHashMap<>();
     for (int y : years) {
@@ -88,12 +87,13 @@ record RunPlan(List<Integer> years, EnumSet<Family> families, Map<Integer, Strin
         reasons.put(y, why);
       }
     }
-    List<Integer> removed = new ArrayList<>();
-    if (fullRun) {
-      current.keySet().stream().filter(y -> !inputYears.contains(y)).sorted().forEach(removed::add);
-    }
     return new RunPlan(List.copyOf(years), EnumSet.copyOf(families), Map.copyOf(unchanged), reasons,
         List.copyOf(removed));
+  }
+
+  /** Years the warehouse holds but the input no longer has (their rows are kept). */
+  static List<Integer> removed(Map<Integer, YearState> current, Set<Integer> inputYears) {
+    return current.keySet().stream().filter(y -> !inputYears.contains(y)).sorted().toList();
   }
 
   /** For the log: "years 2001-2003, families [CORE, GVC], 2001: not incremental, ...". */
