@@ -1,16 +1,8 @@
 package io.tivaspark.jobs.run;
 
-import io.tivaspark.common.math.IndicatorFamily;
-import io.tivaspark.common.math.TivaOptions;
-import io.tivaspark.common.math.TivaSummary;
-import io.tivaspark.common.math.YearSystem;
-import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Family;
-import io.tivaspark.common.model.Fingerprint;
 import io.tivaspark.common.model.InvalidInputException;
-import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.jobs.cli.ChecksFailedException;
-import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.ExitCoded;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.TivaSettings;
@@ -18,52 +10,40 @@ import io.tivaspark.jobs.cli.UsageException;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
 import io.tivaspark.jobs.store.StoreInventory;
-import io.tivaspark.jobs.store.StoreReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code bin/tiva run}: computes every year of the store on the executors (one year per task;
- * the driver only sees small {@link YearOutcome}s), stages each year's rows as Parquet in the
+ * {@code bin/tiva run}: plans the run ({@link RunPlan}: years, families, what is skipped and why),
+ * computes every year of the store on the executors (one {@link YearTask} per Spark task; the
+ * driver only sees small {@link YearOutcome}s), stages each year's rows ({@link Staging}) as Parquet in the
  * tables' physical layout, then commits every curated table with one Delta transaction per table
  * that replaces exactly the years computed (the staged files are moved into the table and
- * referenced, not rewritten: {@link FileCommit}), and finally appends the {@code runs} row.
+ * referenced, not rewritten: {@link TableCommit}), and finally appends the {@code runs} row
+ * ({@link RunsLog}).
  *
  * <p>Consistency model: a table's year is replaced atomically (Delta); tables are committed one
  * after another, so between two commits a reader can see a year's new indicators beside its old
