@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tivaspark.common.model.Family;
+import io.tivaspark.jobs.TestSpark;
 import io.tivaspark.jobs.cli.UsageException;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.junit.jupiter.api.Test;
 
-/** The run's plan, check classes, staged names and Delta actions, without Spark. */
+/** The run's plan, check classes, staged names and Delta actions (only these need a Spark session). */
 class RunPlanTest {
   @Test
   void familiesAndYears() {
@@ -70,6 +71,7 @@ class RunPlanTest {
 
   @Test
   void deltaActionsWithoutSyntheticDefaults() {
+    TestSpark.get(); // Delta's WRITE operation reads the session's SQL configuration
     AddFile a = FileCommit.addFile("year=2001/part-0.parquet", 2001, 123, 456, "{\"numRecords\":7}");
     assertEquals("year=2001/part-0.parquet", a.path());
     assertEquals("2001", a.partitionValues().apply("year"));
