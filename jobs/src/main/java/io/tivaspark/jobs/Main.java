@@ -1,8 +1,11 @@
 package io.tivaspark.jobs;
 
 import io.tivaspark.jobs.cli.Args;
+import io.tivaspark.jobs.cli.Commands;
+import io.tivaspark.jobs.cli.SparkSessions;
 import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.Settings;
+import io.tivaspark.jobs.cli.TivaSettings;
 import io.tivaspark.jobs.cli.UsageException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -88,7 +91,8 @@ public final class Main {
       if (!command.equals("sql") && !args.positional().isEmpty()) {
         throw new UsageException(command + ": unexpected argument '" + args.positional().get(0) + "'");
       }
-      return Commands.dispatch(command, args, settings, out);
+      // every typed setting read and checked once, here, before any command starts Spark
+      return Commands.dispatch(command, args, TivaSettings.from(settings), out);
     } catch (Throwable t) {
       int code = ExitCode.of(t);
       err.println("tiva: " + ExitCode.message(t));

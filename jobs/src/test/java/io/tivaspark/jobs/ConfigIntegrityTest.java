@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.jobs.cli.SparkSettings;
 import io.tivaspark.jobs.CliTest.Outcome;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.UsageException;
@@ -141,7 +142,17 @@ class ConfigIntegrityTest {
     runRefused("tiva.run.fail-on-input-check = 3\n", 2, "tiva.run.fail-on-input-check");
     runRefused("tiva.run.lock-wait = soon\n", 2, "tiva.run.lock-wait must be a duration");
     runRefused("tiva.run.families = [core, gvcc]\n", 2, "tiva.run.families: unknown family 'gvcc'");
-    runRefused("tiva.run.balance-atol = lots\n", 2, "tiva.run.balance-atol must be a number");
+    runRefused("tiva.balance-atol = lots\n", 2, "tiva.balance-atol must be a number");
+    runRefused("tiva.balance-rtol = -1\n", 2, "tiva.balance-atol and tiva.balance-rtol must be >= 0");
+  }
+
+  /** One name per setting: the former per-command balance keys name the key that replaced them. */
+  @Test
+  void renamedBalanceKeysAreRefusedNamingTheNewKey() throws IOException {
+    runRefused("tiva.run.balance-atol = 0.2\n", 2, "tiva.run.balance-atol is now tiva.balance-atol");
+    runRefused("tiva.run.balance-rtol = 1e-3\n", 2, "tiva.run.balance-rtol is now tiva.balance-rtol");
+    assertOneLineError(CliTest.run("validate", "--conf", conf("vb", "tiva.validate.balance-atol = 60\n").toString(),
+        "--input", store.toString()), 2, "tiva.validate.balance-atol is now tiva.balance-atol");
   }
 
   @Test

@@ -278,7 +278,7 @@ class FileCommitTest {
     Path voe = warehouse.resolve("va_origin_exports");
     Set<String> onDisk = partFiles(voe);
     String dead;
-    try (ChildRun child = ChildRun.start(Map.of("JAVA_TOOL_OPTIONS", "-Dtiva.test.pause-before-commit=va_origin_exports"),
+    try (ChildRun child = ChildRun.start(Map.of("CONFIG_FORCE_tiva_test_pause__before__commit", "va_origin_exports"),
         "run", "--input", store.toString(), "--warehouse", warehouse.toString(), "--years", "2001")) {
       assertTrue(child.await(java.util.regex.Pattern.compile("va_origin_exports: staged files moved, pausing"),
           600_000) >= 0, child.all());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tivaspark.common.io.IcioEdition;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.jobs.CliTest.Outcome;
+import io.tivaspark.jobs.ingest.IngestJob;
 import io.tivaspark.jobs.store.YearPublisher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class IngestPublishTest {
 
   @AfterEach
   void restoreMover() {
-    IngestJob.mover = YearPublisher.RENAME;
+    IngestJob.useMover(YearPublisher.RENAME);
   }
 
   /** A store of ICIO years 2001-2002 (with output/), and a changed 2001 to re-ingest. */
@@ -61,13 +62,13 @@ class IngestPublishTest {
     Path re = icioStore(store);
     Map<String, String> before = IngestFixtures.snapshot(store);
     AtomicInteger moves = new AtomicInteger();
-    IngestJob.mover = (fs, from, to) -> {
+    IngestJob.useMover((fs, from, to) -> {
       // intermediate/ and final_demand/ of 2001 are swapped already: fail on value_added/
       if (from.toString().contains("/value_added/year=2001") && moves.getAndIncrement() == 0) {
         throw new IOException("injected fault");
       }
       YearPublisher.RENAME.move(fs, from, to);
-    };
+    });
     Outcome r = ingest(re, store);
     CliTest.assertOneLineError(r, 1, "could not publish value_added/ year 2001");
     assertTrue(r.err().contains("injected fault") && r.err().contains("every move was undone"), r.err());

@@ -1,5 +1,6 @@
 package io.tivaspark.jobs;
 
+import io.tivaspark.jobs.cli.SparkSessions;
 import io.tivaspark.jobs.cli.Settings;
 import org.apache.spark.sql.SparkSession;
 

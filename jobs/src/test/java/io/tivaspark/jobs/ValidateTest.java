@@ -74,7 +74,7 @@ class ValidateTest {
     assertTrue(r.out().contains("year 2011: FAILED"), r.out());
     // a looser tolerance passes
     Path loose = tmp.resolve("loose.conf");
-    Files.writeString(loose, "tiva.validate { fail-on-imbalance = true, balance-atol = 60 }\n");
+    Files.writeString(loose, "tiva.validate.fail-on-imbalance = true\ntiva.balance-atol = 60\n");
     assertEquals(0, CliTest.run("validate", "--input", unbalanced.toString(), "--conf", loose.toString()).code());
   }
 

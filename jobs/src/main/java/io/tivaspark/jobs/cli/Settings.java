@@ -82,9 +82,23 @@ public final class Settings {
     return checked(resolved, unknown);
   }
 
-  /** Unknown keys: a WARN line each, or with tiva.strict-config = true a configuration error. */
+  /** Keys that were renamed: old key under tiva to the key that replaces it. */
+  static final Map<String, String> RENAMED = Map.of(
+      "run.balance-atol", "balance-atol", "run.balance-rtol", "balance-rtol",
+      "validate.balance-atol", "balance-atol", "validate.balance-rtol", "balance-rtol");
+
+  /**
+   * Renamed keys are a configuration error naming the new key; unknown keys a WARN line each, or
+   * with tiva.strict-config = true a configuration error.
+   */
   private static Settings checked(Config resolved, List<String> unknown) {
     Config tiva = resolved.getConfig("tiva");
+    for (Map.Entry<String, String> e : new TreeMap<>(RENAMED).entrySet()) {
+      if (tiva.hasPathOrNull(e.getKey())) {
+        throw new UsageException("configuration: tiva." + e.getKey() + " is now tiva." + e.getValue()
+            + " (one tolerance for run and validate; see conf/application.conf)");
+      }
+    }
     boolean strict = tiva.hasPath("strict-config") && ConfigValues.bool(tiva, "strict-config");
     if (strict && !unknown.isEmpty()) {
       throw new UsageException(unknown.get(0) + " (tiva.strict-config = true"

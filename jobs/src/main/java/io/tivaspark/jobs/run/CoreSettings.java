@@ -43,10 +43,10 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     if (!(tol > 0 && tol < 1)) {
       throw new UsageException("tiva.run.algebra-tolerance must be in (0, 1), got " + tol);
     }
-    double atol = ConfigValues.number(tiva, "run.balance-atol");
-    double rtol = ConfigValues.number(tiva, "run.balance-rtol");
+    double atol = ConfigValues.number(tiva, "balance-atol");
+    double rtol = ConfigValues.number(tiva, "balance-rtol");
     if (!(atol >= 0) || !(rtol >= 0)) {
-      throw new UsageException("tiva.run.balance-atol and tiva.run.balance-rtol must be >= 0, got " + atol + ", " + rtol);
+      throw new UsageException("tiva.balance-atol and tiva.balance-rtol must be >= 0, got " + atol + ", " + rtol);
     }
     String zeroVa = ConfigValues.string(tiva, "run.zero-output-va");
     if (!zeroVa.equals("residual") && !zeroVa.equals("zero")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.jobs.store.Column;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.NoMapping$;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.Action$;
 import org.apache.spark.sql.delta.actions.AddFile;
-import org.apache.spark.sql.delta.actions.AddFile$;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
@@ -155,7 +156,8 @@ final class FileCommit {
    * Returns null, having changed nothing, when the table's layout does not match the staged files
    * ({@link #unsupported}); the caller then uses {@link #replaceWithDataFrame}.
    */
-  static Outcome replaceYears(SparkSession spark, Path table, OutputTable t, List<Staged> staged) throws IOException {
+  static Outcome replaceYears(SparkSession spark, Path table, OutputTable t, List<Staged> staged,
+      CommitListener listener) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     long t0 = System.nanoTime();
     DeltaLog log = DeltaLog.forTable(spark, table);
@@ -210,7 +212,7 @@ final class FileCommit {
       added++;
     }
     long t3 = System.nanoTime();
-    pauseForTest(t);
+    listener.beforeCommit(t.tableName());
     long version = txn.commit(seq(actions), writeOperation(predicate));
     long t4 = System.nanoTime();
     LOG.debug("{}: snapshot {} ms, live files {} ms, move+stats {} ms, commit {} ms", t.tableName(),
@@ -235,22 +237,6 @@ final class FileCommit {
         .save(table.toString());
   }
 
-  /**
-   * Crash tests only: with {@code -Dtiva.test.pause-before-commit=<table>} the run stops for 10
-   * minutes between moving that table's files and committing them, so a test can kill it in that
-   * window (the one that leaves orphan files).
-   */
-  private static void pauseForTest(OutputTable t) {
-    if (t.tableName().equals(System.getProperty("tiva.test.pause-before-commit"))) {
-      LOG.warn("{}: staged files moved, pausing before the commit (tiva.test.pause-before-commit)", t.tableName());
-      try {
-        Thread.sleep(600_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   private static void move(Configuration conf, FileSystem srcFs, Path src, FileSystem dstFs, Path dst)
       throws IOException {
     if (srcFs.getUri().equals(dstFs.getUri())) {
@@ -263,21 +249,63 @@ final class FileCommit {
     }
   }
 
-  private static AddFile addFile(String relPath, int year, long size, long modificationTime, String stats) {
-    AddFile$ d = AddFile$.MODULE$;
-    scala.collection.immutable.Map<String, String> partition =
-        new scala.collection.immutable.Map.Map1<>("year", String.valueOf(year));
-    return new AddFile(relPath, partition, size, modificationTime, true, stats,
-        d.$lessinit$greater$default$7(), d.$lessinit$greater$default$8(), d.$lessinit$greater$default$9(),
-        d.$lessinit$greater$default$10(), d.$lessinit$greater$default$11(), d.$lessinit$greater$default$12(),
-        d.$lessinit$greater$default$13());
+  /**
+   * The AddFile of a moved file, built from its JSON form by Delta's own log reader
+   * ({@code Action.fromJson}): the fields given here are set, every other field (tags, deletion
+   * vector, row ids, clustering, ...) takes the default Delta gives a log entry that lacks it. Unlike
+   * the constructor (13 parameters in Delta 4.4) this does not change when Delta adds a field.
+   */
+  static AddFile addFile(String relPath, int year, long size, long modificationTime, String stats) {
+    ObjectNode add = JSON.createObjectNode();
+    add.put("path", relPath);
+    add.putObject("partitionValues").put("year", String.valueOf(year));
+    add.put("size", size);
+    add.put("modificationTime", modificationTime);
+    add.put("dataChange", true);
+    add.put("stats", stats);
+    ObjectNode action = JSON.createObjectNode();
+    action.set("add", add);
+    try {
+      return (AddFile) Action$.MODULE$.fromJson(JSON.writeValueAsString(action));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  private static DeltaOperations.Operation writeOperation(String predicate) {
-    DeltaOperations.Write$ w = DeltaOperations.Write$.MODULE$;
-    return new DeltaOperations.Write(SaveMode.Overwrite, Option.apply(seq(List.of("year"))), Option.apply(predicate),
-        Option.empty(), w.$lessinit$greater$default$5(), w.$lessinit$greater$default$6(),
-        w.$lessinit$greater$default$7(), w.$lessinit$greater$default$8(), w.$lessinit$greater$default$9());
+  /**
+   * The commit's operation: Delta's own {@code WRITE} (mode Overwrite, partitionBy [year], the
+   * {@code year IN (...)} predicate), as Spark's replaceWhere records it. Built through the case
+   * class's public constructor found by reflection, its first three parameters (mode,
+   * partitionBy, predicate) given and every later one, all {@code Option}s defaulting to
+   * {@code None} in Delta 4.x (userMetadata, isDynamicPartitionOverwrite, canOverwriteSchema,
+   * canMergeSchema, replaceOnCond, replaceUsingCols), set to {@code None}: an {@code Option} Delta
+   * adds later is handled too, without Scala's position-numbered synthetic default methods; a
+   * parameter of another type fails here, loudly, naming it.
+   */
+  static DeltaOperations.Operation writeOperation(String predicate) {
+    for (Constructor<?> c : DeltaOperations.Write.class.getConstructors()) {
+      Class<?>[] types = c.getParameterTypes();
+      if (types.length < 3 || types[0] != SaveMode.class || types[1] != Option.class || types[2] != Option.class) {
+        continue;
+      }
+      Object[] args = new Object[types.length];
+      args[0] = SaveMode.Overwrite;
+      args[1] = Option.apply(seq(List.of("year")));
+      args[2] = Option.apply(predicate);
+      for (int i = 3; i < types.length; i++) {
+        if (types[i] != Option.class) {
+          throw new IllegalStateException("this Delta version's DeltaOperations.Write has parameter " + (i + 1)
+              + " of type " + types[i].getName() + ", not Option: FileCommit.writeOperation needs updating");
+        }
+        args[i] = Option.empty();
+      }
+      try {
+        return (DeltaOperations.Operation) c.newInstance(args);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("building Delta's WRITE operation", e);
+      }
+    }
+    throw new IllegalStateException("this Delta version has no DeltaOperations.Write(SaveMode, Option, Option, ...)");
   }
 
   private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {

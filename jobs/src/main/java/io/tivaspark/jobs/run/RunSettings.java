@@ -14,9 +14,11 @@ import java.util.List;
  *
  * @param families tiva.run.families, each a family this build computes
  * @param stagingDir tiva.run.staging-dir, "" = under the warehouse
+ * @param testPauseBeforeCommit tiva.test.pause-before-commit: crash tests only, the table whose
+ *     Delta commit the run pauses before ({@link CommitListener#of}); "" = none
  */
 public record RunSettings(List<String> families, boolean failOnCheck, boolean failOnInputCheck,
-    Duration lockWait, Duration lockStaleAfter, String stagingDir) {
+    Duration lockWait, Duration lockStaleAfter, String stagingDir, String testPauseBeforeCommit) {
 
   public static RunSettings from(Config tiva) {
     List<String> families = ConfigValues.stringList(tiva, "run.families");
@@ -40,6 +42,6 @@ public record RunSettings(List<String> families, boolean failOnCheck, boolean fa
     }
     return new RunSettings(List.copyOf(families), ConfigValues.bool(tiva, "run.fail-on-check"),
         ConfigValues.bool(tiva, "run.fail-on-input-check"), ConfigValues.duration(tiva, "run.lock-wait"), stale,
-        staging);
+        staging, ConfigValues.string(tiva, "test.pause-before-commit"));
   }
 }

@@ -38,7 +38,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       if (!t.writtenBy(families)) {
         continue;
       }
-      Path file = new Path(new Path(stagingRun, t.tableName()), "y" + year + ".parquet");
+      Path file = Staging.file(stagingRun, t, year);
       try {
         writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
       } catch (IOException e) {

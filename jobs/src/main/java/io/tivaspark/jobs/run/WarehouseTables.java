@@ -30,7 +30,7 @@ final class WarehouseTables {
         out.put(t.tableName(), FileCommit.schema(t));
       }
     }
-    out.put("runs", RunJob.RUNS_SCHEMA);
+    out.put("runs", RunsLog.SCHEMA);
     return out;
   }
 

@@ -35,14 +35,12 @@ public final class StoreReader {
     int n = l.n();
     double[] z = new double[n * n];
     double[] yf = new double[n * l.finalDemandColumns()];
-    Map<String, double[]> va = new LinkedHashMap<>();
     StoreInventory inventory = StoreInventory.of(conf, root);
     InvalidInputException missing = inventory.problem(year);
     if (missing != null) {
       throw missing;
     }
     boolean hasOutput = inventory.has(Dataset.OUTPUT);
-    double[] out = hasOutput ? new double[n] : null;
 
     ToIntFunction<String> entity = l::entityIndex;
     ToIntFunction<String> industry = l::industryIndex;
@@ -76,7 +74,20 @@ public final class StoreReader {
       seen.set(cell);
       yf[cell] = v;
     });
-    // value added: any component name, in order of first appearance
+    Map<String, double[]> va = readValueAdded(conf, root, l, year);
+    double[] out = hasOutput ? readOutput(conf, root, l, year) : null;
+    Satellite sat = inventory.has(Dataset.EXTENSIONS) || inventory.has(Dataset.EXTENSIONS_FINAL_DEMAND)
+        ? readSatellite(conf, root, l, year) : null;
+    return new MrioYear(year, l, z, yf, va, out, sat);
+  }
+
+  /** Value added of a year: any component name, in order of first appearance. */
+  private static Map<String, double[]> readValueAdded(Configuration conf, Path root, Layout l, int year)
+      throws IOException {
+    int n = l.n();
+    ToIntFunction<String> entity = l::entityIndex;
+    ToIntFunction<String> industry = l::industryIndex;
+    Map<String, double[]> va = new LinkedHashMap<>();
     Map<String, Integer> components = new LinkedHashMap<>();
     List<double[]> vaArrays = new ArrayList<>();
     List<BitSet> vaSeen = new ArrayList<>();
@@ -96,24 +107,28 @@ public final class StoreReader {
       vaArrays.get(c[2])[i] = v;
     });
     components.forEach((name, k) -> va.put(name, vaArrays.get(k)));
-    if (out != null) {
-      BitSet s = new BitSet(n);
-      forEachRow(conf, root, Dataset.OUTPUT, year, List.of(entity, industry), (c, t, v) -> {
-        int i = row(l, c[0], c[1], t, 0, Dataset.OUTPUT, year);
-        if (s.get(i)) {
-          throw dup(Dataset.OUTPUT, year, t);
-        }
-        s.set(i);
-        if (v < 0) {
-          throw new InvalidInputException(Dataset.OUTPUT.label(), year, key(Dataset.OUTPUT, t),
-              "negative gross output " + v);
-        }
-        out[i] = v;
-      });
-    }
-    Satellite sat = inventory.has(Dataset.EXTENSIONS) || inventory.has(Dataset.EXTENSIONS_FINAL_DEMAND)
-        ? readSatellite(conf, root, l, year) : null;
-    return new MrioYear(year, l, z, yf, va, out, sat);
+    return va;
+  }
+
+  /** Published gross output of a year (output/). */
+  private static double[] readOutput(Configuration conf, Path root, Layout l, int year) throws IOException {
+    double[] out = new double[l.n()];
+    BitSet s = new BitSet(l.n());
+    ToIntFunction<String> entity = l::entityIndex;
+    ToIntFunction<String> industry = l::industryIndex;
+    forEachRow(conf, root, Dataset.OUTPUT, year, List.of(entity, industry), (c, t, v) -> {
+      int i = row(l, c[0], c[1], t, 0, Dataset.OUTPUT, year);
+      if (s.get(i)) {
+        throw dup(Dataset.OUTPUT, year, t);
+      }
+      s.set(i);
+      if (v < 0) {
+        throw new InvalidInputException(Dataset.OUTPUT.label(), year, key(Dataset.OUTPUT, t),
+            "negative gross output " + v);
+      }
+      out[i] = v;
+    });
+    return out;
   }
 
   /**

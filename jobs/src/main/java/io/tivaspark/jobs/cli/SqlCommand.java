@@ -1,6 +1,5 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
-import io.tivaspark.jobs.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,14 +1,10 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
 import io.tivaspark.common.gen.GeneratorSpec;
-import io.tivaspark.jobs.cli.Args;
-import io.tivaspark.jobs.cli.ConfigValues;
-import io.tivaspark.jobs.cli.ExitCode;
-import io.tivaspark.jobs.cli.Settings;
-import io.tivaspark.jobs.cli.UsageException;
-import io.tivaspark.jobs.run.CoreSettings;
+import io.tivaspark.jobs.generate.GenerateJob;
+import io.tivaspark.jobs.ingest.IngestJob;
 import io.tivaspark.jobs.run.RunJob;
-import io.tivaspark.jobs.run.RunSettings;
+import io.tivaspark.jobs.validate.ValidateJob;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -18,10 +14,11 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /** The body of each command; Main parses, this does. */
-final class Commands {
+public final class Commands {
   private Commands() {}
 
-  static int dispatch(String command, Args args, Settings settings, PrintStream out) throws Exception {
+  public static int dispatch(String command, Args args, TivaSettings typed, PrintStream out) throws Exception {
+    Settings settings = typed.source();
     switch (command) {
       case "generate" -> {
         GeneratorSpec spec = generatorSpec(args, settings);
@@ -33,8 +30,8 @@ final class Commands {
         return ExitCode.OK;
       }
       case "run" -> {
-        RunJob.Request req = runRequest(args, settings);
-        RunJob.Result r = RunJob.run(SparkSessions.create(settings), settings, req);
+        RunJob.Request req = runRequest(args, typed);
+        RunJob.Result r = RunJob.run(SparkSessions.create(settings), typed, req);
         out.printf(Locale.ROOT, "run %s %s: years computed %s, unchanged %s; rows %s; tables in %s%n", r.runId(),
             r.status(), r.computedYears(), r.skippedYears(), r.rows(), req.warehouse());
         return ExitCode.OK;
@@ -50,7 +47,7 @@ final class Commands {
         return ExitCode.OK;
       }
       case "demo" -> {
-        return Demo.run(settings, args.get("input"), args.get("warehouse"), out);
+        return Demo.run(typed, args.get("input"), args.get("warehouse"), out);
       }
       case "ingest" -> {
         String format = args.require("format");
@@ -58,23 +55,15 @@ final class Commands {
         if (args.getAll("in").isEmpty()) {
           throw new UsageException("ingest: missing required option --in");
         }
-        var ing = settings.tiva().hasPath("ingest") ? settings.tiva().getConfig("ingest") : null;
-        String disc = ing != null && ing.hasPath("disc") ? ing.getString("disc") : "domestic";
-        IngestJob.Options opts;
-        try {
-          opts = new IngestJob.Options(io.tivaspark.common.io.IcioCsv.DiscMode.valueOf(disc.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-          throw new UsageException("configuration: tiva.ingest.disc must be \"domestic\" or \"drop\", got '" + disc + "'");
-        }
-        out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir, opts));
+        out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir,
+            typed.ingest()));
         return ExitCode.OK;
       }
       case "validate" -> {
         String input = args.require("input");
         requireDirectory("validate", "input", input);
         int[] years = args.has("years") ? Args.years("validate", "years", args.get("years")) : null;
-        ValidateJob.Options.from(settings); // its settings checked before Spark starts
-        return ValidateJob.run(SparkSessions.create(settings), settings, input, years, out);
+        return ValidateJob.run(SparkSessions.create(settings), typed.validate(), input, years, out);
       }
       default -> throw new UsageException("unknown command '" + command + "'");
     }
@@ -111,7 +100,7 @@ final class Commands {
     }
   }
 
-  static RunJob.Request runRequest(Args args, Settings settings) {
+  static RunJob.Request runRequest(Args args, TivaSettings settings) {
     String input = args.require("input");
     String warehouse = args.require("warehouse");
     requireDirectory("run", "input", input);
@@ -119,12 +108,10 @@ final class Commands {
       throw new UsageException("run: --warehouse " + warehouse + " is not a directory");
     }
     int[] years = args.has("years") ? Args.years("run", "years", args.get("years")) : null;
-    RunSettings run = RunSettings.from(settings.tiva()); // every tiva.run.* checked before Spark starts
-    CoreSettings.from(settings.tiva());
     List<String> only = args.has("only")
         ? Arrays.stream(args.get("only").split(",")).map(String::trim).filter(s -> !s.isEmpty())
             .collect(Collectors.toList())
-        : run.families();
+        : settings.run().families();
     return new RunJob.Request(input, warehouse, years, only, args.has("incremental"));
   }
 

@@ -1,10 +1,7 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
-import io.tivaspark.jobs.cli.ConfigValues;
-import io.tivaspark.jobs.cli.Settings;
-import io.tivaspark.jobs.cli.UsageException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.internal.config.ConfigEntry;
@@ -21,7 +18,7 @@ import org.apache.spark.internal.config.ConfigEntry$;
  * spark.hadoop.*, unknown keys), and consistency between settings (e.g. executor cores above a
  * worker's); those still fail when Spark reads them.
  */
-final class SparkSettings {
+public final class SparkSettings {
   /** local, local[N], local[*], local[N,M], local[*,M], local-cluster[N,C,M], and cluster URLs. */
   private static final Pattern MASTER = Pattern.compile(
       "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[\\d+, *\\d+, *\\d+]"
@@ -44,7 +41,7 @@ final class SparkSettings {
     settings.sparkConf().forEach(SparkSettings::checkValue);
   }
 
-  static void checkMaster(String master) {
+  public static void checkMaster(String master) {
     if (!MASTER.matcher(master.trim()).matches()) {
       throw new UsageException("configuration: tiva.spark.master '" + master + "' is not a Spark master URL"
           + " (local, local[N], local[*], local[N,M], spark://HOST:PORT, yarn, k8s://URL, mesos://URL)");
@@ -62,7 +59,7 @@ final class SparkSettings {
   }
 
   /** One tiva.spark.conf entry, through Spark's own converter when Spark defines the key. */
-  static void checkValue(String key, String value) {
+  public static void checkValue(String key, String value) {
     ConfigEntry<?> entry = entry(key);
     if (entry == null) {
       return;

@@ -1,4 +1,4 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.ingest;
 
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.jobs.store.Dataset;

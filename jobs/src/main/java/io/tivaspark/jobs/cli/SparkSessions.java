@@ -1,7 +1,5 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
-import io.tivaspark.jobs.cli.Settings;
-import io.tivaspark.jobs.cli.UsageException;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

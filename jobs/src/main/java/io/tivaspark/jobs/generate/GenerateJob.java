@@ -1,6 +1,7 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.generate;
 
 import io.tivaspark.common.gen.GeneratorSpec;
+import io.tivaspark.jobs.ingest.IngestJob;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.jobs.store.HadoopConf;
@@ -99,7 +100,7 @@ public final class GenerateJob {
   }
 
   /** "mrio.json, years 2001-2003" when {@code root} holds a store (mrio.json or a dataset directory). */
-  static Optional<String> describeStore(Configuration conf, Path root) throws IOException {
+  public static Optional<String> describeStore(Configuration conf, Path root) throws IOException {
     FileSystem fs = root.getFileSystem(conf);
     if (!fs.exists(root)) {
       return Optional.empty();
@@ -133,7 +134,7 @@ public final class GenerateJob {
   }
 
   /** Whether the store in {@code root} was written by the generator (mrio.json edition "synthetic"). */
-  static boolean isGenerated(FileSystem fs, Path root) throws IOException {
+  public static boolean isGenerated(FileSystem fs, Path root) throws IOException {
     try {
       return fs.exists(new Path(root, MrioMeta.FILE)) && "synthetic".equals(MrioMeta.read(fs, root).edition);
     } catch (RuntimeException e) {

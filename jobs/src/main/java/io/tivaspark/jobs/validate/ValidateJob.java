@@ -1,4 +1,4 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.validate;
 
 import com.typesafe.config.Config;
 import io.tivaspark.common.model.InvalidInputException;
@@ -40,8 +40,8 @@ import org.apache.spark.sql.SparkSession;
  *       when the store has none).
  * </ul>
  *
- * A cell passes when |difference| ≤ atol + rtol·|x| (OECD style; {@code tiva.validate}
- * {@code balance-atol} 0.1 and {@code balance-rtol} 2e-4 by default). The report (stdout) has a
+ * A cell passes when |difference| ≤ atol + rtol·|x| (OECD style; {@code tiva.balance-atol} and
+ * {@code tiva.balance-rtol}, shared with run's check I1). The report (stdout) has a
  * line per year: ok, or what failed, where (row/column label CCC_IND) and by how much.
  *
  * <p>Exit codes: 3 when a contract rule is broken (the stderr line names the first one); balance
@@ -51,18 +51,23 @@ import org.apache.spark.sql.SparkSession;
 public final class ValidateJob {
   private ValidateJob() {}
 
-  /** Tolerances and switches (tiva.validate). */
+  /**
+   * Tolerances and switches: tiva.balance-atol, tiva.balance-rtol (shared with run's check I1),
+   * tiva.validate.fail-on-imbalance and report-worst; defaults in conf/application.conf only.
+   */
   public record Options(double atol, double rtol, boolean failOnImbalance, int worst) implements Serializable {
-    static Options from(Settings settings) {
-      Config t = settings.tiva();
-      double atol = t.hasPath("validate.balance-atol") ? ConfigValues.number(t, "validate.balance-atol") : 0.1;
-      double rtol = t.hasPath("validate.balance-rtol") ? ConfigValues.number(t, "validate.balance-rtol") : 2e-4;
-      boolean fail = t.hasPath("validate.fail-on-imbalance") && ConfigValues.bool(t, "validate.fail-on-imbalance");
-      int worst = t.hasPath("validate.report-worst") ? ConfigValues.integer(t, "validate.report-worst") : 3;
-      if (!(atol >= 0) || !(rtol >= 0) || worst < 1) {
-        throw new UsageException("configuration: tiva.validate balance-atol and balance-rtol must be >= 0, report-worst >= 1");
+    public static Options from(Config t) {
+      double atol = ConfigValues.number(t, "balance-atol");
+      double rtol = ConfigValues.number(t, "balance-rtol");
+      if (!(atol >= 0) || !(rtol >= 0)) {
+        throw new UsageException("configuration: tiva.balance-atol and tiva.balance-rtol must be >= 0, got " + atol
+            + ", " + rtol);
       }
-      return new Options(atol, rtol, fail, worst);
+      int worst = ConfigValues.integer(t, "validate.report-worst");
+      if (worst < 1) {
+        throw new UsageException("configuration: tiva.validate.report-worst must be >= 1, got " + worst);
+      }
+      return new Options(atol, rtol, ConfigValues.bool(t, "validate.fail-on-imbalance"), worst);
     }
   }
 
@@ -87,9 +92,8 @@ public final class ValidateJob {
   }
 
   /** Validates, prints the report and returns the exit code 0, or throws (exit 3). */
-  public static int run(SparkSession spark, Settings settings, String input, int[] years, PrintStream out)
+  public static int run(SparkSession spark, Options opts, String input, int[] years, PrintStream out)
       throws IOException {
-    Options opts = Options.from(settings);
     Report r = validate(spark, input, years, opts);
     print(r, opts, out);
     if (r.storeError() != null) {

@@ -1,14 +1,8 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.cli;
 
 import io.tivaspark.common.gen.GeneratorSpec;
-import io.tivaspark.jobs.cli.Args;
-import io.tivaspark.jobs.cli.ExitCode;
-import io.tivaspark.jobs.cli.ConfigValues;
-import io.tivaspark.jobs.cli.Settings;
-import io.tivaspark.jobs.cli.UsageException;
-import io.tivaspark.jobs.run.CoreSettings;
+import io.tivaspark.jobs.generate.GenerateJob;
 import io.tivaspark.jobs.run.RunJob;
-import io.tivaspark.jobs.run.RunSettings;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.List;
@@ -23,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
 final class Demo {
   private Demo() {}
 
-  static int run(Settings settings, String inputOpt, String warehouseOpt, PrintStream out) throws Exception {
+  static int run(TivaSettings typed, String inputOpt, String warehouseOpt, PrintStream out) throws Exception {
+    Settings settings = typed.source();
     var t = settings.tiva();
     String input = inputOpt != null ? inputOpt : ConfigValues.string(t, "demo.input");
     String warehouse = warehouseOpt != null ? warehouseOpt : ConfigValues.string(t, "demo.warehouse");
@@ -36,9 +31,6 @@ final class Demo {
     } catch (IllegalArgumentException e) {
       throw new UsageException("configuration: tiva.demo: " + e.getMessage(), e);
     }
-    // the run's settings too, before the sample store is written
-    RunSettings.from(t);
-    CoreSettings.from(t);
     if (new File(warehouse).exists() && !new File(warehouse).isDirectory()) {
       throw new UsageException("demo: warehouse " + warehouse + " is not a directory");
     }
@@ -48,9 +40,9 @@ final class Demo {
       out.printf(Locale.ROOT, "1/3 generating a sample MRIO: %d regions x %d industries, %d-%d, seed %d -> %s%n",
           spec.regions(), spec.industries(), spec.firstYear(), spec.lastYear(), spec.seed(), input);
       GenerateJob.generate(spark, spec, input, ownsInput(spark, input, inputOpt == null));
-      List<String> families = RunSettings.from(t).families();
+      List<String> families = typed.run().families();
       out.printf(Locale.ROOT, "2/3 computing every year (%s) -> %s%n", String.join(", ", families), warehouse);
-      RunJob.Result r = RunJob.run(spark, settings, new RunJob.Request(input, warehouse, null, families));
+      RunJob.Result r = RunJob.run(spark, typed, new RunJob.Request(input, warehouse, null, families));
       out.printf(Locale.ROOT, "3/3 summary of run %s (%s)%n%n", r.runId(), r.status());
       SqlCommand.registerTables(spark, warehouse);
       out.printf(Locale.ROOT, "years: %d-%d%ntables (rows of this run):%n", spec.firstYear(), spec.lastYear());

@@ -1,4 +1,4 @@
-package io.tivaspark.jobs;
+package io.tivaspark.jobs.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -76,14 +76,31 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** How publishing moves directories; tests inject faults here. */
-  static volatile YearPublisher.Mover mover = YearPublisher.RENAME;
+  /** How publishing moves directories; tests inject faults here ({@link #useMover}). */
+  private static volatile YearPublisher.Mover mover = YearPublisher.RENAME;
 
   private IngestJob() {}
 
-  /** Ingest settings (tiva.ingest). */
+  /**
+   * Fault injection for tests: the mover every later ingest publishes with
+   * ({@link YearPublisher#RENAME} restores the default).
+   */
+  public static void useMover(YearPublisher.Mover m) {
+    mover = m;
+  }
+
+  /** Ingest settings (tiva.ingest; defaults in conf/application.conf only). */
   public record Options(IcioCsv.DiscMode disc) implements Serializable {
-    public static final Options DEFAULT = new Options(IcioCsv.DiscMode.DOMESTIC);
+    /** tiva.ingest.disc: "domestic" or "drop" (else a configuration error naming the key). */
+    public static Options from(com.typesafe.config.Config tiva) {
+      String disc = io.tivaspark.jobs.cli.ConfigValues.string(tiva, "ingest.disc");
+      try {
+        return new Options(IcioCsv.DiscMode.valueOf(disc.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new io.tivaspark.jobs.cli.UsageException("configuration: tiva.ingest.disc must be \"domestic\" or "
+            + "\"drop\", got '" + disc + "'");
+      }
+    }
   }
 
   /** One table to read: a file, or a member of a zip archive. */
@@ -96,10 +113,6 @@ public final class IngestJob {
   /** What a task reports: the year, its layout, rows written, edition, notes, or the error. */
   record Parsed(Unit unit, Layout layout, long rows, String edition, List<String> notes,
       InvalidInputException invalid) implements Serializable {}
-
-  public static String ingest(SparkSession spark, String format, List<String> inputs, String out) throws IOException {
-    return ingest(spark, format, inputs, out, Options.DEFAULT);
-  }
 
   public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts)
       throws IOException {
@@ -299,11 +312,41 @@ public final class IngestJob {
   record Split(LongCsv.Kind kind, String file, TreeMap<Integer, Long> rowsByYear, InvalidInputException invalid)
       implements Serializable {}
 
-  private static String longCsv(SparkSession spark, List<String> inputs, String out) throws IOException {
-    Configuration hconf = spark.sparkContext().hadoopConfiguration();
-    EnumMap<LongCsv.Kind, String> files = new EnumMap<>(LongCsv.Kind.class);
-    String metaFile = null;
-    for (String in : inputs) {
+  /** The long-csv inputs: one file per dataset, and mrio.json if given (null if not). */
+  private record LongCsvFiles(EnumMap<LongCsv.Kind, String> files, String metaFile) {
+    static LongCsvFiles find(Configuration hconf, List<String> inputs) throws IOException {
+      EnumMap<LongCsv.Kind, String> files = new EnumMap<>(LongCsv.Kind.class);
+      String metaFile = null;
+      for (String in : inputs) {
+        for (Path c : candidates(hconf, in)) {
+          String n = c.getName();
+          if (n.equals(MrioMeta.FILE)) {
+            metaFile = c.toString();
+            continue;
+          }
+          LongCsv.Kind k = LongCsv.Kind.ofFileName(n);
+          if (k == null) {
+            throw new UsageException("ingest: cannot tell which dataset " + c + " is (expected intermediate.csv, "
+                + "final_demand.csv, value_added.csv, output.csv, extensions.csv, extensions_final_demand.csv, "
+                + "optionally .gz, and mrio.json)");
+          }
+          String prev = files.put(k, c.toString());
+          if (prev != null) {
+            throw new UsageException("ingest: two files for dataset " + k.dataset() + ": " + prev + " and " + c);
+          }
+        }
+      }
+      for (LongCsv.Kind k : LongCsv.Kind.values()) {
+        if (k.required() && !files.containsKey(k)) {
+          throw new InvalidInputException(String.join(", ", inputs), null, null,
+              "required dataset file " + k.dataset() + ".csv (or .csv.gz) is missing");
+        }
+      }
+      return new LongCsvFiles(files, metaFile);
+    }
+
+    /** A file, or the visible files of a directory. */
+    private static List<Path> candidates(Configuration hconf, String in) throws IOException {
       Path p = new Path(in);
       FileSystem fs = p.getFileSystem(hconf);
       if (!fs.exists(p)) {
@@ -319,53 +362,24 @@ public final class IngestJob {
       } else {
         candidates.add(p);
       }
-      for (Path c : candidates) {
-        String n = c.getName();
-        if (n.equals(MrioMeta.FILE)) {
-          metaFile = c.toString();
-          continue;
-        }
-        LongCsv.Kind k = LongCsv.Kind.ofFileName(n);
-        if (k == null) {
-          throw new UsageException("ingest: cannot tell which dataset " + c + " is (expected intermediate.csv, "
-              + "final_demand.csv, value_added.csv, output.csv, extensions.csv, extensions_final_demand.csv, "
-              + "optionally .gz, and mrio.json)");
-        }
-        String prev = files.put(k, c.toString());
-        if (prev != null) {
-          throw new UsageException("ingest: two files for dataset " + k.dataset() + ": " + prev + " and " + c);
-        }
-      }
+      return candidates;
     }
-    for (LongCsv.Kind k : LongCsv.Kind.values()) {
-      if (k.required() && !files.containsKey(k)) {
-        throw new InvalidInputException(String.join(", ", inputs), null, null,
-            "required dataset file " + k.dataset() + ".csv (or .csv.gz) is missing");
-      }
-    }
+  }
+
+  private static String longCsv(SparkSession spark, List<String> inputs, String out) throws IOException {
+    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    LongCsvFiles in = LongCsvFiles.find(hconf, inputs);
+    EnumMap<LongCsv.Kind, String> files = in.files();
     HadoopConf hc = HadoopConf.of(hconf);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     MrioMeta given = null;
     Layout layout;
-    if (metaFile != null) {
-      Path mp = new Path(metaFile);
+    if (in.metaFile() != null) {
+      Path mp = new Path(in.metaFile());
       given = MrioMeta.read(mp.getFileSystem(hconf), mp.getParent());
-      layout = given.layout(metaFile);
+      layout = given.layout(in.metaFile());
     } else {
-      String inter = files.get(LongCsv.Kind.INTERMEDIATE);
-      String fd = files.get(LongCsv.Kind.FINAL_DEMAND);
-      jsc.setJobDescription("tiva ingest long-csv: infer the layout");
-      List<Object> inferred = jsc.parallelize(List.of(0), 1).map(x -> {
-        try {
-          return (Object) LongCsv.inferLayout(source(hc.get(), inter), source(hc.get(), fd));
-        } catch (InvalidInputException e) {
-          return (Object) e;
-        }
-      }).collect();
-      if (inferred.get(0) instanceof InvalidInputException e) {
-        throw e;
-      }
-      layout = (Layout) inferred.get(0);
+      layout = inferLayout(jsc, hc, files);
     }
     Path root = new Path(out);
     FileSystem fs = root.getFileSystem(hconf);
@@ -381,31 +395,7 @@ public final class IngestJob {
       List<Split> splits = jsc.parallelize(tasks, tasks.size())
           .map(e -> splitOne(hc, e.getKey(), e.getValue(), l, stagingStr)).collect();
       throwFirst(splits.stream().map(Split::invalid).filter(e -> e != null).toList());
-      // years: every year of any dataset must be in every required one (and in output, if given)
-      TreeSet<Integer> years = new TreeSet<>();
-      splits.forEach(s -> years.addAll(s.rowsByYear().keySet()));
-      if (years.isEmpty()) {
-        throw new InvalidInputException(files.get(LongCsv.Kind.INTERMEDIATE), null, null, "no data rows");
-      }
-      for (Split s : splits) {
-        for (int y : years) {
-          if (!s.rowsByYear().containsKey(y) && s.kind().satellite()) {
-            // satellite accounts: absent cells are zero, so a year without rows is an empty partition
-            // (the store requires an optional dataset with years to have every year)
-            Dataset d = Dataset.valueOf(s.kind().name());
-            new ParquetRows.Writer(hconf, new Path(StoreWriter.yearDir(staging, d, y), "part-00000.snappy.parquet"),
-                d.dir(), d.columns()).commit();
-            continue;
-          }
-          if (!s.rowsByYear().containsKey(y)) {
-            String where = splits.stream().filter(o -> o.rowsByYear().containsKey(y)).map(o -> o.kind().dataset())
-                .reduce((a, b) -> a + ", " + b).orElse("");
-            throw new InvalidInputException(s.file(), y, null,
-                (s.kind().required() ? "year missing from a required dataset" : "year missing (the dataset has other years)")
-                + " (present in " + where + ")");
-          }
-        }
-      }
+      TreeSet<Integer> years = completeYears(hconf, staging, splits, files.get(LongCsv.Kind.INTERMEDIATE));
       checkAgainstStore(fs, hconf, root, l, years);
       IngestCoverage.check(hconf, root, staging, years);
       MrioMeta meta = given != null
@@ -414,7 +404,7 @@ public final class IngestJob {
               l.categories(), given.splits)
           : new MrioMeta("long-csv", "long csv: " + String.join(", ", inputs), "", "",
               l.countries(), new LinkedHashMap<>(), l.industries(), new LinkedHashMap<>(), l.categories(), l.splits());
-      List<String> note = List.of(given != null ? "countries, industries, categories and splits from " + metaFile
+      List<String> note = List.of(given != null ? "countries, industries, categories and splits from " + in.metaFile()
           : "countries, industries, categories and splits inferred from the data (no mrio.json given)");
       new YearPublisher(fs, mover, root, staging).publish(years, () -> {
         meta.write(fs, root);
@@ -427,6 +417,57 @@ public final class IngestJob {
     } finally {
       cleanUp(fs, root, staging, existed, ok);
     }
+  }
+
+  /** The layout inferred from intermediate.csv and final_demand.csv (no mrio.json given), in one task. */
+  private static Layout inferLayout(JavaSparkContext jsc, HadoopConf hc, EnumMap<LongCsv.Kind, String> files) {
+    String inter = files.get(LongCsv.Kind.INTERMEDIATE);
+    String fd = files.get(LongCsv.Kind.FINAL_DEMAND);
+    jsc.setJobDescription("tiva ingest long-csv: infer the layout");
+    List<Object> inferred = jsc.parallelize(List.of(0), 1).map(x -> {
+      try {
+        return (Object) LongCsv.inferLayout(source(hc.get(), inter), source(hc.get(), fd));
+      } catch (InvalidInputException e) {
+        return (Object) e;
+      }
+    }).collect();
+    if (inferred.get(0) instanceof InvalidInputException e) {
+      throw e;
+    }
+    return (Layout) inferred.get(0);
+  }
+
+  /**
+   * The years of the split files: every year of any dataset must be in every required one (and in
+   * output, if given); a satellite dataset without rows for a year gets an empty partition.
+   */
+  private static TreeSet<Integer> completeYears(Configuration hconf, Path staging, List<Split> splits,
+      String intermediate) throws IOException {
+    TreeSet<Integer> years = new TreeSet<>();
+    splits.forEach(s -> years.addAll(s.rowsByYear().keySet()));
+    if (years.isEmpty()) {
+      throw new InvalidInputException(intermediate, null, null, "no data rows");
+    }
+    for (Split s : splits) {
+      for (int y : years) {
+        if (!s.rowsByYear().containsKey(y) && s.kind().satellite()) {
+          // satellite accounts: absent cells are zero, so a year without rows is an empty partition
+          // (the store requires an optional dataset with years to have every year)
+          Dataset d = Dataset.valueOf(s.kind().name());
+          new ParquetRows.Writer(hconf, new Path(StoreWriter.yearDir(staging, d, y), "part-00000.snappy.parquet"),
+              d.dir(), d.columns()).commit();
+          continue;
+        }
+        if (!s.rowsByYear().containsKey(y)) {
+          String where = splits.stream().filter(o -> o.rowsByYear().containsKey(y)).map(o -> o.kind().dataset())
+              .reduce((a, b) -> a + ", " + b).orElse("");
+          throw new InvalidInputException(s.file(), y, null,
+              (s.kind().required() ? "year missing from a required dataset" : "year missing (the dataset has other years)")
+              + " (present in " + where + ")");
+        }
+      }
+    }
+    return years;
   }
 
   private static IcioCsv.Source source(Configuration conf, String file) {
@@ -526,7 +567,7 @@ public final class IngestJob {
   }
 
   /** {@code --out} must be a directory or not exist yet (usage error otherwise). */
-  static void requireDirectoryOrAbsent(Configuration conf, String command, String out) throws IOException {
+  public static void requireDirectoryOrAbsent(Configuration conf, String command, String out) throws IOException {
     Path p = new Path(out);
     FileSystem fs = p.getFileSystem(conf);
     if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
@@ -602,7 +643,7 @@ public final class IngestJob {
   }
 
   /** 1995,1996,1997,2000 -> "1995-1997,2000". */
-  static String ranges(Set<Integer> years) {
+  public static String ranges(Set<Integer> years) {
     StringBuilder sb = new StringBuilder();
     Integer start = null;
     Integer prev = null;
