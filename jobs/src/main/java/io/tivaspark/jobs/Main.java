@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line of contract §4: {@code bin/tiva COMMAND ...} locally, or
+ * The command line of docs/data-dictionary.md §8: {@code bin/tiva COMMAND ...} locally, or
  * {@code spark-submit --class io.tivaspark.jobs.Main tiva-jobs-VERSION-all.jar COMMAND ...}.
- * Errors end in one line on stderr and the exit code of contract §4.
+ * Errors end in one line on stderr and the exit code of docs/data-dictionary.md §8.
  */
 public final class Main {
   /** Options every command accepts. */

@@ -3,7 +3,7 @@ package io.tivaspark.jobs.cli;
 import com.typesafe.config.ConfigException;
 import io.tivaspark.common.model.InvalidInputException;
 
-/** The exit codes of contract §4. */
+/** The exit codes of docs/data-dictionary.md §8. */
 public final class ExitCode {
   public static final int OK = 0;
   public static final int FAILURE = 1;

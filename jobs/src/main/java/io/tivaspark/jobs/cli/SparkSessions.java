@@ -29,7 +29,7 @@ public final class SparkSessions {
     conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     String master = conf.get("spark.master");
     if (master.startsWith("local")) {
-      // Delta's log replay defaults to 50 partitions: far too many for a local run (stack.md, pitfall 4).
+      // Delta's log replay defaults to 50 partitions: far too many for a local run (docs/build.md §4).
       setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "2");
       setIfAbsent(conf, "spark.driver.host", "127.0.0.1");
       setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");

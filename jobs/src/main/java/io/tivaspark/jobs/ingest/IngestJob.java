@@ -50,7 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code bin/tiva ingest}: source tables into the canonical store (contract §1–2).
+ * {@code bin/tiva ingest}: source tables into the canonical store (docs/data-dictionary.md §6, docs/ingest.md §1).
  *
  * <ul>
  *   <li>{@code --format icio}: OECD-ICIO-layout CSV tables of every edition (2016, 2018, 2021,

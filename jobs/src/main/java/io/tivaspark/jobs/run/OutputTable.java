@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The curated Delta tables of contract §3, plus {@code export_decomposition_third} and
+ * The curated Delta tables of docs/data-dictionary.md §1, plus {@code export_decomposition_third} and
  * {@code footprint_coefficients}, written per year. Each is staged by the year tasks as one
  * Parquet file per year in the table's physical layout ({@link #fileColumns()}: the columns
  * without the partition column {@code year}, then {@code run_id}), which the commit moves into
@@ -34,7 +34,7 @@ public enum OutputTable {
       Column.string("industry"), Column.dbl("value"))),
   FOOTPRINTS("footprints", Family.FOOTPRINTS, List.of(Column.string("stressor"), Column.string("account"),
       Column.string("country"), Column.string("partner"), Column.dbl("value"), Column.string("unit"))),
-  /** Not in contract §3: S, M, M_UP, M_DOM per country (or group) and industry (docs/footprints.md). */
+  /** A later addition to the tables of docs/data-dictionary.md §1: S, M, M_UP, M_DOM per country (or group) and industry (docs/footprints.md). */
   FOOTPRINT_COEFFICIENTS("footprint_coefficients", Family.FOOTPRINTS, List.of(Column.string("stressor"),
       Column.string("coefficient"), Column.string("country"), Column.string("industry"), Column.dbl("value"),
       Column.string("unit"))),

@@ -225,7 +225,7 @@ public final class RunJob {
   /**
    * Identity checks (T, S, J, ...) say the math is wrong; input checks (I1 balance, I2 flags)
    * describe the table, which real tables fail slightly: each has its own switch
-   * ({@link YearOutcome#isInputCheck}).
+   * ({@link io.tivaspark.common.model.CheckResult.Kind}).
    */
   private static void checkQuality(List<YearOutcome> computed, RunSettings runSettings, String runId) {
     List<String> identity = new ArrayList<>();

@@ -28,7 +28,7 @@ public record YearOutcome(int year, int exitCode, String error, double seconds, 
    */
   public record FailedCheck(String code, boolean input, String text) implements Serializable {
     static FailedCheck of(CheckResult c) {
-      return new FailedCheck(c.check(), isInputCheck(c.check()), c.check() + " " + c.scope() + " (max rel error "
+      return new FailedCheck(c.check(), c.kind() == CheckResult.Kind.INPUT, c.check() + " " + c.scope() + " (max rel error "
           + String.format("%.3g", c.maxRelError()) + " > " + c.tolerance() + (c.worst().isEmpty() ? "" : " at "
           + c.worst()) + ")");
     }
@@ -37,15 +37,6 @@ public record YearOutcome(int year, int exitCode, String error, double seconds, 
     public String toString() {
       return text;
     }
-  }
-
-  /**
-   * The one place jobs classes a check: I1 (row/column balance against published output) and I2
-   * (flags such as negative value added) describe the input table; every other code (I3's
-   * numerical check, T, S, J, K, W, B, P, U, E, R, ...) is an identity the math must satisfy.
-   */
-  public static boolean isInputCheck(String code) {
-    return code.equals("I1") || code.equals("I2");
   }
 
   public boolean ok() {

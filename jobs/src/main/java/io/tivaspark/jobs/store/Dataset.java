@@ -2,7 +2,7 @@ package io.tivaspark.jobs.store;
 
 import java.util.List;
 
-/** The datasets of the canonical MRIO store (contract §1), each Hive-partitioned by year. */
+/** The datasets of the canonical MRIO store (docs/data-dictionary.md §6), each Hive-partitioned by year. */
 public enum Dataset {
   INTERMEDIATE("intermediate", true, List.of(Column.string("from_country"), Column.string("from_industry"),
       Column.string("to_country"), Column.string("to_industry"), Column.dbl("value"))),

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * {@code mrio.json} at the root of a canonical store (contract §1): name, source, edition,
+ * {@code mrio.json} at the root of a canonical store (docs/data-dictionary.md §6): name, source, edition,
  * unit, ordered countries and industries (codes, optional names), final-demand categories and
  * splits.
  */

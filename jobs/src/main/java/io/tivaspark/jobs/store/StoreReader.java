@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Reads one year of the canonical store into a {@link MrioYear}, inside a task (no Spark
- * session). Enforces the input rules of contract §1: every code known to mrio.json, no key
+ * session). Enforces the input rules of docs/data-dictionary.md §6: every code known to mrio.json, no key
  * twice, no NaN or infinite value, every required dataset present for the year.
  */
 public final class StoreReader {

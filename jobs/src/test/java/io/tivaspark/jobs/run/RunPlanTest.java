@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.tivaspark.common.model.CheckResult;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.junit.jupiter.api.Test;
@@ -55,12 +56,11 @@ class RunPlanTest {
   }
 
   @Test
-  void inputChecksAreI1AndI2Only() {
-    assertTrue(YearOutcome.isInputCheck("I1"));
-    assertTrue(YearOutcome.isInputCheck("I2"));
-    assertFalse(YearOutcome.isInputCheck("I3"), "I3 is the numerical identity (I - A)B = I");
-    assertFalse(YearOutcome.isInputCheck("T1"));
-    assertFalse(YearOutcome.isInputCheck("E1"));
+  void failedChecksCarryTheirKind() {
+    CheckResult i3 = new CheckResult("I3", "(I-A)B = I", 1, 1, 1e-9, false, "");
+    CheckResult i1 = new CheckResult("I1", "row balance", 1, 1, 1e-9, false, "");
+    assertFalse(YearOutcome.FailedCheck.of(i3).input(), "I3 is the numerical identity (I - A)B = I");
+    assertTrue(YearOutcome.FailedCheck.of(i1).input());
   }
 
   @Test
