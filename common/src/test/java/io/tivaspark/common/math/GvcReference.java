@@ -28,7 +28,7 @@ final class GvcReference {
     g = lay.countryCount();
     double[] yv = yr.finalDemandByCountry();
     double[] yt = IoMath.rowSums(yv, n, g);
-    double[] xx = IoMath.outputFromRows(yr.z(), yt, n);
+    double[] xx = IoMathReference.outputFromRows(yr.z(), yt, n);
     double[] aa = IoMath.coefficients(yr.z(), xx, n);
     double[] vv = IoMath.vaCoefficientsResidual(IoMath.valueAddedResidual(xx, yr.z(), n), xx);
     a = new double[n][n];

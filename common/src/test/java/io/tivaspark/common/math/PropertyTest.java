@@ -77,7 +77,7 @@ class PropertyTest {
       }
     }
     double[] y = yr.finalDemandByCountry();
-    double[] x = IoMath.outputFromRows(yr.z(), IoMath.rowSums(y, n, g), n);
+    double[] x = IoMathReference.outputFromRows(yr.z(), IoMath.rowSums(y, n, g), n);
     double[] a = IoMath.coefficients(yr.z(), x, n);
     Lapack java = Lapack.javaOnly();
     double[] b = IoMath.leontief(a, n, java);
@@ -168,10 +168,10 @@ class PropertyTest {
     int n = lay.n();
     int g = lay.countryCount();
     double[] y = yr.finalDemandByCountry();
-    double[] x = IoMath.outputFromRows(yr.z(), IoMath.rowSums(y, n, g), n);
+    double[] x = IoMathReference.outputFromRows(yr.z(), IoMath.rowSums(y, n, g), n);
     double[] a = IoMath.coefficients(yr.z(), x, n);
     double[] v = IoMath.vaCoefficients(IoMath.valueAddedResidual(x, yr.z(), n), x);
-    double[] vby = IoMath.vaFinalDemand(v, IoMath.leontief(a, n), y, n, g, Lapack.get());
+    double[] vby = IoMathReference.vaFinalDemand(v, IoMathReference.leontief(a, n), y, n, g, Lapack.get());
     int chn = lay.countryIndex("CHN");
     for (int q = 0; q < g; q++) {
       double[] byInd = new double[lay.industryCount()];

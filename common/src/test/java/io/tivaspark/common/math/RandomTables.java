@@ -63,7 +63,7 @@ final class RandomTables {
         yf[k + c * n] = 0;
       }
     }
-    double[] x = IoMath.outputFromRows(z, IoMath.rowSums(yf, n, cols), n);
+    double[] x = IoMathReference.outputFromRows(z, IoMath.rowSums(yf, n, cols), n);
     double[] va = IoMath.valueAddedResidual(x, z, n);
     return new MrioYear(2020, lay, z, yf, Map.of("VA", va), x);
   }
