@@ -10,7 +10,6 @@ import io.tivaspark.jobs.store.ParquetRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +33,7 @@ class BadInputTest {
   }
 
   static Path copy(String name) throws IOException {
-    Path dst = tmp.resolve(name);
-    try (Stream<Path> s = Files.walk(clean)) {
-      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-        Path t = dst.resolve(clean.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return dst;
+    return TestTrees.copy(clean, tmp.resolve(name));
   }
 
   /** Adds a file with the given rows to a dataset's year directory. */
@@ -102,9 +90,7 @@ class BadInputTest {
   void yearMissingFromRequiredDatasetFailsThatYearOnly() throws IOException {
     Path s = copy("missing");
     Path fd = s.resolve("final_demand/year=2011");
-    try (Stream<Path> w = Files.walk(fd)) {
-      w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TestTrees.delete(fd);
     Path wh = tmp.resolve("wh-missing");
     Outcome r = run(s, wh);
     CliTest.assertOneLineError(r, 3, "final_demand/, year 2011");

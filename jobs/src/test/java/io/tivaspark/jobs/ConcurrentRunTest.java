@@ -45,7 +45,7 @@ class ConcurrentRunTest {
   static void generate() throws Exception {
     spark = TestSpark.get();
     work = ChildRun.ROOT.resolve("target/concurrent-runs");
-    CrashSafetyTest.deleteTree(work);
+    TestTrees.delete(work);
     Files.createDirectories(work);
     store = work.resolve("store");
     conf = work.resolve("it.conf");

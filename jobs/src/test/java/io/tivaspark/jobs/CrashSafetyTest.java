@@ -20,7 +20,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
@@ -70,7 +69,7 @@ class CrashSafetyTest {
     Random rnd = new Random(seed);
     SparkSession spark = TestSpark.get();
     Path work = ChildRun.ROOT.resolve("target/crash-safety");
-    deleteTree(work);
+    TestTrees.delete(work);
     Files.createDirectories(work);
     Path store = work.resolve("store");
     Path warehouse = work.resolve("warehouse");
@@ -312,11 +311,4 @@ class CrashSafetyTest {
     return PHASES.length;
   }
 
-  static void deleteTree(Path p) throws Exception {
-    if (Files.exists(p)) {
-      try (Stream<Path> w = Files.walk(p)) {
-        w.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-      }
-    }
-  }
 }

@@ -13,9 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -96,8 +94,8 @@ class FootprintsFamilyTest {
     assertEquals(2L * 2 * 4, mup.getLong(2));
 
     // the same store without satellite accounts: the family runs and writes no footprints rows
-    deleteTree(store.resolve("extensions"));
-    deleteTree(store.resolve("extensions_final_demand"));
+    TestTrees.delete(store.resolve("extensions"));
+    TestTrees.delete(store.resolve("extensions_final_demand"));
     Path wh2 = tmp.resolve("warehouse-bare");
     Outcome r2 = CliTest.run("run", "--input", store.toString(), "--warehouse", wh2.toString(), "--only",
         "core,footprints");
@@ -159,12 +157,6 @@ class FootprintsFamilyTest {
         + "2010,CO2,kt,CHN,A01_02,1\n");
     CliTest.assertOneLineError(CliTest.run("ingest", "--format", "long-csv", "--in", in.toString(), "--out",
         tmp.resolve("long-bad2").toString()), 3, "extensions.csv");
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   private static String coef(Dataset<Row> co, String coefficient, String alias) {

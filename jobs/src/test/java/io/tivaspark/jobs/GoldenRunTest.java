@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and writes every row of every curated table (run_id dropped), sorted, to
  * {@code <dir>/<phase>.tsv}; phase "after" also compares with before.tsv (same keys, values within
  * 1e-12 relative to max(1,|v|)). Skipped unless {@code -Dtiva.golden=before|after}
- * ({@code -Dtiva.golden.dir}, default /tmp/golden-refactor-C).
+ * ({@code -Dtiva.golden.dir}, default {@code <java.io.tmpdir>/tiva-golden-run}, outside any checkout).
  */
 class GoldenRunTest {
   private static final List<String> TABLES = List.of("indicators", "va_final_demand", "va_origin_exports",
@@ -40,7 +40,7 @@ class GoldenRunTest {
   void golden() throws IOException {
     String phase = System.getProperty("tiva.golden");
     Assumptions.assumeTrue(phase != null, "golden tool: set -Dtiva.golden=before|after");
-    Path dir = Path.of(System.getProperty("tiva.golden.dir", "/tmp/golden-refactor-C"));
+    Path dir = Path.of(System.getProperty("tiva.golden.dir", Path.of(System.getProperty("java.io.tmpdir"), "tiva-golden-run").toString()));
     Files.createDirectories(dir);
     TreeMap<String, double[]> rows = new TreeMap<>();
 
@@ -55,7 +55,7 @@ class GoldenRunTest {
     collect("gen", wh, rows);
 
     // (b) one WIOD 2013 year, core family
-    Path wiod = Path.of("/work/shared/data/wiod2013/wiot_2000.csv.gz");
+    Path wiod = TestTrees.shared("data/wiod2013/wiot_2000.csv.gz");
     if (Files.isRegularFile(wiod)) {
       Path ws = tmp.resolve("store-wiod");
       Outcome i = CliTest.run("ingest", "--format", "icio", "--in", wiod.toString(), "--out", ws.toString());

@@ -13,9 +13,7 @@ import io.tivaspark.common.model.MrioYear;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,11 +115,7 @@ class IncrementalTest {
   void removedYearIsReported() throws Exception {
     for (Dataset d : Dataset.values()) {
       Path dir = store.resolve(d.dir()).resolve("year=2003");
-      if (Files.exists(dir)) {
-        try (Stream<Path> w = Files.walk(dir)) {
-          w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
+      TestTrees.delete(dir);
     }
     Outcome r = run("--incremental", "--conf", tmp.resolve("g.conf").toString());
     assertEquals(0, r.code(), r.err());

@@ -160,8 +160,8 @@ class IngestTest {
 
   @Test
   void wiod2013ConversionReads() throws IOException {
-    Path a = Path.of("/work/shared/data/wiod2013/wiot_1995.csv.gz");
-    Path b = Path.of("/work/shared/data/wiod2013/wiot_1996.csv.gz");
+    Path a = TestTrees.shared("data/wiod2013/wiot_1995.csv.gz");
+    Path b = TestTrees.shared("data/wiod2013/wiot_1996.csv.gz");
     Assumptions.assumeTrue(Files.isRegularFile(a) && Files.isRegularFile(b), "shared WIOD data not found");
     Path out = tmp.resolve("store-wiod");
     Outcome r = CliTest.run("ingest", "--format", "icio", "--in", a.toString(), b.toString(), "--out", out.toString());

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,18 +52,7 @@ class RunIntegrityTest {
   }
 
   static Path copy(Path from, String name) throws IOException {
-    Path dst = tmp.resolve(name);
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-        Path t = dst.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return dst;
+    return TestTrees.copy(from, tmp.resolve(name));
   }
 
   /** Runs the changed store into a copy of the clean warehouse; returns the outcome and the copy. */
@@ -81,14 +69,6 @@ class RunIntegrityTest {
 
   static void assertWarehouseUntouched(Path wh) {
     assertEquals(before, WarehouseProbe.snapshot(TestSpark.get(), wh), "warehouse unchanged");
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> w = Files.walk(p)) {
-      for (Path f : w.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
   }
 
   static List<Path> parts(Path yearDir) throws IOException {
@@ -119,7 +99,7 @@ class RunIntegrityTest {
   void zeroRowFileIsNotATableOfZeros() throws IOException {
     Path s = copy(store, "B-empty");
     Path fd = s.resolve("final_demand/year=2003");
-    deleteTree(fd);
+    TestTrees.delete(fd);
     BadInputTest.addRows(s, Dataset.FINAL_DEMAND, 2003); // one valid Parquet file with no row
     var r = runOnCopy(s, "empty");
     CliTest.assertOneLineError(r.getKey(), 3, "final_demand/, year 2003: no rows for the year");
@@ -145,7 +125,7 @@ class RunIntegrityTest {
   @Test
   void tableWithoutDeltaLogIsRefusedNotRecreated() throws IOException {
     Path wh = copy(warehouse, "wh-nolog");
-    deleteTree(wh.resolve("indicators/_delta_log"));
+    TestTrees.delete(wh.resolve("indicators/_delta_log"));
     Outcome r = run(store, wh, "--years", "2002-2002");
     CliTest.assertOneLineError(r, 1, "indicators is not a Delta table");
     assertTrue(r.err().contains("nothing was written"), r.err());
@@ -158,7 +138,7 @@ class RunIntegrityTest {
   @Test
   void deltaTableOfAnotherSchemaIsRefused() throws IOException {
     Path wh = copy(warehouse, "wh-schema");
-    deleteTree(wh.resolve("gvc_measures"));
+    TestTrees.delete(wh.resolve("gvc_measures"));
     TestSpark.get().sql("SELECT 1 AS a").write().format("delta").save(wh.resolve("gvc_measures").toString());
     Outcome r = run(store, wh);
     CliTest.assertOneLineError(r, 1, "gvc_measures is a Delta table of another schema (no column year)");
@@ -181,7 +161,7 @@ class RunIntegrityTest {
   void overflowingCellFailsItsYearWithTheCellNamed() throws IOException {
     Path s = copy(store, "B-1e308");
     // final demand of 2002 replaced by two cells of 1e308: finite input whose row sum overflows
-    deleteTree(s.resolve("final_demand/year=2002"));
+    TestTrees.delete(s.resolve("final_demand/year=2002"));
     BadInputTest.addRows(s, Dataset.FINAL_DEMAND, 2002, new Object[] {"USA", "A01_02", "DEU", "GFCF", 1e308},
         new Object[] {"USA", "A01_02", "JPN", "GFCF", 1e308});
     var r = runOnCopy(s, "1e308");
@@ -230,7 +210,7 @@ class RunIntegrityTest {
   @Test
   void yearMissingFromOneDatasetBlocksOnlyThatYear() throws IOException {
     Path s = copy(store, "B-gap");
-    deleteTree(s.resolve("extensions/year=2003"));
+    TestTrees.delete(s.resolve("extensions/year=2003"));
     var r = runOnCopy(s, "gap", "--years", "2001-2002");
     assertEquals(0, r.getKey().code(), r.getKey().err());
     Outcome all = run(s, r.getValue());

@@ -10,8 +10,6 @@ import io.tivaspark.jobs.store.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,18 +77,7 @@ class ValidateTest {
   }
 
   static Path copy(String name) throws IOException {
-    Path dst = tmp.resolve(name);
-    try (Stream<Path> s = Files.walk(generated)) {
-      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-        Path t = dst.resolve(generated.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return dst;
+    return TestTrees.copy(generated, tmp.resolve(name));
   }
 
   @Test
@@ -108,9 +95,7 @@ class ValidateTest {
   @Test
   void yearMissingFromARequiredDataset() throws IOException {
     Path s = copy("missing");
-    try (Stream<Path> w = Files.walk(s.resolve("value_added/year=2012"))) {
-      w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TestTrees.delete(s.resolve("value_added/year=2012"));
     Outcome r = CliTest.run("validate", "--input", s.toString());
     CliTest.assertOneLineError(r, 3, "value_added/, year 2012: year missing from a required dataset");
   }

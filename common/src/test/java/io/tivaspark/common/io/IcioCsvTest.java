@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.common.SharedData;
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.model.InvalidInputException;
@@ -36,12 +37,6 @@ class IcioCsvTest {
   @TempDir
   Path tmp;
 
-  static Path shared(String relative) {
-    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve(relative);
-    Assumptions.assumeTrue(Files.isRegularFile(p), "shared data not found: " + p);
-    return p;
-  }
-
   static String gunzip(Path p) throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -52,7 +47,7 @@ class IcioCsvTest {
 
   @Test
   void readsLeather() {
-    Path p = shared("data/leather/leather.csv.gz");
+    Path p = SharedData.require("data/leather/leather.csv.gz");
     InvalidInputException noYear = assertThrows(InvalidInputException.class, () -> IcioCsv.read(p));
     assertTrue(noYear.rule().contains("no year in the file name"));
     MrioYear t = IcioCsv.read(p, 2000);
@@ -95,7 +90,7 @@ class IcioCsvTest {
   }
 
   private void checkWiod(int year, double worldOut, double worldVa, double worldFd, int zeroOut, int negFd) {
-    Path p = shared("data/wiod2013/wiot_" + year + ".csv.gz");
+    Path p = SharedData.require("data/wiod2013/wiot_" + year + ".csv.gz");
     MrioYear t = IcioCsv.read(p, year, true);
     assertEquals(year, IcioCsv.read(p).year());
     Layout l = t.layout();
@@ -151,7 +146,7 @@ class IcioCsvTest {
 
   @Test
   void wiodRoundTrip() throws IOException {
-    Path p = shared("data/wiod2013/wiot_2009.csv.gz");
+    Path p = SharedData.require("data/wiod2013/wiot_2009.csv.gz");
     MrioYear a = IcioCsv.read(p);
     Path out = tmp.resolve("wiot_rt_2009.csv.gz");
     IcioCsv.write(a, out);
@@ -354,7 +349,7 @@ class IcioCsvTest {
   // --------------------------------------------------------------------------- malformed
 
   private List<String> leatherLines() throws IOException {
-    return new ArrayList<>(List.of(gunzip(shared("data/leather/leather.csv.gz")).split("\n")));
+    return new ArrayList<>(List.of(gunzip(SharedData.require("data/leather/leather.csv.gz")).split("\n")));
   }
 
   private InvalidInputException bad(String name, List<String> lines) throws IOException {

@@ -3,6 +3,7 @@ package io.tivaspark.common.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.common.SharedData;
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.model.InvalidInputException;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Test-only golden tool for the readers refactor (issue 14): writes every ICIO edition of
  * generated tables, reads them back (both DISC modes), reads long-csv files, a zip member, a
  * WIOD 2013 year, and a set of malformed variants (recording each error message), and writes
- * every value and message sorted to {@code /tmp/golden-refactor-D/<tiva.golden>.tsv}. With
+ * every value and message sorted to {@code <tiva.golden.dir>/<tiva.golden>.tsv} (default {@code <java.io.tmpdir>/tiva-golden-readers}, outside any checkout). With
  * {@code -Dtiva.golden=after} it also compares against {@code before.tsv}: same keys, values
  * within 1e-12 relative (max(1,|v|)). Skipped unless {@code tiva.golden} is set.
  */
@@ -68,7 +69,7 @@ class ReadersGoldenTest {
     }
     malformed();
     wiod();
-    Path dir = Path.of("/tmp/golden-refactor-D");
+    Path dir = Path.of(System.getProperty("tiva.golden.dir", Path.of(System.getProperty("java.io.tmpdir"), "tiva-golden-readers").toString()));
     Files.createDirectories(dir);
     List<String> lines = new ArrayList<>();
     rows.forEach((k, v) -> lines.add(k + "\t" + Double.toString(v)));
@@ -394,7 +395,7 @@ class ReadersGoldenTest {
   // ---------------------------------------------------------------------------------------------
 
   private void wiod() {
-    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/wiod2013/wiot_2005.csv.gz");
+    Path p = SharedData.path("data/wiod2013/wiot_2005.csv.gz");
     if (!Files.isRegularFile(p)) {
       text("wiod", "absent");
       return;

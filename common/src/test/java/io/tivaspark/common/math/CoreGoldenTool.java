@@ -3,6 +3,7 @@ package io.tivaspark.common.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.common.SharedData;
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.io.IcioCsv;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Refactoring guard for the core family (issue 14): writes every row {@link TivaCore} emits (indicators,
  * va tables, checks) sorted to {@code <dir>/<tiva.golden>.tsv}; when {@code tiva.golden=after}, also
  * compares with {@code before.tsv}: same keys, values within 1e-12·max(1,|v|). Skipped unless
- * {@code -Dtiva.golden=before|after} (dir: {@code -Dtiva.golden.dir}, default /tmp/golden-refactor-A).
+ * {@code -Dtiva.golden=before|after} (dir: {@code -Dtiva.golden.dir}, default {@code <java.io.tmpdir>/tiva-golden-core}, outside any checkout).
  */
 class CoreGoldenTool {
 
@@ -32,7 +33,7 @@ class CoreGoldenTool {
   void golden() throws IOException {
     String phase = System.getProperty("tiva.golden", "");
     Assumptions.assumeTrue(!phase.isBlank(), "golden tool: run with -Dtiva.golden=before|after");
-    Path dir = Path.of(System.getProperty("tiva.golden.dir", "/tmp/golden-refactor-A"));
+    Path dir = Path.of(System.getProperty("tiva.golden.dir", Path.of(System.getProperty("java.io.tmpdir"), "tiva-golden-core").toString()));
     Files.createDirectories(dir);
     TreeMap<String, Double> rows = new TreeMap<>();
     SyntheticMrio gen = new SyntheticMrio(GeneratorSpec.builder().regions(8).industries(6).years(2015, 2017)
@@ -51,7 +52,7 @@ class CoreGoldenTool {
     for (int y = 2015; y <= 2017; y++) {
       collect("syn" + y, TivaCore.compute(gen.year(y), syn, new GoldenSink("syn" + y, rows)).checks(), rows);
     }
-    Path wiod = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/wiod2013/wiot_2005.csv.gz");
+    Path wiod = SharedData.path("data/wiod2013/wiot_2005.csv.gz");
     if (Files.isRegularFile(wiod)) {
       MrioYear t = IcioCsv.read(wiod, 2005);
       TivaOptions opt = TivaOptions.builder()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.common.SharedData;
 import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Family;
@@ -11,7 +12,6 @@ import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -323,9 +322,7 @@ class DecompositionsTest {
   static final List<String> LI = List.of("Agriculture", "Textile_and_Leather", "Transport_Equipment");
 
   static Path leatherPath() {
-    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/leather/leather.csv.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(p), "leather table not found: " + p);
-    return p;
+    return SharedData.require("data/leather/leather.csv.gz");
   }
 
   @Test
@@ -392,9 +389,7 @@ class DecompositionsTest {
   @Test
   void wiodYearAllIdentities() throws Exception {
     int year = Integer.getInteger("tiva.wiod.gvc.year", 2009);
-    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/wiod2013/wiot_" + year
-        + ".csv.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(p), "shared WIOD data not found: " + p);
+    Path p = SharedData.require("data/wiod2013/wiot_" + year + ".csv.gz");
     MrioYear yr = IcioCsv.read(p, year);
     TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
         .build();

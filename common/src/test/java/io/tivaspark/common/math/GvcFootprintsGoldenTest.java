@@ -3,6 +3,7 @@ package io.tivaspark.common.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.common.SharedData;
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.io.IcioCsv;
@@ -31,13 +32,13 @@ import org.junit.jupiter.api.Test;
  * Check results are rows too (max errors, count, passed).
  *
  * <p>Skipped unless {@code -Dtiva.golden=before} or {@code -Dtiva.golden=after}: writes
- * {@code /tmp/golden-refactor-B/<that>.tsv} (sorted); "after" then compares with before.tsv: the
+ * {@code <tiva.golden.dir>/<that>.tsv} (default {@code <java.io.tmpdir>/tiva-golden-gvc}, outside any checkout so that "before" and "after" can run in two) (sorted); "after" then compares with before.tsv: the
  * same keys (check codes, scopes and pass/fail included), values equal within 1e-12 · max(1, |v|)
  * (NaN equals NaN); the max errors of the checks, rounding noise that differs between two runs of the
  * same code (threaded BLAS), within 1e-9 absolute.
  */
 class GvcFootprintsGoldenTest {
-  static final Path DIR = Path.of(System.getProperty("tiva.golden.dir", "/tmp/golden-refactor-B"));
+  static final Path DIR = Path.of(System.getProperty("tiva.golden.dir", Path.of(System.getProperty("java.io.tmpdir"), "tiva-golden-gvc").toString()));
 
   @Test
   void golden() throws Exception {
@@ -96,7 +97,7 @@ class GvcFootprintsGoldenTest {
   }
 
   static void wiod(BufferedWriter w) throws IOException {
-    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared")).resolve("data/wiod2013/wiot_1995.csv.gz");
+    Path p = SharedData.path("data/wiod2013/wiot_1995.csv.gz");
     if (!Files.isRegularFile(p)) {
       System.out.println("golden: no WIOD data at " + p);
       return;

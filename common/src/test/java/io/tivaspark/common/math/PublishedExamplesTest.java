@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Published numbers: Miller–Blair (2009) ch. 2 and decompr/gvc "leather" (see /work/shared/data/leather/README.md). */
+/** Published numbers: Miller–Blair (2009) ch. 2 and decompr/gvc "leather" (see data/leather/README.md in the shared test data, {@link io.tivaspark.common.SharedData}). */
 class PublishedExamplesTest {
 
   /** Column-major copy of a row-major matrix given as rows. */

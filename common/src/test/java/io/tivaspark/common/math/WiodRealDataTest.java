@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tivaspark.common.SharedData;
 import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,10 +73,7 @@ class WiodRealDataTest {
   }
 
   static Path wiod(int year) {
-    Path p = Path.of(System.getProperty("tiva.shared.dir", "/work/shared"))
-        .resolve("data/wiod2013/wiot_" + year + ".csv.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(p), "shared WIOD data not found: " + p);
-    return p;
+    return SharedData.require("data/wiod2013/wiot_" + year + ".csv.gz");
   }
 
   /** Years of the default run, or those of {@code -Dtiva.wiod.years=1995,2002,...}. */

@@ -1,0 +1,45 @@
+package io.tivaspark.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Directory trees in tests: copies of generated stores and warehouses, deletions, the shared test data. */
+final class TestTrees {
+  private TestTrees() {}
+
+  /** Copies the tree {@code from} to {@code to} (created); returns {@code to}. */
+  static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    return to;
+  }
+
+  /** Deletes the tree (files first); nothing when it does not exist. */
+  static void delete(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> w = Files.walk(p)) {
+      w.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+    }
+  }
+
+  /**
+   * A file of the test data beside the repository ({@code ../shared}; Maven passes it as
+   * {@code tiva.shared.dir}, pom.xml); it may not exist: callers skip, saying so.
+   */
+  static Path shared(String relative) {
+    return Path.of(System.getProperty("tiva.shared.dir", "../../shared")).resolve(relative);
+  }
+}
