@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * bin/tiva generate (extensions on by default) then run --only footprints: the footprints table
  * is complete (every stressor, account, country and group), footprint_coefficients has its columns
  * and every economy × industry, the E checks pass; a store without extensions writes no footprints
- * or coefficient rows; long-csv ingest reads extensions files.
+ * or coefficient rows; long-csv ingest reads extensions files; the TECO2 shares, intensities and
+ * per-capita codes (generator population, long-csv population.csv; without population: no
+ * per-capita rows and one log line).
  */
 class FootprintsFamilyTest {
   @TempDir

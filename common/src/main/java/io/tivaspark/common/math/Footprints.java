@@ -14,7 +14,9 @@ import java.util.Map;
  * Family "footprints": environmental and employment accounts of one year from its satellite
  * accounts (docs/methods.md §10; pymrio {@code calc_accounts}), written to {@code footprints}; the
  * coefficients S, M, M_UP, M_DOM per economy and industry to {@code footprint_coefficients}; the
- * identities E1–E5 in {@code quality_checks}. A year without satellite accounts writes nothing.
+ * identities E1–E5 in {@code quality_checks}; for a CO2 stressor also OECD TECO2's splits,
+ * intensities, shares and (with a population) per-capita codes with checks E6–E9 ({@link Teco2}).
+ * A year without satellite accounts writes nothing.
  * See docs/footprints.md for every account and coefficient.
  *
  * <p><b>Math</b> (pymrio names in brackets; B = (I − A)⁻¹ is pymrio's L). Per stressor:
