@@ -130,6 +130,7 @@ public final class RunJob {
           req.incremental() ? RunPlan.tableRunIds(spark, warehouse, families) : null, configFp, code,
           req.years() == null ? RunPlan.removed(current, src.years()) : List.of());
       LOG.info("run {} plan: {}", runId, plan.describe());
+      logNoPopulation(hconf, src.input(), plan.families(), runId);
       if (!plan.removed().isEmpty()) {
         LOG.warn("years {} are in the warehouse but no longer in the input; their rows are kept "
             + "(delete them with DELETE FROM <table> WHERE year IN (...) if they should go)", plan.removed());
@@ -178,6 +179,16 @@ public final class RunJob {
             null, null, "no year=YYYY partitions: the store has no data");
       }
       return new Source(input, meta, entities, years);
+    }
+  }
+
+  /** One line per run when footprints run on a store without population/: no per-capita codes (not an error). */
+  private static void logNoPopulation(Configuration hconf, Path input, Set<Family> families, String runId)
+      throws IOException {
+    if (families.contains(Family.FOOTPRINTS)
+        && !StoreInventory.of(hconf, input).has(io.tivaspark.jobs.store.Dataset.POPULATION)) {
+      LOG.info("run {}: the store has no population/ dataset: the per-capita codes FD_PCCO2 and PROD_PCCO2 are "
+          + "not written", runId);
     }
   }
 
