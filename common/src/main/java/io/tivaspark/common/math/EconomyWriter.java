@@ -7,6 +7,7 @@ import static io.tivaspark.common.math.Codes.ratio;
 import static io.tivaspark.common.math.Codes.share;
 import static io.tivaspark.common.math.Indicator.*;
 
+import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
 import java.util.List;
@@ -25,8 +26,11 @@ final class EconomyWriter {
   private final List<String> industries;
   private final int g;
   private final EconomyResults res;
+  private final IndustryAggregates agg;
+  private final int slots;
+  private final AggregateRowCheck a1;
 
-  EconomyWriter(ResultSink sink, YearSystem sys, EconomyResults res) {
+  EconomyWriter(ResultSink sink, YearSystem sys, EconomyResults res, Checks checks) {
     this.sink = sink;
     this.s = res.eco().code();
     this.mem = res.eco().member();
@@ -34,6 +38,10 @@ final class EconomyWriter {
     this.industries = sys.layout().industries();
     this.g = sys.g();
     this.res = res;
+    this.agg = sys.industryAggregates();
+    this.slots = agg.slots();
+    this.a1 = agg.count() == 0 ? null : new AggregateRowCheck(agg, industries,
+        checks.identity("A1", "industry aggregate = sum of its member industries (indicators, money levels)"));
   }
 
   /** Writes every row of the economy. */
@@ -44,26 +52,45 @@ final class EconomyWriter {
         partner(r);
       }
     }
-    for (int i = 0; i < industries.size(); i++) {
-      worldByIndustry(i);
+    for (int k = 0; k < slots; k++) {
+      worldByIndustry(k);
     }
     worldTotals();
+    if (a1 != null) {
+      a1.verify();
+    }
   }
 
-  /** A row; industry index i, or -1 for _T. */
-  private void put(Indicator code, String partner, int i, double value) {
-    boolean masked = code.unit() != Unit.MONEY && i >= 0 && res.trade().prod()[i] == 0;
-    sink.indicator(code.code(), s, partner, i < 0 ? TOTAL : industries.get(i), masked ? Double.NaN : value,
-        code.unit());
+  /**
+   * A row; industry slot k (an industry or an aggregate, {@link IndustryAggregates}), or -1 for _T.
+   * Money rows of a slot are recorded for check A1.
+   */
+  private void put(Indicator code, String partner, int k, double value) {
+    boolean masked = code.unit() != Unit.MONEY && k >= 0 && at(res.trade().prod(), k) == 0;
+    String industry = k < 0 ? TOTAL : agg.code(k, industries);
+    sink.indicator(code.code(), s, partner, industry, masked ? Double.NaN : value, code.unit());
+    if (code.unit() == Unit.MONEY && k >= 0 && a1 != null) {
+      a1.record(code.code() + "/" + partner, industry, value);
+    }
+  }
+
+  /** Σ over the industries of slot k of a by-industry array. */
+  private double at(double[] byIndustry, int k) {
+    return agg.sum(byIndustry, k);
+  }
+
+  /** Σ over the industries of slot k of an industry × partner array (i·G + r). */
+  private double at(double[] byIndustryPartner, int k, int r) {
+    return agg.sum(byIndustryPartner, k, r, g);
   }
 
   /** PROD, VALU, PROD_VASH. */
   private void structure() {
     GrossTrade t = res.trade();
-    for (int i = 0; i < industries.size(); i++) {
-      put(PROD, WLD, i, t.prod()[i]);
-      put(VALU, WLD, i, t.valu()[i]);
-      put(PROD_VASH, WLD, i, share(t.valu()[i], t.prod()[i]));
+    for (int k = 0; k < slots; k++) {
+      put(PROD, WLD, k, at(t.prod(), k));
+      put(VALU, WLD, k, at(t.valu(), k));
+      put(PROD_VASH, WLD, k, share(at(t.valu(), k), at(t.prod(), k)));
     }
     double prodT = t.prodT();
     double valuT = t.valuT();
@@ -80,28 +107,34 @@ final class EconomyWriter {
     FinalDemandValueAdded d = res.finalDemand();
     String pr = countries.get(r);
     double exTotRow = t.exTotRow();
-    for (int i = 0; i < industries.size(); i++) {
-      int p = i * g + r;
-      double ex = t.exInt()[p] + t.exFnl()[p];
-      double im = t.imInt()[p] + t.imFnl()[p];
-      put(EXGR, pr, i, ex);
-      put(EXGR_INT, pr, i, t.exInt()[p]);
-      put(EXGR_FNL, pr, i, t.exFnl()[p]);
-      put(EXGRpSH, pr, i, share(ex, t.exgrI()[i]));
-      put(IMGR, pr, i, im);
-      put(IMGR_INT, pr, i, t.imInt()[p]);
-      put(IMGR_FNL, pr, i, t.imFnl()[p]);
-      put(IMGRpSH, pr, i, share(im, t.imgrI()[i]));
-      put(EXGR_DVA, pr, i, x.dva()[p]);
-      put(EXGR_FVA, pr, i, x.fva()[p]);
-      put(EXGR_DVASH, pr, i, share(x.dva()[p], ex));
-      put(EXGR_DVApSH, pr, i, share(x.dva()[p], x.dvaI()[i]));
-      put(IMGR_DVA, pr, i, f.imDva()[p]);
-      put(IMGR_DVASH, pr, i, share(f.imDva()[p], im));
-      put(FFD_DVA, pr, i, d.ffd()[p]);
-      put(FFD_DVApSH, pr, i, share(d.ffd()[p], d.ffdI()[i]));
-      put(DFD_FVA, pr, i, d.dfdFva()[p]);
-      put(DEXFVApSH, pr, i, share(x.dexfva()[p], t.exW()[i]));
+    for (int k = 0; k < slots; k++) {
+      double exInt = at(t.exInt(), k, r);
+      double exFnl = at(t.exFnl(), k, r);
+      double imInt = at(t.imInt(), k, r);
+      double imFnl = at(t.imFnl(), k, r);
+      double ex = exInt + exFnl;
+      double im = imInt + imFnl;
+      double dva = at(x.dva(), k, r);
+      double imDva = at(f.imDva(), k, r);
+      double ffd = at(d.ffd(), k, r);
+      put(EXGR, pr, k, ex);
+      put(EXGR_INT, pr, k, exInt);
+      put(EXGR_FNL, pr, k, exFnl);
+      put(EXGRpSH, pr, k, share(ex, at(t.exgrI(), k)));
+      put(IMGR, pr, k, im);
+      put(IMGR_INT, pr, k, imInt);
+      put(IMGR_FNL, pr, k, imFnl);
+      put(IMGRpSH, pr, k, share(im, at(t.imgrI(), k)));
+      put(EXGR_DVA, pr, k, dva);
+      put(EXGR_FVA, pr, k, at(x.fva(), k, r));
+      put(EXGR_DVASH, pr, k, share(dva, ex));
+      put(EXGR_DVApSH, pr, k, share(dva, at(x.dvaI(), k)));
+      put(IMGR_DVA, pr, k, imDva);
+      put(IMGR_DVASH, pr, k, share(imDva, im));
+      put(FFD_DVA, pr, k, ffd);
+      put(FFD_DVApSH, pr, k, share(ffd, at(d.ffdI(), k)));
+      put(DFD_FVA, pr, k, at(d.dfdFva(), k, r));
+      put(DEXFVApSH, pr, k, share(at(x.dexfva(), k, r), at(t.exW(), k)));
     }
     partnerTotal(r, pr, exTotRow);
   }
@@ -157,8 +190,8 @@ final class EconomyWriter {
     put(VAX_RATIO, pr, -1, ratio(d.ffdR()[r], exgr));
   }
 
-  /** Partner WLD, industry i. */
-  private void worldByIndustry(int i) {
+  /** Partner WLD, industry slot k. */
+  private void worldByIndustry(int k) {
     GrossTrade t = res.trade();
     ExportValueAdded x = res.exportVa();
     DomesticContent c = res.domestic();
@@ -170,42 +203,42 @@ final class EconomyWriter {
     double imF = 0;
     for (int r = 0; r < g; r++) {
       if (!mem[r]) {
-        exI += t.exInt()[i * g + r];
-        exF += t.exFnl()[i * g + r];
-        imI += t.imInt()[i * g + r];
-        imF += t.imFnl()[i * g + r];
+        exI += at(t.exInt(), k, r);
+        exF += at(t.exFnl(), k, r);
+        imI += at(t.imInt(), k, r);
+        imF += at(t.imFnl(), k, r);
       }
     }
-    double exgr = t.exgrI()[i];
+    double exgr = at(t.exgrI(), k);
     double exgrT = t.exgrT();
-    put(EXGR, WLD, i, exgr);
-    put(EXGR_INT, WLD, i, exI);
-    put(EXGR_FNL, WLD, i, exF);
-    put(IMGR, WLD, i, t.imgrI()[i]);
-    put(IMGR_INT, WLD, i, imI);
-    put(IMGR_FNL, WLD, i, imF);
-    put(EXGR_DVA, WLD, i, x.dvaW()[i]);
-    put(EXGR_FVA, WLD, i, x.fvaW()[i]);
-    put(EXGR_DDC, WLD, i, c.ddc()[i]);
-    put(EXGR_IDC, WLD, i, c.idc()[i]);
-    put(EXGR_RIM, WLD, i, c.rim()[i]);
-    put(EXGR_DVASH, WLD, i, share(x.dvaW()[i], exgr));
-    put(EXGR_FVASH, WLD, i, share(x.fvaW()[i], exgr));
-    put(EXGR_TDVAIND, WLD, i, share(x.dvaW()[i], exgrT));
-    put(EXGR_TFVAIND, WLD, i, share(x.fvaW()[i], exgrT));
-    put(EXGR_INTDVASH, WLD, i, share(x.intDva()[i], exgr));
-    put(EXGR_FNLDVASH, WLD, i, share(x.fnlDva()[i], exgr));
-    put(EXGR_DVAFXSH, WLD, i, share(f.dvafx()[i], t.exTotRow()));
-    put(IMGR_DVA, WLD, i, f.imDvaI()[i]);
-    put(IMGR_DVASH, WLD, i, share(f.imDvaI()[i], t.imgrI()[i]));
-    put(FFD_DVA, WLD, i, d.ffdI()[i]);
-    put(DFD_DVA, WLD, i, d.dfdDva()[i]);
-    put(DFD_FVA, WLD, i, d.dfdFvaI()[i]);
-    put(VALU_FFDDVA, WLD, i, share(d.ffdI()[i], t.valu()[i]));
-    put(VAX_RATIO, WLD, i, ratio(d.ffdI()[i], exgr));
+    put(EXGR, WLD, k, exgr);
+    put(EXGR_INT, WLD, k, exI);
+    put(EXGR_FNL, WLD, k, exF);
+    put(IMGR, WLD, k, at(t.imgrI(), k));
+    put(IMGR_INT, WLD, k, imI);
+    put(IMGR_FNL, WLD, k, imF);
+    put(EXGR_DVA, WLD, k, at(x.dvaW(), k));
+    put(EXGR_FVA, WLD, k, at(x.fvaW(), k));
+    put(EXGR_DDC, WLD, k, at(c.ddc(), k));
+    put(EXGR_IDC, WLD, k, at(c.idc(), k));
+    put(EXGR_RIM, WLD, k, at(c.rim(), k));
+    put(EXGR_DVASH, WLD, k, share(at(x.dvaW(), k), exgr));
+    put(EXGR_FVASH, WLD, k, share(at(x.fvaW(), k), exgr));
+    put(EXGR_TDVAIND, WLD, k, share(at(x.dvaW(), k), exgrT));
+    put(EXGR_TFVAIND, WLD, k, share(at(x.fvaW(), k), exgrT));
+    put(EXGR_INTDVASH, WLD, k, share(at(x.intDva(), k), exgr));
+    put(EXGR_FNLDVASH, WLD, k, share(at(x.fnlDva(), k), exgr));
+    put(EXGR_DVAFXSH, WLD, k, share(at(f.dvafx(), k), t.exTotRow()));
+    put(IMGR_DVA, WLD, k, at(f.imDvaI(), k));
+    put(IMGR_DVASH, WLD, k, share(at(f.imDvaI(), k), at(t.imgrI(), k)));
+    put(FFD_DVA, WLD, k, at(d.ffdI(), k));
+    put(DFD_DVA, WLD, k, at(d.dfdDva(), k));
+    put(DFD_FVA, WLD, k, at(d.dfdFvaI(), k));
+    put(VALU_FFDDVA, WLD, k, share(at(d.ffdI(), k), at(t.valu(), k)));
+    put(VAX_RATIO, WLD, k, ratio(at(d.ffdI(), k), exgr));
     if (x.servD() != null) {
-      put(EXGR_SERV_DVASH, WLD, i, share(x.servD()[i], exgr));
-      put(EXGR_SERV_FVASH, WLD, i, share(x.servF()[i], exgr));
+      put(EXGR_SERV_DVASH, WLD, k, share(at(x.servD(), k), exgr));
+      put(EXGR_SERV_FVASH, WLD, k, share(at(x.servF(), k), exgr));
     }
   }
 
