@@ -25,7 +25,8 @@ public final class OecdCodes {
   /**
    * One mapping row. Empty text fields are null (no 2025 dataflow, measure or unit found).
    *
-   * @param confirmed the dataflow, the measure and the unit were all seen in a source
+   * @param confirmed the dataflow and the measure were seen together in a source, and the unit (with
+   *     the measure or for the whole dataflow)
    */
   public record Row(String code, String table, String dataflow2025, String measure2025, String unit2025,
       String notes, boolean confirmed, String source) {}
