@@ -34,8 +34,8 @@ class IndicatorCatalogTest {
     Map<String, Unit> out = new TreeMap<>();
     boolean in = false;
     for (String line : lines) {
-      if (line.startsWith("## ")) {
-        in = line.startsWith("## 3.");
+      if (line.startsWith("## ") || line.startsWith("### ")) {
+        in = line.startsWith("## 3."); // §3's own table; its subsections (§3.2 release codes) are not the catalog
         continue;
       }
       if (!in || !line.startsWith("| ") || line.startsWith("| code ") || line.startsWith("|---")) {

@@ -13,7 +13,9 @@ import java.util.Set;
  * without the partition column {@code year}, then {@code run_id}), which the commit moves into
  * the table as is ({@link FileCommit}). A table
  * belongs to one family (written only when that family runs), except {@code quality_checks},
- * which every family writes into, each replacing only its own rows (column {@code family}).
+ * which every family writes into, each replacing only its own rows (column {@code family}). The
+ * tables that are not per year are written apart: {@code runs} ({@link RunsLog}) and
+ * {@code indicator_codes} ({@link IndicatorCodesTable}).
  */
 public enum OutputTable {
   INDICATORS("indicators", Family.CORE, List.of(Column.string("indicator"), Column.string("country"),

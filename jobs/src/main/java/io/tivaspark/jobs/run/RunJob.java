@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * driver only sees small {@link YearOutcome}s), stages each year's rows ({@link Staging}) as Parquet in the
  * tables' physical layout, then commits every curated table with one Delta transaction per table
  * that replaces exactly the years computed (the staged files are moved into the table and
- * referenced, not rewritten: {@link TableCommit}), and finally appends the {@code runs} row
- * ({@link RunsLog}).
+ * referenced, not rewritten: {@link TableCommit}), rewrites {@code indicator_codes} when its content
+ * changed ({@link IndicatorCodesTable}), and finally appends the {@code runs} row ({@link RunsLog}).
  *
  * <p>Consistency model: a table's year is replaced atomically (Delta); tables are committed one
  * after another, so between two commits a reader can see a year's new indicators beside its old
@@ -147,6 +147,9 @@ public final class RunJob {
       Map<String, Long> rows = computed.isEmpty() ? new LinkedHashMap<>()
           : commitAll(spark, staging, warehouse, computed, families, runId, listener);
       staging.cleanUp();
+      if (!computed.isEmpty() && IndicatorCodesTable.writeIfChanged(spark, warehouse)) {
+        LOG.info("rewrote {} (its content changed)", IndicatorCodesTable.NAME); // docs/data-dictionary.md §1.8
+      }
 
       // 3. the runs row, last
       String status = RunsLog.status(outcomes);
