@@ -115,9 +115,11 @@ public final class TivaCore {
     double worldFfd = 0;
     double worldDfdFva = 0;
     double worldExgr = 0;
+    CountryTotals[] totals = new CountryTotals[sys.g()]; // what the cubes must add up to (J3, J4)
     for (int q = 0; q < economies.size(); q++) {
       EconomyResults res = economy(economies.get(q), kww[q]);
       if (!res.eco().group()) {
+        totals[sys.layout().countryIndex(res.eco().code())] = CountryTotals.of(res);
         worldFfd += res.finalDemand().ffdT();
         worldDfdFva += res.finalDemand().dfdFvaT();
         worldExgr += res.trade().exgrT();
@@ -128,6 +130,10 @@ public final class TivaCore {
         Indicator.VAX_RATIO.unit());
     VaTables.write(sys, sink);
     timer.lap("va tables");
+    ImportsOrigin.write(sys, totals, sink, checks);
+    timer.lap("va_origin_imports");
+    FinalProductVa.write(sys, totals, sink, checks);
+    timer.lap("va_final_demand_product");
     checks.flush();
     double secs = (System.nanoTime() - t0) / 1e9;
     return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(),
