@@ -39,6 +39,9 @@ final class ImportsOrigin {
   private final int nInd;
   /** Number of sources S: G (COUNTRY) or G·N (INDUSTRY). */
   private final int sources;
+  /** Codes of each source t: its country, and its industry or "_T". */
+  private final String[] sourceCountry;
+  private final String[] sourceIndustry;
   private final CheckResult.Builder sumImgr;
   private final CheckResult.Builder sumImgrDva;
   private final CheckResult.Builder sumExgrDva;
@@ -52,6 +55,12 @@ final class ImportsOrigin {
     this.g = sys.g();
     this.nInd = sys.nInd();
     this.sources = byIndustry ? g * nInd : g;
+    sourceCountry = new String[sources];
+    sourceIndustry = new String[sources];
+    for (int t = 0; t < sources; t++) {
+      sourceCountry[t] = sys.layout().countries().get(byIndustry ? t / nInd : t);
+      sourceIndustry[t] = byIndustry ? sys.layout().industries().get(t % nInd) : Codes.TOTAL;
+    }
     sumImgr = checks.identity("J3", "va_origin_imports: sum over sources = IMGR");
     sumImgrDva = checks.identity("J3", "va_origin_imports: source = importer gives IMGR_DVA");
     sumExgrDva = checks.identity("J3", "va_origin_imports: sum over importers, source = partner gives EXGR_DVA");
@@ -131,18 +140,15 @@ final class ImportsOrigin {
 
   private void emit(int r, int i, double[] out, ResultSink sink) {
     List<String> countries = sys.layout().countries();
-    List<String> industries = sys.layout().industries();
     String partner = countries.get(r);
-    String industry = industries.get(i);
+    String industry = sys.layout().industries().get(i);
     for (int s = 0; s < g; s++) {
       if (s == r) {
         continue;
       }
       String importer = countries.get(s);
       for (int t = 0; t < sources; t++) {
-        String sc = countries.get(byIndustry ? t / nInd : t);
-        String si = byIndustry ? industries.get(t % nInd) : Codes.TOTAL;
-        sink.vaOriginImports(sc, si, importer, partner, industry, out[s * sources + t]);
+        sink.vaOriginImports(sourceCountry[t], sourceIndustry[t], importer, partner, industry, out[s * sources + t]);
       }
     }
   }
