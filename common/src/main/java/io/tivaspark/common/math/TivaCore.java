@@ -59,7 +59,10 @@ import java.util.List;
  *
  * <p>Tables: va_final_demand = v̂BY by source country-industry × demand country; va_origin_exports =
  * v_k B_kj e_j (e = country-level gross exports) by source country-industry × exporter
- * country-industry, split entities summed. Countries only (not groups).
+ * country-industry, split entities summed. Countries only (not groups). Two OECD cubes after them:
+ * va_origin_imports (IMGR_BSCI, {@link ImportsOrigin}, check J3) and va_final_demand_product
+ * (FDVA_BSCI, {@link FinalProductVa}, check J4), each checked against the economies' totals
+ * ({@link CountryTotals}).
  *
  * <p><b>Cost</b> (n = entities·N, G countries, E economies = G + groups, m rows of one economy):
  * A, I − A O(n²); B = (I − A)⁻¹ by dgetrf + dgetri 2n³ (the only n³ step besides the optional full
@@ -67,7 +70,8 @@ import java.util.List;
  * v̂B[Y|Y_cons|Y_gfcf] one dgemm 2n²·3G; origin-country multipliers v_t B_·j one pass over B O(n²);
  * B·e one dgemv; J1 terms one dgemm 2n²·E; per economy: trade O(m·G), LU of I − A_ss 2m³/3 plus N
  * transposed solves 2m²N (DDC/IDC, no local inverse formed), RIM O(m·n), imports/forward O(n·G);
- * va_origin_exports O(n²) streamed through a GN buffer. Memory: A, B, the I3 product (full check
+ * va_origin_exports O(n²) streamed through a GN buffer; va_origin_imports O(n·G²) from the origin
+ * multipliers; va_final_demand_product one strided dgemm per industry, 2n²G. Memory: A, B, the I3 product (full check
  * only) and n×3G, n×E blocks: at most 3 n² doubles at once; never n×n×G.
  */
 public final class TivaCore {
@@ -115,9 +119,11 @@ public final class TivaCore {
     double worldFfd = 0;
     double worldDfdFva = 0;
     double worldExgr = 0;
+    CountryTotals[] totals = new CountryTotals[sys.g()]; // what the cubes must add up to (J3, J4)
     for (int q = 0; q < economies.size(); q++) {
       EconomyResults res = economy(economies.get(q), kww[q]);
       if (!res.eco().group()) {
+        totals[sys.layout().countryIndex(res.eco().code())] = CountryTotals.of(res);
         worldFfd += res.finalDemand().ffdT();
         worldDfdFva += res.finalDemand().dfdFvaT();
         worldExgr += res.trade().exgrT();
@@ -128,6 +134,10 @@ public final class TivaCore {
         Indicator.VAX_RATIO.unit());
     VaTables.write(sys, sink);
     timer.lap("va tables");
+    ImportsOrigin.write(sys, totals, sink, checks);
+    timer.lap("va_origin_imports");
+    FinalProductVa.write(sys, totals, sink, checks);
+    timer.lap("va_final_demand_product");
     checks.flush();
     double secs = (System.nanoTime() - t0) / 1e9;
     return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(),

@@ -47,6 +47,8 @@ public final class TivaOptions implements Serializable {
   private final Backend backend;
   private final boolean writeVaFinalDemand;
   private final boolean writeVaOriginExports;
+  private final ImportsOriginDetail vaOriginImports;
+  private final boolean writeVaFinalDemandProduct;
   private final boolean fullInverseCheck;
   private final boolean peerZeroOutputVa;
   private final ThirdCountry wwzThirdCountry;
@@ -70,6 +72,8 @@ public final class TivaOptions implements Serializable {
     this.backend = b.backend;
     this.writeVaFinalDemand = b.writeVaFinalDemand;
     this.writeVaOriginExports = b.writeVaOriginExports;
+    this.vaOriginImports = b.vaOriginImports;
+    this.writeVaFinalDemandProduct = b.writeVaFinalDemandProduct;
     this.fullInverseCheck = b.fullInverseCheck;
     this.peerZeroOutputVa = b.peerZeroOutputVa;
     this.wwzThirdCountry = b.wwzThirdCountry;
@@ -83,6 +87,14 @@ public final class TivaOptions implements Serializable {
    * industry: about 3·G³·N rows a year, 69 million at ICIO 81 × 45).
    */
   public enum ThirdCountry { OFF, COUNTRY, INDUSTRY }
+
+  /**
+   * Detail of {@code va_origin_imports} (OECD IMGR_BSCI, docs/methods.md §3.2): OFF (not written),
+   * COUNTRY (default, OECD's layout: source country × importer × partner × imported industry, about
+   * G³N = 24 million rows a year at ICIO 81 × 45), INDUSTRY (also by source industry: G³N², about
+   * 1.06 billion rows a year at ICIO scale).
+   */
+  public enum ImportsOriginDetail { OFF, COUNTRY, INDUSTRY }
 
   public static Builder builder() { return new Builder(); }
 
@@ -113,6 +125,10 @@ public final class TivaOptions implements Serializable {
   public Backend backend() { return backend; }
   public boolean writeVaFinalDemand() { return writeVaFinalDemand; }
   public boolean writeVaOriginExports() { return writeVaOriginExports; }
+  /** The detail of {@code va_origin_imports} (OFF = not written). */
+  public ImportsOriginDetail vaOriginImports() { return vaOriginImports; }
+  /** Whether {@code va_final_demand_product} (OECD FDVA_BSCI) is written. */
+  public boolean writeVaFinalDemandProduct() { return writeVaFinalDemandProduct; }
   /**
    * I3 ‖(I − A)B − I‖: true = every column, one n³ dgemm (about 1 s more at n = 3645 native);
    * false (default) = 64 evenly spaced columns, one n×n×64 dgemm. x = By and v'B = 1' (S1) are
@@ -164,6 +180,8 @@ public final class TivaOptions implements Serializable {
     private Backend backend = Backend.AUTO;
     private boolean writeVaFinalDemand = true;
     private boolean writeVaOriginExports = true;
+    private ImportsOriginDetail vaOriginImports = ImportsOriginDetail.COUNTRY;
+    private boolean writeVaFinalDemandProduct = true;
     private boolean fullInverseCheck = false;
     private boolean peerZeroOutputVa = false;
     private ThirdCountry wwzThirdCountry = ThirdCountry.OFF;
@@ -235,6 +253,12 @@ public final class TivaOptions implements Serializable {
     public Builder backend(Backend b) { this.backend = java.util.Objects.requireNonNull(b); return this; }
     public Builder writeVaFinalDemand(boolean w) { this.writeVaFinalDemand = w; return this; }
     public Builder writeVaOriginExports(boolean w) { this.writeVaOriginExports = w; return this; }
+    public Builder vaOriginImports(ImportsOriginDetail d) {
+      this.vaOriginImports = java.util.Objects.requireNonNull(d);
+      return this;
+    }
+
+    public Builder writeVaFinalDemandProduct(boolean w) { this.writeVaFinalDemandProduct = w; return this; }
     public Builder fullInverseCheck(boolean f) { this.fullInverseCheck = f; return this; }
     public Builder peerZeroOutputVa(boolean p) { this.peerZeroOutputVa = p; return this; }
     public Builder wwzThirdCountry(ThirdCountry t) { this.wwzThirdCountry = java.util.Objects.requireNonNull(t); return this; }

@@ -34,7 +34,9 @@ import org.netlib.util.intW;
  * <li>{@code bare}: a bare dgetrf + dgetri of I − A on the same LAPACK (the reference for B);</li>
  * <li>{@code B}: the dgetrf + dgetri inside {@link YearSystem#build} ({@code leontiefSeconds}), and
  *     {@code yearsystem}: the whole build (validation, x, A, v, B);</li>
- * <li>{@code core}: {@link TivaCore#compute} on the built system; {@code gvc}: {@link Decompositions#compute}
+ * <li>{@code core}: {@link TivaCore#compute} on the built system (its steps {@code va_origin_imports} and
+ *     {@code va_final_demand_product} are reported on their own too; {@code -Dbench.importsOrigin=INDUSTRY}
+ *     times the finer detail); {@code gvc}: {@link Decompositions#compute}
  *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year.</li>
  * </ul>
  * Rows go to a counting sink (the Parquet/Delta staging cost is the engine's). Lines starting with
@@ -137,6 +139,8 @@ class IcioBench {
     }
     // -Dbench.thirdCountry=COUNTRY|INDUSTRY times the optional WWZ third-country detail too
     b.wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(System.getProperty("bench.thirdCountry", "OFF")));
+    // -Dbench.importsOrigin=INDUSTRY|OFF times the other details of va_origin_imports (default COUNTRY)
+    b.vaOriginImports(TivaOptions.ImportsOriginDetail.valueOf(System.getProperty("bench.importsOrigin", "COUNTRY")));
     return b.build();
   }
 
@@ -190,6 +194,9 @@ class IcioBench {
       Map<String, Double> st = cs.stepSeconds();
       t.put("core_products", st.getOrDefault("VBY", 0.0) + st.getOrDefault("exports, origin multipliers", 0.0)
           + st.getOrDefault("va tables", 0.0));
+      // the two OECD cubes of the core (IMGR_BSCI, FDVA_BSCI), rows to the counting sink
+      t.put("va_origin_imports", st.getOrDefault("va_origin_imports", 0.0));
+      t.put("va_final_demand_product", st.getOrDefault("va_final_demand_product", 0.0));
       for (CheckResult c : cs.checks()) {
         assertTrue(c.passed() || c.check().equals("I2"), c.toString());
       }

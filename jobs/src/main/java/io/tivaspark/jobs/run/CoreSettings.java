@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
     List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
-    String wwzThirdCountry, List<String> builtInGroups, IndustryGroupSettings industryGroups) implements Serializable {
+    String wwzThirdCountry, List<String> builtInGroups, IndustryGroupSettings industryGroups,
+    String vaOriginImports, boolean vaFinalDemandProduct) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(CoreSettings.class);
 
   public static CoreSettings from(Config tiva) {
@@ -62,7 +63,17 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         List.copyOf(ConfigValues.stringList(tiva, "run.service-industries")),
         List.copyOf(ConfigValues.stringList(tiva, "run.consumption-categories")),
         List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn,
-        IndustryGroupSettings.from(tiva));
+        IndustryGroupSettings.from(tiva), vaOriginImports(tiva), ConfigValues.bool(tiva, "run.va-final-demand-product"));
+  }
+
+  /** tiva.run.va-origin-imports: "country", "industry" or "off". */
+  private static String vaOriginImports(Config tiva) {
+    String d = ConfigValues.string(tiva, "run.va-origin-imports");
+    if (!d.equals("off") && !d.equals("country") && !d.equals("industry")) {
+      throw new UsageException("tiva.run.va-origin-imports must be \"country\", \"industry\" or \"off\", got \""
+          + d + "\"");
+    }
+    return d;
   }
 
   /** tiva.groups: code to members; a group set to null is removed. */
@@ -134,6 +145,8 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         .consumptionCategories(new java.util.HashSet<>(consumptionCategories))
         .gfcfCategories(new java.util.HashSet<>(gfcfCategories))
         .wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(wwzThirdCountry.toUpperCase(java.util.Locale.ROOT)))
+        .vaOriginImports(TivaOptions.ImportsOriginDetail.valueOf(vaOriginImports.toUpperCase(java.util.Locale.ROOT)))
+        .writeVaFinalDemandProduct(vaFinalDemandProduct)
         .build();
   }
 }

@@ -25,6 +25,14 @@ public enum OutputTable {
   VA_ORIGIN_EXPORTS("va_origin_exports", Family.CORE, List.of(Column.string("source_country"),
       Column.string("source_industry"), Column.string("exporter"), Column.string("export_industry"),
       Column.dbl("value"))),
+  /** OECD IMGR_BSCI (tiva.run.va-origin-imports; source_industry "_T" at "country", empty when "off"). */
+  VA_ORIGIN_IMPORTS("va_origin_imports", Family.CORE, List.of(Column.string("source_country"),
+      Column.string("source_industry"), Column.string("importer"), Column.string("partner"),
+      Column.string("import_industry"), Column.dbl("value"))),
+  /** OECD FDVA_BSCI (tiva.run.va-final-demand-product; empty when off). */
+  VA_FINAL_DEMAND_PRODUCT("va_final_demand_product", Family.CORE, List.of(Column.string("source_country"),
+      Column.string("source_industry"), Column.string("demand_country"), Column.string("product_industry"),
+      Column.dbl("value"))),
   EXPORT_DECOMPOSITION("export_decomposition", Family.GVC, List.of(Column.string("method"),
       Column.string("exporter"), Column.string("importer"), Column.string("industry"), Column.string("term"),
       Column.dbl("value"))),
