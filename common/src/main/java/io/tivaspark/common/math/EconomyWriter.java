@@ -193,7 +193,7 @@ final class EconomyWriter {
     put(EXGR_FVASH, WLD, i, share(x.fvaW()[i], exgr));
     put(EXGR_TDVAIND, WLD, i, share(x.dvaW()[i], exgrT));
     put(EXGR_TFVAIND, WLD, i, share(x.fvaW()[i], exgrT));
-    put(EXGR_INTDVASH, WLD, i, share(x.intDva()[i], exgr));
+    put(EXGR_INTDVASH, WLD, i, share(x.intDvaI()[i], exgr));
     put(EXGR_FNLDVASH, WLD, i, share(x.fnlDva()[i], exgr));
     put(EXGR_DVAFXSH, WLD, i, share(f.dvafx()[i], t.exTotRow()));
     put(IMGR_DVA, WLD, i, f.imDvaI()[i]);
@@ -235,7 +235,7 @@ final class EconomyWriter {
     put(EXGR_FVASH, WLD, -1, fvash);
     put(EXGR_TDVAIND, WLD, -1, dvash);
     put(EXGR_TFVAIND, WLD, -1, fvash);
-    put(EXGR_INTDVASH, WLD, -1, share(Codes.sum(x.intDva()), exgrT));
+    put(EXGR_INTDVASH, WLD, -1, share(Codes.sum(x.intDvaI()), exgrT));
     put(EXGR_FNLDVASH, WLD, -1, share(Codes.sum(x.fnlDva()), exgrT));
     put(EXGR_DVAFXSH, WLD, -1, share(Codes.sum(res.forward().dvafx()), t.exTotRow()));
     if (x.servD() != null) {

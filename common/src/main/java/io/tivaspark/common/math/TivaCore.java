@@ -112,19 +112,15 @@ public final class TivaCore {
     List<Economy> economies = sys.economies();
     double[] kww = CoreIdentities.kwwTerms(sys, economies);
     timer.lap("J1 terms");
-    double worldFfd = 0;
-    double worldDfdFva = 0;
-    double worldExgr = 0;
+    CoreIdentities.WorldSums world = new CoreIdentities.WorldSums(0, 0, 0, 0, 0);
     for (int q = 0; q < economies.size(); q++) {
       EconomyResults res = economy(economies.get(q), kww[q]);
       if (!res.eco().group()) {
-        worldFfd += res.finalDemand().ffdT();
-        worldDfdFva += res.finalDemand().dfdFvaT();
-        worldExgr += res.trade().exgrT();
+        world = world.plus(res);
       }
     }
-    CoreIdentities.world(sys, worldFfd, worldDfdFva, checks);
-    sink.indicator(Indicator.VAX_RATIO.code(), Codes.WLD, Codes.WLD, Codes.TOTAL, Codes.ratio(worldFfd, worldExgr),
+    CoreIdentities.world(sys, world, checks);
+    sink.indicator(Indicator.VAX_RATIO.code(), Codes.WLD, Codes.WLD, Codes.TOTAL, Codes.ratio(world.ffd(), world.exgr()),
         Indicator.VAX_RATIO.unit());
     VaTables.write(sys, sink);
     timer.lap("va tables");
@@ -144,12 +140,13 @@ public final class TivaCore {
     ExportValueAdded exportVa = ExportValueAdded.of(sys, eco, trade.eRow());
     timer.lap("economies: trade");
     DomesticContent domestic = DomesticContent.of(sys, eco, inEco, trade.eRow());
-    timer.lap("economies: local inverse, RIM");
+    ReexportedImports reexported = ReexportedImports.of(sys, eco, inEco, domestic.localOutput());
+    timer.lap("economies: local inverse, RIM, REII");
     ForwardValueAdded forward = ForwardValueAdded.of(sys, eco, inEco, trade.salesToEco());
     timer.lap("economies: forward, imports");
     FinalDemandValueAdded fd = FinalDemandValueAdded.of(sys, eco, inEco);
     timer.lap("economies: VBY, J1");
-    EconomyResults res = new EconomyResults(eco, trade, exportVa, domestic, forward, fd, kww);
+    EconomyResults res = new EconomyResults(eco, trade, exportVa, domestic, reexported, forward, fd, kww);
     new EconomyWriter(sink, sys, res).write();
     CoreIdentities.economy(res, sys, checks);
     timer.lap("economies: emit");
