@@ -26,6 +26,11 @@ final class MissingCodesReference {
   record Eco(int[] rows, boolean[] inS, boolean[] mem) {}
 
   MissingCodesReference(MrioYear yr) {
+    this(yr, Lapack.javaOnly());
+  }
+
+  /** With the global inverse B formed by {@code lapack} (the pure-Java one by default; native for WIOD size). */
+  MissingCodesReference(MrioYear yr, Lapack lapack) {
     this.yr = yr;
     lay = yr.layout();
     n = lay.n();
@@ -34,7 +39,7 @@ final class MissingCodesReference {
     y = yr.finalDemandByCountry();
     x = IoMathReference.outputFromRows(yr.z(), IoMath.rowSums(y, n, g), n);
     a = IoMath.coefficients(yr.z(), x, n);
-    b = IoMath.leontief(a, n, Lapack.javaOnly());
+    b = IoMath.leontief(a, n, lapack);
     v = IoMath.vaCoefficients(IoMath.valueAddedResidual(x, yr.z(), n), x);
   }
 
