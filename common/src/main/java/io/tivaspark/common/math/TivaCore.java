@@ -147,7 +147,7 @@ public final class TivaCore {
     FinalDemandValueAdded fd = FinalDemandValueAdded.of(sys, eco, inEco);
     timer.lap("economies: VBY, J1");
     EconomyResults res = new EconomyResults(eco, trade, exportVa, domestic, reexported, forward, fd, kww);
-    new EconomyWriter(sink, sys, res).write();
+    new EconomyWriter(sink, sys, res, checks).write();
     CoreIdentities.economy(res, sys, checks);
     timer.lap("economies: emit");
     return res;

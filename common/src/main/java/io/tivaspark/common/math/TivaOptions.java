@@ -36,6 +36,7 @@ public final class TivaOptions implements Serializable {
 
   private final OutputMode outputMode;
   private final Map<String, List<String>> groups;
+  private final Map<String, List<String>> industryGroups;
   private final double algebraTolerance;
   private final double balanceAtol;
   private final double balanceRtol;
@@ -56,6 +57,9 @@ public final class TivaOptions implements Serializable {
     LinkedHashMap<String, List<String>> g = new LinkedHashMap<>();
     b.groups.forEach((k, v) -> g.put(k, List.copyOf(v)));
     this.groups = java.util.Collections.unmodifiableMap(g);
+    LinkedHashMap<String, List<String>> ig = new LinkedHashMap<>();
+    b.industryGroups.forEach((k, v) -> ig.put(k, List.copyOf(v)));
+    this.industryGroups = java.util.Collections.unmodifiableMap(ig);
     this.algebraTolerance = b.algebraTolerance;
     this.balanceAtol = b.balanceAtol;
     this.balanceRtol = b.balanceRtol;
@@ -88,6 +92,11 @@ public final class TivaOptions implements Serializable {
   public OutputMode outputMode() { return outputMode; }
   /** Group code → member country codes (members absent from a table are ignored). */
   public Map<String, List<String>> groups() { return groups; }
+  /**
+   * Industry aggregate code → member industry codes (docs/methods.md §17), resolved per table by
+   * {@link YearSystem#industryAggregates()}; members absent from a table are ignored.
+   */
+  public Map<String, List<String>> industryGroups() { return industryGroups; }
   /** Relative tolerance of the algebraic identity checks: |lhs − rhs| ≤ tol·max(1, |rhs|). */
   public double algebraTolerance() { return algebraTolerance; }
   /** I1 input balance: |x_pub − (Z1 + y)| ≤ atol + rtol·|x_pub| (OECD-style audit tolerance). */
@@ -134,7 +143,8 @@ public final class TivaOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "TivaOptions{outputMode=" + outputMode + ", groups=" + groups.keySet() + ", tol="
+    return "TivaOptions{outputMode=" + outputMode + ", groups=" + groups.keySet() + ", industryGroups="
+        + industryGroups.keySet() + ", tol="
         + algebraTolerance + ", balance=" + balanceAtol + "+" + balanceRtol + "·|x|, unit=" + moneyUnit
         + ", services=" + serviceIndustries.size() + ", backend=" + backend + ", wwzThirdCountry=" + wwzThirdCountry + "}";
   }
@@ -143,6 +153,7 @@ public final class TivaOptions implements Serializable {
   public static final class Builder {
     private OutputMode outputMode = OutputMode.ROW_SUMS;
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
+    private final Map<String, List<String>> industryGroups = new LinkedHashMap<>();
     private double algebraTolerance = 1e-9;
     private double balanceAtol = 0.1;
     private double balanceRtol = 2e-4;
@@ -172,6 +183,17 @@ public final class TivaOptions implements Serializable {
     }
 
     public Builder groups(Map<String, List<String>> g) { g.forEach(this::group); return this; }
+
+    /** Adds (or replaces) an industry aggregate, e.g. industryGroup("C", List.of("C10T12", ...)). */
+    public Builder industryGroup(String code, List<String> members) {
+      if (code == null || code.isBlank()) {
+        throw new IllegalArgumentException("empty industry aggregate code");
+      }
+      industryGroups.put(code, List.copyOf(members));
+      return this;
+    }
+
+    public Builder industryGroups(Map<String, List<String>> g) { g.forEach(this::industryGroup); return this; }
 
     public Builder algebraTolerance(double tol) {
       if (!(tol > 0)) {

@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  *
  * @param builtInGroups the groups of {@code groups} that are built-in defaults left unchanged
  *     (they may name countries a table lacks; see {@link GroupRules})
+ * @param industryGroups the industry aggregates (tiva.industry-*), resolved per table
  */
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
     List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
-    String wwzThirdCountry, List<String> builtInGroups) implements Serializable {
+    String wwzThirdCountry, List<String> builtInGroups, IndustryGroupSettings industryGroups) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(CoreSettings.class);
 
   public static CoreSettings from(Config tiva) {
@@ -60,7 +61,8 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     return new CoreSettings(mode, ConfigValues.string(tiva, "run.unit"), tol, atol, rtol, groups, zeroVa,
         List.copyOf(ConfigValues.stringList(tiva, "run.service-industries")),
         List.copyOf(ConfigValues.stringList(tiva, "run.consumption-categories")),
-        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn);
+        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn,
+        IndustryGroupSettings.from(tiva));
   }
 
   /** tiva.groups: code to members; a group set to null is removed. */
@@ -99,14 +101,31 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     return notes;
   }
 
-  /** Options for one table (groups checked first): "*" in a group means every country of that table. */
+  /**
+   * The industry aggregates of a table (IllegalArgumentException naming the key when the
+   * configuration is wrong for it); the notes are logged at INFO on the driver.
+   */
+  public LinkedHashMap<String, List<String>> industryAggregates(Layout layout) {
+    IndustryGroupSettings.Resolved r = industryGroups.resolve(layout.industries());
+    if (org.apache.spark.TaskContext.get() == null) {
+      r.notes().forEach(n -> LOG.info("industry aggregates: {}", n));
+    }
+    return r.groups();
+  }
+
+  /**
+   * Options for one table (groups and industry aggregates checked first): "*" in a group means
+   * every country of that table.
+   */
   public TivaOptions options(Layout layout, String moneyUnit) {
     validateGroups(layout);
+    LinkedHashMap<String, List<String>> industryAggregates = industryAggregates(layout);
     Map<String, List<String>> g = new LinkedHashMap<>();
     groups.forEach((k, v) -> g.put(k, v.contains("*") ? layout.countries() : v));
     return TivaOptions.builder()
         .outputMode(outputMode.equals("published") ? TivaOptions.OutputMode.PUBLISHED : TivaOptions.OutputMode.ROW_SUMS)
         .groups(g)
+        .industryGroups(industryAggregates)
         .algebraTolerance(algebraTolerance)
         .balanceTolerance(balanceAtol, balanceRtol)
         .moneyUnit(moneyUnit)
