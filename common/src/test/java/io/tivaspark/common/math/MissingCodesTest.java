@@ -9,7 +9,9 @@ import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The quantities behind the codes of docs/methods.md §3.5 against {@link MissingCodesReference} (literal
  * formulas, explicit inverses) on random tables with a split country (CHN = CN1 + CN2), a group of two
  * countries, negative inventories and a zero-output row, every economy, at relative 1e-9
- * (|got − want| ≤ 1e-9·max(1, |want|)); and the new identities T10–T14 pass in a full run.
+ * (|got − want| ≤ 1e-9·max(1, |want|)); the rows as written (industries, an industry aggregate, _T,
+ * partners, WLD, DXD) against the same formulas; and the new identities T10–T14 pass in a full run.
  */
 class MissingCodesTest {
   static final double TOL = 1e-9;
@@ -138,5 +141,95 @@ class MissingCodesTest {
         "T14 sum over countries of FEXDVA (VA in partners' exports) = sum of EXGR_FVA")) {
       assertTrue(seen.contains(want), "check written: " + want + " in " + seen);
     }
+  }
+
+  /** Σ over the industries {@code inds} of an industry × partner array at partner r. */
+  static double slot(double[] byIndPartner, int[] inds, int r, int g) {
+    double sum = 0;
+    for (int i : inds) {
+      sum += byIndPartner[i * g + r];
+    }
+    return sum;
+  }
+
+  /** Σ over the industries {@code inds} and every partner outside the economy. */
+  static double slotWorld(double[] byIndPartner, int[] inds, boolean[] mem) {
+    double sum = 0;
+    for (int r = 0; r < mem.length; r++) {
+      sum += mem[r] ? 0 : slot(byIndPartner, inds, r, mem.length);
+    }
+    return sum;
+  }
+
+  @Test
+  void rowsMatchTheLiteralFormulas() {
+    Layout lay = RandomTables.layout(4, 3, true);
+    MrioYear yr = RandomTables.year(51, lay, new int[0]);
+    TivaOptions opt = TivaOptions.builder().group("GRP", List.of("C00", "CHN")).serviceIndustries(Set.of("D01"))
+        .industryGroup("AGG", List.of("D00", "D02")).build();
+    CollectingSink sink = new CollectingSink();
+    PropertyTest.assertAllPassed(TivaCore.compute(yr, opt, sink));
+    MissingCodesReference ref = new MissingCodesReference(yr);
+    Map<String, int[]> slots = Map.of("D00", new int[] {0}, "D01", new int[] {1}, "D02", new int[] {2}, "AGG",
+        new int[] {0, 2}, "_T", new int[] {0, 1, 2});
+    for (Map.Entry<String, List<String>> eco : Map.of("C00", List.of("C00"), "CHN", List.of("CHN"), "GRP",
+        List.of("C00", "CHN")).entrySet()) {
+      MissingCodesReference.Eco e = ref.economy(eco.getValue());
+      String s = eco.getKey();
+      double[] reii = ref.importsUsedFor(e, ref.exports(e), false);
+      double[] im = ref.imgrInt(e);
+      double[] intDva = ref.intDva(e);
+      slots.forEach((ind, inds) -> {
+        for (int r = 0; r < lay.countryCount(); r++) {
+          if (!e.mem()[r]) {
+            String pr = lay.countries().get(r);
+            near(slot(reii, inds, r, 4), sink.get("REII", s, pr, ind), s + " REII " + pr + " " + ind);
+            near(100 * slot(reii, inds, r, 4) / slot(im, inds, r, 4), sink.get("IMGRINT_REII", s, pr, ind),
+                s + " IMGRINT_REII " + pr + " " + ind);
+            near(slot(intDva, inds, r, 4), sink.get("EXGR_INT_DVA", s, pr, ind), s + " EXGR_INT_DVA " + ind);
+            near(100 * slot(intDva, inds, r, 4) / slotWorld(intDva, inds, e.mem()),
+                sink.get("EXGR_INTDVApSH", s, pr, ind), s + " EXGR_INTDVApSH " + pr + " " + ind);
+          }
+        }
+        near(slotWorld(reii, inds, e.mem()), sink.get("REII", s, "WLD", ind), s + " REII WLD " + ind);
+        near(100 * slotWorld(reii, inds, e.mem()) / slotWorld(im, inds, e.mem()),
+            sink.get("IMGRINT_REII", s, "WLD", ind), s + " IMGRINT_REII WLD " + ind);
+        near(slotWorld(intDva, inds, e.mem()), sink.get("EXGR_INT_DVA", s, "WLD", ind), s + " EXGR_INT_DVA WLD");
+        double[] serv = ref.serviceVa(e, new boolean[] {false, true, false}, true);
+        double sum = 0;
+        for (int i : inds) {
+          sum += serv[i];
+        }
+        near(sum, sink.get("EXGR_SERV_DVA", s, "WLD", ind), s + " EXGR_SERV_DVA " + ind);
+      });
+      totalRows(ref, e, sink, s, opt);
+    }
+  }
+
+  /** _T rows by partner and WLD/DXD: BALGR_INT, BALGR_FNL and the origin shares. */
+  static void totalRows(MissingCodesReference ref, MissingCodesReference.Eco e, CollectingSink sink, String s,
+      TivaOptions opt) {
+    Layout lay = ref.lay;
+    double[] bi = ref.balance(e, true);
+    double[] bf = ref.balance(e, false);
+    double[] fd = ref.fdVaByOrigin(e, null);
+    double[] cons = ref.fdVaByOrigin(e, opt.consumptionCategories());
+    double fdT = Codes.sum(fd);
+    double consT = Codes.sum(cons);
+    double biT = 0;
+    for (int r = 0; r < lay.countryCount(); r++) {
+      if (!e.mem()[r]) {
+        String pr = lay.countries().get(r);
+        near(bi[r], sink.get("BALGR_INT", s, pr, "_T"), s + " BALGR_INT " + pr);
+        near(bf[r], sink.get("BALGR_FNL", s, pr, "_T"), s + " BALGR_FNL " + pr);
+        near(100 * fd[1 + r] / fdT, sink.get("FD_VASH", s, pr, "_T"), s + " FD_VASH " + pr);
+        near(100 * cons[1 + r] / consT, sink.get("CONS_VASH", s, pr, "_T"), s + " CONS_VASH " + pr);
+        biT += bi[r];
+      }
+    }
+    near(biT, sink.get("BALGR_INT", s, "WLD", "_T"), s + " BALGR_INT WLD");
+    near(100 * fd[0] / fdT, sink.get("FD_VASH", s, "DXD", "_T"), s + " FD_VASH DXD");
+    near(100 * cons[0] / consT, sink.get("CONS_VASH", s, "DXD", "_T"), s + " CONS_VASH DXD");
+    assertTrue(!sink.has("FD_VASH", s, "WLD", "_T") && !sink.has("REII", s, "DXD", "_T"), "no WLD share rows");
   }
 }
