@@ -55,24 +55,10 @@ record ExportValueAdded(double[] dva, double[] fva, double[] dvaW, double[] fvaW
       int j = rows[q];
       int i = sys.ind()[j];
       double ej = eRow[q];
-      double dm = 0;
-      double fm = 0;
-      double sd = 0;
-      double sf = 0;
-      int vo = j * g;
+      double dm = originSum(vbc, j, g, mem, true);
+      double fm = originSum(vbc, j, g, mem, false);
       for (int t = 0; t < g; t++) {
-        if (mem[t]) {
-          dm += vbc[vo + t];
-          if (vbcServ != null) {
-            sd += vbcServ[vo + t];
-          }
-        } else {
-          fm += vbc[vo + t];
-          dexfva[i * g + t] += vbc[vo + t] * ej;
-          if (vbcServ != null) {
-            sf += vbcServ[vo + t];
-          }
-        }
+        dexfva[i * g + t] += mem[t] ? 0 : vbc[j * g + t] * ej;
       }
       for (int r = 0; r < g; r++) {
         if (!mem[r]) {
@@ -87,8 +73,8 @@ record ExportValueAdded(double[] dva, double[] fva, double[] dvaW, double[] fvaW
       dvaW[i] += dm * ej;
       fvaW[i] += fm * ej;
       if (servD != null) {
-        servD[i] += sd * ej;
-        servF[i] += sf * ej;
+        servD[i] += originSum(vbcServ, j, g, mem, true) * ej;
+        servF[i] += originSum(vbcServ, j, g, mem, false) * ej;
       }
     }
     double[][] d = PartnerSums.totals(dva, null, mem, nn, g);
@@ -97,5 +83,14 @@ record ExportValueAdded(double[] dva, double[] fva, double[] dvaW, double[] fvaW
     double[][] in = PartnerSums.totals(intDva, null, mem, nn, g);
     return new ExportValueAdded(dva, fva, dvaW, fvaW, intDva, fnlDva, dexfva, servD, servF, d[0], d[1], f[0], f[1],
         x[1], in[0], in[1]);
+  }
+
+  /** Σ_{t∈s} m[t, j] ({@code inside}) or Σ_{t∉s} m[t, j] for an origin-by-row array m[t + j·G]. */
+  private static double originSum(double[] m, int j, int g, boolean[] mem, boolean inside) {
+    double sum = 0;
+    for (int t = 0; t < g; t++) {
+      sum += mem[t] == inside ? m[j * g + t] : 0;
+    }
+    return sum;
   }
 }
