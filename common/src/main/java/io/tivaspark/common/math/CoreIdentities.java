@@ -24,7 +24,7 @@ final class CoreIdentities {
     }
   }
 
-  /** T1, T2, T3, T5 by industry; T1 bilateral; T4, T3 shares; T7, T8, J1 of one economy. */
+  /** T1, T2, T3, T5 by industry; T1 bilateral; T4, T3 shares; T10–T13 (methods §3.5); T7, T8, J1 of one economy. */
   static void economy(EconomyResults res, YearSystem sys, Checks checks) {
     String s = res.eco().code();
     boolean[] mem = res.eco().member();
