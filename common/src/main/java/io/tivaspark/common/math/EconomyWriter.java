@@ -135,6 +135,7 @@ final class EconomyWriter {
       put(FFD_DVApSH, pr, k, share(ffd, at(d.ffdI(), k)));
       put(DFD_FVA, pr, k, at(d.dfdFva(), k, r));
       put(DEXFVApSH, pr, k, share(at(x.dexfva(), k, r), at(t.exW(), k)));
+      partnerSlotAdditions(r, pr, k, imInt);
     }
     partnerTotal(r, pr, exTotRow);
   }
@@ -188,6 +189,43 @@ final class EconomyWriter {
       put(GFCF_VA, pr, -1, d.gfcf()[1 + r]);
     }
     put(VAX_RATIO, pr, -1, ratio(d.ffdR()[r], exgr));
+    partnerTotalAdditions(r, pr, exIntT - imIntT, exFnlT - imFnlT, imIntT);
+  }
+
+  /** Partner r, slot k: EXGR_INT_DVA, EXGR_INTDVApSH, REII, IMGRINT_REII (methods §3.5). */
+  private void partnerSlotAdditions(int r, String pr, int k, double imInt) {
+    ExportValueAdded x = res.exportVa();
+    double intDva = at(x.intDva(), k, r);
+    double reii = at(res.reexported().reii(), k, r);
+    put(EXGR_INT_DVA, pr, k, intDva);
+    put(EXGR_INTDVApSH, pr, k, share(intDva, at(x.intDvaI(), k)));
+    put(REII, pr, k, reii);
+    put(IMGRINT_REII, pr, k, share(reii, imInt));
+  }
+
+  /** Partner r, _T: BALGR_INT, BALGR_FNL, EXGR_INT_DVA(pSH), REII, IMGRINT_REII, FD/CONS/GFCF_VASH. */
+  private void partnerTotalAdditions(int r, String pr, double balInt, double balFnl, double imIntT) {
+    ExportValueAdded x = res.exportVa();
+    ReexportedImports m = res.reexported();
+    FinalDemandValueAdded d = res.finalDemand();
+    put(BALGR_INT, pr, -1, balInt);
+    put(BALGR_FNL, pr, -1, balFnl);
+    put(EXGR_INT_DVA, pr, -1, x.intDvaR()[r]);
+    put(EXGR_INTDVApSH, pr, -1, share(x.intDvaR()[r], Codes.sum(x.intDvaI())));
+    put(REII, pr, -1, m.reiiR()[r]);
+    put(IMGRINT_REII, pr, -1, share(m.reiiR()[r], imIntT));
+    put(FD_VASH, pr, -1, share(d.dfdFvaR()[r], d.dfdDvaT() + d.dfdFvaT()));
+    if (d.cons() != null) {
+      put(CONS_VASH, pr, -1, share(d.cons()[1 + r], originTotal(d.cons())));
+    }
+    if (d.gfcf() != null) {
+      put(GFCF_VASH, pr, -1, share(d.gfcf()[1 + r], originTotal(d.gfcf())));
+    }
+  }
+
+  /** CONS_VA / GFCF_VA of s over every origin: [0] (DXD) plus [1 + t] over t ∉ s. */
+  private double originTotal(double[] byOrigin) {
+    return byOrigin[0] + PartnerSums.outside(java.util.Arrays.copyOfRange(byOrigin, 1, 1 + g), mem);
   }
 
   /** Partner WLD, industry slot k. */
@@ -226,7 +264,7 @@ final class EconomyWriter {
     put(EXGR_FVASH, WLD, k, share(at(x.fvaW(), k), exgr));
     put(EXGR_TDVAIND, WLD, k, share(at(x.dvaW(), k), exgrT));
     put(EXGR_TFVAIND, WLD, k, share(at(x.fvaW(), k), exgrT));
-    put(EXGR_INTDVASH, WLD, k, share(at(x.intDva(), k), exgr));
+    put(EXGR_INTDVASH, WLD, k, share(at(x.intDvaI(), k), exgr));
     put(EXGR_FNLDVASH, WLD, k, share(at(x.fnlDva(), k), exgr));
     put(EXGR_DVAFXSH, WLD, k, share(at(f.dvafx(), k), t.exTotRow()));
     put(IMGR_DVA, WLD, k, at(f.imDvaI(), k));
@@ -240,6 +278,20 @@ final class EconomyWriter {
       put(EXGR_SERV_DVASH, WLD, k, share(at(x.servD(), k), exgr));
       put(EXGR_SERV_FVASH, WLD, k, share(at(x.servF(), k), exgr));
     }
+    worldSlotAdditions(k, imI);
+  }
+
+  /** Partner WLD, slot k: EXGR_INT_DVA, REII, IMGRINT_REII, EXGR_SERV_DVA/FVA (methods §3.5). */
+  private void worldSlotAdditions(int k, double imInt) {
+    ExportValueAdded x = res.exportVa();
+    double reii = at(res.reexported().reiiI(), k);
+    put(EXGR_INT_DVA, WLD, k, at(x.intDvaI(), k));
+    put(REII, WLD, k, reii);
+    put(IMGRINT_REII, WLD, k, share(reii, imInt));
+    if (x.servD() != null) {
+      put(EXGR_SERV_DVA, WLD, k, at(x.servD(), k));
+      put(EXGR_SERV_FVA, WLD, k, at(x.servF(), k));
+    }
   }
 
   /** Partner WLD (and DXD), all industries. */
@@ -250,13 +302,18 @@ final class EconomyWriter {
     int nn = industries.size();
     double exgrT = t.exgrT();
     double imgrT = t.imgrT();
+    double exIntT = PartnerSums.outside(t.exInt(), mem, nn, g);
+    double exFnlT = PartnerSums.outside(t.exFnl(), mem, nn, g);
+    double imIntT = PartnerSums.outside(t.imInt(), mem, nn, g);
+    double imFnlT = PartnerSums.outside(t.imFnl(), mem, nn, g);
     put(EXGR, WLD, -1, exgrT);
-    put(EXGR_INT, WLD, -1, PartnerSums.outside(t.exInt(), mem, nn, g));
-    put(EXGR_FNL, WLD, -1, PartnerSums.outside(t.exFnl(), mem, nn, g));
+    put(EXGR_INT, WLD, -1, exIntT);
+    put(EXGR_FNL, WLD, -1, exFnlT);
     put(IMGR, WLD, -1, imgrT);
-    put(IMGR_INT, WLD, -1, PartnerSums.outside(t.imInt(), mem, nn, g));
-    put(IMGR_FNL, WLD, -1, PartnerSums.outside(t.imFnl(), mem, nn, g));
+    put(IMGR_INT, WLD, -1, imIntT);
+    put(IMGR_FNL, WLD, -1, imFnlT);
     put(BALGR, WLD, -1, exgrT - imgrT);
+    worldTotalAdditions(exIntT - imIntT, exFnlT - imFnlT, imIntT);
     put(EXGR_DVA, WLD, -1, x.dvaWT());
     put(EXGR_FVA, WLD, -1, x.fvaWT());
     put(EXGR_DDC, WLD, -1, Codes.sum(c.ddc()));
@@ -268,7 +325,7 @@ final class EconomyWriter {
     put(EXGR_FVASH, WLD, -1, fvash);
     put(EXGR_TDVAIND, WLD, -1, dvash);
     put(EXGR_TFVAIND, WLD, -1, fvash);
-    put(EXGR_INTDVASH, WLD, -1, share(Codes.sum(x.intDva()), exgrT));
+    put(EXGR_INTDVASH, WLD, -1, share(Codes.sum(x.intDvaI()), exgrT));
     put(EXGR_FNLDVASH, WLD, -1, share(Codes.sum(x.fnlDva()), exgrT));
     put(EXGR_DVAFXSH, WLD, -1, share(Codes.sum(res.forward().dvafx()), t.exTotRow()));
     if (x.servD() != null) {
@@ -276,6 +333,21 @@ final class EconomyWriter {
       put(EXGR_SERV_FVASH, WLD, -1, share(Codes.sum(x.servF()), exgrT));
     }
     finalDemandTotals(exgrT);
+  }
+
+  /** Partner WLD, _T: BALGR_INT, BALGR_FNL, EXGR_INT_DVA, REII, IMGRINT_REII, EXGR_SERV_DVA/FVA. */
+  private void worldTotalAdditions(double balInt, double balFnl, double imIntT) {
+    ExportValueAdded x = res.exportVa();
+    double reiiT = res.reexported().reiiT();
+    put(BALGR_INT, WLD, -1, balInt);
+    put(BALGR_FNL, WLD, -1, balFnl);
+    put(EXGR_INT_DVA, WLD, -1, Codes.sum(x.intDvaI()));
+    put(REII, WLD, -1, reiiT);
+    put(IMGRINT_REII, WLD, -1, share(reiiT, imIntT));
+    if (x.servD() != null) {
+      put(EXGR_SERV_DVA, WLD, -1, Codes.sum(x.servD()));
+      put(EXGR_SERV_FVA, WLD, -1, Codes.sum(x.servF()));
+    }
   }
 
   /** Partner WLD / DXD, all industries: final-demand VA. */
@@ -296,13 +368,16 @@ final class EconomyWriter {
     put(VALU_FFDDVA, WLD, -1, share(ffdT, t.valuT()));
     put(FD_VA, DXD, -1, dfdDvaT);
     put(FD_VA, WLD, -1, dfdDvaT + dfdFvaT);
+    put(FD_VASH, DXD, -1, share(dfdDvaT, dfdDvaT + dfdFvaT));
     if (d.cons() != null) {
       put(CONS_VA, DXD, -1, d.cons()[0]);
-      put(CONS_VA, WLD, -1, d.cons()[0] + PartnerSums.outside(java.util.Arrays.copyOfRange(d.cons(), 1, 1 + g), mem));
+      put(CONS_VA, WLD, -1, originTotal(d.cons()));
+      put(CONS_VASH, DXD, -1, share(d.cons()[0], originTotal(d.cons())));
     }
     if (d.gfcf() != null) {
       put(GFCF_VA, DXD, -1, d.gfcf()[0]);
-      put(GFCF_VA, WLD, -1, d.gfcf()[0] + PartnerSums.outside(java.util.Arrays.copyOfRange(d.gfcf(), 1, 1 + g), mem));
+      put(GFCF_VA, WLD, -1, originTotal(d.gfcf()));
+      put(GFCF_VASH, DXD, -1, share(d.gfcf()[0], originTotal(d.gfcf())));
     }
     put(VAX_RATIO, WLD, -1, ratio(ffdT, exgrT));
   }
