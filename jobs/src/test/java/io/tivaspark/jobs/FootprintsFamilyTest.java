@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bin/tiva generate (extensions on by default) then run --only footprints: the footprints table
  * is complete (every stressor, account, country and group), footprint_coefficients has its columns
- * and every economy × industry, the E checks pass; a store without extensions writes no footprints
- * or coefficient rows; long-csv ingest reads extensions files; the TECO2 shares, intensities and
- * per-capita codes (generator population, long-csv population.csv; without population: no
- * per-capita rows and one log line).
+ * and every economy × industry (and industry aggregate), the E checks pass; a store without
+ * extensions writes no footprints or coefficient rows; long-csv ingest reads extensions files; the
+ * TECO2 shares, intensities and per-capita codes (generator population, long-csv population.csv;
+ * without population: no per-capita rows and one log line).
  */
 class FootprintsFamilyTest {
   @TempDir
@@ -89,17 +89,27 @@ class FootprintsFamilyTest {
         List.of(co.columns()));
     assertEquals(List.of("M", "M_DOM", "M_UP", "S"), co.select("coefficient").distinct().orderBy("coefficient")
         .collectAsList().stream().map(x -> x.getString(0)).toList());
-    assertEquals(2L * 2 * economies.size() * (4 + 1) * 4, co.count());
+    // industries A01_02 A03 B05_06 B07_08, the icio2023 aggregates present (A, B, BTE; tiva.industry-hierarchy
+    // = auto), and _T (docs/methods.md §17)
+    int slots = 4 + 3 + 1;
+    assertEquals(2L * 2 * economies.size() * slots * 4, co.count());
+    // an aggregate merges its members' rows like _T: B and BTE have the same members here, so the same values
+    Row b = spark.sql("SELECT count(*), max(abs(x.value - y.value)) FROM " + coef(co, "M", "x") + " JOIN "
+        + coef(co, "M", "y") + " USING (year, stressor, country) WHERE x.industry = 'B' AND y.industry = 'BTE'").first();
+    assertEquals(2L * 2 * economies.size(), b.getLong(0));
+    assertEquals(0.0, b.getDouble(1), 0.0);
     assertEquals(0, co.where("country IN ('CN1','CN2') OR value IS NULL OR isnan(value)").count());
     assertEquals(2L * 2 * economies.size() * 4, co.where("industry = '_T'").count());
-    assertEquals(2L * economies.size() * 5 * 4, co.where("stressor = 'CO2' AND unit = 'kt/USD_M'").count());
-    assertEquals(2L * economies.size() * 5 * 4, co.where("stressor = 'EMP' AND unit = '1000 persons/USD_M'").count());
+    assertEquals(2L * economies.size() * slots * 4, co.where("stressor = 'CO2' AND unit = 'kt/USD_M'").count());
+    assertEquals(2L * economies.size() * slots * 4, co.where("stressor = 'EMP' AND unit = '1000 persons/USD_M'")
+        .count());
     // M = S + M_UP on an unsplit country's industries; M_DOM within [0, M] for CO2
     Row mup = spark.sql("SELECT max(abs(m.value - s.value - u.value) / greatest(1e-12, abs(m.value))), "
         + "sum(CASE WHEN d.value < -1e-12 OR d.value > m.value * (1 + 1e-12) THEN 1 ELSE 0 END), count(*) FROM "
         + coef(co, "M", "m") + " JOIN " + coef(co, "S", "s") + " USING (year, stressor, country, industry) JOIN "
         + coef(co, "M_UP", "u") + " USING (year, stressor, country, industry) JOIN " + coef(co, "M_DOM", "d")
-        + " USING (year, stressor, country, industry) WHERE country = 'USA' AND industry <> '_T'").first();
+        + " USING (year, stressor, country, industry) WHERE country = 'USA' AND industry NOT IN ('_T', 'A', 'B', 'BTE')")
+        .first();
     assertTrue(mup.getDouble(0) < 1e-12, "M = S + M_UP " + mup);
     assertEquals(0L, mup.getLong(1), "0 <= M_DOM <= M " + mup);
     assertEquals(2L * 2 * 4, mup.getLong(2));

@@ -141,7 +141,34 @@ class IcioBench {
     b.wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(System.getProperty("bench.thirdCountry", "OFF")));
     // -Dbench.importsOrigin=INDUSTRY|OFF times the other details of va_origin_imports (default COUNTRY)
     b.vaOriginImports(TivaOptions.ImportsOriginDetail.valueOf(System.getProperty("bench.importsOrigin", "COUNTRY")));
+    // -Dbench.aggregates=true adds the 19 OECD ICIO 2023 industry aggregates (docs/methods.md §17) on a
+    // 45-industry layout, by position (D05 = the 6th ICIO industry, C10T12)
+    if (Boolean.getBoolean("bench.aggregates") && lay.industryCount() == 45) {
+      b.industryGroups(icio2023Aggregates());
+    }
     return b.build();
+  }
+
+  /**
+   * The aggregates of conf/application.conf tiva.industry-hierarchies.icio2023 (the TiVA 2023 release's),
+   * with each ICIO industry code replaced by RandomTables' code at the same position (D00 … D44).
+   */
+  static Map<String, List<String>> icio2023Aggregates() {
+    String[][] h = {{"A", "A01_02 A03"}, {"B", "B05_06 B07_08 B09"},
+        {"C", "C10T12 C13T15 C16 C17_18 C19 C20 C21 C22 C23 C24 C25 C26 C27 C28 C29 C30 C31T33"},
+        {"C16T18", "C16 C17_18"}, {"C19T23", "C19 C20 C21 C22 C23"}, {"C20T21", "C20 C21"}, {"C22T23", "C22 C23"},
+        {"C24T25", "C24 C25"}, {"C26T27", "C26 C27"}, {"C29T30", "C29 C30"}, {"DTE", "D E"},
+        {"BTE", "B05_06 B07_08 B09 C10T12 C13T15 C16 C17_18 C19 C20 C21 C22 C23 C24 C25 C26 C27 C28 C29 C30 C31T33 D E"},
+        {"H", "H49 H50 H51 H52 H53"}, {"J", "J58T60 J61 J62_63"}, {"GTI", "G H49 H50 H51 H52 H53 I"}, {"MTN", "M N"},
+        {"GTN", "G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N"}, {"OTT", "O P Q R S T"},
+        {"GTT", "G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N O P Q R S T"}};
+    List<String> icio = io.tivaspark.common.gen.SyntheticMrio.ICIO2023_INDUSTRIES;
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    for (String[] a : h) {
+      m.put("AGG_" + a[0], java.util.Arrays.stream(a[1].split(" "))
+          .map(c -> String.format("D%02d", icio.indexOf(c))).toList());
+    }
+    return m;
   }
 
   /** Bare dgetrf + dgetri of I − A on {@code lp}'s LAPACK, on the 16 MB-stack thread; seconds. */
@@ -188,6 +215,10 @@ class IcioBench {
       long t2 = System.nanoTime();
       TivaSummary ds = Decompositions.compute(sys, gs);
       t.put("gvc", (System.nanoTime() - t2) / 1e9);
+      if (rep < 0) {
+        System.out.printf("n = %d: %d industry aggregates, gvc rows: %d export_decomposition (and third), %d gvc_measures%n",
+            n, sys.industryAggregates().count(), gs.dec, gs.gvc);
+      }
       t.put("all", t.get("yearsystem") + t.get("core") + t.get("gvc"));
       // the core steps that compute what numpy_baseline.py's "core" computes: v̂BY, exports and
       // origin-country multipliers (DVA/FVA), and the VA-origin-of-exports table (streamed)
