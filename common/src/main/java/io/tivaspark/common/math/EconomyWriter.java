@@ -29,8 +29,29 @@ final class EconomyWriter {
   private final IndustryAggregates agg;
   private final int slots;
   private final AggregateRowCheck a1;
+  private final io.tivaspark.common.model.Layout lay;
 
-  EconomyWriter(ResultSink sink, YearSystem sys, EconomyResults res, Checks checks) {
+  /**
+   * Check A1 of one year (docs/methods.md §17), or null without aggregates: its keys are indicator ×
+   * partner (the countries, then WLD, then DXD), its slots the industries and aggregates.
+   */
+  static AggregateRowCheck a1(YearSystem sys, Checks checks) {
+    IndustryAggregates agg = sys.industryAggregates();
+    if (agg.count() == 0) {
+      return null;
+    }
+    int p = sys.g() + 2;
+    Indicator[] codes = Indicator.values();
+    List<String> countries = sys.layout().countries();
+    return new AggregateRowCheck(agg, codes.length * p,
+        key -> codes[key / p].code() + "/" + (key % p < sys.g() ? countries.get(key % p) : key % p == sys.g() ? WLD : DXD),
+        checks.identity("A1", "industry aggregate = sum of its member industries (indicators, money levels)"));
+  }
+
+  /**
+   * @param a1 the year's check A1 ({@link #a1}), or null when the table has no industry aggregates
+   */
+  EconomyWriter(ResultSink sink, YearSystem sys, EconomyResults res, AggregateRowCheck a1) {
     this.sink = sink;
     this.s = res.eco().code();
     this.mem = res.eco().member();
@@ -40,8 +61,8 @@ final class EconomyWriter {
     this.res = res;
     this.agg = sys.industryAggregates();
     this.slots = agg.slots();
-    this.a1 = agg.count() == 0 ? null : new AggregateRowCheck(agg, industries,
-        checks.identity("A1", "industry aggregate = sum of its member industries (indicators, money levels)"));
+    this.lay = sys.layout();
+    this.a1 = a1;
   }
 
   /** Writes every row of the economy. */
@@ -57,7 +78,7 @@ final class EconomyWriter {
     }
     worldTotals();
     if (a1 != null) {
-      a1.verify();
+      a1.verify(s);
     }
   }
 
@@ -70,7 +91,8 @@ final class EconomyWriter {
     String industry = k < 0 ? TOTAL : agg.code(k, industries);
     sink.indicator(code.code(), s, partner, industry, masked ? Double.NaN : value, code.unit());
     if (code.unit() == Unit.MONEY && k >= 0 && a1 != null) {
-      a1.record(code.code() + "/" + partner, industry, value);
+      int p = partner.equals(WLD) ? g : partner.equals(DXD) ? g + 1 : lay.countryIndex(partner);
+      a1.record(code.ordinal() * (g + 2) + p, k, value);
     }
   }
 
@@ -192,18 +214,22 @@ final class EconomyWriter {
     partnerTotalAdditions(r, pr, exIntT - imIntT, exFnlT - imFnlT, imIntT);
   }
 
-  /** Partner r, slot k: EXGR_INT_DVA, EXGR_INTDVApSH, REII, IMGRINT_REII (methods §3.5). */
+  /** Partner r, slot k: EXGR_INT_DVA, EXGR_FNL_DVA and their pSH, DEXFVA, REII, IMGRINT_REII (methods §3.5). */
   private void partnerSlotAdditions(int r, String pr, int k, double imInt) {
     ExportValueAdded x = res.exportVa();
     double intDva = at(x.intDva(), k, r);
     double reii = at(res.reexported().reii(), k, r);
     put(EXGR_INT_DVA, pr, k, intDva);
     put(EXGR_INTDVApSH, pr, k, share(intDva, at(x.intDvaI(), k)));
+    double fnlDva = at(x.dva(), k, r) - intDva;
+    put(EXGR_FNL_DVA, pr, k, fnlDva);
+    put(EXGR_FNLDVApSH, pr, k, share(fnlDva, at(x.fnlDva(), k)));
+    put(DEXFVA, pr, k, at(x.dexfva(), k, r));
     put(REII, pr, k, reii);
     put(IMGRINT_REII, pr, k, share(reii, imInt));
   }
 
-  /** Partner r, _T: BALGR_INT, BALGR_FNL, EXGR_INT_DVA(pSH), REII, IMGRINT_REII, FD/CONS/GFCF_VASH. */
+  /** Partner r, _T: BALGR_INT/FNL, EXGR_INT/FNL_DVA(pSH), DEXFVA, FEXDVA, REII, IMGRINT_REII, FD/CONS/GFCF_VASH. */
   private void partnerTotalAdditions(int r, String pr, double balInt, double balFnl, double imIntT) {
     ExportValueAdded x = res.exportVa();
     ReexportedImports m = res.reexported();
@@ -212,6 +238,11 @@ final class EconomyWriter {
     put(BALGR_FNL, pr, -1, balFnl);
     put(EXGR_INT_DVA, pr, -1, x.intDvaR()[r]);
     put(EXGR_INTDVApSH, pr, -1, share(x.intDvaR()[r], Codes.sum(x.intDvaI())));
+    double fnlDva = x.dvaR()[r] - x.intDvaR()[r];
+    put(EXGR_FNL_DVA, pr, -1, fnlDva);
+    put(EXGR_FNLDVApSH, pr, -1, share(fnlDva, Codes.sum(x.fnlDva())));
+    put(DEXFVA, pr, -1, x.dexR()[r]);
+    put(FEXDVA, pr, -1, res.forward().fex()[r]);
     put(REII, pr, -1, m.reiiR()[r]);
     put(IMGRINT_REII, pr, -1, share(m.reiiR()[r], imIntT));
     put(FD_VASH, pr, -1, share(d.dfdFvaR()[r], d.dfdDvaT() + d.dfdFvaT()));
@@ -281,11 +312,13 @@ final class EconomyWriter {
     worldSlotAdditions(k, imI);
   }
 
-  /** Partner WLD, slot k: EXGR_INT_DVA, REII, IMGRINT_REII, EXGR_SERV_DVA/FVA (methods §3.5). */
+  /** Partner WLD, slot k: EXGR_INT/FNL_DVA, FEXDVA, REII, IMGRINT_REII, EXGR_SERV_DVA/FVA (methods §3.5). */
   private void worldSlotAdditions(int k, double imInt) {
     ExportValueAdded x = res.exportVa();
     double reii = at(res.reexported().reiiI(), k);
     put(EXGR_INT_DVA, WLD, k, at(x.intDvaI(), k));
+    put(EXGR_FNL_DVA, WLD, k, at(x.fnlDva(), k));
+    put(FEXDVA, WLD, k, at(res.forward().dvafx(), k));
     put(REII, WLD, k, reii);
     put(IMGRINT_REII, WLD, k, share(reii, imInt));
     if (x.servD() != null) {
@@ -335,13 +368,15 @@ final class EconomyWriter {
     finalDemandTotals(exgrT);
   }
 
-  /** Partner WLD, _T: BALGR_INT, BALGR_FNL, EXGR_INT_DVA, REII, IMGRINT_REII, EXGR_SERV_DVA/FVA. */
+  /** Partner WLD, _T: BALGR_INT/FNL, EXGR_INT/FNL_DVA, FEXDVA, REII, IMGRINT_REII, EXGR_SERV_DVA/FVA. */
   private void worldTotalAdditions(double balInt, double balFnl, double imIntT) {
     ExportValueAdded x = res.exportVa();
     double reiiT = res.reexported().reiiT();
     put(BALGR_INT, WLD, -1, balInt);
     put(BALGR_FNL, WLD, -1, balFnl);
     put(EXGR_INT_DVA, WLD, -1, Codes.sum(x.intDvaI()));
+    put(EXGR_FNL_DVA, WLD, -1, Codes.sum(x.fnlDva()));
+    put(FEXDVA, WLD, -1, Codes.sum(res.forward().dvafx()));
     put(REII, WLD, -1, reiiT);
     put(IMGRINT_REII, WLD, -1, share(reiiT, imIntT));
     if (x.servD() != null) {

@@ -86,6 +86,7 @@ public final class TivaCore {
   private final StepTimer timer = new StepTimer();
   private final YearSystem sys;
   private final ResultSink sink;
+  private AggregateRowCheck a1;
 
   private TivaCore(YearSystem sys, ResultSink sink) {
     this.sys = sys;
@@ -121,6 +122,7 @@ public final class TivaCore {
     sys.exportsOutput(); // dgemv
     timer.lap("exports, origin multipliers");
     List<Economy> economies = sys.economies();
+    a1 = EconomyWriter.a1(sys, checks);
     double[] kww = CoreIdentities.kwwTerms(sys, economies);
     timer.lap("J1 terms");
     CoreIdentities.WorldSums world = new CoreIdentities.WorldSums(0, 0, 0, 0, 0);
@@ -164,7 +166,7 @@ public final class TivaCore {
     FinalDemandValueAdded fd = FinalDemandValueAdded.of(sys, eco, inEco);
     timer.lap("economies: VBY, J1");
     EconomyResults res = new EconomyResults(eco, trade, exportVa, domestic, reexported, forward, fd, kww);
-    new EconomyWriter(sink, sys, res, checks).write();
+    new EconomyWriter(sink, sys, res, a1).write();
     CoreIdentities.economy(res, sys, checks);
     timer.lap("economies: emit");
     return res;

@@ -96,16 +96,16 @@ class IndustryAggregatesTest {
     List<String> industries = List.of("D00", "D01", "D02");
     IndustryAggregates agg = IndustryAggregates.of(industries, Map.of("AG", List.of("D00", "D02")));
     CheckResult.Builder b = CheckResult.builder("A1", "test", 1e-9);
-    AggregateRowCheck check = new AggregateRowCheck(agg, industries, b);
-    check.record("EXGR/WLD", "D00", 1.0);
-    check.record("EXGR/WLD", "D01", 5.0);
-    check.record("EXGR/WLD", "D02", 2.0);
-    check.record("EXGR/WLD", "AG", 3.5);
-    check.verify();
+    AggregateRowCheck check = new AggregateRowCheck(agg, 2, key -> key == 0 ? "EXGR/WLD" : "EXGR/USA", b);
+    check.record(0, 0, 1.0);
+    check.record(0, 1, 5.0);
+    check.record(0, 2, 2.0);
+    check.record(0, 3, 3.5);
+    check.verify("DEU");
     CheckResult r = b.build();
     assertFalse(r.passed());
     assertEquals(0.5, r.maxAbsError(), 1e-12);
-    assertEquals("EXGR/WLD/AG", r.worst());
+    assertEquals("DEU/EXGR/WLD/AG", r.worst());
   }
 
   @Test
@@ -116,5 +116,60 @@ class IndustryAggregatesTest {
     IndustryAggregates agg = IndustryAggregates.of(industries, Map.of("AG", List.of("D01", "D01", "X")));
     assertEquals(3, agg.slots());
     assertEquals(1, agg.members(2).length);
+  }
+
+  /**
+   * The levels behind shares (EXGR_FNL_DVA, DEXFVA, FEXDVA, data-dictionary §3) against the rows they
+   * must add up to, for every economy, partner and slot: EXGR_INT_DVA + EXGR_FNL_DVA = EXGR_DVA;
+   * 100·EXGR_FNL_DVA / EXGR_FNL_DVA(WLD) = EXGR_FNLDVApSH; Σ_t DEXFVA = EXGR_FVA (WLD) and
+   * 100·DEXFVA / EXGR = DEXFVApSH; Σ_r FEXDVA(r) = FEXDVA(WLD) and 100·FEXDVA(r)/FEXDVA(WLD) is
+   * FEXDVApSH(r)/Σ FEXDVApSH.
+   */
+  @Test
+  void levelsBehindSharesAddUp() {
+    CollectingSink sink = run(true);
+    List<String> slots = List.of("D00", "D01", "D02", "D03", "AG1", "AG2", "_T");
+    List<String> partners = List.of("C00", "CHN", "C02", "C03", "C04");
+    for (String eco : List.of("C00", "CHN", "C02", "G1")) {
+      double fexSum = 0;
+      double fexShSum = 0;
+      for (String ind : slots) {
+        double dexSum = 0;
+        for (String r : partners) {
+          if (r.equals(eco) || eco.equals("G1") && (r.equals("C00") || r.equals("CHN"))) {
+            continue;
+          }
+          double dva = sink.get("EXGR_DVA", eco, r, ind);
+          double fnl = sink.get("EXGR_FNL_DVA", eco, r, ind);
+          near(dva, sink.get("EXGR_INT_DVA", eco, r, ind) + fnl, eco + "/" + r + "/" + ind);
+          nearShare(100 * fnl / sink.get("EXGR_FNL_DVA", eco, "WLD", ind), sink.get("EXGR_FNLDVApSH", eco, r, ind));
+          double dex = sink.get("DEXFVA", eco, r, ind);
+          dexSum += dex;
+          nearShare(100 * dex / sink.get("EXGR", eco, "WLD", ind), sink.get("DEXFVApSH", eco, r, ind));
+          if (ind.equals("_T")) {
+            double fex = sink.get("FEXDVA", eco, r, "_T");
+            fexSum += fex;
+            double perUnit = sink.get("FEXDVApSH", eco, r, "_T") / fex; // 100 / EXGR_s, the same for every r
+            fexShSum = fexShSum == 0 ? perUnit : fexShSum;
+            near(fexShSum, perUnit, eco + " FEXDVApSH/FEXDVA");
+          }
+        }
+        near(sink.get("EXGR_FVA", eco, "WLD", ind), dexSum, eco + " DEXFVA " + ind);
+        near(sink.get("EXGR_DVA", eco, "WLD", ind),
+            sink.get("EXGR_INT_DVA", eco, "WLD", ind) + sink.get("EXGR_FNL_DVA", eco, "WLD", ind), eco + " WLD " + ind);
+      }
+      near(sink.get("FEXDVA", eco, "WLD", "_T"), fexSum, eco + " FEXDVA");
+    }
+  }
+
+  /** A share row: NULL (NaN) where the economy has no output in the industry (methods §12), else as near. */
+  private static void nearShare(double want, double got) {
+    if (!Double.isNaN(got)) {
+      near(want, got, "share");
+    }
+  }
+
+  private static void near(double want, double got, String what) {
+    assertEquals(want, got, TOL * Math.max(1, Math.abs(want)), what);
   }
 }

@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/data-dictionary.md §3.2 "Every code of the OECD TiVA release": every code of the release's
  * principal-indicator list is there, every row has a status, and a code marked computed in
- * {@code indicators} is in {@link Indicator} (the codes marked "computed (issue 15)" once the
- * first of them is: until then the test says so and skips that part).
+ * {@code indicators} is in {@link Indicator}.
  */
 class ReleaseCodesTest {
   /** The VAR dimension of OECD.Stat TIVA_2021_C1 (46 codes; the source named in §3.2). */
@@ -34,10 +32,6 @@ class ReleaseCodesTest {
   record Row(String release, String ours, String table, String status) {
     boolean computed() {
       return status.startsWith("computed");
-    }
-
-    boolean issue15() {
-      return status.startsWith("computed (issue 15)");
     }
   }
 
@@ -84,26 +78,11 @@ class ReleaseCodesTest {
   void computedIndicatorsAreInTheCatalog() throws IOException {
     Set<String> missing = new TreeSet<>();
     for (Row r : section()) {
-      if (r.computed() && !r.issue15() && r.table().equals("indicators") && !inCatalog(r.ours())) {
+      if (r.computed() && r.table().equals("indicators") && !inCatalog(r.ours())) {
         missing.add(r.ours());
       }
     }
     assertEquals(Set.of(), missing, "marked computed in indicators (data-dictionary §3.2) but not in Indicator.java");
-  }
-
-  @Test
-  void issue15IndicatorsAreAllInTheCatalogOnceOneIs() throws IOException {
-    Set<String> present = new TreeSet<>();
-    Set<String> absent = new TreeSet<>();
-    for (Row r : section()) {
-      if (r.issue15() && r.table().equals("indicators")) {
-        (inCatalog(r.ours()) ? present : absent).add(r.ours());
-      }
-    }
-    Assumptions.assumeFalse(present.isEmpty(), "SKIPPED: none of the codes marked 'computed (issue 15)' in "
-        + "data-dictionary §3.2 is in Indicator.java yet (" + absent + "): recheck after merging issue 15");
-    assertEquals(Set.of(), absent, "marked 'computed (issue 15)' in data-dictionary §3.2 but not in Indicator.java "
-        + "(present: " + present + ")");
   }
 
   @Test
