@@ -14,12 +14,12 @@ final class EoraNumbers {
 
   private EoraNumbers() {}
 
-  /** The number in {@code s[a, b)} (surrounding blanks allowed), or NaN when it is not a finite decimal. */
-  static double parse(String s, int a, int b) {
-    while (a < b && s.charAt(a) == ' ') {
+  /** The number in the ASCII bytes {@code s[a, b)} (surrounding blanks allowed), or NaN when it is not a finite decimal. */
+  static double parse(byte[] s, int a, int b) {
+    while (a < b && s[a] == ' ') {
       a++;
     }
-    while (b > a && s.charAt(b - 1) == ' ') {
+    while (b > a && s[b - 1] == ' ') {
       b--;
     }
     if (a == b) {
@@ -34,10 +34,10 @@ final class EoraNumbers {
    * exact, so the one correctly rounded division equals {@link Double#parseDouble}. NaN: not this
    * shape (the slow path decides).
    */
-  private static double fast(String s, int a, int b) {
+  private static double fast(byte[] s, int a, int b) {
     int i = a;
     boolean neg = false;
-    char ch = s.charAt(i);
+    int ch = s[i];
     if (ch == '-' || ch == '+') {
       neg = ch == '-';
       i++;
@@ -48,7 +48,7 @@ final class EoraNumbers {
     boolean dot = false;
     boolean any = false;
     for (; i < b; i++) {
-      ch = s.charAt(i);
+      ch = s[i];
       if (ch >= '0' && ch <= '9') {
         any = true;
         frac += dot ? 1 : 0;
@@ -73,15 +73,15 @@ final class EoraNumbers {
   }
 
   /** Exponents and long mantissas: {@link Double#parseDouble} on text made only of decimal-number characters. */
-  private static double slow(String s, int a, int b) {
+  private static double slow(byte[] s, int a, int b) {
     for (int i = a; i < b; i++) {
-      char ch = s.charAt(i);
+      int ch = s[i];
       if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '-' || ch == '+')) {
         return Double.NaN;
       }
     }
     try {
-      double d = Double.parseDouble(s.substring(a, b));
+      double d = Double.parseDouble(new String(s, a, b - a, java.nio.charset.StandardCharsets.ISO_8859_1));
       return Double.isInfinite(d) ? Double.NaN : d;
     } catch (NumberFormatException e) {
       return Double.NaN;

@@ -4,6 +4,7 @@ import io.tivaspark.common.io.source.EoraFiles.Entry;
 import io.tivaspark.common.model.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,27 +92,33 @@ final class EoraText {
 
   /**
    * Streams a number block of {@code rows} × {@code cols} into {@code sink}; {@code rowName} and
-   * {@code colName} name a row or column in errors (from the labels).
+   * {@code colName} name a row or column in errors (from the labels). The bytes are split and parsed
+   * without decoding them to characters (the numbers are ASCII).
    */
   static void matrix(Entry e, int year, int rows, int cols, IntFunction<String> rowName, IntFunction<String> colName,
       RowSink sink) throws IOException {
     double[] v = new double[cols];
     int r = 0;
-    try (BufferedReader in = reader(e)) {
-      String line;
-      while ((line = readLine(in, e, year, r)) != null) {
-        if (line.isBlank()) {
-          if (r < rows && !restBlank(in, e, year, r)) {
-            throw new InvalidInputException(e.label(), year, "line " + (r + 1), "blank line inside the block");
+    try (InputStream in = e.open()) {
+      ByteLines lines = new ByteLines(in);
+      try {
+        while (lines.next()) {
+          if (lines.blank()) {
+            if (r < rows && !lines.restBlank()) {
+              throw new InvalidInputException(e.label(), year, "line " + (r + 1), "blank line inside the block");
+            }
+            break;
           }
-          break;
+          if (r >= rows) {
+            throw new InvalidInputException(e.label(), year, "line " + (r + 1),
+                "more than the " + rows + " rows its labels give (a label block shifted?)");
+          }
+          parseRow(lines, r, v, e, year, rowName, colName);
+          sink.row(r++, v);
         }
-        if (r >= rows) {
-          throw new InvalidInputException(e.label(), year, "line " + (r + 1),
-              "more than the " + rows + " rows its labels give (a label block shifted?)");
-        }
-        parseRow(line, r, v, e, year, rowName, colName);
-        sink.row(r++, v);
+      } catch (java.util.zip.ZipException | java.io.EOFException ex) {
+        throw new InvalidInputException(e.label(), year, "line " + (r + 1),
+            "truncated or corrupt archive member (" + ex.getMessage() + ")", ex);
       }
     }
     if (r < rows) {
@@ -120,45 +127,35 @@ final class EoraText {
     }
   }
 
-  private static boolean restBlank(BufferedReader in, Entry e, int year, int r) throws IOException {
-    String line;
-    while ((line = readLine(in, e, year, r)) != null) {
-      if (!line.isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void parseRow(String line, int r, double[] v, Entry e, int year, IntFunction<String> rowName,
+  private static void parseRow(ByteLines line, int r, double[] v, Entry e, int year, IntFunction<String> rowName,
       IntFunction<String> colName) {
-    int len = line.length();
-    if (line.charAt(len - 1) == '\r') {
-      len--;
-    }
+    byte[] buf = line.buf;
+    int len = line.lineEnd;
     int cols = v.length;
-    int a = 0;
+    int a = line.lineStart;
     int c = 0;
     while (true) {
-      int b = line.indexOf('\t', a);
-      int end = b < 0 || b > len ? len : b;
+      int b = a;
+      while (b < len && buf[b] != '\t') {
+        b++;
+      }
       if (c >= cols) {
-        if (c == cols && end == a && end == len) {
+        if (c == cols && a == len) {
           return;
         }
         throw cellError(e, year, r, rowName, "more than the " + cols + " cells its labels give (a label block shifted?)");
       }
-      v[c] = EoraNumbers.parse(line, a, end);
+      v[c] = EoraNumbers.parse(buf, a, b);
       if (Double.isNaN(v[c])) {
-        String text = line.substring(a, end);
+        String text = new String(buf, a, b - a, StandardCharsets.UTF_8);
         throw new InvalidInputException(e.label(), year, where(r, c, rowName, colName),
             text.isBlank() ? "empty cell" : "cell '" + text + "' is not a finite number");
       }
       c++;
-      if (end == len) {
+      if (b >= len) {
         break;
       }
-      a = end + 1;
+      a = b + 1;
     }
     if (c < cols) {
       throw cellError(e, year, r, rowName, c + " cells, expected the " + cols + " its labels give (line cut short?)");
@@ -171,6 +168,83 @@ final class EoraText {
 
   private static String where(int r, int c, IntFunction<String> rowName, IntFunction<String> colName) {
     return "row " + (r + 1) + " (" + rowName.apply(r) + "), column " + (c + 1) + " (" + colName.apply(c) + ")";
+  }
+
+  /** The lines of a byte stream, undecoded: {@code buf[lineStart, lineEnd)} without the line end ({@code \n}, {@code \r\n}). */
+  static final class ByteLines {
+    private final InputStream in;
+    byte[] buf = new byte[1 << 20];
+    int lineStart;
+    int lineEnd;
+    private int start;
+    private int end;
+    private boolean eof;
+
+    ByteLines(InputStream in) {
+      this.in = in;
+    }
+
+    /** Moves to the next line; false at the end of the stream. */
+    boolean next() throws IOException {
+      while (true) {
+        for (int i = start; i < end; i++) {
+          if (buf[i] == '\n') {
+            take(i, i + 1);
+            return true;
+          }
+        }
+        if (eof) {
+          if (start < end) {
+            take(end, end);
+            return true;
+          }
+          return false;
+        }
+        fill();
+      }
+    }
+
+    private void take(int stop, int next) {
+      lineStart = start;
+      lineEnd = stop > start && buf[stop - 1] == '\r' ? stop - 1 : stop;
+      start = next;
+    }
+
+    private void fill() throws IOException {
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, end - start);
+        end -= start;
+        start = 0;
+      }
+      if (end == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      int k = in.read(buf, end, buf.length - end);
+      if (k < 0) {
+        eof = true;
+      } else {
+        end += k;
+      }
+    }
+
+    boolean blank() {
+      for (int i = lineStart; i < lineEnd; i++) {
+        if (buf[i] != ' ' && buf[i] != '\t') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether every remaining line is blank (consumes them). */
+    boolean restBlank() throws IOException {
+      while (next()) {
+        if (!blank()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static BufferedReader reader(Entry e) throws IOException {
