@@ -3,6 +3,7 @@ package io.tivaspark.common.math;
 import io.tivaspark.common.math.YearSystem.Economy;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.ResultSink;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,7 +60,10 @@ import java.util.List;
  *
  * <p>Tables: va_final_demand = v̂BY by source country-industry × demand country; va_origin_exports =
  * v_k B_kj e_j (e = country-level gross exports) by source country-industry × exporter
- * country-industry, split entities summed. Countries only (not groups).
+ * country-industry, split entities summed. Countries only (not groups). va_exports_destination
+ * (unless tiva.run.exports-destination is off) = VA of origin country × exporter (× exporting industry)
+ * × country of final destination, through intermediate (INT) or final (FNL) exports, with checks
+ * J6–J8 ({@link ExportsDestination}).
  *
  * <p><b>Cost</b> (n = entities·N, G countries, E economies = G + groups, m rows of one economy):
  * A, I − A O(n²); B = (I − A)⁻¹ by dgetrf + dgetri 2n³ (the only n³ step besides the optional full
@@ -67,7 +71,8 @@ import java.util.List;
  * v̂B[Y|Y_cons|Y_gfcf] one dgemm 2n²·3G; origin-country multipliers v_t B_·j one pass over B O(n²);
  * B·e one dgemv; J1 terms one dgemm 2n²·E; per economy: trade O(m·G), LU of I − A_ss 2m³/3 plus N
  * transposed solves 2m²N (DDC/IDC, no local inverse formed), RIM O(m·n), imports/forward O(n·G);
- * va_origin_exports O(n²) streamed through a GN buffer. Memory: A, B, the I3 product (full check
+ * va_origin_exports O(n²) streamed through a GN buffer; va_exports_destination one pass over A
+ * (2n²G flops as per-country dgemms) and 2n·G² for the cube. Memory: A, B, the I3 product (full check
  * only) and n×3G, n×E blocks: at most 3 n² doubles at once; never n×n×G.
  */
 public final class TivaCore {
@@ -115,12 +120,14 @@ public final class TivaCore {
     double worldFfd = 0;
     double worldDfdFva = 0;
     double worldExgr = 0;
+    List<EconomyResults> countries = new ArrayList<>();
     for (int q = 0; q < economies.size(); q++) {
       EconomyResults res = economy(economies.get(q), kww[q]);
       if (!res.eco().group()) {
         worldFfd += res.finalDemand().ffdT();
         worldDfdFva += res.finalDemand().dfdFvaT();
         worldExgr += res.trade().exgrT();
+        countries.add(res);
       }
     }
     CoreIdentities.world(sys, worldFfd, worldDfdFva, checks);
@@ -128,6 +135,8 @@ public final class TivaCore {
         Indicator.VAX_RATIO.unit());
     VaTables.write(sys, sink);
     timer.lap("va tables");
+    ExportsDestination.write(sys, countries, checks, sink);
+    timer.lap("exports by destination");
     checks.flush();
     double secs = (System.nanoTime() - t0) / 1e9;
     return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(),
