@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
     List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
-    String wwzThirdCountry, List<String> builtInGroups) implements Serializable {
+    String wwzThirdCountry, List<String> builtInGroups, String exportsDestination) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(CoreSettings.class);
 
   public static CoreSettings from(Config tiva) {
@@ -57,10 +57,15 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
       throw new UsageException("tiva.run.wwz-third-country must be \"off\", \"country\" or \"industry\", got \""
           + third + "\"");
     }
+    String destination = ConfigValues.string(tiva, "run.exports-destination");
+    if (!destination.equals("off") && !destination.equals("country") && !destination.equals("industry")) {
+      throw new UsageException("tiva.run.exports-destination must be \"off\", \"country\" or \"industry\", got \""
+          + destination + "\"");
+    }
     return new CoreSettings(mode, ConfigValues.string(tiva, "run.unit"), tol, atol, rtol, groups, zeroVa,
         List.copyOf(ConfigValues.stringList(tiva, "run.service-industries")),
         List.copyOf(ConfigValues.stringList(tiva, "run.consumption-categories")),
-        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn);
+        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn, destination);
   }
 
   /** tiva.groups: code to members; a group set to null is removed. */
@@ -115,6 +120,7 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         .consumptionCategories(new java.util.HashSet<>(consumptionCategories))
         .gfcfCategories(new java.util.HashSet<>(gfcfCategories))
         .wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(wwzThirdCountry.toUpperCase(java.util.Locale.ROOT)))
+        .exportsDestination(TivaOptions.DestinationDetail.valueOf(exportsDestination.toUpperCase(java.util.Locale.ROOT)))
         .build();
   }
 }

@@ -89,6 +89,12 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void vaExportsDestination(String sourceCountry, String exporter, String exportIndustry, String destination,
+      String flow, double value) {
+    write(OutputTable.VA_EXPORTS_DESTINATION, year, sourceCountry, exporter, exportIndustry, destination, flow, value);
+  }
+
+  @Override
   public void check(CheckResult r) {
     write(OutputTable.QUALITY_CHECKS, year, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
         r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst(), Family.ofCheck(r.check()).code());
