@@ -49,6 +49,13 @@ class ExportsDestinationJobTest {
         + "WHERE i.partner = 'WLD' AND i.industry = '_T' AND ABS(i.value - s.v) > 1e-9 * GREATEST(1, ABS(i.value))")
         .collectAsList();
     assertTrue(bad.isEmpty(), bad.toString());
+    // the example of data-dictionary §1.8 (CHN's value added through another exporter, by final market)
+    String via = t.where("exporter <> 'CHN'").select("exporter").orderBy("exporter").first().getString(0);
+    List<Row> markets = spark.sql("SELECT destination, sum(value) AS va, round(100 * sum(value) / sum(sum(value)) "
+        + "OVER (), 2) AS pct FROM fd WHERE year = 2001 AND source_country = 'CHN' AND exporter = '" + via
+        + "' AND export_industry = '_T' GROUP BY destination ORDER BY va DESC").collectAsList();
+    assertEquals(g, markets.size());
+    assertEquals(100.0, markets.stream().mapToDouble(x -> x.getDouble(2)).sum(), 0.05);
     Dataset<Row> qc = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
     assertEquals(2 * 5, qc.where("check IN ('J6', 'J7', 'J8') AND passed AND family = 'core'").count());
     assertEquals(2, qc.where("check = 'R1' AND scope = 'va_exports_destination' AND passed").count());

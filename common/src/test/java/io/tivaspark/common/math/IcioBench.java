@@ -35,7 +35,10 @@ import org.netlib.util.intW;
  * <li>{@code B}: the dgetrf + dgetri inside {@link YearSystem#build} ({@code leontiefSeconds}), and
  *     {@code yearsystem}: the whole build (validation, x, A, v, B);</li>
  * <li>{@code core}: {@link TivaCore#compute} on the built system; {@code gvc}: {@link Decompositions#compute}
- *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year.</li>
+ *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year;</li>
+ * <li>{@code exports_destination}: the core's step for {@code va_exports_destination} (A^m·BY by
+ *     per-country dgemms, the cube, checks J6–J8; level {@code -Dbench.exportsDestination}, default
+ *     COUNTRY as {@code bin/tiva run}), included in {@code core}.</li>
  * </ul>
  * Rows go to a counting sink (the Parquet/Delta staging cost is the engine's). Lines starting with
  * {@code RESULT} are machine-readable: {@code RESULT java <n> <step> <seconds>}.
@@ -137,6 +140,9 @@ class IcioBench {
     }
     // -Dbench.thirdCountry=COUNTRY|INDUSTRY times the optional WWZ third-country detail too
     b.wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(System.getProperty("bench.thirdCountry", "OFF")));
+    // va_exports_destination as bin/tiva run's default (COUNTRY); -Dbench.exportsDestination=INDUSTRY|OFF
+    b.exportsDestination(TivaOptions.DestinationDetail.valueOf(System.getProperty("bench.exportsDestination",
+        "COUNTRY")));
     return b.build();
   }
 
@@ -190,6 +196,8 @@ class IcioBench {
       Map<String, Double> st = cs.stepSeconds();
       t.put("core_products", st.getOrDefault("VBY", 0.0) + st.getOrDefault("exports, origin multipliers", 0.0)
           + st.getOrDefault("va tables", 0.0));
+      // va_exports_destination: EI = A^m·BY (per-country dgemms), the cube and J6-J8 (in "core" too)
+      t.put("exports_destination", st.getOrDefault("exports by destination", 0.0));
       for (CheckResult c : cs.checks()) {
         assertTrue(c.passed() || c.check().equals("I2"), c.toString());
       }
