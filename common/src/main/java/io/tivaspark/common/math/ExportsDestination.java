@@ -36,17 +36,19 @@ final class ExportsDestination {
   private ExportsDestination() {}
 
   /**
-   * Writes {@code va_exports_destination} at the options' level and the checks J6–J8 (nothing when
-   * OFF). {@code countries}: the core's results of every reporting country, in country order.
+   * Writes {@code va_exports_destination} at the options' level (COUNTRY or INDUSTRY) and the checks
+   * J6–J8. {@code ei}: {@link #foreignIntermediateByDestination}; {@code countries}: the core's
+   * results of every reporting country, in country order.
    */
-  static void write(YearSystem sys, List<EconomyResults> countries, Checks checks, ResultSink sink) {
+  static void write(YearSystem sys, double[] ei, List<EconomyResults> countries, Checks checks, ResultSink sink) {
     DestinationDetail level = sys.options().exportsDestination();
     if (level == DestinationDetail.OFF) {
-      return;
+      throw new IllegalStateException("va_exports_destination is off");
     }
-    double[] ei = foreignIntermediateByDestination(sys);
+    int size = sys.nInd() * sys.g() * sys.g();
+    Cube cube = new Cube(new double[size], new double[size]); // reused by every exporter
     for (int c = 0; c < sys.g(); c++) {
-      Cube cube = exporter(sys, c, ei);
+      exporter(sys, c, ei, cube);
       check(sys, c, cube, countries.get(c), checks);
       emit(sys, c, cube, level == DestinationDetail.INDUSTRY, sink);
     }
@@ -112,14 +114,19 @@ final class ExportsDestination {
     }
   }
 
-  /** The cube of exporter c: vbc[s, j] times row j's INT / FNL exports by destination, summed per industry. O(m·G²). */
-  static Cube exporter(YearSystem sys, int c, double[] ei) {
+  /**
+   * The cube of exporter c into {@code cube} (overwritten): vbc[s, j] times row j's INT / FNL exports
+   * by destination, summed per industry. O(m·G²).
+   */
+  static void exporter(YearSystem sys, int c, double[] ei, Cube cube) {
     int n = sys.n();
     int g = sys.g();
     double[] vbc = sys.originMultipliers();
     double[] y = sys.y();
-    double[] inter = new double[sys.nInd() * g * g];
-    double[] fnl = new double[inter.length];
+    double[] inter = cube.inter();
+    double[] fnl = cube.fnl();
+    java.util.Arrays.fill(inter, 0.0);
+    java.util.Arrays.fill(fnl, 0.0);
     double[] eiRow = new double[g];
     double[] yRow = new double[g];
     for (int j : sys.layout().rowsOfCountry(c)) {
@@ -140,7 +147,6 @@ final class ExportsDestination {
         }
       }
     }
-    return new Cube(inter, fnl);
   }
 
   /**

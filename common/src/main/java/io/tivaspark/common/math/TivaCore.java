@@ -135,8 +135,12 @@ public final class TivaCore {
         Indicator.VAX_RATIO.unit());
     VaTables.write(sys, sink);
     timer.lap("va tables");
-    ExportsDestination.write(sys, countries, checks, sink);
-    timer.lap("exports by destination");
+    if (sys.options().exportsDestination() != TivaOptions.DestinationDetail.OFF) {
+      double[] ei = ExportsDestination.foreignIntermediateByDestination(sys); // one pass over A
+      timer.lap("exports by destination: A^m·BY");
+      ExportsDestination.write(sys, ei, countries, checks, sink);
+      timer.lap("exports by destination: cube, J6-J8, rows");
+    }
     checks.flush();
     double secs = (System.nanoTime() - t0) / 1e9;
     return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(),
