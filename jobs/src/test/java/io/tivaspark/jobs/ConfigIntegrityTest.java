@@ -113,6 +113,20 @@ class ConfigIntegrityTest {
     runRefused("tiva.groups.USMCA = [CAN, MEX, USA, XXX]\n", 2, "tiva.groups.USMCA", "XXX");
   }
 
+  @Test
+  void industryAggregatesOfTheUser() throws IOException {
+    String i0 = meta.industries.get(0);
+    String i1 = meta.industries.get(1);
+    runRefused("tiva.industry-groups.MINE = [" + i0 + ", XXX]\n", 2, "tiva.industry-groups.MINE",
+        "member XXX not among the table's");
+    runRefused("tiva.industry-groups." + i1 + " = [" + i0 + "]\n", 2, "tiva.industry-groups." + i1,
+        "is an industry of the table");
+    runRefused("tiva.industry-groups._T = [" + i0 + "]\n", 2, "tiva.industry-groups._T", "reserved");
+    runRefused("tiva.industry-groups.MINE = []\n", 2, "tiva.industry-groups.MINE has no members");
+    runRefused("tiva.industry-hierarchy = wiod2013\n", 2, "tiva.industry-hierarchy", "none of its industries");
+    runRefused("tiva.industry-hierarchy = nope\n", 2, "tiva.industry-hierarchy must be");
+  }
+
   // 2. unknown keys
 
   @Test

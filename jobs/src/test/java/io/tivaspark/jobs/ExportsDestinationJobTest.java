@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * va_exports_destination (docs/data-dictionary.md §1.8) through bin/tiva run --only core: the
+ * va_exports_destination (docs/data-dictionary.md §1.3.3) through bin/tiva run --only core: the
  * documented columns, 2·G³ rows a year by default ("_T" only), 2·G³·(N + 1) with
  * tiva.run.exports-destination = "industry", sums equal to EXGR_DVA / EXGR_FVA, checks J6–J8 and R1
  * passed; a bad value is exit 2 naming the key.
@@ -49,7 +49,7 @@ class ExportsDestinationJobTest {
         + "WHERE i.partner = 'WLD' AND i.industry = '_T' AND ABS(i.value - s.v) > 1e-9 * GREATEST(1, ABS(i.value))")
         .collectAsList();
     assertTrue(bad.isEmpty(), bad.toString());
-    // the example of data-dictionary §1.8 (CHN's value added through another exporter, by final market)
+    // the example of data-dictionary §1.3.3 (CHN's value added through another exporter, by final market)
     String via = t.where("exporter <> 'CHN'").select("exporter").orderBy("exporter").first().getString(0);
     List<Row> markets = spark.sql("SELECT destination, sum(value) AS va, round(100 * sum(value) / sum(sum(value)) "
         + "OVER (), 2) AS pct FROM fd WHERE year = 2001 AND source_country = 'CHN' AND exporter = '" + via

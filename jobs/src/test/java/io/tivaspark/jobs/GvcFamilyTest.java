@@ -39,6 +39,17 @@ class GvcFamilyTest {
     assertEquals(0, qc.where("family = 'gvc' AND NOT passed").count(),
         () -> qc.where("NOT passed").collectAsList().toString());
     assertTrue(qc.where("family = 'gvc' AND check = 'W1'").count() > 0);
+    // industry aggregates (tiva.industry-hierarchy = auto: icio2023; A = A01_02 + A03): terms summed,
+    // shares recomputed, checks W6, B7, P6 on the rows written, family gvc (docs/decompositions.md)
+    dec.createOrReplaceTempView("dec");
+    Row a = spark.sql("SELECT count(*), max(abs(a.value - m.s) / greatest(1, abs(a.value))) FROM dec a JOIN (SELECT "
+        + "year, method, exporter, importer, term, sum(value) AS s FROM dec WHERE industry IN ('A01_02', 'A03') GROUP BY "
+        + "year, method, exporter, importer, term) m USING (year, method, exporter, importer, term) WHERE a.industry = 'A'")
+        .first();
+    assertTrue(a.getLong(0) > 100 && a.getDouble(1) < 1e-9, a.toString());
+    assertEquals(2, gvc.where("measure = 'GVCPT_F' AND country = 'CHN' AND industry = 'A'").count());
+    assertEquals(List.of("B7", "P6", "W6"), qc.where("family = 'gvc' AND check IN ('W6', 'B7', 'P6') AND passed")
+        .select("check").distinct().orderBy("check").collectAsList().stream().map(x -> x.getString(0)).toList());
     long decRows = dec.count();
     // core afterwards: gvc rows stay
     Outcome c = CliTest.run("run", "--input", store.toString(), "--warehouse", wh.toString(), "--only", "core");

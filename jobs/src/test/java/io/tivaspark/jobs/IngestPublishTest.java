@@ -110,7 +110,7 @@ class IngestPublishTest {
   }
 
   @Test
-  void reingestingOneYearOfAGeneratedStoreKeepsItsExtensions() throws IOException {
+  void reingestingOneYearOfAGeneratedStoreKeepsItsExtensionsAndPopulation() throws IOException {
     Path store = tmp.resolve("gen");
     CliTest.generate(store, 4, 3, "2001-2003", 7);
     Path f = Files.createDirectories(tmp.resolve("one")).resolve("ICIO2023_2002.csv");
@@ -123,7 +123,7 @@ class IngestPublishTest {
     for (int y : new int[] {2001, 2003}) {
       assertEquals(yearFiles(before, y), yearFiles(after, y), "year " + y + " untouched");
     }
-    for (String ext : new String[] {"extensions/", "extensions_final_demand/"}) {
+    for (String ext : new String[] {"extensions/", "extensions_final_demand/", "population/"}) {
       Map<String, String> b = new TreeMap<>(yearFiles(before, 2002));
       Map<String, String> a = new TreeMap<>(yearFiles(after, 2002));
       b.keySet().removeIf(k -> !k.startsWith(ext));

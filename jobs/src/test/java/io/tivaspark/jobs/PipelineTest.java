@@ -66,6 +66,17 @@ class PipelineTest {
     assertTrue(table("indicators").where("country = 'CHN' AND indicator = 'EXGR_DVA'").count() > 0);
     assertEquals(0, table("quality_checks").where("NOT passed AND check NOT LIKE 'I%'").count(),
         () -> table("quality_checks").where("NOT passed").collectAsList().toString());
+    // industry aggregates (tiva.industry-hierarchy = auto picks icio2023 for the generator's codes):
+    // A = A01_02 + A03, levels summed, checked by A1 every year
+    double a = value("indicators", "indicator = 'EXGR' AND country = 'USA' AND partner = 'WLD' AND industry = 'A'");
+    double members = table("indicators").where("year = 2001 AND indicator = 'EXGR' AND country = 'USA' AND partner = 'WLD'"
+        + " AND industry IN ('A01_02', 'A03')").agg(org.apache.spark.sql.functions.sum("value")).first().getDouble(0);
+    assertEquals(members, a, 1e-9 * Math.abs(members));
+    assertEquals(3, table("quality_checks").where("check = 'A1' AND passed").count());
+  }
+
+  static double value(String t, String where) {
+    return table(t).where("year = 2001 AND " + where).first().getAs("value");
   }
 
   @Test

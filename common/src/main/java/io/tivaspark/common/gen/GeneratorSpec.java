@@ -8,11 +8,12 @@ import io.tivaspark.common.model.Preconditions;
  * industries, the years {@code firstYear..lastYear}, a seed, and whether China and Mexico are
  * split into CN1/CN2 and MX1/MX2 (only has an effect when they are among the regions), and
  * whether satellite accounts are generated ({@code extensions}: CO2 in kt and employment in
- * thousand persons by industry, households' direct CO2 by final-demand column; on by default).
- * Immutable.
+ * thousand persons by industry, households' direct CO2 by final-demand column; on by default),
+ * and whether a population per reporting country is generated ({@code population}, persons; on by
+ * default). Immutable.
  */
 public record GeneratorSpec(int regions, int industries, int firstYear, int lastYear, long seed,
-    boolean splits, boolean extensions) {
+    boolean splits, boolean extensions, boolean population) {
 
   /** Largest n (entities × industries) for which n² still fits a Java array. */
   static final int MAX_N = 46_340;
@@ -28,14 +29,14 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
         "regions x industries too large: n = %d > %d", entities * industries, MAX_N);
   }
 
-  /** With satellite accounts (extensions on). */
+  /** With satellite accounts and population (extensions and population on). */
   public GeneratorSpec(int regions, int industries, int firstYear, int lastYear, long seed, boolean splits) {
-    this(regions, industries, firstYear, lastYear, seed, splits, true);
+    this(regions, industries, firstYear, lastYear, seed, splits, true, true);
   }
 
-  /** A spec with splits and extensions on (CHN and MEX are split when they are among the regions). */
+  /** A spec with splits, extensions and population on (CHN and MEX are split when they are among the regions). */
   public static GeneratorSpec of(int regions, int industries, int firstYear, int lastYear, long seed) {
-    return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, true, true);
+    return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, true, true, true);
   }
 
   public static Builder builder() {
@@ -44,7 +45,7 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
 
   public Builder toBuilder() {
     return new Builder().regions(regions).industries(industries).years(firstYear, lastYear)
-        .seed(seed).splits(splits).extensions(extensions);
+        .seed(seed).splits(splits).extensions(extensions).population(population);
   }
 
   /** Number of years generated. */
@@ -52,7 +53,7 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
     return lastYear - firstYear + 1;
   }
 
-  /** Defaults: 8 regions, 6 industries, 2015-2017, seed 42, splits on, extensions on. */
+  /** Defaults: 8 regions, 6 industries, 2015-2017, seed 42, splits, extensions and population on. */
   public static final class Builder {
     private int regions = 8;
     private int industries = 6;
@@ -61,6 +62,7 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
     private long seed = 42L;
     private boolean splits = true;
     private boolean extensions = true;
+    private boolean population = true;
 
     private Builder() {}
 
@@ -71,9 +73,11 @@ public record GeneratorSpec(int regions, int industries, int firstYear, int last
     public Builder splits(boolean on) { this.splits = on; return this; }
     /** Satellite accounts (CO2, employment); on by default, cheap (O(n + G) per year). */
     public Builder extensions(boolean on) { this.extensions = on; return this; }
+    /** Population per reporting country (persons); on by default, O(G) per year. */
+    public Builder population(boolean on) { this.population = on; return this; }
 
     public GeneratorSpec build() {
-      return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, splits, extensions);
+      return new GeneratorSpec(regions, industries, firstYear, lastYear, seed, splits, extensions, population);
     }
   }
 }

@@ -40,6 +40,10 @@ import java.util.SplittableRandom;
  * employment: productivity) with year jitter; households emit CO2 directly (F_Y in the HFCE
  * column, about 0.06 kt per USD million of the country's HFCE). Zero-output rows have F = 0.
  * Drawn from their own streams, so Z, Y and VA do not depend on the flag.
+ *
+ * <p>Population (when {@link GeneratorSpec#population()} is on): persons per reporting country,
+ * the country's final demand over a final demand per person drawn once per country (see
+ * {@link #population}); its own stream.
  */
 public final class SyntheticMrio {
 
@@ -81,6 +85,7 @@ public final class SyntheticMrio {
   private static final long TAG_YEAR_FD = 0x7966696eL;
   private static final long TAG_SAT = 0x736174L;
   private static final long TAG_YEAR_SAT = 0x79736174L;
+  private static final long TAG_POP = 0x706f70L;
 
   /** Stressors of the generated satellite accounts, and their units. */
   public static final List<String> STRESSORS = List.of("CO2", "EMP");
@@ -117,6 +122,7 @@ public final class SyntheticMrio {
   private final double[] co2Intensity; // per row, kt per USD million of output (base year)
   private final double[] empIntensity; // per row, thousand persons per USD million
   private final double[] householdCo2; // per country, kt per USD million of HFCE
+  private final double[] fdPerCapita; // per country, USD of final demand per person (base year)
 
   public SyntheticMrio(GeneratorSpec spec) {
     this.spec = Preconditions.checkNotNull(spec, "spec");
@@ -232,6 +238,13 @@ public final class SyntheticMrio {
     if (spec.extensions()) {
       satelliteBase();
     }
+    fdPerCapita = new double[g];
+    if (spec.population()) {
+      SplittableRandom rp = new SplittableRandom(mix(spec.seed(), TAG_POP, 0));
+      for (int c = 0; c < g; c++) {
+        fdPerCapita[c] = (c == g - 1 ? 4_000.0 : 25_000.0) * Math.exp(0.6 * rp.nextGaussian());
+      }
+    }
   }
 
   public GeneratorSpec spec() { return spec; }
@@ -279,6 +292,28 @@ public final class SyntheticMrio {
       fy[col * m] = householdCo2[c] * co2Trend * (0.97 + 0.06 * yr.nextDouble()) * hfce;
     }
     return new Satellite(STRESSORS, STRESSOR_UNITS, f, fy);
+  }
+
+  /**
+   * The year's population by reporting country, persons (whole numbers): the country's final
+   * demand (USD million) over its final demand per person, which grows 1.5 % a year from the
+   * base year's level (log-normal around USD 25 000, σ 0.6; ROW USD 4 000). A split country has
+   * one population. Deterministic from the seed; Z and Y do not depend on it.
+   */
+  private double[] population(int y, double[] yf) {
+    double[] pop = new double[g];
+    double growth = Math.pow(1.015, y - BASE_YEAR);
+    for (int c = 0; c < g; c++) {
+      double fd = 0;
+      for (int cat = 0; cat < CATEGORIES.size(); cat++) {
+        int off = layout.finalDemandColumn(c, cat) * n;
+        for (int i = 0; i < n; i++) {
+          fd += yf[off + i];
+        }
+      }
+      pop[c] = Math.max(1.0, Math.rint(fd * 1e6 / (fdPerCapita[c] * growth)));
+    }
+    return pop;
   }
 
   /** CO2 intensity of an ICIO 2023 industry, kt per USD million of output (base year). */
@@ -412,7 +447,8 @@ public final class SyntheticMrio {
     Map<String, double[]> vaMap = new LinkedHashMap<>();
     vaMap.put("TLS", tls);
     vaMap.put("VA", va);
-    return new MrioYear(y, layout, a, yf, vaMap, x, spec.extensions() ? satellite(y, x, yf) : null);
+    return new MrioYear(y, layout, a, yf, vaMap, x, spec.extensions() ? satellite(y, x, yf) : null,
+        spec.population() ? population(y, yf) : null);
   }
 
   // ---------------------------------------------------------------------------------------------

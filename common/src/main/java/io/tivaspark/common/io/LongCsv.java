@@ -43,7 +43,9 @@ public final class LongCsv {
     /** Satellite accounts by industry (docs/data-dictionary.md §6): one unit per stressor. */
     EXTENSIONS("extensions", "stressor", "unit", "country", "industry"),
     /** Direct emissions of final users by (reporting country, category). */
-    EXTENSIONS_FINAL_DEMAND("extensions_final_demand", "stressor", "unit", "country", "category");
+    EXTENSIONS_FINAL_DEMAND("extensions_final_demand", "stressor", "unit", "country", "category"),
+    /** Population by reporting country, persons (not negative); optional. */
+    POPULATION("population", "country");
 
     private final String dataset;
     private final List<String> keys;
@@ -56,9 +58,14 @@ public final class LongCsv {
     /** The store dataset name, also the file's base name: {@code intermediate.csv[.gz]}. */
     public String dataset() { return dataset; }
     public List<String> keys() { return keys; }
-    public boolean required() { return this != OUTPUT && !satellite(); }
+    public boolean required() { return this == INTERMEDIATE || this == FINAL_DEMAND || this == VALUE_ADDED; }
     /** One of the two satellite-account datasets (extensions, extensions_final_demand). */
     public boolean satellite() { return this == EXTENSIONS || this == EXTENSIONS_FINAL_DEMAND; }
+    /**
+     * A dataset whose file may lack a year the other files have: the year gets an empty partition
+     * (satellite accounts: all zero; population: unknown, so no per-capita codes for that year).
+     */
+    public boolean emptyWhenAbsent() { return satellite() || this == POPULATION; }
 
     /** The kind a file name stands for ({@code final_demand.csv.gz}), or null. */
     public static Kind ofFileName(String name) {
@@ -197,6 +204,9 @@ public final class LongCsv {
       }
       String where = "line " + in.line + ", " + describe(kind, keys);
       double v = parseValue(cells[h.valueCol()], source, year, where);
+      if (kind == Kind.POPULATION && v < 0) {
+        throw new InvalidInputException(source, year, where, "negative population " + v + " (persons)");
+      }
       if (checker != null) {
         checker.check(year, keys, where);
       }
@@ -307,6 +317,16 @@ public final class LongCsv {
       return l.finalDemandColumn(c, f);
     }
 
+    /** A reporting country's index (population is by country: a split entity code is an error). */
+    private int country(int year, String country, String where) {
+      int c = l.countryIndex(country);
+      if (c < 0) {
+        throw new InvalidInputException(source, year, where, "unknown country code " + country
+            + (l.entityIndex(country) >= 0 ? " (population is by reporting country, not split entity)" : ""));
+      }
+      return c;
+    }
+
     /** The stressor's index; its unit must be the same on every row of the year. */
     private int stressor(int year, String[] k, String where) {
       String prev = units.computeIfAbsent(year, y -> new HashMap<>()).putIfAbsent(k[0], k[1]);
@@ -345,6 +365,7 @@ public final class LongCsv {
           cell = (long) st * l.finalDemandColumns()
               + finalDemandColumn(year, k[2], k[3], where, " (final users are reporting countries, not split entities)");
         }
+        case POPULATION -> cell = country(year, k[0], where);
         default -> throw new IllegalStateException();
       }
       boolean dup;

@@ -12,7 +12,9 @@ import static io.tivaspark.common.math.PartnerTerms.SRC;
 import static io.tivaspark.common.math.PartnerTerms.W0;
 
 import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.ResultSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -34,18 +36,120 @@ final class DecompositionRows {
    */
   record CountryTotals(double[] kww, ExporterAlgebra.DirectTerms direct, double ffd, double returned) {}
 
-  /** Writes every row of the exporter; {@code out} as in {@link PartnerTerms#out()}. */
-  static void emit(YearSystem sys, YearSystem.Economy eco, double[] out, double[] kww, ResultSink sink) {
+  /**
+   * The terms of one (importer, industry) block of WWZ, BM_SOURCE and BM_SINK rows, in the order
+   * {@link Block#emitAll} writes them: "method/term".
+   */
+  static final List<String> BLOCK_TERMS = blockTerms();
+  /** Number of WWZ values at the start of a block (16 terms, 6 exvatools aggregates, EXGR). */
+  static final int BLOCK_WWZ = 16 + 7;
+
+  private static List<String> blockTerms() {
+    List<String> t = new ArrayList<>();
+    WWZ_TERMS.forEach(q -> t.add("WWZ/" + q));
+    List.of("VAX", "REF", "DVA", "DDC", "FVA", "FDC", "EXGR").forEach(q -> t.add("WWZ/" + q));
+    BM_SOURCE_TERMS.forEach(q -> t.add("BM_SOURCE/" + q));
+    BM_SINK_TERMS.forEach(q -> t.add("BM_SINK/" + q));
+    return List.copyOf(t);
+  }
+
+  /**
+   * The year's check of the industry aggregates on the rows written (W6 for the WWZ rows, B7 for the
+   * BM rows; docs/decompositions.md), or null when the table has no aggregates. One per year: {@link
+   * #emit} records each exporter's blocks and verifies them at its end.
+   */
+  static AggregateBlockCheck aggregateCheck(YearSystem sys, Checks ck) {
+    IndustryAggregates agg = sys.industryAggregates();
+    if (agg.count() == 0) {
+      return null;
+    }
+    List<String> importers = new ArrayList<>(sys.layout().countries());
+    importers.add(WLD);
+    CheckResult.Builder w6 = ck.identity("W6",
+        "industry aggregate = sum of its member industries (export_decomposition WWZ rows as written)");
+    CheckResult.Builder b7 = ck.identity("B7",
+        "industry aggregate = sum of its member industries (export_decomposition BM_SOURCE, BM_SINK rows as written)");
+    CheckResult.Builder[] of = new CheckResult.Builder[BLOCK_TERMS.size()];
+    for (int q = 0; q < of.length; q++) {
+      of[q] = q < BLOCK_WWZ ? w6 : b7;
+    }
+    return new AggregateBlockCheck(agg, sys.layout().industries(), importers, BLOCK_TERMS, of);
+  }
+
+  /**
+   * Writes every row of the exporter; {@code out} as in {@link PartnerTerms#out()}. Rows by exporting
+   * industry are written for every industry aggregate too (docs/methods.md §17): every term is a level,
+   * summed over the member industries. {@code agg} (null without aggregates) records the blocks written
+   * and verifies them at the end.
+   */
+  static void emit(YearSystem sys, YearSystem.Economy eco, double[] out, double[] kww, ResultSink sink,
+      AggregateBlockCheck agg) {
     int g = sys.g();
     int nInd = sys.nInd();
+    IndustryAggregates ia = sys.industryAggregates();
+    int slots = ia.slots();
     String s = eco.code();
     boolean[] mem = eco.member();
     List<String> countries = sys.layout().countries();
     List<String> industries = sys.layout().industries();
-    // totals over partners (per industry) and over industries (per partner), and grand totals
-    double[] byInd = new double[nInd * NSLOT];
+    Block b = new Block(sink, s, agg);
+    // terms per (slot, partner): the industries' as computed, then each aggregate's sum over its members
+    double[] bySlot = slots == nInd ? out : IndustrySlots.extend(out, ia, g * NSLOT);
+    // totals over partners (per slot), over industries (per partner) and over both
+    double[] bySlotW = partnerTotals(bySlot, slots, g, mem);
     double[] byPartner = new double[g * NSLOT];
     double[] tot = new double[NSLOT];
+    industryTotals(out, nInd, g, mem, byPartner, tot);
+    for (int r = 0; r < g; r++) {
+      if (mem[r]) {
+        continue;
+      }
+      String pr = countries.get(r);
+      for (int k = 0; k < slots; k++) {
+        b.emitAll(pr, ia.code(k, industries), bySlot, (k * g + r) * NSLOT);
+      }
+      b.emitAll(pr, TOTAL, byPartner, r * NSLOT);
+      // KWW bilateral by the WWZ→KWW mapping (decompr wwz2kww)
+      double[] mp = kwwFromWwz(byPartner, r * NSLOT);
+      for (int q = 0; q < 9; q++) {
+        sink.exportDecomposition("KWW", s, pr, TOTAL, KWW_TERMS.get(q), mp[q]);
+      }
+      sink.exportDecomposition("KWW", s, pr, TOTAL, "EXGR", byPartner[r * NSLOT + SRC]);
+    }
+    for (int k = 0; k < slots; k++) {
+      b.emitAll(WLD, ia.code(k, industries), bySlotW, k * NSLOT);
+      emitParticipation(sink, s, ia.code(k, industries), bySlotW, k * NSLOT);
+    }
+    b.emitAll(WLD, TOTAL, tot, 0);
+    emitParticipation(sink, s, TOTAL, tot, 0);
+    for (int q = 0; q < KWW_TERMS.size(); q++) {
+      sink.exportDecomposition("KWW", s, WLD, TOTAL, KWW_TERMS.get(q), kww[q]);
+    }
+    if (agg != null) {
+      agg.verify(s);
+    }
+  }
+
+  /** Σ over the partners outside the exporter of every slot's terms: [slot·NSLOT + q]. */
+  private static double[] partnerTotals(double[] bySlot, int slots, int g, boolean[] mem) {
+    double[] w = new double[slots * NSLOT];
+    for (int k = 0; k < slots; k++) {
+      for (int r = 0; r < g; r++) {
+        if (mem[r]) {
+          continue;
+        }
+        int base = (k * g + r) * NSLOT;
+        for (int q = 0; q < NSLOT; q++) {
+          w[k * NSLOT + q] += bySlot[base + q];
+        }
+      }
+    }
+    return w;
+  }
+
+  /** Σ over the industries (never the aggregates) per partner, and over both: byPartner[r·NSLOT + q], tot[q]. */
+  private static void industryTotals(double[] out, int nInd, int g, boolean[] mem, double[] byPartner,
+      double[] tot) {
     for (int i = 0; i < nInd; i++) {
       for (int r = 0; r < g; r++) {
         if (mem[r]) {
@@ -54,36 +158,10 @@ final class DecompositionRows {
         int base = (i * g + r) * NSLOT;
         for (int q = 0; q < NSLOT; q++) {
           double val = out[base + q];
-          byInd[i * NSLOT + q] += val;
           byPartner[r * NSLOT + q] += val;
           tot[q] += val;
         }
       }
-    }
-    for (int r = 0; r < g; r++) {
-      if (mem[r]) {
-        continue;
-      }
-      String pr = countries.get(r);
-      for (int i = 0; i < nInd; i++) {
-        emitAll(sink, s, pr, industries.get(i), out, (i * g + r) * NSLOT);
-      }
-      emitAll(sink, s, pr, TOTAL, byPartner, r * NSLOT);
-      // KWW bilateral by the WWZ→KWW mapping (decompr wwz2kww)
-      double[] mp = kwwFromWwz(byPartner, r * NSLOT);
-      for (int q = 0; q < 9; q++) {
-        sink.exportDecomposition("KWW", s, pr, TOTAL, KWW_TERMS.get(q), mp[q]);
-      }
-      sink.exportDecomposition("KWW", s, pr, TOTAL, "EXGR", byPartner[r * NSLOT + SRC]);
-    }
-    for (int i = 0; i < nInd; i++) {
-      emitAll(sink, s, WLD, industries.get(i), byInd, i * NSLOT);
-      emitParticipation(sink, s, industries.get(i), byInd, i * NSLOT);
-    }
-    emitAll(sink, s, WLD, TOTAL, tot, 0);
-    emitParticipation(sink, s, TOTAL, tot, 0);
-    for (int q = 0; q < KWW_TERMS.size(); q++) {
-      sink.exportDecomposition("KWW", s, WLD, TOTAL, KWW_TERMS.get(q), kww[q]);
     }
   }
 
@@ -97,29 +175,53 @@ final class DecompositionRows {
         o[w + 8] + o[w + 9], o[w + 10] + o[w + 13], o[w + 11] + o[w + 14], o[w + 12] + o[w + 15]};
   }
 
-  /**
-   * WWZ's 16 terms and the exvatools aggregates VAX (1..5), REF (6..8), DVA (1..8), DDC (9+10),
-   * FVA (11+12+14+15), FDC (13+16), EXGR; BM source and sink terms; for one (importer, industry).
-   */
-  private static void emitAll(ResultSink sink, String s, String pr, String in, double[] o, int base) {
-    for (int q = 0; q < 16; q++) {
-      sink.exportDecomposition("WWZ", s, pr, in, WWZ_TERMS.get(q), o[base + W0 + q]);
+  /** The writer of one exporter's (importer, industry) blocks, which hands each block to the aggregate check. */
+  private static final class Block {
+    private final ResultSink sink;
+    private final String s;
+    private final AggregateBlockCheck agg;
+    private final double[] row = new double[BLOCK_TERMS.size()];
+
+    Block(ResultSink sink, String s, AggregateBlockCheck agg) {
+      this.sink = sink;
+      this.s = s;
+      this.agg = agg;
     }
-    int w = base + W0;
-    double vax = o[w] + o[w + 1] + o[w + 2] + o[w + 3] + o[w + 4];
-    double ref = o[w + 5] + o[w + 6] + o[w + 7];
-    sink.exportDecomposition("WWZ", s, pr, in, "VAX", vax);
-    sink.exportDecomposition("WWZ", s, pr, in, "REF", ref);
-    sink.exportDecomposition("WWZ", s, pr, in, "DVA", vax + ref);
-    sink.exportDecomposition("WWZ", s, pr, in, "DDC", o[w + 8] + o[w + 9]);
-    sink.exportDecomposition("WWZ", s, pr, in, "FVA", o[w + 10] + o[w + 11] + o[w + 13] + o[w + 14]);
-    sink.exportDecomposition("WWZ", s, pr, in, "FDC", o[w + 12] + o[w + 15]);
-    sink.exportDecomposition("WWZ", s, pr, in, "EXGR", o[base + SRC]);
-    for (int q = 0; q < BM_SOURCE_TERMS.size(); q++) {
-      sink.exportDecomposition("BM_SOURCE", s, pr, in, BM_SOURCE_TERMS.get(q), o[base + SRC + q]);
+
+    /**
+     * WWZ's 16 terms and the exvatools aggregates VAX (1..5), REF (6..8), DVA (1..8), DDC (9+10),
+     * FVA (11+12+14+15), FDC (13+16), EXGR; BM source and sink terms; for one (importer, industry).
+     */
+    void emitAll(String pr, String in, double[] o, int base) {
+      for (int q = 0; q < 16; q++) {
+        put(q, "WWZ", pr, in, WWZ_TERMS.get(q), o[base + W0 + q]);
+      }
+      int w = base + W0;
+      double vax = o[w] + o[w + 1] + o[w + 2] + o[w + 3] + o[w + 4];
+      double ref = o[w + 5] + o[w + 6] + o[w + 7];
+      put(16, "WWZ", pr, in, "VAX", vax);
+      put(17, "WWZ", pr, in, "REF", ref);
+      put(18, "WWZ", pr, in, "DVA", vax + ref);
+      put(19, "WWZ", pr, in, "DDC", o[w + 8] + o[w + 9]);
+      put(20, "WWZ", pr, in, "FVA", o[w + 10] + o[w + 11] + o[w + 13] + o[w + 14]);
+      put(21, "WWZ", pr, in, "FDC", o[w + 12] + o[w + 15]);
+      put(22, "WWZ", pr, in, "EXGR", o[base + SRC]);
+      for (int q = 0; q < BM_SOURCE_TERMS.size(); q++) {
+        put(BLOCK_WWZ + q, "BM_SOURCE", pr, in, BM_SOURCE_TERMS.get(q), o[base + SRC + q]);
+      }
+      int k0 = BLOCK_WWZ + BM_SOURCE_TERMS.size();
+      for (int q = 0; q < BM_SINK_TERMS.size(); q++) {
+        put(k0 + q, "BM_SINK", pr, in, BM_SINK_TERMS.get(q), o[base + SNK + q]);
+      }
+      if (agg != null) {
+        agg.record(pr, in, row);
+      }
     }
-    for (int q = 0; q < BM_SINK_TERMS.size(); q++) {
-      sink.exportDecomposition("BM_SINK", s, pr, in, BM_SINK_TERMS.get(q), o[base + SNK + q]);
+
+    /** One row, kept at position q of the block for the check. */
+    private void put(int q, String method, String pr, String in, String term, double value) {
+      row[q] = value;
+      sink.exportDecomposition(method, s, pr, in, term, value);
     }
   }
 

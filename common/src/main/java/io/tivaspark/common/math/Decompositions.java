@@ -35,6 +35,12 @@ import java.util.Map;
  * gvc_measures: GVC_BM, GVCB_BM, GVCF_BM (percent of gross exports, source-based exporter
  * perspective, economy × exporting industry and _T).
  *
+ * <p><b>Industry aggregates</b> (docs/methods.md §17, {@link YearSystem#industryAggregates()}): every
+ * row by exporting industry is also written for each aggregate; every term is a level, so the
+ * aggregate's term is the sum over its member industries, and GVC_BM, GVCB_BM, GVCF_BM are
+ * recomputed from the aggregated GVC, GVCB, GVCF and EXGR. Checks W6 (WWZ rows) and B7 (BM rows) on
+ * the rows as written: aggregate = Σ members.
+ *
  * <p><b>Block algebra used</b> (M = I − A, S = the economy's rows, ¬ = the other rows; all exact):
  * <ul>
  * <li>B_SS = L_SS + L_SS A_S¬ B_¬S, so v_S(B_SS − L_SS) = d with d = (v_S L_SS A_S¬) B_¬S (O(nm)).</li>
@@ -137,13 +143,17 @@ public final class Decompositions {
         third = new WwzThirdCountry(sys, yr);
         lap("gvc: WWZ third-country detail");
       }
+      AggregateBlockCheck agg = DecompositionRows.aggregateCheck(sys, checks);
       for (YearSystem.Economy eco : sys.economies()) {
-        economy(yr, eco, third);
+        economy(yr, eco, third, agg);
       }
     }
 
-    /** One exporting economy: its algebra, the partner loop, rows, checks, third-country detail (if not null). */
-    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third) {
+    /**
+     * One exporting economy: its algebra, the partner loop, rows, checks, third-country detail (if not
+     * null); {@code agg} the year's industry-aggregate check of the rows (null without aggregates).
+     */
+    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third, AggregateBlockCheck agg) {
       int[] rows = eco.rows();
       ExporterAlgebra.Vectors ev = ExporterAlgebra.Vectors.of(sys, yr, eco);
       lap("gvc: economy vectors");
@@ -164,7 +174,7 @@ public final class Decompositions {
       double[] kww = {dt.kww1(), dt.kww2(), dt.kww3(), dt.kww4(), dt.kww5(), dt.kww6(), dt.kww7(), pt.kww8(),
           pt.kww9(), dt.exgr()};
       ExporterAlgebra.Absorbed va = ExporterAlgebra.Absorbed.of(sys, yr, eco);
-      DecompositionRows.emit(sys, eco, pt.out(), kww, sink);
+      DecompositionRows.emit(sys, eco, pt.out(), kww, sink, agg);
       DecompositionRows.check(sys, eco, pt.out(),
           new DecompositionRows.CountryTotals(kww, dt, va.abroad(), va.home() - dt.uYss()), checks);
       lap("gvc: emit, checks");

@@ -9,4 +9,4 @@ import io.tivaspark.common.math.YearSystem.Economy;
  * @param kww the KWW terms 1+2+3 of s, v_s B_s· Σ_{r∉s} Y_·r (J1's independent side)
  */
 record EconomyResults(Economy eco, GrossTrade trade, ExportValueAdded exportVa, DomesticContent domestic,
-    ForwardValueAdded forward, FinalDemandValueAdded finalDemand, double kww) {}
+    ReexportedImports reexported, ForwardValueAdded forward, FinalDemandValueAdded finalDemand, double kww) {}

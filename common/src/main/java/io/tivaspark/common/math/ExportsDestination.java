@@ -6,7 +6,7 @@ import io.tivaspark.common.model.ResultSink;
 import java.util.List;
 
 /**
- * Value added in gross exports by final destination (docs/methods.md §3.5; OECD FD_EXGR_VA and its
+ * Value added in gross exports by final destination (docs/methods.md §3.6; OECD FD_EXGR_VA and its
  * parts FD_EXGRINT_VA / FD_EXGRFNL_VA; exvatools {@code get_va_exgry}): the value added of origin
  * country s in the gross exports of country c, exporting industry i, absorbed by the final demand
  * of country d. With vbc[s, j] = Σ_{k∈s} v_k B_kj ({@link YearSystem#originMultipliers()}):
@@ -37,10 +37,10 @@ final class ExportsDestination {
 
   /**
    * Writes {@code va_exports_destination} at the options' level (COUNTRY or INDUSTRY) and the checks
-   * J6–J8. {@code ei}: {@link #foreignIntermediateByDestination}; {@code countries}: the core's
-   * results of every reporting country, in country order.
+   * J6–J8. {@code ei}: {@link #foreignIntermediateByDestination}; {@code totals}: the core's totals of
+   * every reporting country, by country index.
    */
-  static void write(YearSystem sys, double[] ei, List<EconomyResults> countries, Checks checks, ResultSink sink) {
+  static void write(YearSystem sys, double[] ei, CountryTotals[] totals, Checks checks, ResultSink sink) {
     DestinationDetail level = sys.options().exportsDestination();
     if (level == DestinationDetail.OFF) {
       throw new IllegalStateException("va_exports_destination is off");
@@ -49,7 +49,7 @@ final class ExportsDestination {
     Cube cube = new Cube(new double[size], new double[size]); // reused by every exporter
     for (int c = 0; c < sys.g(); c++) {
       exporter(sys, c, ei, cube);
-      check(sys, c, cube, countries.get(c), checks);
+      check(sys, c, cube, totals[c], checks);
       emit(sys, c, cube, level == DestinationDetail.INDUSTRY, sink);
     }
   }
@@ -151,23 +151,23 @@ final class ExportsDestination {
 
   /**
    * J6: Σ_d (INT + FNL) = EXGR_DVA for s = c, Σ_{s≠c} Σ_d = EXGR_FVA; J7: Σ_d INT and Σ_d FNL for s = c =
-   * the domestic VA in intermediate / final exports (EXGR_INTDVASH / EXGR_FNLDVASH numerators); J8:
+   * EXGR_INT_DVA / EXGR_FNL_DVA (the domestic VA in intermediate / final exports); J8:
    * Σ_s FNL(s, c, i, d) = EXGR_FNL(c, d, i) (0 for d = c): final exports are absorbed by the direct
    * importer. By exporting industry; the published side from the economy's own results.
    */
-  private static void check(YearSystem sys, int c, Cube cube, EconomyResults res, Checks checks) {
+  private static void check(YearSystem sys, int c, Cube cube, CountryTotals tot, Checks checks) {
     int g = sys.g();
-    String code = res.eco().code();
     List<String> industries = sys.layout().industries();
     List<String> countries = sys.layout().countries();
+    String code = countries.get(c);
     CheckResult.Builder dva = checks.identity("J6", "sum over destinations of FD_EXGR_VA (origin = exporter) = "
         + "EXGR_DVA (by exporting industry)");
     CheckResult.Builder fva = checks.identity("J6", "sum over destinations and foreign origins of FD_EXGR_VA = "
         + "EXGR_FVA (by exporting industry)");
     CheckResult.Builder intD = checks.identity("J7", "sum over destinations of FD_EXGRINT_VA (origin = exporter) = "
-        + "domestic VA in intermediate exports (by exporting industry)");
+        + "EXGR_INT_DVA (by exporting industry)");
     CheckResult.Builder fnlD = checks.identity("J7", "sum over destinations of FD_EXGRFNL_VA (origin = exporter) = "
-        + "domestic VA in final exports (by exporting industry)");
+        + "EXGR_FNL_DVA (by exporting industry)");
     CheckResult.Builder direct = checks.identity("J8", "sum over origins of FD_EXGRFNL_VA = EXGR_FNL to the "
         + "destination (exporter × industry × destination)");
     for (int i = 0; i < industries.size(); i++) {
@@ -186,13 +186,12 @@ final class ExportsDestination {
         }
       }
       String where = code + "/" + industries.get(i);
-      ExportValueAdded x = res.exportVa();
-      dva.compare(byOrigin[0] + byOrigin[1], x.dvaW()[i], where);
-      fva.compare(byOrigin[2], x.fvaW()[i], where);
-      intD.compare(byOrigin[0], x.intDva()[i], where);
-      fnlD.compare(byOrigin[1], x.fnlDva()[i], where);
+      dva.compare(byOrigin[0] + byOrigin[1], tot.exgrDva()[i], where);
+      fva.compare(byOrigin[2], tot.exgrFva()[i], where);
+      intD.compare(byOrigin[0], tot.intDva()[i], where);
+      fnlD.compare(byOrigin[1], tot.fnlDva()[i], where);
       for (int d = 0; d < g; d++) {
-        double gross = d == c ? 0 : res.trade().exFnl()[i * g + d];
+        double gross = d == c ? 0 : tot.exgrFnl()[i * g + d];
         final int dd = d;
         direct.compare(fnlByDest[d], gross, () -> where + "/" + countries.get(dd));
       }

@@ -5,8 +5,8 @@ import io.tivaspark.common.math.YearSystem.FinalDemandVa;
 
 /**
  * Value added in final demand from the economy's side (docs/methods.md §3.3, §7; catalog codes FFD_DVA,
- * FFD_DVApSH, DFD_DVA, DFD_FVA, DFD_FVApSH, BALVAFD, VALU_FFDDVA, FD_VA, CONS_VA, GFCF_VA, VAX_RATIO),
- * all read from VBY = v̂BY ({@link YearSystem#vaFinalDemand()}): FFD_DVA_{s,r,i} = Σ_{k∈s, ind i} VBY_{k r}
+ * FFD_DVApSH, DFD_DVA, DFD_FVA, DFD_FVApSH, BALVAFD, VALU_FFDDVA, FD_VA, CONS_VA, GFCF_VA, their origin
+ * shares FD_VASH, CONS_VASH, GFCF_VASH, and VAX_RATIO), all read from VBY = v̂BY ({@link YearSystem#vaFinalDemand()}): FFD_DVA_{s,r,i} = Σ_{k∈s, ind i} VBY_{k r}
  * (r ∉ s), DFD_DVA_i = Σ_{k∈s, ind i} Σ_{r∈s} VBY_{k r}, DFD_FVA_{s,t,i} = Σ_{k∈t, ind i} Σ_{r∈s} VBY_{k r},
  * CONS_VA / GFCF_VA the same with Y restricted to those categories. O(n·G).
  *

@@ -14,7 +14,9 @@ import java.util.Map;
  * Family "footprints": environmental and employment accounts of one year from its satellite
  * accounts (docs/methods.md §10; pymrio {@code calc_accounts}), written to {@code footprints}; the
  * coefficients S, M, M_UP, M_DOM per economy and industry to {@code footprint_coefficients}; the
- * identities E1–E5 in {@code quality_checks}. A year without satellite accounts writes nothing.
+ * identities E1–E5 in {@code quality_checks}; for a CO2 stressor also OECD TECO2's splits,
+ * intensities, shares and (with a population) per-capita codes with checks E6–E9 ({@link Teco2}).
+ * A year without satellite accounts writes nothing.
  * See docs/footprints.md for every account and coefficient.
  *
  * <p><b>Math</b> (pymrio names in brackets; B = (I − A)⁻¹ is pymrio's L). Per stressor:
@@ -152,11 +154,17 @@ public final class Footprints {
     return s;
   }
 
+  /** A CO2 stressor (code CO2, CO2_* or CO2-*): OECD's TECO2 codes are written for it. */
+  static boolean isCo2(String stressor) {
+    String u = stressor.toUpperCase(Locale.ROOT);
+    return u.equals("CO2") || u.startsWith("CO2_") || u.startsWith("CO2-");
+  }
+
   /** OECD names of the accounts for a stressor, or null when OECD publishes none for it. */
   static Map<String, String> oecdNames(String stressor) {
     String u = stressor.toUpperCase(Locale.ROOT);
     Map<String, String> names = new LinkedHashMap<>();
-    if (u.equals("CO2") || u.startsWith("CO2_") || u.startsWith("CO2-")) {
+    if (isCo2(stressor)) {
       // TECO2 (OECD.Stat IO_GHG_2021) variable codes, as listed in the dataset's SDMX VAR dimension
       names.put("PBA", "PROD_CO2");
       names.put("CBA", "FD_CO2");
@@ -434,6 +442,7 @@ public final class Footprints {
         CheckResult.Builder e3 = ck.identity("E3", name);
         double worldPba = 0;
         double worldCba = 0;
+        Teco2 teco2 = isCo2(name) ? new Teco2(sys, st, sink, ck) : null;
         for (YearSystem.Economy e : sys.economies()) {
           EconomyAccounts ea = EconomyAccounts.of(sys, st, e.member());
           e1.compare(ea.cbaMy(), ea.pba() + ea.imp() - ea.exp(), e.code());
@@ -443,6 +452,9 @@ public final class Footprints {
           }
           GrossTrade gt = GrossTrade.of(sys, st, e);
           writeAccounts(st, e, ea, gt);
+          if (teco2 != null) {
+            teco2.write(e, ea, gt);
+          }
           if (collect != null) {
             collect.add(new Accounts(name, e.code(), ea.pba(), ea.cba(), ea.imp(), ea.exp(), ea.fy(), ea.cbaMy(),
                 gt.exgrT(), gt.exgrD(), gt.imgr(), gt.imgrDom()));
@@ -456,6 +468,9 @@ public final class Footprints {
           if (sys.x()[k] != 0) {
             fActive += sat.f()[i + k * sat.m()];
           }
+        }
+        if (teco2 != null) {
+          teco2.finish();
         }
         e2.compare(worldCba, worldPba, "world");
         e3.compare(my, fActive, "world");

@@ -4,8 +4,9 @@ import io.tivaspark.common.math.YearSystem.Economy;
 
 /**
  * Output, value added and gross trade of one economy s (docs/methods.md §3.1; catalog codes PROD, VALU,
- * PROD_VASH, EXGR, EXGR_INT, EXGR_FNL, EXGRpSH, IMGR, IMGR_INT, IMGR_FNL, IMGRpSH, BALGR). Arrays by
- * industry i (N) or by industry and partner, index i·G + r; partners inside s stay 0. O(n·G).
+ * PROD_VASH, EXGR, EXGR_INT, EXGR_FNL, EXGRpSH, IMGR, IMGR_INT, IMGR_FNL, IMGRpSH, BALGR, BALGR_INT,
+ * BALGR_FNL). Arrays by industry i (N) or by industry and partner, index i·G + r; partners inside s stay
+ * 0. O(n·G).
  *
  * @param prod x summed over the rows of s of each industry
  * @param valu va likewise

@@ -1,7 +1,9 @@
 package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.ResultSink;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,12 @@ import java.util.function.Supplier;
  * (by final-goods sector); GVC_POS = PLV_GVC / PLY_GVC (WWYZ's position: above 1 = relatively
  * upstream in GVCs). Aggregates sum numerators and denominators before dividing (as UIBE and ADB
  * do). PLV equals upstreamness and PLY downstreamness (check U3).
+ *
+ * <p><b>Industry aggregates</b> (docs/methods.md §17, docs/decompositions.md): every measure is also
+ * written per aggregate of {@link YearSystem#industryAggregates()}, formed exactly as "_T" but over the
+ * member industries' rows: levels (WWYZ_*) summed, every ratio (participation, lengths, positions,
+ * up/downstreamness) recomputed from the summed numerator and denominator; check P6 on the levels
+ * as written.
  *
  * <p><b>KWW position</b> (Koopman, Powers, Wang and Wei 2010): GVC_POS_KWW = ln(1 + IV/E) − ln(1 + FV/E),
  * E = gross exports, IV = the economy's value added in other economies' gross exports (forward, by
@@ -114,8 +122,9 @@ public final class GvcMeasures {
     double t1 = (System.nanoTime() - t0) / 1e9;
     tc.check(ck, "");
     upDownChecks(sys, sh, ck);
+    AggregateBlockCheck p6 = aggregateCheck(sys, ck);
     for (int c = 0; c < sys.g(); c++) {
-      emit(sys, sh, tc, countries.rows[c], sys.layout().countries().get(c), sink);
+      emit(sys, sh, tc, countries.rows[c], sys.layout().countries().get(c), sink, p6);
     }
     double t2 = (System.nanoTime() - t0) / 1e9;
 
@@ -128,7 +137,7 @@ public final class GvcMeasures {
       GvcPartition p = GvcPartition.group(sys, eco);
       WwyzTerms tg = new WwyzTerms(sys, sh, p);
       tg.check(ck, " (groups as one economy)");
-      emit(sys, sh, tg, eco.rows(), eco.code(), sink);
+      emit(sys, sh, tg, eco.rows(), eco.code(), sink, p6);
       groups++;
     }
     double t3 = (System.nanoTime() - t0) / 1e9;
@@ -240,73 +249,136 @@ public final class GvcMeasures {
     ck.identity("U2", "y'D = 1'x").compare(yD1, sumX, "world");
   }
 
-  /** The rows of one economy summed by industry (then "_T") into gvc_measures. */
-  static void emit(YearSystem sys, Shared sh, WwyzTerms t, int[] rows, String code, ResultSink sink) {
-    int nInd = sys.nInd();
-    int slots = nInd + 1; // industries, then _T
-    double[] v = sys.v();
-    double[] x = sys.x();
-    double[] yTot = sys.yTot();
-    double[][] f = new double[4][slots];
-    double[][] bw = new double[4][slots];
-    double[][] xv = new double[L_COUNT][slots];
-    double[][] vv = new double[4][slots];
-    double[][] xy = new double[L_COUNT][slots];
-    double[][] yy = new double[4][slots];
-    double[] va = new double[slots];
-    double[] yy0 = new double[slots];
-    double[] xs = new double[slots];
-    double[] bxs = new double[slots];
-    double[] xd = new double[slots];
-    double[] ex = new double[slots];
-    double[] iv = new double[slots];
-    double[] fv = new double[slots];
-    for (int k : rows) {
-      int i = sys.ind()[k];
-      for (int s : new int[] {i, nInd}) {
-        for (int q = 0; q < 4; q++) {
-          f[q][s] += t.fwd[q][k];
-          bw[q][s] += t.bwd[q][k];
-          vv[q][s] += t.vv[q][k];
-          yy[q][s] += t.yy[q][k];
-        }
-        for (int q = 0; q < L_COUNT; q++) {
-          xv[q][s] += t.xv[q][k];
-          xy[q][s] += t.xy[q][k];
-        }
-        va[s] += v[k] * x[k];
-        yy0[s] += yTot[k];
-        xs[s] += x[k];
-        if (x[k] != 0) {
-          bxs[s] += sh.bx[k];
-          xd[s] += x[k] * sh.colB[k];
-        }
-        ex[s] += t.e[k];
-        iv[s] += t.iv[k];
-        fv[s] += t.fv[k];
-      }
-    }
-    List<String> industries = sys.layout().industries();
-    for (int i = 0; i < slots; i++) {
-      String in = i == nInd ? Decompositions.TOTAL : industries.get(i);
-      for (int q = 0; q < 4; q++) {
-        sink.gvcMeasure(FWD_NAMES[q], code, in, f[q][i]);
-        sink.gvcMeasure(BWD_NAMES[q], code, in, bw[q][i]);
-      }
-      sink.gvcMeasure("GVCPT_F", code, in, pct(f[2][i] + f[3][i], va[i]));
-      sink.gvcMeasure("GVCPT_F_S", code, in, pct(f[2][i], va[i]));
-      sink.gvcMeasure("GVCPT_F_C", code, in, pct(f[3][i], va[i]));
-      sink.gvcMeasure("GVCPT_B", code, in, pct(bw[2][i] + bw[3][i], yy0[i]));
-      sink.gvcMeasure("GVCPT_B_S", code, in, pct(bw[2][i], yy0[i]));
-      sink.gvcMeasure("GVCPT_B_C", code, in, pct(bw[3][i], yy0[i]));
-      sink.gvcMeasure("UPSTREAMNESS", code, in, xs[i] == 0 ? Double.NaN : bxs[i] / xs[i]);
-      sink.gvcMeasure("DOWNSTREAMNESS", code, in, xs[i] == 0 ? Double.NaN : xd[i] / xs[i]);
+  /**
+   * Sums over one economy's rows by slot ({@link IndustrySlots}: the industries, the industry
+   * aggregates, then "_T" = all its rows): the WWYZ components, the length numerators and
+   * denominators, va, y, x, the upstreamness and downstreamness numerators (rows with x ≠ 0), and
+   * the exports, IV and FV of the KWW position. An aggregate is summed exactly like "_T", over its
+   * member industries' rows.
+   */
+  private static final class SlotSums {
+    final double[][] f = new double[4][];
+    final double[][] bw = new double[4][];
+    final double[][] xv = new double[L_COUNT][];
+    final double[][] vv = new double[4][];
+    final double[][] xy = new double[L_COUNT][];
+    final double[][] yy = new double[4][];
+    final double[] va;
+    final double[] yy0;
+    final double[] xs;
+    final double[] bxs;
+    final double[] xd;
+    final double[] ex;
+    final double[] iv;
+    final double[] fv;
 
-      double plvGvc = emitLengths("PLV", xv, vv, i, code, in, sink);
-      double plyGvc = emitLengths("PLY", xy, yy, i, code, in, sink);
+    SlotSums(int slots) {
+      for (double[][] a : new double[][][] {f, bw, xv, vv, xy, yy}) {
+        for (int q = 0; q < a.length; q++) {
+          a[q] = new double[slots];
+        }
+      }
+      va = new double[slots];
+      yy0 = new double[slots];
+      xs = new double[slots];
+      bxs = new double[slots];
+      xd = new double[slots];
+      ex = new double[slots];
+      iv = new double[slots];
+      fv = new double[slots];
+    }
+
+    static SlotSums of(YearSystem sys, Shared sh, WwyzTerms t, int[] rows, int[][] slotsOf, int slots) {
+      double[] v = sys.v();
+      double[] x = sys.x();
+      double[] yTot = sys.yTot();
+      SlotSums ss = new SlotSums(slots);
+      for (int k : rows) {
+        for (int s : slotsOf[sys.ind()[k]]) {
+          for (int q = 0; q < 4; q++) {
+            ss.f[q][s] += t.fwd[q][k];
+            ss.bw[q][s] += t.bwd[q][k];
+            ss.vv[q][s] += t.vv[q][k];
+            ss.yy[q][s] += t.yy[q][k];
+          }
+          for (int q = 0; q < L_COUNT; q++) {
+            ss.xv[q][s] += t.xv[q][k];
+            ss.xy[q][s] += t.xy[q][k];
+          }
+          ss.va[s] += v[k] * x[k];
+          ss.yy0[s] += yTot[k];
+          ss.xs[s] += x[k];
+          if (x[k] != 0) {
+            ss.bxs[s] += sh.bx[k];
+            ss.xd[s] += x[k] * sh.colB[k];
+          }
+          ss.ex[s] += t.e[k];
+          ss.iv[s] += t.iv[k];
+          ss.fv[s] += t.fv[k];
+        }
+      }
+      return ss;
+    }
+  }
+
+  /**
+   * The check P6 of the year (industry aggregate of each WWYZ level = Σ of its members' rows, on the
+   * rows as written), or null when the table has no industry aggregates.
+   */
+  static AggregateBlockCheck aggregateCheck(YearSystem sys, Checks ck) {
+    IndustryAggregates agg = sys.industryAggregates();
+    if (agg.count() == 0) {
+      return null;
+    }
+    List<String> names = new ArrayList<>(List.of(FWD_NAMES));
+    names.addAll(List.of(BWD_NAMES));
+    CheckResult.Builder[] of = new CheckResult.Builder[names.size()];
+    java.util.Arrays.fill(of, ck.identity("P6",
+        "industry aggregate = sum of its member industries (gvc_measures WWYZ levels as written)"));
+    return new AggregateBlockCheck(agg, sys.layout().industries(), List.of(""), names, of);
+  }
+
+  /**
+   * The rows of one economy by industry, by industry aggregate (docs/methods.md §17), then "_T", into
+   * gvc_measures. Levels (WWYZ_*) are sums over the slot's rows; every ratio is recomputed from the
+   * slot's summed numerator and denominator, for an aggregate exactly as for "_T". {@code p6} (null
+   * without aggregates) records the levels written and verifies them.
+   */
+  static void emit(YearSystem sys, Shared sh, WwyzTerms t, int[] rows, String code, ResultSink sink,
+      AggregateBlockCheck p6) {
+    IndustryAggregates agg = sys.industryAggregates();
+    int tot = agg.slots();
+    SlotSums ss = SlotSums.of(sys, sh, t, rows, IndustrySlots.containing(agg), tot + 1);
+    List<String> industries = sys.layout().industries();
+    double[] levels = new double[8];
+    for (int i = 0; i <= tot; i++) {
+      String in = IndustrySlots.code(agg, i, industries);
+      for (int q = 0; q < 4; q++) {
+        levels[q] = ss.f[q][i];
+        levels[4 + q] = ss.bw[q][i];
+        sink.gvcMeasure(FWD_NAMES[q], code, in, ss.f[q][i]);
+        sink.gvcMeasure(BWD_NAMES[q], code, in, ss.bw[q][i]);
+      }
+      if (p6 != null) {
+        p6.record("", in, levels);
+      }
+      sink.gvcMeasure("GVCPT_F", code, in, pct(ss.f[2][i] + ss.f[3][i], ss.va[i]));
+      sink.gvcMeasure("GVCPT_F_S", code, in, pct(ss.f[2][i], ss.va[i]));
+      sink.gvcMeasure("GVCPT_F_C", code, in, pct(ss.f[3][i], ss.va[i]));
+      sink.gvcMeasure("GVCPT_B", code, in, pct(ss.bw[2][i] + ss.bw[3][i], ss.yy0[i]));
+      sink.gvcMeasure("GVCPT_B_S", code, in, pct(ss.bw[2][i], ss.yy0[i]));
+      sink.gvcMeasure("GVCPT_B_C", code, in, pct(ss.bw[3][i], ss.yy0[i]));
+      sink.gvcMeasure("UPSTREAMNESS", code, in, ss.xs[i] == 0 ? Double.NaN : ss.bxs[i] / ss.xs[i]);
+      sink.gvcMeasure("DOWNSTREAMNESS", code, in, ss.xs[i] == 0 ? Double.NaN : ss.xd[i] / ss.xs[i]);
+
+      double plvGvc = emitLengths("PLV", ss.xv, ss.vv, i, code, in, sink);
+      double plyGvc = emitLengths("PLY", ss.xy, ss.yy, i, code, in, sink);
       sink.gvcMeasure("GVC_POS", code, in, ratio(plvGvc, plyGvc));
-      sink.gvcMeasure("GVC_POS_KWW", code, in, ex[i] == 0 ? Double.NaN
-          : Math.log1p(iv[i] / ex[i]) - Math.log1p(fv[i] / ex[i]));
+      sink.gvcMeasure("GVC_POS_KWW", code, in, ss.ex[i] == 0 ? Double.NaN
+          : Math.log1p(ss.iv[i] / ss.ex[i]) - Math.log1p(ss.fv[i] / ss.ex[i]));
+    }
+    if (p6 != null) {
+      p6.verify(code);
     }
   }
 

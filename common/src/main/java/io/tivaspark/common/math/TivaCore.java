@@ -3,7 +3,6 @@ package io.tivaspark.common.math;
 import io.tivaspark.common.math.YearSystem.Economy;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.ResultSink;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,11 +47,17 @@ import java.util.List;
  * <li>VAX_RATIO (RATIO, Johnson–Noguera §7): country × partner × _T = VAX_{s→r}/EXGR_{s,r};
  *     country × WLD × industry = producing-sector ratio FFD_DVA_i/EXGR_i; country × WLD × _T;
  *     and country "WLD" × "WLD" × _T = world ΣVAX/ΣEXGR (countries only).</li>
+ * <li>Codes of the 2021 / 2025 lists (docs/methods.md §3.5): BALGR_INT, BALGR_FNL (× partner, WLD; _T);
+ *     EXGR_INT_DVA (× partner × exporting industry), EXGR_INTDVApSH (PCT); EXGR_SERV_DVA, EXGR_SERV_FVA
+ *     (levels, only with service industries); REII (× origin partner × imported industry, with the
+ *     local inverse L_ss), IMGRINT_REII (PCT); FD_VASH, CONS_VASH, GFCF_VASH (PCT, origin t and DXD).</li>
  * </ul>
- * Not computed: REII, IMGRINT_REII (the guide's definition could not be pinned down: B_ss vs L_ss).
+ * Not written (code unconfirmed, methods §3.5): EXGR_FNLDVApSH and the levels behind EXGR_FNLDVASH,
+ * DEXFVApSH, FEXDVApSH, EXGR_DVAFXSH.
  *
  * <p>Where each quantity is computed: input checks I1–I3 {@link InputChecks}; gross trade {@link GrossTrade};
  * domestic / foreign VA in exports {@link ExportValueAdded}; DDC / IDC / RIM {@link DomesticContent};
+ * REII {@link ReexportedImports};
  * VA in others' exports and in imports {@link ForwardValueAdded}; final-demand VA {@link FinalDemandValueAdded};
  * identities S*, T*, J* {@link CoreIdentities}; rows {@link EconomyWriter} through the {@link Indicator}
  * catalog; the VA tables {@link VaTables}. Shared per-year quantities (Zc, e, vbc, B·e, v̂BY) are the
@@ -60,19 +65,24 @@ import java.util.List;
  *
  * <p>Tables: va_final_demand = v̂BY by source country-industry × demand country; va_origin_exports =
  * v_k B_kj e_j (e = country-level gross exports) by source country-industry × exporter
- * country-industry, split entities summed. Countries only (not groups). va_exports_destination
- * (unless tiva.run.exports-destination is off) = VA of origin country × exporter (× exporting industry)
- * × country of final destination, through intermediate (INT) or final (FNL) exports, with checks
- * J6–J8 ({@link ExportsDestination}).
+ * country-industry, split entities summed. Countries only (not groups). Two OECD cubes after them:
+ * va_origin_imports (IMGR_BSCI, {@link ImportsOrigin}, check J3) and va_final_demand_product
+ * (FDVA_BSCI, {@link FinalProductVa}, check J4), each checked against the economies' totals
+ * ({@link CountryTotals}); and va_exports_destination (OECD FD_EXGR_VA, unless
+ * tiva.run.exports-destination is off) = VA of origin country × exporter (× exporting industry) ×
+ * country of final destination, through intermediate (INT) or final (FNL) exports, with checks J6–J8
+ * ({@link ExportsDestination}).
  *
  * <p><b>Cost</b> (n = entities·N, G countries, E economies = G + groups, m rows of one economy):
  * A, I − A O(n²); B = (I − A)⁻¹ by dgetrf + dgetri 2n³ (the only n³ step besides the optional full
  * I3 check: one n³ dgemm, ~1 s native at n = 3645; default is 64 sampled columns, 2n²·64);
  * v̂B[Y|Y_cons|Y_gfcf] one dgemm 2n²·3G; origin-country multipliers v_t B_·j one pass over B O(n²);
  * B·e one dgemv; J1 terms one dgemm 2n²·E; per economy: trade O(m·G), LU of I − A_ss 2m³/3 plus N
- * transposed solves 2m²N (DDC/IDC, no local inverse formed), RIM O(m·n), imports/forward O(n·G);
- * va_origin_exports O(n²) streamed through a GN buffer; va_exports_destination one pass over A
- * (2n²G flops as per-country dgemms) and 2n·G² for the cube. Memory: A, B, the I3 product (full check
+   * transposed solves 2m²N (DDC/IDC) and two plain solves 4m² (REII; no local inverse formed), RIM and
+   * REII O(m·n) each, imports/forward O(n·G); va_origin_exports O(n²) streamed through a GN buffer;
+   * va_origin_imports O(n·G²) from the origin multipliers; va_final_demand_product one strided dgemm
+   * per industry, 2n²G; va_exports_destination one pass over A (2n²G flops as per-country dgemms)
+   * and 2n·G² for the cube. Memory: A, B, the I3 product (full check
  * only) and n×3G, n×E blocks: at most 3 n² doubles at once; never n×n×G.
  */
 public final class TivaCore {
@@ -80,6 +90,7 @@ public final class TivaCore {
   private final StepTimer timer = new StepTimer();
   private final YearSystem sys;
   private final ResultSink sink;
+  private AggregateRowCheck a1;
 
   private TivaCore(YearSystem sys, ResultSink sink) {
     this.sys = sys;
@@ -115,30 +126,31 @@ public final class TivaCore {
     sys.exportsOutput(); // dgemv
     timer.lap("exports, origin multipliers");
     List<Economy> economies = sys.economies();
+    a1 = EconomyWriter.a1(sys, checks);
     double[] kww = CoreIdentities.kwwTerms(sys, economies);
     timer.lap("J1 terms");
-    double worldFfd = 0;
-    double worldDfdFva = 0;
-    double worldExgr = 0;
-    List<EconomyResults> countries = new ArrayList<>();
+    CoreIdentities.WorldSums world = new CoreIdentities.WorldSums(0, 0, 0, 0, 0);
+    CountryTotals[] totals = new CountryTotals[sys.g()]; // what the cubes must add up to (J3, J4)
     for (int q = 0; q < economies.size(); q++) {
       EconomyResults res = economy(economies.get(q), kww[q]);
       if (!res.eco().group()) {
-        worldFfd += res.finalDemand().ffdT();
-        worldDfdFva += res.finalDemand().dfdFvaT();
-        worldExgr += res.trade().exgrT();
-        countries.add(res);
+        totals[sys.layout().countryIndex(res.eco().code())] = CountryTotals.of(res);
+        world = world.plus(res);
       }
     }
-    CoreIdentities.world(sys, worldFfd, worldDfdFva, checks);
-    sink.indicator(Indicator.VAX_RATIO.code(), Codes.WLD, Codes.WLD, Codes.TOTAL, Codes.ratio(worldFfd, worldExgr),
+    CoreIdentities.world(sys, world, checks);
+    sink.indicator(Indicator.VAX_RATIO.code(), Codes.WLD, Codes.WLD, Codes.TOTAL, Codes.ratio(world.ffd(), world.exgr()),
         Indicator.VAX_RATIO.unit());
     VaTables.write(sys, sink);
     timer.lap("va tables");
+    ImportsOrigin.write(sys, totals, sink, checks);
+    timer.lap("va_origin_imports");
+    FinalProductVa.write(sys, totals, sink, checks);
+    timer.lap("va_final_demand_product");
     if (sys.options().exportsDestination() != TivaOptions.DestinationDetail.OFF) {
       double[] ei = ExportsDestination.foreignIntermediateByDestination(sys); // one pass over A
       timer.lap("exports by destination: A^m·BY");
-      ExportsDestination.write(sys, ei, countries, checks, sink);
+      ExportsDestination.write(sys, ei, totals, checks, sink);
       timer.lap("exports by destination: cube, J6-J8, rows");
     }
     checks.flush();
@@ -157,13 +169,14 @@ public final class TivaCore {
     ExportValueAdded exportVa = ExportValueAdded.of(sys, eco, trade.eRow());
     timer.lap("economies: trade");
     DomesticContent domestic = DomesticContent.of(sys, eco, inEco, trade.eRow());
-    timer.lap("economies: local inverse, RIM");
+    ReexportedImports reexported = ReexportedImports.of(sys, eco, inEco, domestic.localOutput());
+    timer.lap("economies: local inverse, RIM, REII");
     ForwardValueAdded forward = ForwardValueAdded.of(sys, eco, inEco, trade.salesToEco());
     timer.lap("economies: forward, imports");
     FinalDemandValueAdded fd = FinalDemandValueAdded.of(sys, eco, inEco);
     timer.lap("economies: VBY, J1");
-    EconomyResults res = new EconomyResults(eco, trade, exportVa, domestic, forward, fd, kww);
-    new EconomyWriter(sink, sys, res).write();
+    EconomyResults res = new EconomyResults(eco, trade, exportVa, domestic, reexported, forward, fd, kww);
+    new EconomyWriter(sink, sys, res, a1).write();
     CoreIdentities.economy(res, sys, checks);
     timer.lap("economies: emit");
     return res;

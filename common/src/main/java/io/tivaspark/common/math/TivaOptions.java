@@ -36,6 +36,7 @@ public final class TivaOptions implements Serializable {
 
   private final OutputMode outputMode;
   private final Map<String, List<String>> groups;
+  private final Map<String, List<String>> industryGroups;
   private final double algebraTolerance;
   private final double balanceAtol;
   private final double balanceRtol;
@@ -46,6 +47,8 @@ public final class TivaOptions implements Serializable {
   private final Backend backend;
   private final boolean writeVaFinalDemand;
   private final boolean writeVaOriginExports;
+  private final ImportsOriginDetail vaOriginImports;
+  private final boolean writeVaFinalDemandProduct;
   private final boolean fullInverseCheck;
   private final boolean peerZeroOutputVa;
   private final ThirdCountry wwzThirdCountry;
@@ -57,6 +60,9 @@ public final class TivaOptions implements Serializable {
     LinkedHashMap<String, List<String>> g = new LinkedHashMap<>();
     b.groups.forEach((k, v) -> g.put(k, List.copyOf(v)));
     this.groups = java.util.Collections.unmodifiableMap(g);
+    LinkedHashMap<String, List<String>> ig = new LinkedHashMap<>();
+    b.industryGroups.forEach((k, v) -> ig.put(k, List.copyOf(v)));
+    this.industryGroups = java.util.Collections.unmodifiableMap(ig);
     this.algebraTolerance = b.algebraTolerance;
     this.balanceAtol = b.balanceAtol;
     this.balanceRtol = b.balanceRtol;
@@ -67,6 +73,8 @@ public final class TivaOptions implements Serializable {
     this.backend = b.backend;
     this.writeVaFinalDemand = b.writeVaFinalDemand;
     this.writeVaOriginExports = b.writeVaOriginExports;
+    this.vaOriginImports = b.vaOriginImports;
+    this.writeVaFinalDemandProduct = b.writeVaFinalDemandProduct;
     this.fullInverseCheck = b.fullInverseCheck;
     this.peerZeroOutputVa = b.peerZeroOutputVa;
     this.wwzThirdCountry = b.wwzThirdCountry;
@@ -83,8 +91,16 @@ public final class TivaOptions implements Serializable {
   public enum ThirdCountry { OFF, COUNTRY, INDUSTRY }
 
   /**
+   * Detail of {@code va_origin_imports} (OECD IMGR_BSCI, docs/methods.md §3.2): OFF (not written),
+   * COUNTRY (default, OECD's layout: source country × importer × partner × imported industry, about
+   * G³N = 24 million rows a year at ICIO 81 × 45), INDUSTRY (also by source industry: G³N², about
+   * 1.06 billion rows a year at ICIO scale).
+   */
+  public enum ImportsOriginDetail { OFF, COUNTRY, INDUSTRY }
+
+  /**
    * Family core: the table {@code va_exports_destination} (value added in gross exports by final
-   * destination, OECD FD_EXGR_VA split into FD_EXGRINT_VA / FD_EXGRFNL_VA; docs/methods.md §3.5):
+   * destination, OECD FD_EXGR_VA split into FD_EXGRINT_VA / FD_EXGRFNL_VA; docs/methods.md §3.6):
    * OFF (the API's default: nothing written, so that sinks without the table keep working),
    * COUNTRY (source × exporter × destination × flow, export_industry "_T": 2·G³ rows a year, 1.06
    * million at ICIO 81 countries; the default of {@code bin/tiva run} through
@@ -101,6 +117,11 @@ public final class TivaOptions implements Serializable {
   public OutputMode outputMode() { return outputMode; }
   /** Group code → member country codes (members absent from a table are ignored). */
   public Map<String, List<String>> groups() { return groups; }
+  /**
+   * Industry aggregate code → member industry codes (docs/methods.md §17), resolved per table by
+   * {@link YearSystem#industryAggregates()}; members absent from a table are ignored.
+   */
+  public Map<String, List<String>> industryGroups() { return industryGroups; }
   /** Relative tolerance of the algebraic identity checks: |lhs − rhs| ≤ tol·max(1, |rhs|). */
   public double algebraTolerance() { return algebraTolerance; }
   /** I1 input balance: |x_pub − (Z1 + y)| ≤ atol + rtol·|x_pub| (OECD-style audit tolerance). */
@@ -117,6 +138,10 @@ public final class TivaOptions implements Serializable {
   public Backend backend() { return backend; }
   public boolean writeVaFinalDemand() { return writeVaFinalDemand; }
   public boolean writeVaOriginExports() { return writeVaOriginExports; }
+  /** The detail of {@code va_origin_imports} (OFF = not written). */
+  public ImportsOriginDetail vaOriginImports() { return vaOriginImports; }
+  /** Whether {@code va_final_demand_product} (OECD FDVA_BSCI) is written. */
+  public boolean writeVaFinalDemandProduct() { return writeVaFinalDemandProduct; }
   /**
    * I3 ‖(I − A)B − I‖: true = every column, one n³ dgemm (about 1 s more at n = 3645 native);
    * false (default) = 64 evenly spaced columns, one n×n×64 dgemm. x = By and v'B = 1' (S1) are
@@ -151,7 +176,8 @@ public final class TivaOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "TivaOptions{outputMode=" + outputMode + ", groups=" + groups.keySet() + ", tol="
+    return "TivaOptions{outputMode=" + outputMode + ", groups=" + groups.keySet() + ", industryGroups="
+        + industryGroups.keySet() + ", tol="
         + algebraTolerance + ", balance=" + balanceAtol + "+" + balanceRtol + "·|x|, unit=" + moneyUnit
         + ", services=" + serviceIndustries.size() + ", backend=" + backend + ", wwzThirdCountry=" + wwzThirdCountry
         + ", exportsDestination=" + exportsDestination + "}";
@@ -161,6 +187,7 @@ public final class TivaOptions implements Serializable {
   public static final class Builder {
     private OutputMode outputMode = OutputMode.ROW_SUMS;
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
+    private final Map<String, List<String>> industryGroups = new LinkedHashMap<>();
     private double algebraTolerance = 1e-9;
     private double balanceAtol = 0.1;
     private double balanceRtol = 2e-4;
@@ -171,6 +198,8 @@ public final class TivaOptions implements Serializable {
     private Backend backend = Backend.AUTO;
     private boolean writeVaFinalDemand = true;
     private boolean writeVaOriginExports = true;
+    private ImportsOriginDetail vaOriginImports = ImportsOriginDetail.COUNTRY;
+    private boolean writeVaFinalDemandProduct = true;
     private boolean fullInverseCheck = false;
     private boolean peerZeroOutputVa = false;
     private ThirdCountry wwzThirdCountry = ThirdCountry.OFF;
@@ -191,6 +220,17 @@ public final class TivaOptions implements Serializable {
     }
 
     public Builder groups(Map<String, List<String>> g) { g.forEach(this::group); return this; }
+
+    /** Adds (or replaces) an industry aggregate, e.g. industryGroup("C", List.of("C10T12", ...)). */
+    public Builder industryGroup(String code, List<String> members) {
+      if (code == null || code.isBlank()) {
+        throw new IllegalArgumentException("empty industry aggregate code");
+      }
+      industryGroups.put(code, List.copyOf(members));
+      return this;
+    }
+
+    public Builder industryGroups(Map<String, List<String>> g) { g.forEach(this::industryGroup); return this; }
 
     public Builder algebraTolerance(double tol) {
       if (!(tol > 0)) {
@@ -232,6 +272,12 @@ public final class TivaOptions implements Serializable {
     public Builder backend(Backend b) { this.backend = java.util.Objects.requireNonNull(b); return this; }
     public Builder writeVaFinalDemand(boolean w) { this.writeVaFinalDemand = w; return this; }
     public Builder writeVaOriginExports(boolean w) { this.writeVaOriginExports = w; return this; }
+    public Builder vaOriginImports(ImportsOriginDetail d) {
+      this.vaOriginImports = java.util.Objects.requireNonNull(d);
+      return this;
+    }
+
+    public Builder writeVaFinalDemandProduct(boolean w) { this.writeVaFinalDemandProduct = w; return this; }
     public Builder fullInverseCheck(boolean f) { this.fullInverseCheck = f; return this; }
     public Builder peerZeroOutputVa(boolean p) { this.peerZeroOutputVa = p; return this; }
     public Builder wwzThirdCountry(ThirdCountry t) { this.wwzThirdCountry = java.util.Objects.requireNonNull(t); return this; }

@@ -78,7 +78,7 @@ final class VaTables {
   }
 
   /** The entity columns j (CN1, CN2, ...) of every country-industry q, in row order. */
-  private static int[][] columnsByCountryIndustry(int[] rho, int gn) {
+  static int[][] columnsByCountryIndustry(int[] rho, int gn) {
     int[] count = new int[gn];
     for (int q : rho) {
       count[q]++;

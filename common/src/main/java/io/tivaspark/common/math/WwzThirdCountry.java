@@ -2,8 +2,11 @@ package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.IndustryAggregates;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Third-country detail of WWZ terms 3–5 (docs/methods.md §4; docs/methods.md §5): for exporter S, partner r and third
@@ -26,6 +29,10 @@ final class WwzThirdCountry {
   private final YearSystem sys;
   private final GvcYear yr;
   private final boolean byIndustry;
+  /** The table's industry aggregates: rows by industry are written for them too (docs/methods.md §17). */
+  private final IndustryAggregates agg;
+  /** Check W7 on the rows by industry as written; null until the first exporter, or without aggregates. */
+  private AggregateBlockCheck w7;
   /** n×3G working matrix (see the class comment); its third block is rewritten per exporter. */
   private final double[] wCat;
   /** n×G: Σ_{k∈t} B_jk (y_k − Y_kt). */
@@ -35,6 +42,7 @@ final class WwzThirdCountry {
     this.sys = sys;
     this.yr = yr;
     this.byIndustry = sys.options().wwzThirdCountry() == TivaOptions.ThirdCountry.INDUSTRY;
+    this.agg = sys.industryAggregates();
     int n = sys.n();
     int g = sys.g();
     double[] b = sys.b();
@@ -65,8 +73,11 @@ final class WwzThirdCountry {
     redoThirdBlock(eco.member(), yToS);
     CheckResult.Builder w5 = checks.identity("W5", "WWZ third-country detail: Σ_t DVA_INTrexI1/F/I2(t) = the term "
         + "(exporter × importer × industry)");
+    if (w7 == null && byIndustry && agg.count() > 0) {
+      w7 = aggregateCheck(checks);
+    }
     double[] c = new double[m * cols];
-    double[] byInd = new double[(sys.nInd() + 1) * cols];
+    double[] byInd = new double[(agg.slots() + 1) * cols];
     for (int r = 0; r < g; r++) {
       if (eco.member()[r]) {
         continue;
@@ -75,6 +86,23 @@ final class WwzThirdCountry {
       byIndustry(eco, r, u, c, byInd);
       checkAndWrite(eco, r, byInd, out, w5, sink);
     }
+  }
+
+  /**
+   * Check W7: the rows of an industry aggregate = Σ of its members' rows, on the rows as written (one
+   * block per exporter → importer and industry: the 3G values "third/term").
+   */
+  private AggregateBlockCheck aggregateCheck(Checks checks) {
+    int g = sys.g();
+    List<String> names = new ArrayList<>();
+    for (int q = 0; q < 3 * g; q++) {
+      names.add(sys.layout().countries().get(q % g) + "/" + TERMS[q / g]);
+    }
+    CheckResult.Builder b = checks.identity("W7",
+        "industry aggregate = sum of its member industries (export_decomposition_third rows as written)");
+    CheckResult.Builder[] of = new CheckResult.Builder[names.size()];
+    Arrays.fill(of, b);
+    return new AggregateBlockCheck(agg, sys.layout().industries(), List.of(""), names, of);
   }
 
   /** Third block = the year's Σ_{k∈t} B_jk (y_k − Y_kt) − B_·t Y_tS for this exporter. */
@@ -129,7 +157,10 @@ final class WwzThirdCountry {
     }
   }
 
-  /** byInd[(i, q)] = Σ_{k∈S of industry i} u_k c_kq, and the total at i = N (third countries t ∉ S ∪ {r}). */
+  /**
+   * byInd[(i, q)] = Σ_{k∈S of industry i} u_k c_kq, the total at i = slots (third countries t ∉ S ∪ {r});
+   * with the detail by industry, each aggregate's row i = N … slots − 1 = Σ of its members' rows.
+   */
   private void byIndustry(YearSystem.Economy eco, int r, double[] u, double[] c, double[] byInd) {
     int g = sys.g();
     int nInd = sys.nInd();
@@ -137,6 +168,7 @@ final class WwzThirdCountry {
     int[] rows = eco.rows();
     int[] ind = sys.ind();
     int m = rows.length;
+    int tot = agg.slots();
     Arrays.fill(byInd, 0.0);
     for (int q = 0; q < cols; q++) {
       int t = q % g;
@@ -147,48 +179,71 @@ final class WwzThirdCountry {
       for (int kk = 0; kk < m; kk++) {
         double val = u[kk] * c[co + kk];
         byInd[ind[rows[kk]] * cols + q] += val;
-        byInd[nInd * cols + q] += val;
+        byInd[tot * cols + q] += val;
       }
+    }
+    if (byIndustry) {
+      IndustrySlots.sumMembers(byInd, agg, cols);
     }
   }
 
-  /** Check W5 (the detail adds up to the main decomposition's term) and the rows of partner r. */
+  /**
+   * Check W5 (the detail adds up to the main decomposition's term, per industry and _T) and the rows
+   * of partner r: _T, and with the detail by industry every industry and aggregate (check W7).
+   */
   private void checkAndWrite(YearSystem.Economy eco, int r, double[] byInd, double[] out, CheckResult.Builder w5,
       ResultSink sink) {
     int g = sys.g();
     int nInd = sys.nInd();
     int cols = 3 * g;
+    int tot = agg.slots();
     String s = eco.code();
     List<String> countries = sys.layout().countries();
     List<String> industries = sys.layout().industries();
     String pr = countries.get(r);
-    for (int i = 0; i <= nInd; i++) {
-      double[] sum = new double[3];
-      for (int q = 0; q < cols; q++) {
-        sum[q / g] += byInd[i * cols + q];
-      }
-      for (int term = 0; term < 3; term++) {
-        double main = mainTerm(out, i, r, term);
+    double[] row = new double[cols];
+    for (int i = 0; i <= tot; i++) {
+      if (i < nInd || i == tot) {
         final int ii = i;
-        final int tt = term;
-        w5.compare(sum[term], main, () -> s + "→" + pr + " " + (ii == nInd ? Decompositions.TOTAL
-            : industries.get(ii)) + " " + TERMS[tt]);
+        w5(byInd, out, i, r, w5, () -> s + "→" + pr + " " + IndustrySlots.code(agg, ii, industries));
       }
-      if (i < nInd && !byIndustry) {
+      if (i < tot && !byIndustry) {
         continue;
       }
-      String in = i == nInd ? Decompositions.TOTAL : industries.get(i);
+      String in = IndustrySlots.code(agg, i, industries);
       for (int q = 0; q < cols; q++) {
         int t = q % g;
+        row[q] = Double.NaN;
         if (eco.member()[t] || t == r) {
           continue;
         }
-        sink.wwzThirdCountry(s, pr, countries.get(t), in, TERMS[q / g], byInd[i * cols + q]);
+        row[q] = byInd[i * cols + q];
+        sink.wwzThirdCountry(s, pr, countries.get(t), in, TERMS[q / g], row[q]);
       }
+      if (w7 != null && i < tot) {
+        w7.record("", in, row);
+      }
+    }
+    if (w7 != null) {
+      w7.verify(s + "→" + pr);
     }
   }
 
-  /** WWZ term 3 + {@code term} of the main decomposition for industry i (i = N: summed) and partner r. */
+  /** W5 for slot i (an industry, or the total): Σ_t of the detail of each term = the main decomposition's term. */
+  private void w5(double[] byInd, double[] out, int i, int r, CheckResult.Builder w5, Supplier<String> where) {
+    int g = sys.g();
+    int cols = 3 * g;
+    double[] sum = new double[3];
+    for (int q = 0; q < cols; q++) {
+      sum[q / g] += byInd[i * cols + q];
+    }
+    for (int term = 0; term < 3; term++) {
+      final int tt = term;
+      w5.compare(sum[term], mainTerm(out, i, r, term), () -> where.get() + " " + TERMS[tt]);
+    }
+  }
+
+  /** WWZ term 3 + {@code term} of the main decomposition for industry i (i ≥ N: the total) and partner r. */
   private double mainTerm(double[] out, int i, int r, int term) {
     int g = sys.g();
     int nInd = sys.nInd();

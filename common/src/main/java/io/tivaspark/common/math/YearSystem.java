@@ -1,5 +1,6 @@
 package io.tivaspark.common.math;
 
+import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
@@ -60,6 +61,7 @@ public final class YearSystem {
   private double[] by;
   private double[][] localInv;
   private List<Economy> economies;
+  private IndustryAggregates industryAggregates;
 
   private YearSystem(MrioYear year, TivaOptions opt) {
     long t0 = System.nanoTime();
@@ -519,5 +521,17 @@ public final class YearSystem {
     }
     economies = List.copyOf(list);
     return economies;
+  }
+
+  /**
+   * The industry aggregates of {@link TivaOptions#industryGroups()} resolved against this table's
+   * industries (docs/methods.md §17): slots 0…N−1 the industries, then the aggregates present.
+   */
+  public IndustryAggregates industryAggregates() {
+    if (industryAggregates == null) {
+      industryAggregates = opt.industryGroups().isEmpty() ? IndustryAggregates.none(nInd)
+          : IndustryAggregates.of(lay.industries(), opt.industryGroups());
+    }
+    return industryAggregates;
   }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum Family {
   /** OECD TiVA indicators, VAX ratio, VA in final demand and in exports (checks T, S, I, J). */
-  CORE("core", "TSIJ"),
+  CORE("core", "TSIJA"),
   /** Gross-export decompositions (KWW, WWZ, Borin–Mancini) and GVC measures (checks K, W, B, P, U). */
   GVC("gvc", "KWBPU"),
   /** Environmental and employment footprints from satellite accounts (checks E). */

@@ -40,6 +40,9 @@ public final class Fingerprint {
       values(md, "F", y.satellite().f());
       values(md, "FY", y.satellite().fy());
     }
+    if (y.population() != null) {
+      values(md, "POP", y.population());
+    }
     StringBuilder sb = new StringBuilder(64);
     for (byte b : md.digest()) {
       sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

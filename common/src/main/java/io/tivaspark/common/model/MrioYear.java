@@ -23,6 +23,7 @@ public final class MrioYear {
   private final Map<String, double[]> valueAdded;
   private final double[] publishedOutput;
   private final Satellite satellite;
+  private final double[] population;
 
   public MrioYear(int year, Layout layout, double[] z, double[] yf,
       Map<String, double[]> valueAdded, double[] publishedOutput) {
@@ -32,6 +33,16 @@ public final class MrioYear {
   /** With satellite accounts (may be null: the table has none). */
   public MrioYear(int year, Layout layout, double[] z, double[] yf,
       Map<String, double[]> valueAdded, double[] publishedOutput, Satellite satellite) {
+    this(year, layout, z, yf, valueAdded, publishedOutput, satellite, null);
+  }
+
+  /**
+   * With satellite accounts and population (each may be null: the store has none for the year).
+   * {@code population} is by reporting country (length G, persons), NaN where the country's
+   * population is unknown (no row in the store), otherwise finite and not negative.
+   */
+  public MrioYear(int year, Layout layout, double[] z, double[] yf,
+      Map<String, double[]> valueAdded, double[] publishedOutput, Satellite satellite, double[] population) {
     this.year = year;
     this.layout = Preconditions.checkNotNull(layout, "layout");
     int n = layout.n();
@@ -63,7 +74,23 @@ public final class MrioYear {
           layout.finalDemandColumns());
     }
     this.satellite = satellite;
+    if (population != null) {
+      Preconditions.checkArgument(population.length == layout.countryCount(),
+          "year %d: population has %d cells, expected one per country = %d", year, population.length,
+          layout.countryCount());
+      for (double p : population) {
+        Preconditions.checkArgument(Double.isNaN(p) || Double.isFinite(p) && p >= 0,
+            "year %d: population %s is not a finite number of persons >= 0", year, p);
+      }
+    }
+    this.population = population;
   }
+
+  /**
+   * Population by reporting country (persons, length G; NaN where unknown), or null when the
+   * store has no population for this year (docs/data-dictionary.md §6).
+   */
+  public double[] population() { return population; }
 
   /** Satellite accounts (stressors by industry and by final-demand column), or null. */
   public Satellite satellite() { return satellite; }

@@ -18,6 +18,23 @@ public interface ResultSink {
   void vaOriginExports(String sourceCountry, String sourceIndustry, String exporter,
       String exportIndustry, double value);
 
+  /**
+   * A row of {@code va_origin_imports} (family "core", OECD IMGR_BSCI): value added created in
+   * {@code sourceCountry} ({@code sourceIndustry}, or "_T" at the default country detail) embodied
+   * in the gross imports of {@code importer} from {@code partner}'s industry {@code importIndustry}.
+   * The default ignores the row (a sink that does not store this table).
+   */
+  default void vaOriginImports(String sourceCountry, String sourceIndustry, String importer, String partner,
+      String importIndustry, double value) {}
+
+  /**
+   * A row of {@code va_final_demand_product} (family "core", OECD FDVA_BSCI): value added of source
+   * country-industry absorbed by the final demand of {@code demandCountry} for the final products of
+   * industry {@code productIndustry} (any producing country). The default ignores the row.
+   */
+  default void vaFinalDemandProduct(String sourceCountry, String sourceIndustry, String demandCountry,
+      String productIndustry, double value) {}
+
   /** A row of {@code quality_checks}. */
   void check(CheckResult result);
 

@@ -98,5 +98,29 @@ class LongCsvTest {
     assertEquals(LongCsv.Kind.VALUE_ADDED, LongCsv.Kind.ofFileName("VALUE_ADDED.CSV"));
     assertEquals(LongCsv.Kind.EXTENSIONS, LongCsv.Kind.ofFileName("extensions.csv"));
     assertEquals(LongCsv.Kind.EXTENSIONS_FINAL_DEMAND, LongCsv.Kind.ofFileName("extensions_final_demand.csv.gz"));
+    assertEquals(LongCsv.Kind.POPULATION, LongCsv.Kind.ofFileName("population.csv"));
+    assertTrue(!LongCsv.Kind.POPULATION.required() && LongCsv.Kind.POPULATION.emptyWhenAbsent());
+    assertTrue(!LongCsv.Kind.OUTPUT.required() && !LongCsv.Kind.OUTPUT.emptyWhenAbsent());
+  }
+
+  @Test
+  void populationIsByReportingCountryInPersons() throws IOException {
+    Path ok = file("population.csv", "country,year,value\nAUS,2010,25000000\nCHN,2010,1.4e9\nAUS,2011,25300000\n");
+    List<String> got = new ArrayList<>();
+    LongCsv.read(IcioCsv.Source.of(ok), LongCsv.Kind.POPULATION, L, (y, k, v) -> got.add(y + " " + k[0] + " " + v));
+    assertEquals(List.of("2010 AUS 2.5E7", "2010 CHN 1.4E9", "2011 AUS 2.53E7"), got);
+    String[][] bad = {
+        {"year,country,value\n2010,CN1,5\n", "population is by reporting country, not split entity"},
+        {"year,country,value\n2010,XXX,5\n", "unknown country code XXX"},
+        {"year,country,value\n2010,AUS,-5\n", "negative population"},
+        {"year,country,value\n2010,AUS,5\n2010,AUS,6\n", "duplicate key"},
+        {"year,country,persons\n2010,AUS,5\n", "unexpected column"},
+    };
+    for (String[] b : bad) {
+      Path p = file("population.csv", b[0]);
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> LongCsv.read(IcioCsv.Source.of(p), LongCsv.Kind.POPULATION, L, (y, k, v) -> { }));
+      assertTrue(e.getMessage().contains(b[1]) && e.getMessage().contains("population.csv"), e.getMessage());
+    }
   }
 }

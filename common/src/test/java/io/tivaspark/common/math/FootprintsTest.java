@@ -426,7 +426,7 @@ class FootprintsTest {
       assertTrue(c.passed(), c.toString());
       assertTrue(c.maxRelError() <= 1e-9, c.toString());
     }
-    assertEquals(5 * 2, sink.checks.size());
+    assertEquals(5 * 2 + 4, sink.checks.size(), "E1-E5 per stressor, E6-E9 for CO2");
     Layout l = sys.layout();
     // footprint_coefficients: every economy x (industries + _T) x 4 coefficients x 2 stressors
     assertEquals((l.countryCount() + groups.size()) * (l.industryCount() + 1) * 4 * 2, sink.coef.size());

@@ -20,13 +20,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GvcMeasuresTest {
 
-  /** Dense oracle on one partition: the economy E's rows summed per industry and in total. */
+  /**
+   * Dense oracle on one partition: the economy E's rows summed per industry, per industry aggregate
+   * (code → member industry indices; docs/methods.md §17) and in total, every ratio divided after
+   * summing, as the docs define it.
+   */
   static final class Oracle {
     final int n;
     final double[][] num = new double[14][]; // row/col sums of the length matrices and WWYZ parts
     final Map<String, Double> out = new HashMap<>();
 
     Oracle(GvcReference ref, MrioYear yr, boolean[][] blocks, boolean[] economy, String code) {
+      this(ref, yr, blocks, economy, code, Map.of());
+    }
+
+    Oracle(GvcReference ref, MrioYear yr, boolean[][] blocks, boolean[] economy, String code,
+        Map<String, int[]> aggregates) {
       n = ref.n;
       Layout lay = ref.lay;
       int g = ref.g;
@@ -120,7 +129,28 @@ class GvcMeasuresTest {
       double[][] vGvcC = sub(vGvc, vGvcS);
       double[][][] lenNum = {xTot, xD, xRt, xdGvc, eGvc, xfGvc};
       double[][][] lenDen = {vTot, vD, vRt, vGvc};
-      int slots = lay.industries().size() + 1;
+      int nInd = lay.industries().size();
+      List<String> slotCodes = new java.util.ArrayList<>(lay.industries());
+      slotCodes.addAll(aggregates.keySet());
+      slotCodes.add("_T");
+      int slots = slotCodes.size();
+      List<List<Integer>> slotsOf = new java.util.ArrayList<>();
+      for (int i = 0; i < nInd; i++) {
+        slotsOf.add(new java.util.ArrayList<>(List.of(i)));
+      }
+      int a0 = nInd;
+      for (int[] members : aggregates.values()) {
+        for (int i : members) {
+          slotsOf.get(i).add(a0);
+        }
+        a0++;
+      }
+      slotsOf.forEach(list -> list.add(slots - 1));
+      double[] va = new double[slots];
+      double[] ySum = new double[slots];
+      double[] xSum = new double[slots];
+      double[] up = new double[slots];
+      double[] down = new double[slots];
       double[][] f = new double[6][slots];
       double[][] fd = new double[4][slots];
       double[][] bk = new double[6][slots];
@@ -136,7 +166,20 @@ class GvcMeasuresTest {
           continue;
         }
         int ind = lay.industryOfRow(k);
-        for (int s : new int[] {ind, slots - 1}) {
+        double bx = 0;
+        double colB = 0;
+        for (int j = 0; j < n; j++) {
+          bx += b[k][j] * ref.x[j];
+          colB += b[j][k];
+        }
+        for (int s : slotsOf.get(ind)) {
+          va[s] += ref.v[k] * ref.x[k];
+          ySum[s] += y[k];
+          xSum[s] += ref.x[k];
+          if (ref.x[k] != 0) {
+            up[s] += bx; // x_k U_k, U = x̂⁻¹Bx
+            down[s] += ref.x[k] * colB; // x_k D_k, D = B'1
+          }
           for (int q = 0; q < 6; q++) {
             f[q][s] += rowSum(lenNum[q], k);
             bk[q][s] += colSum(lenNum[q], k);
@@ -159,8 +202,16 @@ class GvcMeasuresTest {
       String[] wfn = GvcMeasures.FWD_NAMES;
       String[] wbn = GvcMeasures.BWD_NAMES;
       for (int s = 0; s < slots; s++) {
-        String in = s == slots - 1 ? "_T" : lay.industries().get(s);
+        String in = slotCodes.get(s);
         String key = "|" + code + "|" + in;
+        out.put("GVCPT_F" + key, 100 * (wf[2][s] + wf[3][s]) / va[s]);
+        out.put("GVCPT_F_S" + key, 100 * wf[2][s] / va[s]);
+        out.put("GVCPT_F_C" + key, 100 * wf[3][s] / va[s]);
+        out.put("GVCPT_B" + key, 100 * (wb[2][s] + wb[3][s]) / ySum[s]);
+        out.put("GVCPT_B_S" + key, 100 * wb[2][s] / ySum[s]);
+        out.put("GVCPT_B_C" + key, 100 * wb[3][s] / ySum[s]);
+        out.put("UPSTREAMNESS" + key, up[s] / xSum[s]);
+        out.put("DOWNSTREAMNESS" + key, down[s] / xSum[s]);
         for (int q = 0; q < 4; q++) {
           out.put(wfn[q] + key, wf[q][s]);
           out.put(wbn[q] + key, wb[q][s]);
@@ -282,7 +333,7 @@ class GvcMeasuresTest {
       assertEquals(want, got, tol, e.getKey());
       compared++;
     }
-    assertEquals(24 * (g + 1) * (nInd + 1), compared, "values compared");
+    assertEquals(32 * (g + 1) * (nInd + 1), compared, "values compared");
     // the group's WWYZ differs from the sum of its members' (trade between members is domestic)
     double membersGvc = sink.m("WWYZ_VA_GVC_S|" + c1 + "|_T") + sink.m("WWYZ_VA_GVC_S|" + c2 + "|_T");
     assertTrue(Math.abs(sink.m("WWYZ_VA_GVC_S|GRP|_T") - membersGvc) > 1e-6 * membersGvc,

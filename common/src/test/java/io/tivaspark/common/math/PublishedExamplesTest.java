@@ -236,7 +236,8 @@ class PublishedExamplesTest {
     TivaSummary s = TivaCore.compute(leather(), TivaOptions.defaults(), sink);
     assertAllPassed(s);
     assertFalse(s.checks().isEmpty());
-    for (String code : List.of("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "J1", "J2", "S1", "S2", "I1", "I2", "I3")) {
+    for (String code : List.of("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12", "T13", "T14",
+        "J1", "J2", "S1", "S2", "I1", "I2", "I3")) {
       assertTrue(s.checks().stream().anyMatch(c -> c.check().equals(code)), "missing check " + code);
     }
     assertEquals(io.tivaspark.common.model.Unit.PCT, sink.units.get(CollectingSink.key("EXGR_DVASH", "ARG", "WLD", "_T")));

@@ -12,11 +12,11 @@ import java.util.TreeSet;
 
 /**
  * Finds keys under {@code tiva} that the defaults do not know (a misspelled key is otherwise
- * silently ignored) and names the nearest known key. Open maps accept any key: tiva.groups.* and
- * tiva.spark.conf.*.
+ * silently ignored) and names the nearest known key. Open maps accept any key: tiva.groups.*,
+ * tiva.industry-groups.*, tiva.industry-hierarchies.* and tiva.spark.conf.*.
  */
 public final class ConfigKeys {
-  static final List<String> OPEN_MAPS = List.of("groups", "spark.conf");
+  static final List<String> OPEN_MAPS = List.of("groups", "industry-groups", "industry-hierarchies", "spark.conf");
 
   private ConfigKeys() {}
 

@@ -76,12 +76,13 @@ public final class GenerateJob {
     long seed = spec.seed();
     boolean splits = spec.splits();
     boolean extensions = spec.extensions();
+    boolean population = spec.population();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("tiva generate: " + years.size() + " years, n = " + layout.n());
     long rows = jsc.parallelize(years, years.size()).mapPartitions((Iterator<Integer> it) -> {
       List<Long> counts = new ArrayList<>();
       SyntheticMrio g = new SyntheticMrio(GeneratorSpec.builder().regions(regions).industries(industries)
-          .years(first, last).seed(seed).splits(splits).extensions(extensions).build());
+          .years(first, last).seed(seed).splits(splits).extensions(extensions).population(population).build());
       while (it.hasNext()) {
         int y = it.next();
         long t0 = System.nanoTime();

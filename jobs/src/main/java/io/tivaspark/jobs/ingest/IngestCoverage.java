@@ -17,9 +17,9 @@ import org.apache.hadoop.fs.Path;
  * <ul>
  *   <li>{@code output/}: the years the input brings it for, plus the old years the input does
  *       not replace (an old output of a replaced year is removed: it belongs to the old table);
- *   <li>{@code extensions/}, {@code extensions_final_demand/}: the years the input brings them
- *       for, plus every old year (an old partition of a replaced year is kept when the input
- *       brings none: ICIO tables carry no satellite accounts).
+ *   <li>{@code extensions/}, {@code extensions_final_demand/}, {@code population/}: the years the
+ *       input brings them for, plus every old year (an old partition of a replaced year is kept
+ *       when the input brings none: ICIO tables carry no satellite accounts and no population).
  * </ul>
  *
  * <p>When that leaves a dataset with some years of the store but not all, the ingest is refused
@@ -39,7 +39,7 @@ final class IngestCoverage {
       TreeSet<Integer> brought = StoreReader.years(conf, staging, d);
       TreeSet<Integer> after = new TreeSet<>(brought);
       for (int y : StoreReader.years(conf, root, d)) {
-        if (!years.contains(y) || d != Dataset.OUTPUT) {
+        if (!years.contains(y) || d.keptWhenNotBrought()) {
           after.add(y);
         }
       }

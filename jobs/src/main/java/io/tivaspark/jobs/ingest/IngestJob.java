@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  *       OECD zip archives with one member per year. One Spark task per table (file or zip
  *       member, streamed): no year's matrix goes through the driver.
  *   <li>{@code --format long-csv}: one CSV per dataset ({@code intermediate.csv[.gz]},
- *       {@code final_demand}, {@code value_added}, {@code output}) with a {@code year} column,
+ *       {@code final_demand}, {@code value_added}, and optionally {@code output},
+ *       {@code extensions}, {@code extensions_final_demand}, {@code population}) with a {@code year} column,
  *       plus optionally {@code mrio.json} giving countries, industries, categories and splits
  *       (otherwise inferred, see {@link LongCsv#inferLayout}). One task per dataset file,
  *       streamed and split into years.
@@ -328,7 +329,7 @@ public final class IngestJob {
           if (k == null) {
             throw new UsageException("ingest: cannot tell which dataset " + c + " is (expected intermediate.csv, "
                 + "final_demand.csv, value_added.csv, output.csv, extensions.csv, extensions_final_demand.csv, "
-                + "optionally .gz, and mrio.json)");
+                + "population.csv, optionally .gz, and mrio.json)");
           }
           String prev = files.put(k, c.toString());
           if (prev != null) {
@@ -439,7 +440,7 @@ public final class IngestJob {
 
   /**
    * The years of the split files: every year of any dataset must be in every required one (and in
-   * output, if given); a satellite dataset without rows for a year gets an empty partition.
+   * output, if given); a satellite or population dataset without rows for a year gets an empty partition.
    */
   private static TreeSet<Integer> completeYears(Configuration hconf, Path staging, List<Split> splits,
       String intermediate) throws IOException {
@@ -450,9 +451,10 @@ public final class IngestJob {
     }
     for (Split s : splits) {
       for (int y : years) {
-        if (!s.rowsByYear().containsKey(y) && s.kind().satellite()) {
-          // satellite accounts: absent cells are zero, so a year without rows is an empty partition
-          // (the store requires an optional dataset with years to have every year)
+        if (!s.rowsByYear().containsKey(y) && s.kind().emptyWhenAbsent()) {
+          // satellite accounts: absent cells are zero, so a year without rows is an empty partition;
+          // population: unknown that year (no per-capita codes). The store requires an optional
+          // dataset with years to have every year.
           Dataset d = Dataset.valueOf(s.kind().name());
           new ParquetRows.Writer(hconf, new Path(StoreWriter.yearDir(staging, d, y), "part-00000.snappy.parquet"),
               d.dir(), d.columns()).commit();

@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  *
  * @param builtInGroups the groups of {@code groups} that are built-in defaults left unchanged
  *     (they may name countries a table lacks; see {@link GroupRules})
+ * @param industryGroups the industry aggregates (tiva.industry-*), resolved per table
  */
 public record CoreSettings(String outputMode, String unit, double algebraTolerance, double balanceAtol,
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
     List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
-    String wwzThirdCountry, List<String> builtInGroups, String exportsDestination) implements Serializable {
+    String wwzThirdCountry, List<String> builtInGroups, IndustryGroupSettings industryGroups,
+    String vaOriginImports, boolean vaFinalDemandProduct, String exportsDestination) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(CoreSettings.class);
 
   public static CoreSettings from(Config tiva) {
@@ -57,15 +59,32 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
       throw new UsageException("tiva.run.wwz-third-country must be \"off\", \"country\" or \"industry\", got \""
           + third + "\"");
     }
-    String destination = ConfigValues.string(tiva, "run.exports-destination");
-    if (!destination.equals("off") && !destination.equals("country") && !destination.equals("industry")) {
-      throw new UsageException("tiva.run.exports-destination must be \"off\", \"country\" or \"industry\", got \""
-          + destination + "\"");
-    }
     return new CoreSettings(mode, ConfigValues.string(tiva, "run.unit"), tol, atol, rtol, groups, zeroVa,
         List.copyOf(ConfigValues.stringList(tiva, "run.service-industries")),
         List.copyOf(ConfigValues.stringList(tiva, "run.consumption-categories")),
-        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn, destination);
+        List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn,
+        IndustryGroupSettings.from(tiva), vaOriginImports(tiva), ConfigValues.bool(tiva, "run.va-final-demand-product"),
+        exportsDestination(tiva));
+  }
+
+  /** tiva.run.va-origin-imports: "country", "industry" or "off". */
+  private static String vaOriginImports(Config tiva) {
+    String d = ConfigValues.string(tiva, "run.va-origin-imports");
+    if (!d.equals("off") && !d.equals("country") && !d.equals("industry")) {
+      throw new UsageException("tiva.run.va-origin-imports must be \"country\", \"industry\" or \"off\", got \""
+          + d + "\"");
+    }
+    return d;
+  }
+
+  /** tiva.run.exports-destination: "country", "industry" or "off". */
+  private static String exportsDestination(Config tiva) {
+    String d = ConfigValues.string(tiva, "run.exports-destination");
+    if (!d.equals("off") && !d.equals("country") && !d.equals("industry")) {
+      throw new UsageException("tiva.run.exports-destination must be \"off\", \"country\" or \"industry\", got \""
+          + d + "\"");
+    }
+    return d;
   }
 
   /** tiva.groups: code to members; a group set to null is removed. */
@@ -104,14 +123,31 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     return notes;
   }
 
-  /** Options for one table (groups checked first): "*" in a group means every country of that table. */
+  /**
+   * The industry aggregates of a table (IllegalArgumentException naming the key when the
+   * configuration is wrong for it); the notes are logged at INFO on the driver.
+   */
+  public LinkedHashMap<String, List<String>> industryAggregates(Layout layout) {
+    IndustryGroupSettings.Resolved r = industryGroups.resolve(layout.industries());
+    if (org.apache.spark.TaskContext.get() == null) {
+      r.notes().forEach(n -> LOG.info("industry aggregates: {}", n));
+    }
+    return r.groups();
+  }
+
+  /**
+   * Options for one table (groups and industry aggregates checked first): "*" in a group means
+   * every country of that table.
+   */
   public TivaOptions options(Layout layout, String moneyUnit) {
     validateGroups(layout);
+    LinkedHashMap<String, List<String>> industryAggregates = industryAggregates(layout);
     Map<String, List<String>> g = new LinkedHashMap<>();
     groups.forEach((k, v) -> g.put(k, v.contains("*") ? layout.countries() : v));
     return TivaOptions.builder()
         .outputMode(outputMode.equals("published") ? TivaOptions.OutputMode.PUBLISHED : TivaOptions.OutputMode.ROW_SUMS)
         .groups(g)
+        .industryGroups(industryAggregates)
         .algebraTolerance(algebraTolerance)
         .balanceTolerance(balanceAtol, balanceRtol)
         .moneyUnit(moneyUnit)
@@ -120,6 +156,8 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         .consumptionCategories(new java.util.HashSet<>(consumptionCategories))
         .gfcfCategories(new java.util.HashSet<>(gfcfCategories))
         .wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(wwzThirdCountry.toUpperCase(java.util.Locale.ROOT)))
+        .vaOriginImports(TivaOptions.ImportsOriginDetail.valueOf(vaOriginImports.toUpperCase(java.util.Locale.ROOT)))
+        .writeVaFinalDemandProduct(vaFinalDemandProduct)
         .exportsDestination(TivaOptions.DestinationDetail.valueOf(exportsDestination.toUpperCase(java.util.Locale.ROOT)))
         .build();
   }

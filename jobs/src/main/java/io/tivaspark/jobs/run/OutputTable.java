@@ -13,7 +13,9 @@ import java.util.Set;
  * without the partition column {@code year}, then {@code run_id}), which the commit moves into
  * the table as is ({@link FileCommit}). A table
  * belongs to one family (written only when that family runs), except {@code quality_checks},
- * which every family writes into, each replacing only its own rows (column {@code family}).
+ * which every family writes into, each replacing only its own rows (column {@code family}). The
+ * tables that are not per year are written apart: {@code runs} ({@link RunsLog}) and
+ * {@code indicator_codes} ({@link IndicatorCodesTable}).
  */
 public enum OutputTable {
   INDICATORS("indicators", Family.CORE, List.of(Column.string("indicator"), Column.string("country"),
@@ -22,6 +24,14 @@ public enum OutputTable {
       Column.string("source_industry"), Column.string("demand_country"), Column.dbl("value"))),
   VA_ORIGIN_EXPORTS("va_origin_exports", Family.CORE, List.of(Column.string("source_country"),
       Column.string("source_industry"), Column.string("exporter"), Column.string("export_industry"),
+      Column.dbl("value"))),
+  /** OECD IMGR_BSCI (tiva.run.va-origin-imports; source_industry "_T" at "country", empty when "off"). */
+  VA_ORIGIN_IMPORTS("va_origin_imports", Family.CORE, List.of(Column.string("source_country"),
+      Column.string("source_industry"), Column.string("importer"), Column.string("partner"),
+      Column.string("import_industry"), Column.dbl("value"))),
+  /** OECD FDVA_BSCI (tiva.run.va-final-demand-product; empty when off). */
+  VA_FINAL_DEMAND_PRODUCT("va_final_demand_product", Family.CORE, List.of(Column.string("source_country"),
+      Column.string("source_industry"), Column.string("demand_country"), Column.string("product_industry"),
       Column.dbl("value"))),
   EXPORT_DECOMPOSITION("export_decomposition", Family.GVC, List.of(Column.string("method"),
       Column.string("exporter"), Column.string("importer"), Column.string("industry"), Column.string("term"),
@@ -41,7 +51,7 @@ public enum OutputTable {
   /**
    * Value added in gross exports by final destination (OECD FD_EXGR_VA as flows INT and FNL;
    * tiva.run.exports-destination: "_T" rows only by default, by exporting industry too with
-   * "industry", empty with "off"). A later addition to docs/data-dictionary.md §1 (§1.8).
+   * "industry", empty with "off"). A later addition to docs/data-dictionary.md §1 (§1.3.3).
    */
   VA_EXPORTS_DESTINATION("va_exports_destination", Family.CORE, List.of(Column.string("source_country"),
       Column.string("exporter"), Column.string("export_industry"), Column.string("destination"),

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * driver only sees small {@link YearOutcome}s), stages each year's rows ({@link Staging}) as Parquet in the
  * tables' physical layout, then commits every curated table with one Delta transaction per table
  * that replaces exactly the years computed (the staged files are moved into the table and
- * referenced, not rewritten: {@link TableCommit}), and finally appends the {@code runs} row
- * ({@link RunsLog}).
+ * referenced, not rewritten: {@link TableCommit}), rewrites {@code indicator_codes} when its content
+ * changed ({@link IndicatorCodesTable}), and finally appends the {@code runs} row ({@link RunsLog}).
  *
  * <p>Consistency model: a table's year is replaced atomically (Delta); tables are committed one
  * after another, so between two commits a reader can see a year's new indicators beside its old
@@ -130,6 +130,7 @@ public final class RunJob {
           req.incremental() ? RunPlan.tableRunIds(spark, warehouse, families) : null, configFp, code,
           req.years() == null ? RunPlan.removed(current, src.years()) : List.of());
       LOG.info("run {} plan: {}", runId, plan.describe());
+      logNoPopulation(hconf, src.input(), plan.families(), runId);
       if (!plan.removed().isEmpty()) {
         LOG.warn("years {} are in the warehouse but no longer in the input; their rows are kept "
             + "(delete them with DELETE FROM <table> WHERE year IN (...) if they should go)", plan.removed());
@@ -146,6 +147,9 @@ public final class RunJob {
       Map<String, Long> rows = computed.isEmpty() ? new LinkedHashMap<>()
           : commitAll(spark, staging, warehouse, computed, families, runId, listener);
       staging.cleanUp();
+      if (!computed.isEmpty() && IndicatorCodesTable.writeIfChanged(spark, warehouse)) {
+        LOG.info("rewrote {} (its content changed)", IndicatorCodesTable.NAME); // docs/data-dictionary.md §1.8
+      }
 
       // 3. the runs row, last
       String status = RunsLog.status(outcomes);
@@ -178,6 +182,16 @@ public final class RunJob {
             null, null, "no year=YYYY partitions: the store has no data");
       }
       return new Source(input, meta, entities, years);
+    }
+  }
+
+  /** One line per run when footprints run on a store without population/: no per-capita codes (not an error). */
+  private static void logNoPopulation(Configuration hconf, Path input, Set<Family> families, String runId)
+      throws IOException {
+    if (families.contains(Family.FOOTPRINTS)
+        && !StoreInventory.of(hconf, input).has(io.tivaspark.jobs.store.Dataset.POPULATION)) {
+      LOG.info("run {}: the store has no population/ dataset: the per-capita codes FD_PCCO2 and PROD_PCCO2 are "
+          + "not written", runId);
     }
   }
 

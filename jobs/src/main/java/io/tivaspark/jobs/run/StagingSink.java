@@ -95,6 +95,20 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void vaOriginImports(String sourceCountry, String sourceIndustry, String importer, String partner,
+      String importIndustry, double value) {
+    write(OutputTable.VA_ORIGIN_IMPORTS, year, sourceCountry, sourceIndustry, importer, partner, importIndustry,
+        value);
+  }
+
+  @Override
+  public void vaFinalDemandProduct(String sourceCountry, String sourceIndustry, String demandCountry,
+      String productIndustry, double value) {
+    write(OutputTable.VA_FINAL_DEMAND_PRODUCT, year, sourceCountry, sourceIndustry, demandCountry, productIndustry,
+        value);
+  }
+
+  @Override
   public void check(CheckResult r) {
     write(OutputTable.QUALITY_CHECKS, year, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
         r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst(), Family.ofCheck(r.check()).code());

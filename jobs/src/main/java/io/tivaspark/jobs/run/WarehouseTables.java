@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
 final class WarehouseTables {
   private WarehouseTables() {}
 
-  /** The expected schema of each table the run writes, {@code runs} included. */
+  /** The expected schema of each table the run writes, {@code runs} and {@code indicator_codes} included. */
   static Map<String, StructType> expected(java.util.Set<io.tivaspark.common.model.Family> families) {
     Map<String, StructType> out = new LinkedHashMap<>();
     for (OutputTable t : OutputTable.values()) {
@@ -31,6 +31,7 @@ final class WarehouseTables {
       }
     }
     out.put("runs", RunsLog.SCHEMA);
+    out.put(IndicatorCodesTable.NAME, IndicatorCodesTable.SCHEMA);
     return out;
   }
 

@@ -14,7 +14,9 @@ public enum Dataset {
   EXTENSIONS("extensions", false, List.of(Column.string("stressor"), Column.string("unit"), Column.string("country"),
       Column.string("industry"), Column.dbl("value"))),
   EXTENSIONS_FINAL_DEMAND("extensions_final_demand", false, List.of(Column.string("stressor"), Column.string("unit"),
-      Column.string("country"), Column.string("category"), Column.dbl("value")));
+      Column.string("country"), Column.string("category"), Column.dbl("value"))),
+  /** Persons by reporting country (docs/data-dictionary.md §6): the per-capita codes of family footprints. */
+  POPULATION("population", false, List.of(Column.string("country"), Column.dbl("value")));
 
   private final String dir;
   private final boolean required;
@@ -30,6 +32,14 @@ public enum Dataset {
   public String dir() { return dir; }
   public boolean required() { return required; }
   public List<Column> columns() { return columns; }
+  /**
+   * Data that is not part of the monetary table (satellite accounts, population): a re-ingest
+   * that does not bring it for a year keeps the store's old partition of that year (docs/ingest.md §3).
+   */
+  public boolean keptWhenNotBrought() {
+    return this == EXTENSIONS || this == EXTENSIONS_FINAL_DEMAND || this == POPULATION;
+  }
+
   /** How error messages name it: "intermediate/". */
   public String label() { return dir + "/"; }
 }

@@ -22,6 +22,8 @@ import org.apache.hadoop.fs.Path;
  * twice, no NaN or infinite value, every required dataset present for the year.
  */
 public final class StoreReader {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreReader.class);
+
   private StoreReader() {}
 
   /** Years of one dataset of the store (strict year=YYYY directory names, see {@link StoreInventory}). */
@@ -78,7 +80,39 @@ public final class StoreReader {
     double[] out = hasOutput ? readOutput(conf, root, l, year) : null;
     Satellite sat = inventory.has(Dataset.EXTENSIONS) || inventory.has(Dataset.EXTENSIONS_FINAL_DEMAND)
         ? readSatellite(conf, root, l, year) : null;
-    return new MrioYear(year, l, z, yf, va, out, sat);
+    double[] pop = inventory.has(Dataset.POPULATION) ? readPopulation(conf, root, l, year) : null;
+    return new MrioYear(year, l, z, yf, va, out, sat, pop);
+  }
+
+  /**
+   * Population of a year by reporting country (persons; NaN for a country without a row, i.e.
+   * unknown), or null when the year's partition has no row at all (then no per-capita code is
+   * written for the year, and this says so in the log). A split entity code, a negative value or a
+   * country twice is an input error.
+   */
+  private static double[] readPopulation(Configuration conf, Path root, Layout l, int year) throws IOException {
+    double[] pop = new double[l.countryCount()];
+    java.util.Arrays.fill(pop, Double.NaN);
+    BitSet seen = new BitSet(pop.length);
+    ToIntFunction<String> country = l::countryIndex;
+    forEachRow(conf, root, Dataset.POPULATION, year, List.of(country), (c, t, v) -> {
+      known(c[0], t, 0, Dataset.POPULATION, year, t[0] != null && l.entityIndex(t[0]) >= 0
+          ? "population is by reporting country, not split entity" : "unknown country code (not in mrio.json countries)");
+      if (seen.get(c[0])) {
+        throw dup(Dataset.POPULATION, year, t);
+      }
+      seen.set(c[0]);
+      if (v < 0) {
+        throw new InvalidInputException(Dataset.POPULATION.label(), year, key(Dataset.POPULATION, t),
+            "negative population " + v + " (persons)");
+      }
+      pop[c[0]] = v;
+    });
+    if (seen.isEmpty()) {
+      LOG.info("population/ year {} has no rows: per-capita codes (FD_PCCO2, PROD_PCCO2) are not written for it", year);
+      return null;
+    }
+    return pop;
   }
 
   /** Value added of a year: any component name, in order of first appearance. */

@@ -36,6 +36,9 @@ public final class StoreWriter {
       rows += write(conf, root, Dataset.EXTENSIONS, y.year(), w -> writeExtensions(w, y));
       rows += write(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND, y.year(), w -> writeExtensionsFinalDemand(w, y));
     }
+    if (y.population() != null) {
+      rows += write(conf, root, Dataset.POPULATION, y.year(), w -> writePopulation(w, y));
+    }
     return rows;
   }
 
@@ -135,6 +138,16 @@ public final class StoreWriter {
           w.write(sat.stressors().get(s), sat.units().get(s), l.entities().get(l.entityOfRow(k)),
               l.industries().get(l.industryOfRow(k)), v);
         }
+      }
+    }
+  }
+
+  /** One row per country whose population is known (NaN: no row, i.e. unknown). */
+  private static void writePopulation(ParquetRows.Writer w, MrioYear y) throws IOException {
+    double[] pop = y.population();
+    for (int c = 0; c < pop.length; c++) {
+      if (!Double.isNaN(pop[c])) {
+        w.write(y.layout().countries().get(c), pop[c]);
       }
     }
   }

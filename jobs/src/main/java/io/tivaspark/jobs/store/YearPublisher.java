@@ -23,8 +23,8 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>Per year and dataset: a staged directory replaces the old one; a required dataset is
  * always staged; {@code output/} not staged is removed for that year (an old published output
- * would not belong to the new table); {@code extensions/} and {@code extensions_final_demand/}
- * not staged keep their old directory (satellite accounts the input does not carry).
+ * would not belong to the new table); {@code extensions/}, {@code extensions_final_demand/} and
+ * {@code population/} not staged keep their old directory (data the input does not carry).
  */
 public final class YearPublisher {
   /** Moves a file or directory; the step tests replace to inject faults. */
@@ -128,8 +128,8 @@ public final class YearPublisher {
     Path src = StoreWriter.yearDir(staging, d, year);
     Path dst = StoreWriter.yearDir(root, d, year);
     boolean staged = fs.exists(src);
-    if (!staged && (d == Dataset.EXTENSIONS || d == Dataset.EXTENSIONS_FINAL_DEMAND)) {
-      return; // satellite accounts the input does not carry: the old ones stay
+    if (!staged && d.keptWhenNotBrought()) {
+      return; // satellite accounts or population the input does not carry: the old ones stay
     }
     current = d.label() + " year " + year;
     if (fs.exists(dst)) {
