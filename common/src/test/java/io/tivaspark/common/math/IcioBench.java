@@ -37,7 +37,10 @@ import org.netlib.util.intW;
  * <li>{@code core}: {@link TivaCore#compute} on the built system (its steps {@code va_origin_imports} and
  *     {@code va_final_demand_product} are reported on their own too; {@code -Dbench.importsOrigin=INDUSTRY}
  *     times the finer detail); {@code gvc}: {@link Decompositions#compute}
- *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year.</li>
+ *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year;</li>
+ * <li>{@code exports_destination}: the core's steps for {@code va_exports_destination} (A^m·BY by
+ *     per-country dgemms, the cube, checks J6–J8; level {@code -Dbench.exportsDestination}, default
+ *     COUNTRY as {@code bin/tiva run}), included in {@code core}.</li>
  * </ul>
  * Rows go to a counting sink (the Parquet/Delta staging cost is the engine's). Lines starting with
  * {@code RESULT} are machine-readable: {@code RESULT java <n> <step> <seconds>}.
@@ -146,6 +149,9 @@ class IcioBench {
     if (Boolean.getBoolean("bench.aggregates") && lay.industryCount() == 45) {
       b.industryGroups(icio2023Aggregates());
     }
+    // va_exports_destination as bin/tiva run's default (COUNTRY); -Dbench.exportsDestination=INDUSTRY|OFF
+    b.exportsDestination(TivaOptions.DestinationDetail.valueOf(System.getProperty("bench.exportsDestination",
+        "COUNTRY")));
     return b.build();
   }
 
@@ -228,6 +234,9 @@ class IcioBench {
       // the two OECD cubes of the core (IMGR_BSCI, FDVA_BSCI), rows to the counting sink
       t.put("va_origin_imports", st.getOrDefault("va_origin_imports", 0.0));
       t.put("va_final_demand_product", st.getOrDefault("va_final_demand_product", 0.0));
+      // va_exports_destination: EI = A^m·BY (per-country dgemms), the cube and J6-J8 (in "core" too)
+      t.put("exports_destination", st.entrySet().stream().filter(e -> e.getKey().startsWith("exports by destination"))
+          .mapToDouble(Map.Entry::getValue).sum());
       for (CheckResult c : cs.checks()) {
         assertTrue(c.passed() || c.check().equals("I2"), c.toString());
       }
