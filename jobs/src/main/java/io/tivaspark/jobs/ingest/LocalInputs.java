@@ -61,7 +61,7 @@ final class LocalInputs implements Serializable, AutoCloseable {
         Files.createDirectories(local.getParent());
         fs.copyToLocalFile(false, p, new Path(local.toUri()), true);
         paths.add(local.toString());
-        copies.add(new Copy(p.toString(), local.toString()));
+        copies.add(new Copy(in.replaceFirst("/+$", ""), local.toString())); // named as given
       }
     } catch (IOException | RuntimeException e) {
       delete(tmp);
