@@ -64,7 +64,14 @@ import org.slf4j.LoggerFactory;
  *       plus optionally {@code mrio.json} giving countries, industries, categories and splits
  *       (otherwise inferred, see {@link LongCsv#inferLayout}). One task per dataset file,
  *       streamed and split into years.
+ *   <li>{@code --format wiod2016|adb|figaro|eora26|exiobase3|gloria|...}: every publisher's format
+ *       registered in {@link io.tivaspark.common.io.source.MrioSources}, one task per year
+ *       ({@link SourceIngest}, docs/ingest.md §5); {@code --year} for inputs whose names carry none.
+ *   <li>{@code --format auto}: the format recognised from the inputs' content ({@link IngestFormats}).
  * </ul>
+ *
+ * <p>Negative gross output is refused at ingest in every path ({@link IngestRules}), as {@code run}
+ * refuses it in the store.
  *
  * <p>Everything is written to a hidden staging directory {@code <out>/_ingest_<uuid>} first.
  * Only when every input has parsed, every year is in every required dataset, all years share
