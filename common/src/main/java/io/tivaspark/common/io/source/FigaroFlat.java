@@ -141,21 +141,23 @@ final class FigaroFlat {
       return;
     }
     int bit = row * colIndex.keys.size() + col;
-    String where = "line " + lineNo + " (row " + rowIndex.keys.get(row).label() + ", column "
-        + colIndex.keys.get(col).label() + ")";
     if (seen.get(bit)) {
-      throw error(where, "cell listed twice");
+      throw error(where(lineNo, row, col), "cell listed twice");
     }
     seen.set(bit);
     double v = FigaroCells.number(line, start[ov], end[ov]);
     if (Double.isNaN(v)) {
       String text = line.substring(start[ov], end[ov]).strip();
       if (!(text.isEmpty() && grid.valueAddedRow(row))) {
-        throw error(where, text.isEmpty() ? "empty obsValue" : "obsValue '" + text + "' is not a finite number");
+        throw error(where(lineNo, row, col), text.isEmpty() ? "empty obsValue" : "obsValue '" + text + "' is not a finite number");
       }
       v = 0;
     }
     grid.put(row, col, v);
+  }
+
+  private String where(int lineNo, int row, int col) {
+    return "line " + lineNo + " (row " + rowIndex.keys.get(row).label() + ", column " + colIndex.keys.get(col).label() + ")";
   }
 
   /** Field positions of a plain line (up to {@code start.length}); returns the number of cells. */
