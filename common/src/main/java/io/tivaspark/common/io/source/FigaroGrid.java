@@ -17,6 +17,13 @@ import java.util.Map;
  * adjustments) have no place in the store: they are summed per component into a note.
  */
 final class FigaroGrid {
+  /**
+   * Half a unit of the last decimal FIGARO publishes (three: million euro to the thousand): the most
+   * rounding can move one cell, so a row of k non-zero cells may sum to -k·ROUNDING when its true
+   * total is 0.
+   */
+  static final double ROUNDING = 0.0005;
+
   private final FigaroPlan plan;
   private final int n;
   private final double[] z;
@@ -61,13 +68,15 @@ final class FigaroGrid {
   }
 
   /**
-   * The year's table. Gross output is not published by FIGARO: x = Z1 + y (the row sums) must not
-   * be negative, else an {@link InvalidInputException} naming the row.
+   * The year's table. Gross output is not published by FIGARO: x = Z1 + y (the row sums) must not be
+   * negative beyond the rounding of the published cells ({@link #ROUNDING} per non-zero cell), else
+   * an {@link InvalidInputException} naming the row.
    */
   MrioYear table(String source, int year) {
     double[] x = rowSums();
+    int[] nonZero = rowNonZeros();
     for (int i = 0; i < n; i++) {
-      if (x[i] < 0) {
+      if (x[i] < -ROUNDING * nonZero[i]) {
         throw new InvalidInputException(source, year, "row " + plan.rowLabel(i),
             "negative gross output: Z1 + y = " + x[i] + " (gross output cannot be negative)");
       }
@@ -77,6 +86,19 @@ final class FigaroGrid {
       components.put(plan.components().get(m), va[m]);
     }
     return new MrioYear(year, plan.layout(), z, yf, components, null);
+  }
+
+  /** The non-zero cells of every industry row (Z and final demand). */
+  private int[] rowNonZeros() {
+    int[] nz = new int[n];
+    for (double[] block : new double[][] {z, yf}) {
+      for (int p = 0; p < block.length; p++) {
+        if (block[p] != 0) {
+          nz[p % n]++;
+        }
+      }
+    }
+    return nz;
   }
 
   /** x = Z1 + y: what every industry's row sells. */

@@ -137,6 +137,13 @@ class FigaroBadInputTest {
     double x0 = table.output()[0];
     fails("m_2021.csv", edit(matrixLines, 1, l -> l.substring(0, l.lastIndexOf(',') + 1) + (-2 * x0 - 1)),
         "row AR_A01", "negative gross output");
+    // a row whose true output is 0, its published cells rounded to three decimals: within rounding
+    StringBuilder zeroRow = new StringBuilder("AR_A01");
+    for (int c = 0; c < table.n + table.cols; c++) {
+      zeroRow.append(c == 0 ? ",-0.001" : c == table.n ? ",0.0005" : ",0");
+    }
+    SourceYear ok = readEdited("m_2021.csv", edit(matrixLines, 1, l -> zeroRow.toString()));
+    assertEquals(-0.0005, ok.table().zAt(0, 0) + ok.table().finalDemandAt(0, 0), 1e-15);
   }
 
   @Test
