@@ -3,6 +3,7 @@ package io.tivaspark.common.io.source;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ final class FigaroGrid {
     List<String> notes = new ArrayList<>();
     StringBuilder sb = new StringBuilder("value-added rows under final-demand columns, not stored (totals):");
     for (int m = 0; m < finalUseTotals.length; m++) {
-      sb.append(' ').append(plan.components().get(m)).append(" = ").append(fmt(finalUseTotals[m]));
+      sb.append(m == 0 ? " " : ", ").append(plan.components().get(m)).append(" = ").append(fmt(finalUseTotals[m]));
     }
     notes.add(sb.toString());
     double[] x = rowSums();
@@ -151,7 +152,8 @@ final class FigaroGrid {
     return notes;
   }
 
+  /** Six significant digits, without trailing zeros: 6.767, 0, 5.68434E-14. */
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+    return new BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toString();
   }
 }
