@@ -2,8 +2,14 @@
 # Peer cross-check against pymrio (bin/test step 2): a generated table (with its CO2 and EMP
 # satellite accounts: footprints PBA/CBA/IMP/EXP vs pymrio D_pba/D_cba/D_imp/D_exp + F_Y, and
 # footprint_coefficients S, M, M_UP, M_DOM vs pymrio S, M = S L) and, when
-# the shared data is present, one WIOD 2013 year (no extensions: footprints not compared).
+# the shared data is present, one WIOD 2013 year (no extensions: footprints not compared); then the
+# publishers' formats (issue 16, docs/ingest.md §5): every tools/crosscheck/formats/<format>.py
+# compares pymrio's parse of the format's mock in ../shared/data/pymrio-mocks with the blocks our
+# reader parsed from the same file, dumped as CSV by the common test <Format>CrosscheckDumpTest
+# (run with -Dtiva.crosscheck.out=DIR, it writes DIR/<format>/<block>.csv; skipped otherwise);
+# the script takes (mock path, DIR/<format>) and exits non-zero beyond 1e-12 relative.
 # Creates .venv with tools/crosscheck/requirements.txt if needed.
+# Usage: tools/crosscheck/run.sh [--formats]   (--formats: only the publishers' formats step)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -20,12 +26,73 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 # differs only for sectors that book sales without output (WIOD has a few): compare like with like.
 printf 'tiva.run.zero-output-va = "zero"\n' > "$WORK/peer.conf"
 export TIVA_NO_BUILD="${TIVA_NO_BUILD:-0}"
+SHARED="${TIVA_SHARED_DIR:-$ROOT/../shared}"
+
+# The mock of a format in ../shared/data/pymrio-mocks (pymrio's test files, README there).
+mock_of() {
+  case "$1" in
+    exiobase3) echo "$MOCKS/exio3_mock" ;;
+    eora26) echo "$MOCKS/eora26_mock" ;;
+    gloria) echo "$MOCKS/gloria_mock" ;;
+    wiod2016|wiod2013|wiod) echo "$MOCKS/wiod_mock" ;;
+    *) echo "$MOCKS/$1_mock" ;;
+  esac
+}
+
+# Publishers' formats: dump our parse of every mock (one mvn run of the dump tests), then one
+# script per format; a failing script fails the step, a format without a script is skipped loudly.
+formats_step() {
+  MOCKS="$SHARED/data/pymrio-mocks"
+  local scripts=() failed=() f fmt mock
+  for f in "$ROOT"/tools/crosscheck/formats/*.py; do [ -f "$f" ] && scripts+=("$f"); done
+  for fmt in wiod2016 adb figaro eora26 exiobase3 gloria; do
+    [ -f "$ROOT/tools/crosscheck/formats/$fmt.py" ] \
+      || echo "crosscheck $fmt: SKIPPED (no tools/crosscheck/formats/$fmt.py: no pymrio parser, or not written yet)"
+  done
+  if [ ${#scripts[@]} -eq 0 ]; then
+    echo "crosscheck: SKIPPED the publishers' formats: no tools/crosscheck/formats/*.py"
+    return 0
+  fi
+  if [ ! -d "$MOCKS" ]; then
+    echo "crosscheck: SKIPPED the publishers' formats: $MOCKS not found (../shared beside the repository)"
+    return 0
+  fi
+  local dump="$WORK/formats"
+  rm -rf "$dump"; mkdir -p "$dump"
+  # offline: bin/test step 1 (mvn verify) has fetched every plugin and dependency
+  mvn -B -ntp -q -o -pl common test -Dtest='*CrosscheckDump*' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtiva.crosscheck.out="$dump" -Dtiva.shared.dir="$SHARED"
+  for f in "${scripts[@]}"; do
+    fmt="$(basename "$f" .py)"
+    mock="$(mock_of "$fmt")"
+    if [ ! -e "$mock" ]; then
+      echo "crosscheck $fmt: SKIPPED (mock $mock not found)"
+      continue
+    fi
+    if [ ! -d "$dump/$fmt" ]; then
+      echo "crosscheck $fmt: FAILED: no dump in $dump/$fmt (a common test such as ${fmt^}CrosscheckDumpTest must write <block>.csv there)"
+      failed+=("$fmt")
+      continue
+    fi
+    echo "== crosscheck $fmt: pymrio on $mock vs our parse ($dump/$fmt)"
+    "$VENV/bin/python" "$f" "$mock" "$dump/$fmt" || failed+=("$fmt")
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "crosscheck: FAILED for the publishers' formats: ${failed[*]}"
+    return 1
+  fi
+  echo "crosscheck: publishers' formats passed: ${#scripts[@]} script(s)"
+}
+
+if [ "${1:-}" = "--formats" ]; then
+  formats_step
+  exit $?
+fi
 
 bin/tiva generate --out "$WORK/gen" --regions 7 --industries 5 --years 2014-2015 --seed 11 --no-splits
 bin/tiva run --input "$WORK/gen" --warehouse "$WORK/gen-wh"   # default convention: no zero-output sales here
 "$VENV/bin/python" tools/crosscheck/crosscheck.py --store "$WORK/gen" --warehouse "$WORK/gen-wh" --year 2015
 
-SHARED="${TIVA_SHARED_DIR:-$ROOT/../shared}"
 WIOD="$SHARED/data/wiod2013/wiot_2005.csv.gz"
 if [ -f "$WIOD" ]; then
   bin/tiva ingest --format icio --in "$WIOD" --out "$WORK/wiod"
@@ -34,3 +101,5 @@ if [ -f "$WIOD" ]; then
 else
   echo "crosscheck: $WIOD not found; WIOD cross-check skipped"
 fi
+
+formats_step

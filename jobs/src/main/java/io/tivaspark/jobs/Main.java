@@ -7,6 +7,7 @@ import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.TivaSettings;
 import io.tivaspark.jobs.cli.UsageException;
+import io.tivaspark.jobs.ingest.IngestFormats;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class Main {
           "bin/tiva sql --warehouse DIR \"SELECT ...\""),
       "validate", new Spec(Set.of("input", "years"), Set.of(),
           "bin/tiva validate --input DIR [--years A-B]"),
-      "ingest", new Spec(Set.of("format", "in", "out"), Set.of(),
-          "bin/tiva ingest --format icio|long-csv --in PATH... --out DIR"));
+      "ingest", new Spec(Set.of("format", "in", "out", "year"), Set.of(),
+          "bin/tiva ingest --format FORMAT --in PATH... --out DIR [--year YYYY]  (formats: bin/tiva ingest --help)"));
 
   private Main() {}
 
@@ -80,7 +81,7 @@ public final class Main {
       Set<String> flags = union(spec.flags(), COMMON_FLAGS);
       Args args = Args.parse(command, Arrays.asList(argv).subList(1, argv.length), valued, flags);
       if (args.has("help")) {
-        out.println("usage: " + spec.usage());
+        out.println(command.equals("ingest") ? IngestFormats.help() : "usage: " + spec.usage());
         return ExitCode.OK;
       }
       Settings settings = Settings.load(args.get("conf"));

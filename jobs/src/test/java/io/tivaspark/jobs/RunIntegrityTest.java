@@ -177,10 +177,10 @@ class RunIntegrityTest {
   void everyTableOfEveryYearHasAFinitenessCheck() {
     var checks = TestSpark.get().read().format("delta").load(warehouse.resolve("quality_checks").toString())
         .where("check = 'R1'");
-    // 9 curated tables with rows (quality_checks itself and the empty export_decomposition_third
-    // excluded) x 3 years, all passed
-    assertEquals(27, checks.count());
-    assertEquals(27, checks.where("passed").count());
+    // 10 curated tables with rows (quality_checks itself and the empty export_decomposition_third
+    // excluded; the core's cubes included) x 3 years, all passed
+    assertEquals(30, checks.count());
+    assertEquals(30, checks.where("passed").count());
     assertEquals(3, checks.where("scope = 'indicators'").count());
   }
 

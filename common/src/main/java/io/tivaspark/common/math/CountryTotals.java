@@ -1,8 +1,9 @@
 package io.tivaspark.common.math;
 
 /**
- * The published totals of one reporting country that the value-added cubes {@link ImportsOrigin} and
- * {@link FinalProductVa} must add up to (checks J3, J4, docs/methods.md §11): taken from the core's
+ * The published totals of one reporting country that the value-added cubes {@link ImportsOrigin},
+ * {@link FinalProductVa} and {@link ExportsDestination} must add up to (checks J3, J4, J6–J8,
+ * docs/methods.md §11): taken from the core's
  * economy results as written to {@code indicators}, never recomputed. Arrays by industry i (N) or by
  * industry × partner (index i·G + r).
  *
@@ -12,9 +13,12 @@ package io.tivaspark.common.math;
  * @param exgrFva EXGR_FVA_{s,WLD,i}
  * @param ffdDva FFD_DVA_{s,WLD,i} by source industry
  * @param valu VALU_{s,i}
+ * @param intDva EXGR_INT_DVA_{s,WLD,i} = Σ w_j Σ_{r∉s} Zc_{j r} (domestic VA in intermediate exports)
+ * @param fnlDva EXGR_FNL_DVA_{s,WLD,i} (domestic VA in final exports)
+ * @param exgrFnl EXGR_FNL_{s,r,i} (index i·G + r)
  */
 record CountryTotals(double[] imgr, double[] imgrDva, double[] exgrDva, double[] exgrFva, double[] ffdDva,
-    double[] valu) {
+    double[] valu, double[] intDva, double[] fnlDva, double[] exgrFnl) {
 
   /** The totals of a country economy (not a group). O(N·G). */
   static CountryTotals of(EconomyResults res) {
@@ -24,6 +28,6 @@ record CountryTotals(double[] imgr, double[] imgrDva, double[] exgrDva, double[]
       imgr[k] = t.imInt()[k] + t.imFnl()[k];
     }
     return new CountryTotals(imgr, res.forward().imDva(), res.exportVa().dvaW(), res.exportVa().fvaW(),
-        res.finalDemand().ffdI(), t.valu());
+        res.finalDemand().ffdI(), t.valu(), res.exportVa().intDvaI(), res.exportVa().fnlDva(), t.exFnl());
   }
 }

@@ -68,7 +68,10 @@ import java.util.List;
  * country-industry, split entities summed. Countries only (not groups). Two OECD cubes after them:
  * va_origin_imports (IMGR_BSCI, {@link ImportsOrigin}, check J3) and va_final_demand_product
  * (FDVA_BSCI, {@link FinalProductVa}, check J4), each checked against the economies' totals
- * ({@link CountryTotals}).
+ * ({@link CountryTotals}); and va_exports_destination (OECD FD_EXGR_VA, unless
+ * tiva.run.exports-destination is off) = VA of origin country × exporter (× exporting industry) ×
+ * country of final destination, through intermediate (INT) or final (FNL) exports, with checks J6–J8
+ * ({@link ExportsDestination}).
  *
  * <p><b>Cost</b> (n = entities·N, G countries, E economies = G + groups, m rows of one economy):
  * A, I − A O(n²); B = (I − A)⁻¹ by dgetrf + dgetri 2n³ (the only n³ step besides the optional full
@@ -78,7 +81,8 @@ import java.util.List;
    * transposed solves 2m²N (DDC/IDC) and two plain solves 4m² (REII; no local inverse formed), RIM and
    * REII O(m·n) each, imports/forward O(n·G); va_origin_exports O(n²) streamed through a GN buffer;
    * va_origin_imports O(n·G²) from the origin multipliers; va_final_demand_product one strided dgemm
-   * per industry, 2n²G. Memory: A, B, the I3 product (full check
+   * per industry, 2n²G; va_exports_destination one pass over A (2n²G flops as per-country dgemms)
+   * and 2n·G² for the cube. Memory: A, B, the I3 product (full check
  * only) and n×3G, n×E blocks: at most 3 n² doubles at once; never n×n×G.
  */
 public final class TivaCore {
@@ -143,6 +147,12 @@ public final class TivaCore {
     timer.lap("va_origin_imports");
     FinalProductVa.write(sys, totals, sink, checks);
     timer.lap("va_final_demand_product");
+    if (sys.options().exportsDestination() != TivaOptions.DestinationDetail.OFF) {
+      double[] ei = ExportsDestination.foreignIntermediateByDestination(sys); // one pass over A
+      timer.lap("exports by destination: A^m·BY");
+      ExportsDestination.write(sys, ei, totals, checks, sink);
+      timer.lap("exports by destination: cube, J6-J8, rows");
+    }
     checks.flush();
     double secs = (System.nanoTime() - t0) / 1e9;
     return new TivaSummary(sys.year().year(), sys.n(), secs, sys.leontiefSeconds(), sys.lapack().backend(),

@@ -52,6 +52,7 @@ public final class TivaOptions implements Serializable {
   private final boolean fullInverseCheck;
   private final boolean peerZeroOutputVa;
   private final ThirdCountry wwzThirdCountry;
+  private final DestinationDetail exportsDestination;
   private final boolean blockBlas;
 
   private TivaOptions(Builder b) {
@@ -77,6 +78,7 @@ public final class TivaOptions implements Serializable {
     this.fullInverseCheck = b.fullInverseCheck;
     this.peerZeroOutputVa = b.peerZeroOutputVa;
     this.wwzThirdCountry = b.wwzThirdCountry;
+    this.exportsDestination = b.exportsDestination;
     this.blockBlas = b.blockBlas;
   }
 
@@ -95,6 +97,17 @@ public final class TivaOptions implements Serializable {
    * 1.06 billion rows a year at ICIO scale).
    */
   public enum ImportsOriginDetail { OFF, COUNTRY, INDUSTRY }
+
+  /**
+   * Family core: the table {@code va_exports_destination} (value added in gross exports by final
+   * destination, OECD FD_EXGR_VA split into FD_EXGRINT_VA / FD_EXGRFNL_VA; docs/methods.md §3.6):
+   * OFF (the API's default: nothing written, so that sinks without the table keep working),
+   * COUNTRY (source × exporter × destination × flow, export_industry "_T": 2·G³ rows a year, 1.06
+   * million at ICIO 81 countries; the default of {@code bin/tiva run} through
+   * {@code tiva.run.exports-destination}), INDUSTRY (also by exporting industry: 2·G³·(N + 1) rows, 48.9
+   * million at ICIO 81 × 45).
+   */
+  public enum DestinationDetail { OFF, COUNTRY, INDUSTRY }
 
   public static Builder builder() { return new Builder(); }
 
@@ -146,9 +159,13 @@ public final class TivaOptions implements Serializable {
   /** The WWZ third-country detail level (family gvc). */
   public ThirdCountry wwzThirdCountry() { return wwzThirdCountry; }
 
+  /** The detail level of {@code va_exports_destination} (family core). */
+  public DestinationDetail exportsDestination() { return exportsDestination; }
+
   /**
    * Family gvc: true (default) = BLAS calls with offsets into A and B for the per-economy O(nm)
-   * passes and the partner loop when an economy's rows are contiguous; false = the Java loops
+   * passes and the partner loop when an economy's rows are contiguous (family core: the same for
+   * the A_{c,¬c}·BY blocks of {@code va_exports_destination}); false = the Java loops
    * everywhere (same results up to summation order; for benchmarks and tests of that path).
    */
   public boolean blockBlas() { return blockBlas; }
@@ -162,7 +179,8 @@ public final class TivaOptions implements Serializable {
     return "TivaOptions{outputMode=" + outputMode + ", groups=" + groups.keySet() + ", industryGroups="
         + industryGroups.keySet() + ", tol="
         + algebraTolerance + ", balance=" + balanceAtol + "+" + balanceRtol + "·|x|, unit=" + moneyUnit
-        + ", services=" + serviceIndustries.size() + ", backend=" + backend + ", wwzThirdCountry=" + wwzThirdCountry + "}";
+        + ", services=" + serviceIndustries.size() + ", backend=" + backend + ", wwzThirdCountry=" + wwzThirdCountry
+        + ", exportsDestination=" + exportsDestination + "}";
   }
 
   /** Builder of {@link TivaOptions}. */
@@ -185,6 +203,7 @@ public final class TivaOptions implements Serializable {
     private boolean fullInverseCheck = false;
     private boolean peerZeroOutputVa = false;
     private ThirdCountry wwzThirdCountry = ThirdCountry.OFF;
+    private DestinationDetail exportsDestination = DestinationDetail.OFF;
     private boolean blockBlas = true;
 
     private Builder() {}
@@ -262,6 +281,11 @@ public final class TivaOptions implements Serializable {
     public Builder fullInverseCheck(boolean f) { this.fullInverseCheck = f; return this; }
     public Builder peerZeroOutputVa(boolean p) { this.peerZeroOutputVa = p; return this; }
     public Builder wwzThirdCountry(ThirdCountry t) { this.wwzThirdCountry = java.util.Objects.requireNonNull(t); return this; }
+    /** See {@link TivaOptions#exportsDestination()}. */
+    public Builder exportsDestination(DestinationDetail d) {
+      this.exportsDestination = java.util.Objects.requireNonNull(d);
+      return this;
+    }
     /** See {@link TivaOptions#blockBlas()}. */
     public Builder blockBlas(boolean on) { this.blockBlas = on; return this; }
 

@@ -82,4 +82,16 @@ public interface ResultSink {
   default void gvcMeasure(String measure, String country, String industry, double value) {
     throw new UnsupportedOperationException("this sink does not take gvc_measures rows");
   }
+
+  /**
+   * A row of {@code va_exports_destination} (family "core", unless tiva.run.exports-destination is
+   * "off"): value added created in {@code sourceCountry} embodied in the gross exports of
+   * {@code exporter} (its industry {@code exportIndustry}, "_T" for all) and absorbed by the final
+   * demand of {@code destination}; {@code flow} is INT (through intermediate exports: OECD
+   * FD_EXGRINT_VA) or FNL (final exports, absorbed by the direct importer: FD_EXGRFNL_VA). Countries only.
+   */
+  default void vaExportsDestination(String sourceCountry, String exporter, String exportIndustry, String destination,
+      String flow, double value) {
+    throw new UnsupportedOperationException("this sink does not take va_exports_destination rows");
+  }
 }

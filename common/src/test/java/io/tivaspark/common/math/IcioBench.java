@@ -37,7 +37,10 @@ import org.netlib.util.intW;
  * <li>{@code core}: {@link TivaCore#compute} on the built system (its steps {@code va_origin_imports} and
  *     {@code va_final_demand_product} are reported on their own too; {@code -Dbench.importsOrigin=INDUSTRY}
  *     times the finer detail); {@code gvc}: {@link Decompositions#compute}
- *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year.</li>
+ *     (KWW, WWZ, BM source/sink, WWYZ, up/downstreamness); {@code all}: build + core + gvc of one year;</li>
+ * <li>{@code exports_destination}: the core's steps for {@code va_exports_destination} (A^m·BY by
+ *     per-country dgemms, the cube, checks J6–J8; level {@code -Dbench.exportsDestination}, default
+ *     COUNTRY as {@code bin/tiva run}), included in {@code core}.</li>
  * </ul>
  * Rows go to a counting sink (the Parquet/Delta staging cost is the engine's). Lines starting with
  * {@code RESULT} are machine-readable: {@code RESULT java <n> <step> <seconds>}.
@@ -141,11 +144,14 @@ class IcioBench {
     b.wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(System.getProperty("bench.thirdCountry", "OFF")));
     // -Dbench.importsOrigin=INDUSTRY|OFF times the other details of va_origin_imports (default COUNTRY)
     b.vaOriginImports(TivaOptions.ImportsOriginDetail.valueOf(System.getProperty("bench.importsOrigin", "COUNTRY")));
-    // -Dbench.aggregates=true adds the 19 OECD ICIO 2023 industry aggregates (docs/methods.md §17) on a
+    // -Dbench.aggregates=true adds the 23 OECD ICIO 2023 industry aggregates (docs/methods.md §17) on a
     // 45-industry layout, by position (D05 = the 6th ICIO industry, C10T12)
     if (Boolean.getBoolean("bench.aggregates") && lay.industryCount() == 45) {
       b.industryGroups(icio2023Aggregates());
     }
+    // va_exports_destination as bin/tiva run's default (COUNTRY); -Dbench.exportsDestination=INDUSTRY|OFF
+    b.exportsDestination(TivaOptions.DestinationDetail.valueOf(System.getProperty("bench.exportsDestination",
+        "COUNTRY")));
     return b.build();
   }
 
@@ -156,12 +162,14 @@ class IcioBench {
   static Map<String, List<String>> icio2023Aggregates() {
     String[][] h = {{"A", "A01_02 A03"}, {"B", "B05_06 B07_08 B09"},
         {"C", "C10T12 C13T15 C16 C17_18 C19 C20 C21 C22 C23 C24 C25 C26 C27 C28 C29 C30 C31T33"},
-        {"C16T18", "C16 C17_18"}, {"C19T23", "C19 C20 C21 C22 C23"}, {"C20T21", "C20 C21"}, {"C22T23", "C22 C23"},
-        {"C24T25", "C24 C25"}, {"C26T27", "C26 C27"}, {"C29T30", "C29 C30"}, {"DTE", "D E"},
+        {"C16T18", "C16 C17_18"}, {"C19T23", "C19 C20 C21 C22 C23"}, {"C20_21", "C20 C21"}, {"C24_25", "C24 C25"},
+        {"C26_27", "C26 C27"}, {"C29_30", "C29 C30"}, {"D_E", "D E"},
         {"BTE", "B05_06 B07_08 B09 C10T12 C13T15 C16 C17_18 C19 C20 C21 C22 C23 C24 C25 C26 C27 C28 C29 C30 C31T33 D E"},
-        {"H", "H49 H50 H51 H52 H53"}, {"J", "J58T60 J61 J62_63"}, {"GTI", "G H49 H50 H51 H52 H53 I"}, {"MTN", "M N"},
-        {"GTN", "G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N"}, {"OTT", "O P Q R S T"},
-        {"GTT", "G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N O P Q R S T"}};
+        {"H", "H49 H50 H51 H52 H53"}, {"J", "J58T60 J61 J62_63"}, {"M_N", "M N"}, {"GTI", "G H49 H50 H51 H52 H53 I"},
+        {"JTN", "J58T60 J61 J62_63 K L M N"}, {"GTN", "G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N"},
+        {"OTQ", "O P Q"}, {"R_S", "R S"}, {"RTT", "R S T"}, {"OTT", "O P Q R S T"},
+        {"GTT", "G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N O P Q R S T"},
+        {"FTT", "F G H49 H50 H51 H52 H53 I J58T60 J61 J62_63 K L M N O P Q R S T"}};
     List<String> icio = io.tivaspark.common.gen.SyntheticMrio.ICIO2023_INDUSTRIES;
     Map<String, List<String>> m = new LinkedHashMap<>();
     for (String[] a : h) {
@@ -228,6 +236,9 @@ class IcioBench {
       // the two OECD cubes of the core (IMGR_BSCI, FDVA_BSCI), rows to the counting sink
       t.put("va_origin_imports", st.getOrDefault("va_origin_imports", 0.0));
       t.put("va_final_demand_product", st.getOrDefault("va_final_demand_product", 0.0));
+      // va_exports_destination: EI = A^m·BY (per-country dgemms), the cube and J6-J8 (in "core" too)
+      t.put("exports_destination", st.entrySet().stream().filter(e -> e.getKey().startsWith("exports by destination"))
+          .mapToDouble(Map.Entry::getValue).sum());
       for (CheckResult c : cs.checks()) {
         assertTrue(c.passed() || c.check().equals("I2"), c.toString());
       }

@@ -57,6 +57,7 @@ class TivaBenchTest {
     long indicators;
     long vby;
     long voe;
+    long fd;
     double checksum;
 
     @Override
@@ -72,6 +73,12 @@ class TivaBenchTest {
     @Override
     public void vaOriginExports(String sc, String si, String ec, String ei, double value) {
       voe++;
+      checksum += value;
+    }
+
+    @Override
+    public void vaExportsDestination(String s, String c, String i, String d, String flow, double value) {
+      fd++;
       checksum += value;
     }
 

@@ -110,6 +110,21 @@ public final class Args {
     }
   }
 
+  /** Parses one year YYYY (1950-2100, the plausible years of a table), naming the option in the error. */
+  public static int year(String command, String option, String v) {
+    try {
+      int y = Integer.parseInt(v.trim());
+      if (y >= io.tivaspark.common.io.TableNames.MIN_YEAR && y <= io.tivaspark.common.io.TableNames.MAX_YEAR) {
+        return y;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new UsageException(command + ": --" + option + " must be a year YYYY between "
+        + io.tivaspark.common.io.TableNames.MIN_YEAR + " and " + io.tivaspark.common.io.TableNames.MAX_YEAR
+        + ", got '" + v + "'");
+  }
+
   /** Parses a year range A-B (or a single year A) into {first, last}. */
   public static int[] years(String command, String option, String v) {
     String s = v.trim();

@@ -2,6 +2,7 @@ package io.tivaspark.jobs.cli;
 
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.jobs.generate.GenerateJob;
+import io.tivaspark.jobs.ingest.IngestFormats;
 import io.tivaspark.jobs.ingest.IngestJob;
 import io.tivaspark.jobs.run.RunJob;
 import io.tivaspark.jobs.validate.ValidateJob;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
@@ -55,8 +57,11 @@ public final class Commands {
         if (args.getAll("in").isEmpty()) {
           throw new UsageException("ingest: missing required option --in");
         }
+        IngestFormats.check(format);
+        OptionalInt year = args.has("year") ? OptionalInt.of(Args.year("ingest", "year", args.get("year")))
+            : OptionalInt.empty();
         out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir,
-            typed.ingest()));
+            typed.ingest(), year));
         return ExitCode.OK;
       }
       case "validate" -> {

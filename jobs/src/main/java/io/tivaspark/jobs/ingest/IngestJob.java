@@ -64,7 +64,14 @@ import org.slf4j.LoggerFactory;
  *       plus optionally {@code mrio.json} giving countries, industries, categories and splits
  *       (otherwise inferred, see {@link LongCsv#inferLayout}). One task per dataset file,
  *       streamed and split into years.
+ *   <li>{@code --format wiod2016|adb|figaro|eora26|exiobase3|gloria|...}: every publisher's format
+ *       registered in {@link io.tivaspark.common.io.source.MrioSources}, one task per year
+ *       ({@link SourceIngest}, docs/ingest.md §5); {@code --year} for inputs whose names carry none.
+ *   <li>{@code --format auto}: the format recognised from the inputs' content ({@link IngestFormats}).
  * </ul>
+ *
+ * <p>Negative gross output is refused at ingest in every path ({@link IngestRules}), as {@code run}
+ * refuses it in the store.
  *
  * <p>Everything is written to a hidden staging directory {@code <out>/_ingest_<uuid>} first.
  * Only when every input has parsed, every year is in every required dataset, all years share
@@ -88,6 +95,10 @@ public final class IngestJob {
    */
   public static void useMover(YearPublisher.Mover m) {
     mover = m;
+  }
+
+  static YearPublisher.Mover mover() {
+    return mover;
   }
 
   /** Ingest settings (tiva.ingest; defaults in conf/application.conf only). */
@@ -117,15 +128,40 @@ public final class IngestJob {
 
   public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts)
       throws IOException {
+    return ingest(spark, format, inputs, out, opts, OptionalInt.empty());
+  }
+
+  /**
+   * Ingests {@code inputs} of {@code format} ({@link IngestFormats#all}: icio, long-csv, a
+   * publisher's format, or auto) into the store {@code out}; {@code year} is {@code --year}.
+   */
+  public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts,
+      OptionalInt year) throws IOException {
     if (inputs.isEmpty()) {
       throw new UsageException("ingest: missing required option --in");
     }
-    requireDirectoryOrAbsent(spark.sparkContext().hadoopConfiguration(), "ingest", out);
-    return switch (format) {
-      case "icio" -> icio(spark, inputs, out, opts);
-      case "long-csv" -> longCsv(spark, inputs, out);
-      default -> throw new UsageException("ingest: --format " + format + " is not supported (supported: icio, long-csv)");
+    IngestFormats.check(format);
+    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    requireDirectoryOrAbsent(hconf, "ingest", out);
+    String recognised = null;
+    if (format.equals(IngestFormats.AUTO)) {
+      IngestFormats.Recognised r;
+      try (LocalInputs local = LocalInputs.of(hconf, inputs)) {
+        r = IngestFormats.recognise(inputs, local.paths());
+      }
+      format = r.format();
+      recognised = r.what();
+    }
+    if (year.isPresent() && (format.equals(IngestFormats.ICIO) || format.equals(IngestFormats.LONG_CSV))) {
+      throw new UsageException("ingest: --year is for the publishers' formats; " + format + " reads the year from "
+          + (format.equals(IngestFormats.ICIO) ? "each file or member name" : "its year column"));
+    }
+    String done = switch (format) {
+      case IngestFormats.ICIO -> icio(spark, inputs, out, opts);
+      case IngestFormats.LONG_CSV -> longCsv(spark, inputs, out);
+      default -> SourceIngest.ingest(spark, format, inputs, year, out, recognised);
     };
+    return recognised == null ? done : "recognised " + format + ": " + recognised + "\n" + done;
   }
 
   // ------------------------------------------------------------------------------------ icio
@@ -223,6 +259,7 @@ public final class IngestJob {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());
       IcioCsv.Result r = IcioCsv.read(src, u.year(), new IcioCsv.Options(true, opts.disc()));
       MrioYear y = r.table();
+      IngestRules.publishedOutput(u.label(), y);
       long t1 = System.nanoTime();
       long rows = StoreWriter.writeYear(conf, new Path(staging), y);
       LOG.info("ingested {} (year {}, {}): parse {} s, write {} s", u.label(), u.year(), r.edition(),
@@ -409,7 +446,7 @@ public final class IngestJob {
           : "countries, industries, categories and splits inferred from the data (no mrio.json given)");
       new YearPublisher(fs, mover, root, staging).publish(years, () -> {
         meta.write(fs, root);
-        annotate(fs, root, "long-csv", null, Map.of("layout", note));
+        annotate(fs, root, "long-csv", Map.of(), Map.of("layout", note));
       });
       ok = true;
       long rows = splits.stream().mapToLong(s -> s.rowsByYear().values().stream().mapToLong(Long::longValue).sum()).sum();
@@ -498,6 +535,10 @@ public final class IngestJob {
     Path stagingRoot = new Path(staging);
     try {
       LongCsv.read(source(conf, file), kind, layout, (year, k, v) -> {
+        if (kind == LongCsv.Kind.OUTPUT && v < 0) {
+          throw new InvalidInputException(file, year, String.join(",", k),
+              "negative gross output " + v + " (gross output must be >= 0; run refuses it too)");
+        }
         ParquetRows.Writer w = writers.get(year);
         if (w == null) {
           w = new ParquetRows.Writer(conf, new Path(StoreWriter.yearDir(stagingRoot, d, year), "part-00000.snappy.parquet"),
@@ -526,7 +567,7 @@ public final class IngestJob {
   // ------------------------------------------------------------------------------- publishing
 
   /** Throws the first error, noting how many other inputs failed too. */
-  private static void throwFirst(List<InvalidInputException> errors) {
+  static void throwFirst(List<InvalidInputException> errors) {
     if (errors.isEmpty()) {
       return;
     }
@@ -542,7 +583,7 @@ public final class IngestJob {
    * An existing store keeps the years this ingest does not replace; they must share the new
    * layout, since mrio.json is replaced.
    */
-  private static void checkAgainstStore(FileSystem fs, Configuration conf, Path root, Layout l, Set<Integer> years)
+  static void checkAgainstStore(FileSystem fs, Configuration conf, Path root, Layout l, Set<Integer> years)
       throws IOException {
     if (!fs.exists(new Path(root, MrioMeta.FILE))) {
       return;
@@ -578,7 +619,7 @@ public final class IngestJob {
     }
   }
 
-  private static void cleanUp(FileSystem fs, Path root, Path staging, boolean existed, boolean ok) throws IOException {
+  static void cleanUp(FileSystem fs, Path root, Path staging, boolean existed, boolean ok) throws IOException {
     if (!ok && YearPublisher.holdsOldData(fs, staging)) {
       LOG.error("ingest: a failed publication could not be undone; the old data is kept in {}", staging);
       return;
@@ -595,6 +636,13 @@ public final class IngestJob {
   /** Adds an "ingest" object (format, settings, notes per year) to mrio.json. */
   private static void annotate(FileSystem fs, Path root, String format, Options opts, Map<String, List<String>> notes)
       throws IOException {
+    annotate(fs, root, format, opts == null ? Map.of()
+        : Map.of("disc", opts.disc().name().toLowerCase(Locale.ROOT)), notes);
+  }
+
+  /** Adds an "ingest" object (format, version, the given fields, notes per year) to mrio.json. */
+  static void annotate(FileSystem fs, Path root, String format, Map<String, String> fields,
+      Map<String, List<String>> notes) throws IOException {
     Path p = new Path(root, MrioMeta.FILE);
     ObjectNode n;
     try (InputStream in = fs.open(p)) {
@@ -603,9 +651,7 @@ public final class IngestJob {
     ObjectNode ing = n.putObject("ingest");
     ing.put("format", format);
     ing.put("version", io.tivaspark.jobs.cli.Settings.version());
-    if (opts != null) {
-      ing.put("disc", opts.disc().name().toLowerCase(Locale.ROOT));
-    }
+    fields.forEach(ing::put);
     ObjectNode nn = ing.putObject("notes");
     notes.forEach((k, v) -> {
       ArrayNode a = nn.putArray(k);
@@ -622,7 +668,7 @@ public final class IngestJob {
     }
   }
 
-  private static String difference(Layout a, Layout b) {
+  static String difference(Layout a, Layout b) {
     if (!a.countries().equals(b.countries())) {
       return "countries " + a.countryCount() + " vs " + b.countryCount() + diff(a.countries(), b.countries());
     }

@@ -29,7 +29,7 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     double balanceRtol, LinkedHashMap<String, List<String>> groups, String zeroOutputVa,
     List<String> serviceIndustries, List<String> consumptionCategories, List<String> gfcfCategories,
     String wwzThirdCountry, List<String> builtInGroups, IndustryGroupSettings industryGroups,
-    String vaOriginImports, boolean vaFinalDemandProduct) implements Serializable {
+    String vaOriginImports, boolean vaFinalDemandProduct, String exportsDestination) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(CoreSettings.class);
 
   public static CoreSettings from(Config tiva) {
@@ -63,7 +63,8 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         List.copyOf(ConfigValues.stringList(tiva, "run.service-industries")),
         List.copyOf(ConfigValues.stringList(tiva, "run.consumption-categories")),
         List.copyOf(ConfigValues.stringList(tiva, "run.gfcf-categories")), third, builtIn,
-        IndustryGroupSettings.from(tiva), vaOriginImports(tiva), ConfigValues.bool(tiva, "run.va-final-demand-product"));
+        IndustryGroupSettings.from(tiva), vaOriginImports(tiva), ConfigValues.bool(tiva, "run.va-final-demand-product"),
+        exportsDestination(tiva));
   }
 
   /** tiva.run.va-origin-imports: "country", "industry" or "off". */
@@ -71,6 +72,16 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
     String d = ConfigValues.string(tiva, "run.va-origin-imports");
     if (!d.equals("off") && !d.equals("country") && !d.equals("industry")) {
       throw new UsageException("tiva.run.va-origin-imports must be \"country\", \"industry\" or \"off\", got \""
+          + d + "\"");
+    }
+    return d;
+  }
+
+  /** tiva.run.exports-destination: "country", "industry" or "off". */
+  private static String exportsDestination(Config tiva) {
+    String d = ConfigValues.string(tiva, "run.exports-destination");
+    if (!d.equals("off") && !d.equals("country") && !d.equals("industry")) {
+      throw new UsageException("tiva.run.exports-destination must be \"off\", \"country\" or \"industry\", got \""
           + d + "\"");
     }
     return d;
@@ -147,6 +158,7 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
         .wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(wwzThirdCountry.toUpperCase(java.util.Locale.ROOT)))
         .vaOriginImports(TivaOptions.ImportsOriginDetail.valueOf(vaOriginImports.toUpperCase(java.util.Locale.ROOT)))
         .writeVaFinalDemandProduct(vaFinalDemandProduct)
+        .exportsDestination(TivaOptions.DestinationDetail.valueOf(exportsDestination.toUpperCase(java.util.Locale.ROOT)))
         .build();
   }
 }

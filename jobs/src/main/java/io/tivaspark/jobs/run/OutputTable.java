@@ -48,6 +48,14 @@ public enum OutputTable {
   FOOTPRINT_COEFFICIENTS("footprint_coefficients", Family.FOOTPRINTS, List.of(Column.string("stressor"),
       Column.string("coefficient"), Column.string("country"), Column.string("industry"), Column.dbl("value"),
       Column.string("unit"))),
+  /**
+   * Value added in gross exports by final destination (OECD FD_EXGR_VA as flows INT and FNL;
+   * tiva.run.exports-destination: "_T" rows only by default, by exporting industry too with
+   * "industry", empty with "off"). A later addition to docs/data-dictionary.md §1 (§1.3.3).
+   */
+  VA_EXPORTS_DESTINATION("va_exports_destination", Family.CORE, List.of(Column.string("source_country"),
+      Column.string("exporter"), Column.string("export_industry"), Column.string("destination"),
+      Column.string("flow"), Column.dbl("value"))),
   QUALITY_CHECKS("quality_checks", null, List.of(Column.string("check"), Column.string("scope"),
       Column.dbl("max_abs_error"), Column.dbl("max_rel_error"), Column.dbl("tolerance"),
       Column.bool("passed"), Column.string("worst"), Column.string("family")));

@@ -89,6 +89,12 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void vaExportsDestination(String sourceCountry, String exporter, String exportIndustry, String destination,
+      String flow, double value) {
+    write(OutputTable.VA_EXPORTS_DESTINATION, year, sourceCountry, exporter, exportIndustry, destination, flow, value);
+  }
+
+  @Override
   public void vaOriginImports(String sourceCountry, String sourceIndustry, String importer, String partner,
       String importIndustry, double value) {
     write(OutputTable.VA_ORIGIN_IMPORTS, year, sourceCountry, sourceIndustry, importer, partner, importIndustry,

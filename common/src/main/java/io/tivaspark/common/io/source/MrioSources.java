@@ -18,22 +18,45 @@ public final class MrioSources {
 
   static {
     // register(new ExiobaseSource()); ... one line per format, in the order of `ingest --help`
+    register(FigaroSource::new);
     register(EoraSource::new);
   }
 
   private MrioSources() {}
 
-  static void register(Supplier<MrioSource> s) {
+  static synchronized void register(Supplier<MrioSource> s) {
     FORMATS.put(s.get().format(), s);
   }
 
+  /**
+   * Test hook: registers a reader for this JVM until the returned handle is closed (then the
+   * format is removed again). For tests only (e.g. a fake source that fails on its second year,
+   * to prove the ingest job writes nothing); a real format registers in the static block above.
+   * A code already registered is refused (IllegalArgumentException), so a test never hides a real
+   * reader.
+   */
+  public static AutoCloseable registerForTests(Supplier<MrioSource> s) {
+    String format = s.get().format();
+    synchronized (MrioSources.class) {
+      if (FORMATS.containsKey(format)) {
+        throw new IllegalArgumentException("format '" + format + "' is already registered");
+      }
+      FORMATS.put(format, s);
+    }
+    return () -> {
+      synchronized (MrioSources.class) {
+        FORMATS.remove(format);
+      }
+    };
+  }
+
   /** The registered format codes, in help order. */
-  public static List<String> formats() {
+  public static synchronized List<String> formats() {
     return List.copyOf(FORMATS.keySet());
   }
 
   /** A fresh reader of {@code format}; IllegalArgumentException naming the known formats. */
-  public static MrioSource of(String format) {
+  public static synchronized MrioSource of(String format) {
     Supplier<MrioSource> s = FORMATS.get(format);
     if (s == null) {
       throw new IllegalArgumentException("unknown format '" + format + "' (known: " + String.join(", ", formats()) + ")");
@@ -52,7 +75,7 @@ public final class MrioSources {
   }
 
   /** Every reader, in help order. */
-  public static List<MrioSource> all() {
+  public static synchronized List<MrioSource> all() {
     List<MrioSource> out = new ArrayList<>();
     FORMATS.values().forEach(s -> out.add(s.get()));
     return out;

@@ -1,0 +1,163 @@
+package io.tivaspark.common.io.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cells of a FIGARO CSV line: RFC 4180 quoting (codes and numbers never hold a comma, so a
+ * quoted line is rewritten to a plain one), a UTF-8 byte-order mark, and numbers parsed without a
+ * copy of the cell (an exact fast path for plain decimals, {@link Double#parseDouble} otherwise).
+ */
+final class FigaroCells {
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  private FigaroCells() {}
+
+  /** The line without a leading byte-order mark. */
+  static String stripBom(String line) {
+    return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+  }
+
+  /**
+   * The line with its quotes removed ({@code "DE_A01",1.5} → {@code DE_A01,1.5}), or null when a
+   * quoted cell holds a comma (no FIGARO cell does). A line without quotes is returned as is.
+   */
+  static String plain(String line) {
+    if (line.indexOf('"') < 0) {
+      return line;
+    }
+    List<String> cells = split(line);
+    for (String c : cells) {
+      if (c.indexOf(',') >= 0) {
+        return null;
+      }
+    }
+    return String.join(",", cells);
+  }
+
+  /** Splits a CSV line with RFC 4180 quoting (no embedded line breaks). */
+  static List<String> split(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    int len = line.length();
+    while (true) {
+      sb.setLength(0);
+      boolean quoted = i < len && line.charAt(i) == '"';
+      if (quoted) {
+        i++;
+      }
+      while (i < len) {
+        char ch = line.charAt(i);
+        if (quoted && ch == '"') {
+          if (i + 1 < len && line.charAt(i + 1) == '"') {
+            sb.append('"');
+            i += 2;
+            continue;
+          }
+          quoted = false;
+          i++;
+          continue;
+        }
+        if (!quoted && ch == ',') {
+          break;
+        }
+        sb.append(ch);
+        i++;
+      }
+      out.add(sb.toString());
+      if (i >= len) {
+        return out;
+      }
+      i++; // the comma
+    }
+  }
+
+  /** The number of comma-separated cells of a plain line. */
+  static int count(String line) {
+    int n = 1;
+    for (int p = line.indexOf(','); p >= 0; p = line.indexOf(',', p + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The number in {@code s[a, b)} (surrounding blanks allowed), or NaN when the text is not a
+   * finite number (empty, text, NaN, infinity, Java-only forms such as {@code 1d} or hex).
+   */
+  static double number(String s, int a, int b) {
+    while (a < b && s.charAt(a) == ' ') {
+      a++;
+    }
+    while (b > a && s.charAt(b - 1) == ' ') {
+      b--;
+    }
+    if (a == b) {
+      return Double.NaN;
+    }
+    double v = fast(s, a, b);
+    return Double.isNaN(v) ? slow(s, a, b) : v;
+  }
+
+  /**
+   * Exact for plain decimals of at most 15 significant digits and 22 decimals: the value is
+   * m / 10^k with both exact, so one correctly rounded division equals {@link Double#parseDouble}.
+   * NaN when the slow path must decide.
+   */
+  private static double fast(String s, int a, int b) {
+    int i = a;
+    char ch = s.charAt(i);
+    boolean neg = ch == '-';
+    if (neg || ch == '+') {
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int frac = 0;
+    boolean dot = false;
+    boolean any = false;
+    for (; i < b; i++) {
+      ch = s.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        any = true;
+        frac += dot ? 1 : 0;
+        if (m == 0 && ch == '0') {
+          continue;
+        }
+        if (++digits > 15) {
+          return Double.NaN;
+        }
+        m = m * 10 + (ch - '0');
+      } else if (ch == '.' && !dot) {
+        dot = true;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (!any || frac > 22) {
+      return Double.NaN;
+    }
+    double v = frac == 0 ? (double) m : m / POW10[frac];
+    return neg ? -v : v;
+  }
+
+  /** Scientific notation and long decimals; NaN for anything that is not a finite CSV number. */
+  private static double slow(String s, int a, int b) {
+    for (int i = a; i < b; i++) {
+      char ch = s.charAt(i);
+      if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '-' || ch == '+')) {
+        return Double.NaN;
+      }
+    }
+    try {
+      double d = Double.parseDouble(s.substring(a, b));
+      return Double.isInfinite(d) ? Double.NaN : d;
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}
