@@ -52,15 +52,15 @@ public final class EoraSource implements MrioSource {
   @Override
   public Optional<String> recognise(Path input) throws IOException {
     List<Entry> entries;
-    if (Files.isDirectory(input)) {
-      entries = EoraFiles.dirEntries(input);
-    } else if (Files.isRegularFile(input) && EoraFiles.isZip(input)) {
-      try {
+    try {
+      if (Files.isDirectory(input)) {
+        entries = EoraFiles.dirEntries(input);
+      } else if (Files.isRegularFile(input) && EoraFiles.isZip(input)) {
         entries = EoraFiles.zipEntries(input);
-      } catch (InvalidInputException e) {
+      } else {
         return Optional.empty();
       }
-    } else {
+    } catch (InvalidInputException e) {
       return Optional.empty();
     }
     TreeSet<String> years = new TreeSet<>();
