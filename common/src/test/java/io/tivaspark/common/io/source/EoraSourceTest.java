@@ -242,6 +242,20 @@ class EoraSourceTest {
     Files.writeString(tmp.resolve("other.csv"), "a,b\n1,2\n");
     assertEquals(Optional.empty(), new EoraSource().recognise(tmp.resolve("other.csv")));
     assertEquals(Optional.empty(), new EoraSource().recognise(tmp.resolve("d").resolve("..").resolve("d2")));
-    assertTrue(MrioSources.recognise(mock()).containsKey("eora26"));
+    assertEquals(List.of("eora26"), List.copyOf(MrioSources.recognise(mock()).keySet()), "no other format claims it");
+  }
+
+  /** No other publisher's mock looks like Eora26 to --format auto. */
+  @Test
+  void theOtherMocksAreNotEora26() throws IOException {
+    Path mocks = mock().getParent();
+    int tested = 0;
+    try (java.util.stream.Stream<Path> s = Files.walk(mocks)) {
+      for (Path p : s.filter(p -> !p.startsWith(mock())).toList()) {
+        assertEquals(Optional.empty(), new EoraSource().recognise(p), p.toString());
+        tested++;
+      }
+    }
+    assertTrue(tested > 20, "mock files tested: " + tested);
   }
 }
