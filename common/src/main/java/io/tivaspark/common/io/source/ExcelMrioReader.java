@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ExcelMrioReader {
   private static final Pattern DOC_SHEET = Pattern.compile("(?i).*(readme|notes?|info|contents|definitions?|sources?|about|legend).*");
-  private static final Pattern TITLE_YEAR = Pattern.compile("(?i)\\btable\\b.*?\\b((19|20)[0-9]{2})\\b");
+  private static final Pattern TABLE = Pattern.compile("(?i)\\btable\\b");
+  private static final Pattern YEAR = Pattern.compile("(?<![0-9])((19|20)[0-9]{2})(?![0-9])");
   private static final Pattern USD_MILLION = Pattern.compile("(?i)millions? of (us\\$|us dollars|usd)|(us\\$|usd) millions?");
 
   /** The layouts the readers tell apart by their final-demand codes. */
@@ -109,13 +109,25 @@ final class ExcelMrioReader {
         + String.join(", ", sheets) + "; expected a sheet named " + year + ")");
   }
 
-  /** A title such as "World Input-Output Table 2014" must state the unit's year. */
+  /**
+   * A title such as "World Input-Output Table 2014" must state the unit's year: the last year in a
+   * header text of the label block that has the word "table" (an edition year before it, as in
+   * "table, 2016 release, 2014", is not the table's year).
+   */
   private static void checkTitleYear(ExcelMrioPlan plan, SourceUnit unit, String sheet) {
     for (String s : plan.headerNotes()) {
-      Matcher m = TITLE_YEAR.matcher(s);
-      if (m.find() && Integer.parseInt(m.group(1)) != unit.year()) {
+      Matcher t = TABLE.matcher(s);
+      if (!t.find()) {
+        continue;
+      }
+      Matcher m = YEAR.matcher(s.substring(t.end()));
+      String last = null;
+      while (m.find()) {
+        last = m.group(1);
+      }
+      if (last != null && Integer.parseInt(last) != unit.year()) {
         throw new InvalidInputException(unit.label(), unit.year(), "sheet " + sheet,
-            "the sheet's title '" + ExcelMrioCells.shorten(s) + "' states year " + m.group(1)
+            "the sheet's title '" + ExcelMrioCells.shorten(s) + "' states year " + last
                 + ", not " + unit.year() + " (from the file name or --year)");
       }
     }
@@ -170,9 +182,5 @@ final class ExcelMrioReader {
   /** The sheet name recorded by {@link #firstTexts}. */
   static String sheetOf(Set<String> texts) {
     return texts.stream().filter(t -> t.startsWith("sheet:")).map(t -> t.substring(6)).findFirst().orElse("?");
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
