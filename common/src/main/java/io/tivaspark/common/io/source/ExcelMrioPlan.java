@@ -289,42 +289,53 @@ final class ExcelMrioPlan {
 
   /** The output column; any other column with a header label, or with values, is an error. */
   private void otherColumns() {
-    Set<Integer> known = new HashSet<>();
+    int width = ExcelMrioCells.LABELS;
+    for (HeaderRow h : cells.header()) {
+      width = Math.max(width, h.cells().lastKey() + 1);
+    }
+    for (DataRow r : cells.data()) {
+      width = Math.max(width, r.values.length + ExcelMrioCells.LABELS);
+    }
+    boolean[] known = new boolean[width];
     for (int c : zColumns) {
-      known.add(c);
+      known[c] = true;
     }
     for (int c : fdColumns) {
-      known.add(c);
+      known[c] = true;
     }
-    Map<Integer, String> labelled = new java.util.TreeMap<>();
+    findOutputColumn(known);
     for (HeaderRow h : List.of(countryRow, industryRow)) {
-      h.cells().tailMap(ExcelMrioCells.LABELS).forEach((col, text) -> labelled.putIfAbsent(col, text));
+      h.cells().tailMap(ExcelMrioCells.LABELS).forEach((col, text) -> {
+        if (!known[col]) {
+          throw cells.error(h.row(), col, "unknown column '" + ExcelMrioCells.shorten(text)
+              + "' (neither the intermediate block, final demand of a country, nor output)");
+        }
+      });
     }
+    for (DataRow r : cells.data()) {
+      for (int k = 0; k < r.values.length; k++) {
+        if (!Double.isNaN(r.values[k]) && !known[k + ExcelMrioCells.LABELS]) {
+          throw cells.error(r.row, k + ExcelMrioCells.LABELS, "a value in a column without a header label");
+        }
+      }
+    }
+  }
+
+  /** The one column, neither Z nor final demand, whose header says TOT, GO, TOTAL, "Total output". */
+  private void findOutputColumn(boolean[] known) {
     for (HeaderRow h : cells.header()) {
       h.cells().tailMap(ExcelMrioCells.LABELS).forEach((col, text) -> {
-        if (!known.contains(col) && TOTAL_LABELS.contains(text.toLowerCase(Locale.ROOT))) {
+        if (!known[col] && TOTAL_LABELS.contains(text.toLowerCase(Locale.ROOT))) {
           if (outputColumn >= 0 && outputColumn != col) {
-            throw cells.error(h.row(), col, "a second output column (the first is " + ExcelWorkbook.columnName(outputColumn) + ")");
+            throw cells.error(h.row(), col, "a second output column (the first is "
+                + ExcelWorkbook.columnName(outputColumn) + ")");
           }
           outputColumn = col;
         }
       });
     }
-    for (Map.Entry<Integer, String> e : labelled.entrySet()) {
-      if (!known.contains(e.getKey()) && e.getKey() != outputColumn) {
-        throw cells.error(countryRow.row(), e.getKey(), "unknown column '" + ExcelMrioCells.shorten(e.getValue())
-            + "' (neither the intermediate block, final demand of a country, nor output)");
-      }
-    }
     if (outputColumn >= 0) {
-      known.add(outputColumn);
-    }
-    for (DataRow r : cells.data()) {
-      for (int k = 0; k < r.values.length; k++) {
-        if (!Double.isNaN(r.values[k]) && !known.contains(k + ExcelMrioCells.LABELS)) {
-          throw cells.error(r.row, k + ExcelMrioCells.LABELS, "a value in a column without a header label");
-        }
-      }
+      known[outputColumn] = true;
     }
   }
 

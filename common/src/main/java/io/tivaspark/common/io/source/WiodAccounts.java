@@ -124,7 +124,7 @@ final class WiodAccounts {
     Map<String, byte[]> files = files(entry);
     List<AccountSheet> sheets = new ArrayList<>();
     for (String country : layout.entities()) {
-      Map.Entry<String, byte[]> file = fileOf(files, country, entry);
+      Map.Entry<String, byte[]> file = fileOf(files, country, dir.resolve(entry).toString());
       String source = label + "/" + entry + "/" + file.getKey();
       AccountSheet s = sheet(file.getValue(), source);
       if (s == null) {
@@ -173,20 +173,20 @@ final class WiodAccounts {
     }
   }
 
-  private static Map.Entry<String, byte[]> fileOf(Map<String, byte[]> files, String country, String entry) {
+  private Map.Entry<String, byte[]> fileOf(Map<String, byte[]> files, String country, String source) {
     Map.Entry<String, byte[]> found = null;
     for (Map.Entry<String, byte[]> e : files.entrySet()) {
       if (e.getKey().toUpperCase(Locale.ROOT).startsWith(country.toUpperCase(Locale.ROOT))) {
         if (found != null) {
-          throw new InvalidInputException(entry, null, null, "two files for country " + country + ": " + found.getKey()
+          throw new InvalidInputException(source, year, null, "two files for country " + country + ": " + found.getKey()
               + " and " + e.getKey());
         }
         found = e;
       }
     }
     if (found == null) {
-      throw new InvalidInputException(entry, null, null, "no workbook for country " + country
-          + " (expected " + country.toUpperCase(Locale.ROOT) + "_…​.xls; every country of the table needs one)");
+      throw new InvalidInputException(source, year, null, "no workbook for country " + country
+          + " (expected " + country.toUpperCase(Locale.ROOT) + "_*.xls; every country of the table needs one)");
     }
     return found;
   }

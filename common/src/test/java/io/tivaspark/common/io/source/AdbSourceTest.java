@@ -116,6 +116,11 @@ class AdbSourceTest {
     Path strayValue = corrupt(t, "ADB-MRIO-2019-stray.xlsx", stray);
     assertInvalid(() -> readOne(strayValue, OptionalInt.empty()),
         "cell " + ExcelWorkbook.cellName(g.firstData + 1, g.totalCol() + 2), "a value in a column without a header label");
+    List<TreeMap<Integer, Object>> extra = g.materialise();
+    extra.get(5).put(g.totalCol() + 1, "XYZ");
+    Path unknownColumn = corrupt(t, "ADB-MRIO-2019-col.xlsx", extra);
+    assertInvalid(() -> readOne(unknownColumn, OptionalInt.empty()), "cell " + ExcelWorkbook.cellName(5, g.totalCol() + 1),
+        "unknown column 'XYZ' (neither the intermediate block, final demand of a country, nor output)");
     Path cut = ExcelTestFiles.truncate(write(t, "ADB-MRIO-2019-ok.xlsx"), dir.resolve("ADB-MRIO-2019-cut.xlsx"), 0.5);
     assertInvalid(() -> readOne(cut, OptionalInt.empty()), "ADB-MRIO-2019-cut.xlsx", "not a readable Excel 2007+ workbook");
   }

@@ -68,6 +68,9 @@ final class ExcelTestAsserts {
       call.get();
     } catch (InvalidInputException e) {
       String m = e.getMessage();
+      if (System.getProperty("tiva.print.errors") != null) {
+        System.out.println("ERROR MESSAGE: " + m);
+      }
       assertTrue(!m.contains("\n"), "one line: " + m);
       for (String f : fragments) {
         assertTrue(m.contains(f), "message lacks '" + f + "': " + m);

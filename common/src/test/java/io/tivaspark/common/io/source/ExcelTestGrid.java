@@ -27,6 +27,10 @@ class ExcelTestGrid {
       "Cif/ fob adjustments on exports", "Direct purchases abroad by residents",
       "Purchases on the domestic territory by non-residents ", "Value added at basic prices",
       "International Transport Margins", "Output at basic prices"};
+  private static final String[] ADB_NAMES = {"Intermediate input total", "Taxes less subsidies on products",
+      "Cif/ fob adjustments on exports", "Direct purchases abroad by residents",
+      "Purchases on the domestic territory by non-residents", "Value added at basic prices",
+      "International transport margins", "TOTAL"};
   private static final String[] FD_NAMES = {"Final consumption expenditure by households",
       "Final consumption expenditure by non-profit organisations serving households (NPISH)",
       "Final consumption expenditure by government", "Gross fixed capital formation",
@@ -154,7 +158,7 @@ class ExcelTestGrid {
       }
     }
     cells.values().removeIf(v -> v == null);
-    cells.put(1, ROW_NAMES[k]);
+    cells.put(1, t.flavor == Flavor.ADB ? ADB_NAMES[k] : ROW_NAMES[k]);
     double[] v = k == 0 ? t.columnSums() : k == 7 ? t.x : t.va.get(ExcelTestTable.COMPONENTS.get(k - 1));
     double total = 0;
     for (int j = 0; j < t.n; j++) {

@@ -7,6 +7,7 @@ import io.tivaspark.common.SharedData;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.Satellite;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -14,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pymrio's WIOD 2013 mock ({@code ../shared/data/pymrio-mocks/wiod_mock}: 6 regions × 8 sectors,
@@ -47,6 +49,38 @@ class WiodMockTest {
       ExcelCrosscheckDump.write(m, out);
       System.out.println("crosscheck CSVs of the WIOD mock written to " + out);
     }
+  }
+
+  /**
+   * Accounts: a country's workbook missing and a sector the table does not have are errors; an
+   * account without the year's sheet is skipped with a note (the accounts end in 2009).
+   */
+  @Test
+  void environmentalAccountsBadInput(@TempDir Path tmp) throws Exception {
+    Path mock = SharedData.require(MOCK).getParent();
+    Files.copy(mock.resolve("wiot09_row_sep12.xlsx"), tmp.resolve("wiot09_row_sep12.xlsx"));
+    Path air = Files.createDirectory(tmp.resolve("AIR_may12"));
+    for (String c : List.of("AUS", "BEL", "ROU", "ROW", "USA")) {
+      Files.copy(mock.resolve("AIR_may12/" + c + "_AIR_May12.xls"), air.resolve(c + "_AIR_May12.xls"));
+    }
+    WiodSource wiod = new WiodSource();
+    SourceUnit unit = wiod.plan(List.of(tmp), OptionalInt.empty()).get(0);
+    ExcelTestAsserts.assertInvalid(() -> wiod.read(unit), "AIR_may12", "no workbook for country LUX");
+
+    Path other = Files.createDirectory(tmp.resolve("small"));
+    Files.move(air, other.resolve("AIR_may12"));
+    ExcelTestFiles.write(new ExcelTestGrid(ExcelTestTable.small(ExcelTestTable.Flavor.WIOD2013, 2008, 1)),
+        other.resolve("wiot08_row_sep12.xlsx"));
+    SourceYear y2008 = wiod.read(wiod.plan(List.of(other), OptionalInt.empty()).get(0));
+    assertEquals(null, y2008.table().satellite());
+    assertTrue(y2008.notes().contains("environmental account AIR_may12 has no sheet 2008 (AUS_AIR_May12.xls): not read"),
+        y2008.notes().toString());
+    Files.move(other.resolve("wiot08_row_sep12.xlsx"), other.resolve("x.tmp"));
+    ExcelTestFiles.write(new ExcelTestGrid(ExcelTestTable.small(ExcelTestTable.Flavor.WIOD2013, 2009, 1)),
+        other.resolve("wiot09_row_sep12.xlsx"));
+    SourceUnit y2009 = wiod.plan(List.of(other), OptionalInt.empty()).get(0);
+    ExcelTestAsserts.assertInvalid(() -> wiod.read(y2009), "AUS_AIR_May12.xls", "year 2009", "sheet 2009, row 3",
+        "unknown row 'secC' (expected sec + an industry code of the table, FC_HH, secTOT or total)");
   }
 
   /**
