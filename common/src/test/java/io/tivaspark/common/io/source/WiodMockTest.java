@@ -42,6 +42,8 @@ class WiodMockTest {
     assertEquals(List.of("AtB", "C", "15t16", "17t18", "19", "20", "21t22", "P"), m.layout().industries());
     assertEquals(List.of("c37", "c38", "c39", "c41", "c42"), m.layout().categories());
     assertEquals("2013 release", y.edition());
+    assertTrue(wiod.recognise(dir).orElseThrow().matches("WIOD 2013 release workbook \\(wiot09_row_sep12.xlsx, sheet WIOT_2009;"
+        + " final demand c37 \\.\\.\\. c42\\) \\+ environmental accounts \\[AIR_may12, lan_may12.zip\\]"));
     assertSameAsPositionalRead(m, SharedData.require(MOCK));
     assertAccounts(m.satellite(), m.layout());
     Path out = ExcelCrosscheckDump.outDir("wiod2016");
