@@ -35,6 +35,7 @@ final class ExcelMrioTable {
   private final ExcelMrioPlan plan;
   private final List<String> notes = new ArrayList<>();
   private int n;
+  private Layout layout;
 
   private ExcelMrioTable(ExcelMrioCells cells, ExcelMrioPlan plan) {
     this.cells = cells;
@@ -57,6 +58,7 @@ final class ExcelMrioTable {
       categories.add(t.safe(c, "final-demand category"));
     }
     Layout layout = new Layout(countries, industries, categories);
+    t.layout = layout;
     t.n = layout.n();
     double[] z = t.intermediate();
     double[] yf = t.finalDemand();
@@ -212,8 +214,8 @@ final class ExcelMrioTable {
         at = j;
       }
     }
-    int nInd = plan.industryKeys.size();
     return String.format(Locale.ROOT, "largest difference %.3g (relative %.3g) at %s %s", worst,
-        worst / Math.max(1e-300, Math.abs(b[at])), plan.countries.get(at / nInd), plan.industryKeys.get(at % nInd));
+        worst / Math.max(1e-300, Math.abs(b[at])), layout.entities().get(layout.entityOfRow(at)),
+        layout.industries().get(layout.industryOfRow(at)));
   }
 }
