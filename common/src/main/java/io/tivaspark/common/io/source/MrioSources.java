@@ -18,6 +18,8 @@ public final class MrioSources {
 
   static {
     // register(new ExiobaseSource()); ... one line per format, in the order of `ingest --help`
+    register(WiodSource::new);
+    register(AdbSource::new);
     register(FigaroSource::new);
     register(EoraSource::new);
   }
