@@ -170,11 +170,13 @@ final class ExiobaseFixture {
     write(root.resolve("metadata.json"), "{\n    \"description\": \"synthetic EXIOBASE 3\",\n    \"name\": \"EXIO3\",\n"
         + "    \"system\": \"pxp\",\n    \"version\": \"v3.8.2\"\n}\n");
     if (o.fileParameters()) {
+      String two = "\", \"nr_index_col\": \"2\", \"nr_header\": \"2\"},\n";
+      String one = "\", \"nr_index_col\": \"2\", \"nr_header\": \"1\"},\n";
       write(root.resolve("file_parameters.json"), "{\n    \"files\": {\n"
-          + "        \"A\": {\"name\": \"A.txt\", \"nr_index_col\": \"2\", \"nr_header\": \"2\"},\n"
-          + "        \"Z\": {\"name\": \"Z.txt\", \"nr_index_col\": \"2\", \"nr_header\": \"2\"},\n"
-          + "        \"Y\": {\"name\": \"Y.txt\", \"nr_index_col\": \"2\", \"nr_header\": \"2\"},\n"
-          + "        \"x\": {\"name\": \"x.txt\", \"nr_index_col\": \"2\", \"nr_header\": \"1\"},\n"
+          + (o.coefficients() ? "        \"A\": {\"name\": \"A.txt" + two : "")
+          + (o.flows() ? "        \"Z\": {\"name\": \"Z.txt" + two : "")
+          + "        \"Y\": {\"name\": \"Y.txt" + two
+          + (o.output() ? "        \"x\": {\"name\": \"x.txt" + one : "")
           + "        \"unit\": {\"name\": \"unit.txt\", \"nr_index_col\": \"2\", \"nr_header\": \"1\"}\n"
           + "    },\n    \"systemtype\": \"IOSystem\"\n}\n");
     }
