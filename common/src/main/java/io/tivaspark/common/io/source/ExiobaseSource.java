@@ -166,10 +166,32 @@ public final class ExiobaseSource implements MrioSource {
           return describe(dir, nameOf(input));
         }
       }
+      if (Files.isDirectory(input)) {
+        return recogniseChildren(input);
+      }
     } catch (InvalidInputException | ZipException e) {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** A folder of downloads: what the first recognised zip or year folder is, and how many there are. */
+  private Optional<String> recogniseChildren(Path dir) throws IOException {
+    List<Path> children;
+    try (Stream<Path> s = Files.list(dir)) {
+      children = s.filter(c -> Files.isDirectory(c) || ExiobaseFiles.isZip(c)).sorted().toList();
+    }
+    Optional<String> first = Optional.empty();
+    int count = 0;
+    for (Path c : children) {
+      Optional<String> what = Files.isDirectory(c) && !isYearFolder(c) ? Optional.empty() : recognise(c);
+      if (what.isPresent()) {
+        first = first.isPresent() ? first : what;
+        count++;
+      }
+    }
+    int n = count;
+    return first.map(w -> n == 1 ? w : w + " and " + (n - 1) + " more in " + nameOf(dir));
   }
 
   /** "EXIOBASE 3 pxp: IOT_2022_pxp/ A.txt + Y.txt, extensions impacts/ satellite/", if Y.txt looks like EXIOBASE's. */

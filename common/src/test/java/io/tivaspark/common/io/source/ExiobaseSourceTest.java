@@ -260,6 +260,10 @@ class ExiobaseSourceTest {
         source.recognise(zip).orElseThrow());
     assertTrue(source.recognise(folder).orElseThrow().startsWith("EXIOBASE 3 pxp: IOT_2019_pxp A.txt"));
     assertTrue(MrioSources.recognise(zip).containsKey("exiobase3"));
+    Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+    Files.copy(zip, downloads.resolve("IOT_2019_pxp.zip"));
+    Files.copy(zip, downloads.resolve("IOT_2020_pxp.zip"));
+    assertTrue(source.recognise(downloads).orElseThrow().endsWith("and 1 more in downloads"));
     Path csv = Files.writeString(tmp.resolve("ICIO2023_2019.csv"), "V1,AUS_A01\nAUS_A01,1\n");
     assertTrue(source.recognise(csv).isEmpty());
     Path otherZip = tmp.resolve("other.zip");
