@@ -17,11 +17,12 @@ public final class MrioSources {
   private static final Map<String, Supplier<MrioSource>> FORMATS = new LinkedHashMap<>();
 
   static {
-    // register(new ExiobaseSource()); ... one line per format, in the order of `ingest --help`
+    // one line per format, in the order of `ingest --help`
     register(WiodSource::new);
     register(AdbSource::new);
     register(FigaroSource::new);
     register(EoraSource::new);
+    register(ExiobaseSource::new);
   }
 
   private MrioSources() {}
