@@ -18,6 +18,7 @@ public final class MrioSources {
 
   static {
     // register(new ExiobaseSource()); ... one line per format, in the order of `ingest --help`
+    register(GloriaSource::new);
   }
 
   private MrioSources() {}
