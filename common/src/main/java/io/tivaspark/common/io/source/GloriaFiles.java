@@ -225,8 +225,13 @@ final class GloriaFiles {
     files.put(README, readMe(scan, t, y));
     List<String> members = new ArrayList<>();
     files.forEach((role, f) -> members.add(role + "=" + f.name()));
-    Path container = t.file().member() == null ? t.file().path().getParent() : t.file().path();
+    Path container = container(t.file());
     return new SourceUnit(container.toString(), members, y, container.getFileName().toString());
+  }
+
+  /** The folder or zip archive holding a file. */
+  private static Path container(GloriaFile f) {
+    return f.member() == null ? f.path().getParent() : f.path();
   }
 
   /** The role's basic-price file of year y (preferring the T file's archive), or null when optional and absent. */
@@ -243,7 +248,7 @@ final class GloriaFiles {
       if (!required) {
         return null;
       }
-      throw new InvalidInputException(t.file().path().toString(), y, null, "no " + role + "-Results_" + y
+      throw new InvalidInputException(container(t.file()).toString(), y, null, "no " + role + "-Results_" + y
           + "_…_Markup001(full).csv for this year (the T-Results file is " + t.file().baseName() + ")");
     }
     return pick.get(0).file();
@@ -256,7 +261,7 @@ final class GloriaFiles {
       return all.get(0);
     }
     if (all.isEmpty()) {
-      throw new InvalidInputException(t.file().path().toString(), y, null,
+      throw new InvalidInputException(container(t.file()).toString(), y, null,
           "no GLORIA_ReadMe_*.xlsx found (in or beside the release: it holds every label)");
     }
     List<GloriaFile> match = t.version() == null ? List.of() : all.stream().filter(f -> {
@@ -264,7 +269,7 @@ final class GloriaFiles {
       return m.matches() && m.group(1) != null && Integer.parseInt(m.group(1)) == Integer.parseInt(t.version());
     }).toList();
     if (match.size() != 1) {
-      throw new InvalidInputException(t.file().path().toString(), y, null, "cannot tell which ReadMe belongs to release "
+      throw new InvalidInputException(container(t.file()).toString(), y, null, "cannot tell which ReadMe belongs to release "
           + t.version() + ": " + String.join(", ", all.stream().map(GloriaFile::baseName).toList()));
     }
     return match.get(0);
@@ -277,7 +282,8 @@ final class GloriaFiles {
       (u.members().stream().anyMatch(m -> m.startsWith(TQ + "=")) ? with : without).add(u.year());
     }
     if (!with.isEmpty() && !without.isEmpty()) {
-      throw new InvalidInputException(units.get(0).path(), without.get(0), null, "year missing from the satellite accounts "
+      SourceUnit first = units.stream().filter(u -> u.year() == without.get(0)).findFirst().orElseThrow();
+      throw new InvalidInputException(first.path(), without.get(0), null, "year missing from the satellite accounts "
           + "(TQ/YQ-Results found for " + with + " but not for " + without + "): extensions need every year or none");
     }
   }
