@@ -170,6 +170,23 @@ class GloriaSourceTest {
     }
   }
 
+  /** A region without any transaction (GLORIA's DYE in 2022) is kept with zero output and named in a note. */
+  @Test
+  void emptyRegionIsKeptWithZeroOutput() throws IOException {
+    GloriaTestRelease rel = new GloriaTestRelease(3, 2, 2, 2, 2, 17, 1);
+    SourceYear sy = readOnly(rel.write(tmp, 2022), OptionalInt.empty());
+    MrioYear t = sy.table();
+    assertEquals(List.of("AAA", "BBB", "CCC"), t.layout().countries());
+    assertTrue(sy.notes().contains("regions without any transaction, kept with zero output (pymrio drops them): BBB"),
+        sy.notes().toString());
+    for (int j = 0; j < t.n(); j++) {
+      assertEquals(0.0, t.zAt(2, j));
+      assertEquals(0.0, t.zAt(j, 3));
+    }
+    assertTrue(sy.notes().stream().anyMatch(x -> x.startsWith("column balance") && !x.contains("does not balance")),
+        sy.notes().toString());
+  }
+
   @Test
   void zippedReleaseReadsTheSameAsTheFolders() throws IOException {
     GloriaTestRelease rel = new GloriaTestRelease(2, 3, 2, 2, 2, 3);

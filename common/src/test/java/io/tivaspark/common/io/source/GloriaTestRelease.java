@@ -46,6 +46,14 @@ final class GloriaTestRelease {
   final double[][] yq;
 
   GloriaTestRelease(int g, int sectors, int comps, int cats, int m, long seed) {
+    this(g, sectors, comps, cats, m, seed, -1);
+  }
+
+  /**
+   * With region {@code empty} (≥ 0) without any transaction (no supply, use, final demand, value
+   * added or satellite entry), as GLORIA's DYE in 2022; the table still balances.
+   */
+  GloriaTestRelease(int g, int sectors, int comps, int cats, int m, long seed, int empty) {
     this.g = g;
     this.sectors = sectors;
     this.comps = comps;
@@ -56,7 +64,7 @@ final class GloriaTestRelease {
     v = new double[n][n];
     for (int i = 0; i < n; i++) {
       int r = i / sectors;
-      double base = 100 + 900 * rnd.nextDouble();
+      double base = r == empty ? 0 : 100 + 900 * rnd.nextDouble();
       v[i][i] = base;
       v[i][r * sectors + (i % sectors + 1) % sectors] += 0.15 * base * rnd.nextDouble();
     }
@@ -78,6 +86,12 @@ final class GloriaTestRelease {
       }
     }
     y = split(q, rowSums(u), g * cats, rnd);
+    tq = random(m, n, rnd);
+    yq = random(m, g * cats, rnd);
+    if (empty >= 0) {
+      zeroRegion(empty, cats, y, yq);
+      zeroRegion(empty, sectors, null, tq);
+    }
     double[][] wt = split(gOut, colSums(u), comps, rnd);
     w = new double[comps][n];
     for (int c = 0; c < comps; c++) {
@@ -85,8 +99,19 @@ final class GloriaTestRelease {
         w[c][j] = wt[j][c];
       }
     }
-    tq = random(m, n, rnd);
-    yq = random(m, g * cats, rnd);
+  }
+
+  /** Moves the empty region's final demand (columns of rows) to the next region; zeroes its satellite columns. */
+  private static void zeroRegion(int r, int width, double[][] rows, double[][] sat) {
+    for (double[] row : rows == null ? new double[0][] : rows) {
+      for (int c = r * width; c < (r + 1) * width; c++) {
+        row[(c + width) % row.length] += row[c];
+        row[c] = 0;
+      }
+    }
+    for (double[] row : sat) {
+      java.util.Arrays.fill(row, r * width, (r + 1) * width, 0);
+    }
   }
 
   private static double[][] random(int rows, int cols, Random rnd) {
