@@ -33,7 +33,6 @@ final class GloriaCsv implements Closeable {
   private final int year;
   private final int cols;
   private final byte[] buf = new byte[1 << 20];
-  private final byte[] tok = new byte[MAX_CELL];
   private int pos;
   private int lim;
   private int row;
@@ -83,16 +82,37 @@ final class GloriaCsv implements Closeable {
     }
   }
 
+  /**
+   * Parses one line into {@code out}. The buffer is refilled so that a whole cell (at most
+   * {@link #MAX_CELL} bytes) and its delimiter are always in it: the scan needs no bound check per
+   * byte beyond the cell's and the cell is parsed where it lies.
+   */
   private void readRow(double[] out) throws IOException {
     int c = 0;
     while (true) {
-      int len = readCell();
-      int end = peek();
+      if (lim - pos <= MAX_CELL) {
+        compact();
+      }
+      byte[] b = buf;
+      int start = pos;
+      int p = start;
+      int end = Math.min(lim, start + MAX_CELL + 1);
+      while (p < end) {
+        byte ch = b[p];
+        if (ch == ',' || ch == '\n' || ch == '\r') {
+          break;
+        }
+        p++;
+      }
+      if (p - start > MAX_CELL) {
+        throw error("row " + row + " col " + (c + 1), "a cell longer than " + MAX_CELL + " characters is not a number");
+      }
       if (c < cols) {
-        out[c] = parse(tok, len, c);
+        out[c] = parse(b, start, p - start, c);
       }
       c++;
-      if (end == ',') {
+      pos = p;
+      if (p < lim && b[p] == ',') {
         pos++;
         continue;
       }
@@ -104,22 +124,15 @@ final class GloriaCsv implements Closeable {
     }
   }
 
-  /** Copies the bytes of one cell into {@link #tok}; returns its length (stops at ',', line end, EOF). */
-  private int readCell() throws IOException {
-    int len = 0;
-    while (true) {
-      if (pos == lim && !fill()) {
-        return len;
-      }
-      byte ch = buf[pos];
-      if (ch == ',' || ch == '\n' || ch == '\r') {
-        return len;
-      }
-      if (len == MAX_CELL) {
-        throw error("row " + row, "a cell longer than " + MAX_CELL + " characters is not a number");
-      }
-      tok[len++] = ch;
-      pos++;
+  /** Moves the unread bytes to the front of the buffer and reads after them until it is full or the file ends. */
+  private void compact() throws IOException {
+    int rest = lim - pos;
+    System.arraycopy(buf, pos, buf, 0, rest);
+    pos = 0;
+    lim = rest;
+    int k;
+    while (lim < buf.length && (k = in.read(buf, lim, buf.length - lim)) > 0) {
+      lim += k;
     }
   }
 
@@ -165,23 +178,23 @@ final class GloriaCsv implements Closeable {
     if (pos < lim) {
       return true;
     }
-    int keep = 0;
-    int n = in.readNBytes(buf, keep, buf.length - keep);
-    pos = 0;
-    lim = n;
-    return n > 0;
+    compact();
+    return lim > 0;
   }
 
-  /** The number in {@code t[0..len)}: the exact fast path, else {@link Double#parseDouble} on checked text. */
-  private double parse(byte[] t, int len, int c) {
+  /** The number in {@code t[off..off+len)}: the exact fast path, else {@link Double#parseDouble} on checked text. */
+  private double parse(byte[] t, int off, int len, int c) {
+    if (len == 3 && t[off] == '0' && t[off + 1] == '.' && t[off + 2] == '0' || len == 1 && t[off] == '0') {
+      return 0.0;
+    }
     if (len == 0) {
       throw error("row " + row + " col " + (c + 1), "empty cell");
     }
-    double v = parseFast(t, len);
+    double v = parseFast(t, off, len);
     if (!Double.isNaN(v)) {
       return v;
     }
-    String text = new String(t, 0, len, StandardCharsets.ISO_8859_1).strip();
+    String text = new String(t, off, len, StandardCharsets.ISO_8859_1).strip();
     if (!text.isEmpty() && text.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch == '.' || ch == 'e' || ch == 'E'
         || ch == '-' || ch == '+')) {
       try {
@@ -206,10 +219,16 @@ final class GloriaCsv implements Closeable {
    * operation gives what {@link Double#parseDouble} gives. NaN when the slow path must decide.
    */
   static double parseFast(byte[] t, int len) {
-    int i = 0;
+    return parseFast(t, 0, len);
+  }
+
+  /** {@link #parseFast(byte[], int)} of {@code t[off..off+len)}. */
+  static double parseFast(byte[] t, int off, int len) {
+    int i = off;
+    int end = off + len;
     boolean neg = false;
-    if (t[0] == '-' || t[0] == '+') {
-      neg = t[0] == '-';
+    if (t[i] == '-' || t[i] == '+') {
+      neg = t[i] == '-';
       i++;
     }
     long m = 0;
@@ -217,7 +236,7 @@ final class GloriaCsv implements Closeable {
     int frac = 0;
     boolean dot = false;
     boolean any = false;
-    for (; i < len; i++) {
+    for (; i < end; i++) {
       byte ch = t[i];
       if (ch >= '0' && ch <= '9') {
         any = true;
@@ -241,8 +260,8 @@ final class GloriaCsv implements Closeable {
       return Double.NaN;
     }
     int exp = 0;
-    if (i < len) {
-      exp = parseExponent(t, i + 1, len);
+    if (i < end) {
+      exp = parseExponent(t, i + 1, end);
       if (exp == Integer.MIN_VALUE) {
         return Double.NaN;
       }
