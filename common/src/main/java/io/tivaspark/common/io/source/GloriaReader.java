@@ -62,6 +62,7 @@ final class GloriaReader {
     double[] supply = sut.productSupply();
     boolean diagonal = sut.supplyDiagonal();
     double[] z = sut.finish();
+    lostNote(sut, "T-Results: uses");
     GloriaChecks.Totals totals = GloriaChecks.totals(z, yf, n);
     GloriaChecks.outputNotNegative(files.get(GloriaFiles.T).name(), year, totals, this::rowLabel);
     notes.add(diagonal ? "supply table diagonal (each industry makes only its own product): Z = U with column j "
@@ -227,6 +228,7 @@ final class GloriaReader {
     for (int c = 0; c < comps; c++) {
       va.put(labels.components().get(c), sut.toProducts(w[c]));
     }
+    lostNote(sut, "V-Results: value added");
     return va;
   }
 
@@ -262,6 +264,7 @@ final class GloriaReader {
       }
     }
     dropped.note(notes, "TQ-Results", "not kept (pymrio keeps the industry columns only)");
+    lostNote(sut, "TQ-Results: satellite entries");
     return new Satellite(labels.stressors(), labels.units(), f, readYq(m, layout.finalDemandColumns()));
   }
 
@@ -284,6 +287,15 @@ final class GloriaReader {
       }
     }
     return fy;
+  }
+
+  /** A note when converted cells belonged to industries without output (they reach no product, as in pymrio). */
+  private void lostNote(GloriaSut sut, String what) {
+    double[] lost = sut.takeLost();
+    if (lost[0] > 0) {
+      notes.add(String.format(Locale.ROOT, "%s of industries without output (g = V1 = 0): %d non-zero cells (sum of "
+          + "|values| %.6g) reach no product (1/g := 0, as pymrio)", what, (long) lost[0], lost[1]));
+    }
   }
 
   /** Non-zero cells of the blocks the store has no place for, per block: counted for a note. */

@@ -36,6 +36,8 @@ final class GloriaSut {
   private int vNnz;
   private int vRows;
   private double[] g;
+  private double lost;
+  private long lostCells;
 
   /** @param n the number of products (= industries) over all regions */
   GloriaSut(int n) {
@@ -111,6 +113,17 @@ final class GloriaSut {
     return true;
   }
 
+  /**
+   * Cells of rows converted since the last call that belong to an industry without output (g = 0):
+   * M has no row for them, so they reach no product. {count, sum of |values|}; resets the tally.
+   */
+  double[] takeLost() {
+    double[] t = {lostCells, lost};
+    lost = 0;
+    lostCells = 0;
+    return t;
+  }
+
   /** Number of non-zero supply cells. */
   int supplyNonZeros() { return vNnz; }
 
@@ -139,7 +152,12 @@ final class GloriaSut {
     Arrays.fill(out, 0);
     for (int i = 0; i < n; i++) {
       double ui = a[off + i];
-      if (ui == 0 || inv[i] == 0) {
+      if (ui == 0) {
+        continue;
+      }
+      if (inv[i] == 0) {
+        lost += Math.abs(ui);
+        lostCells++;
         continue;
       }
       for (int e = vRowStart[i]; e < vRowStart[i + 1]; e++) {

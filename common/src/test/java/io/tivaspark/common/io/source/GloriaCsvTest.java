@@ -65,6 +65,23 @@ class GloriaCsvTest {
     }
   }
 
+  /** Z = U ĝ⁻¹ V with an industry without output: its inputs reach no product and are tallied (1/g := 0). */
+  @Test
+  void inputsOfIndustriesWithoutOutputReachNoProduct() {
+    GloriaSut sut = new GloriaSut(2);
+    sut.supplyRow(0, new double[] {0, 0});
+    sut.supplyRow(1, new double[] {1, 4});
+    sut.useRow(0, new double[] {1, 2});
+    sut.useRow(1, new double[] {3, 4});
+    assertArrayEquals(new double[] {0, 5}, sut.industryOutput());
+    assertArrayEquals(new double[] {1, 4}, sut.productSupply());
+    assertFalse(sut.supplyDiagonal());
+    double[] z = sut.finish(); // column-major: Z = [[0.4, 1.6], [0.8, 3.2]]
+    assertArrayEquals(new double[] {2 * 0.2, 4 * 0.2, 2 * 0.8, 4 * 0.8}, z, 1e-15);
+    assertArrayEquals(new double[] {2, 4}, sut.takeLost());
+    assertArrayEquals(new double[] {0, 0}, sut.takeLost());
+  }
+
   @Test
   void transposeInPlaceMatchesTheDefinition() {
     for (int n : new int[] {1, 3, 64, 130}) {
