@@ -312,8 +312,8 @@ final class GloriaFiles {
     Scan s;
     try {
       s = scan(List.of(input));
-    } catch (InvalidInputException e) {
-      return Optional.empty();
+    } catch (InvalidInputException | UncheckedIOException e) {
+      return Optional.empty(); // not readable as GLORIA: another format may recognise it
     }
     List<Found> ts = s.basic(T);
     if (ts.isEmpty()) {
