@@ -23,6 +23,7 @@ public final class MrioSources {
     register(FigaroSource::new);
     register(EoraSource::new);
     register(ExiobaseSource::new);
+    register(GloriaSource::new);
   }
 
   private MrioSources() {}
