@@ -57,11 +57,30 @@ final class ExiobaseYear {
     String conversion = hasZ ? flows(z, y, published, index) : coefficients(z, y, published, index);
     ExiobaseExtensions.Result ext = ExiobaseExtensions.read(files, year, index);
     notes.addAll(ext.notes());
-    columnBalanceNote(z, y, published, ext.valueAdded(), index);
-    MrioYear table = new MrioYear(year, layout, z, fd.yf(), ext.valueAdded(), published, ext.satellite());
+    Map<String, double[]> va = ext.valueAdded();
+    if (va.isEmpty()) { // a release without factor inputs (pymrio's mock): the store needs value_added/
+      va = Map.of("VA", residualValueAdded(z, y, published, n));
+      notes.add("no factor inputs in the release: value added = x − Z'1 (one component VA, the column residual)");
+    }
+    columnBalanceNote(z, y, published, va, index);
+    MrioYear table = new MrioYear(year, layout, z, fd.yf(), va, published, ext.satellite());
     String edition = ((meta.version().isEmpty() ? "" : meta.version() + " ") + index.system()).strip();
     return new SourceYear(table, "EXIOBASE 3", edition, moneyUnit(), countryNames(layout),
-        industryNames(index), conversion + " " + labels(index, ext.valueAdded().keySet()), notes);
+        industryNames(index), conversion + " " + labels(index, va.keySet()), notes);
+  }
+
+  /** va = x − Z'1 with x the published output or Z1 + y (the default math's own value added). */
+  private static double[] residualValueAdded(double[] z, double[] y, double[] published, int n) {
+    double[] zRow = IoMath.rowSums(z, n, n);
+    double[] va = new double[n];
+    for (int j = 0; j < n; j++) {
+      double col = 0;
+      for (int i = 0; i < n; i++) {
+        col += z[i + j * n];
+      }
+      va[j] = (published != null ? published[j] : zRow[j] + y[j]) - col;
+    }
+    return va;
   }
 
   /** metadata.json's version (without a leading v) and system; the system also from the folder's name. */

@@ -73,7 +73,8 @@ class ExiobaseSourceTest {
     assertEquals("3.4_mock pxp", sy.edition());
     assertEquals("USD million", sy.unit());
     assertEquals(2009, t.year());
-    assertTrue(t.valueAdded().isEmpty(), "the mock has no factor inputs");
+    // the mock has no factor inputs: one component VA = x − Z'1 (the store needs value_added/)
+    assertEquals(List.of("VA"), List.copyOf(t.valueAdded().keySet()), "the mock has no factor inputs");
     assertNull(t.publishedOutput(), "the mock has no x.txt");
     Satellite sat = t.satellite();
     assertEquals(List.of("emission_type1", "emission_type2"), sat.stressors());
