@@ -34,7 +34,7 @@ mock_of() {
     exiobase3) echo "$MOCKS/exio3_mock" ;;
     eora26) echo "$MOCKS/eora26_mock" ;;
     gloria) echo "$MOCKS/gloria_mock" ;;
-    wiod2016|wiod2013|wiod) echo "$MOCKS/wiod_mock" ;;
+    wiod2016|wiod2013|wiod) echo "$MOCKS/wiod_mock/wiot09_row_sep12.xlsx" ;;
     *) echo "$MOCKS/$1_mock" ;;
   esac
 }
@@ -81,6 +81,9 @@ formats_step() {
     if [ "$fmt" = exiobase3 ]; then # the mock, and a synthetic release with factor inputs beside our parse
       "$VENV/bin/python" "$f" "$mock" "$dump/$fmt/mock" "$dump/$fmt/fixture/IOT_2011_pxp" "$dump/$fmt/fixture" \
         || failed+=("$fmt")
+    elif [ "$fmt" = gloria ]; then # the mock, and a balanced synthetic release with a non-diagonal supply table
+      { "$VENV/bin/python" "$f" "$mock" "$dump/$fmt/mock" \
+        && "$VENV/bin/python" "$f" "$dump/$fmt/synthetic-release" "$dump/$fmt/synthetic"; } || failed+=("$fmt")
     else
       "$VENV/bin/python" "$f" "$mock" "$dump/$fmt" || failed+=("$fmt")
     fi

@@ -5,8 +5,8 @@ Usage:  gloria.py RELEASE_DIR CSV_DIR [--tol 1e-12]
 RELEASE_DIR is a GLORIA release in pymrio's folder layout (GLORIA_MRIOs_<v>_<year>[.zip],
 GLORIA_SatelliteAccounts_0<v>_<year>[.zip], GLORIA_ReadMe_0<v>.xlsx), e.g. pymrio's mock
 ../shared/data/pymrio-mocks/gloria_mock. CSV_DIR holds what tiva-spark read from it, written by
-the common test GloriaCrosscheckDumpTest (-Dtiva.crosscheck.out=DIR: DIR/mock and, for its
-balanced synthetic release DIR/synthetic-release, DIR/synthetic): Z, Y, x, VA, F, F_Y in long
+the common test GloriaCrosscheckDumpTest (-Dtiva.crosscheck.out=DIR: DIR/gloria/mock and, for its
+balanced synthetic release DIR/gloria/synthetic-release, DIR/gloria/synthetic): Z, Y, x, VA, F, F_Y in long
 form with the store's codes and names.csv (code -> the ReadMe label pymrio uses as index).
 
 pymrio (construct "B", its default: product-by-product, industry-technology assumption) gives A,

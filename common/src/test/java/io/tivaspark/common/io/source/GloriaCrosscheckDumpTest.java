@@ -32,7 +32,7 @@ class GloriaCrosscheckDumpTest {
   void dump() throws IOException {
     String out = System.getProperty("tiva.crosscheck.out");
     Assumptions.assumeTrue(out != null && !out.isBlank(), "set -Dtiva.crosscheck.out=DIR to write the GLORIA cross-check CSVs");
-    Path dir = Path.of(out);
+    Path dir = Path.of(out).resolve("gloria");
     dumpRead(GloriaSourceTest.mock(), dir.resolve("mock"));
     // region 3 of 5 without any transaction: pymrio drops it, tiva-spark keeps it at zero
     Path release = new GloriaTestRelease(5, 5, 4, 4, 6, 2024, 2).write(dir.resolve("synthetic-release"), 2021);
