@@ -113,16 +113,7 @@ public final class IcioCsv {
             zf.close();
             throw new InvalidInputException(zip.toString(), null, "member " + member, "no such member in the zip archive");
           }
-          InputStream in = new java.io.FilterInputStream(zf.getInputStream(e)) {
-            @Override
-            public void close() throws IOException {
-              try {
-                super.close();
-              } finally {
-                zf.close();
-              }
-            }
-          };
+          InputStream in = ZipTables.memberClosingArchive(zf, e);
           if (member.toLowerCase(Locale.ROOT).endsWith(".gz")) {
             in = new GZIPInputStream(in, BUFFER);
           }
@@ -531,9 +522,9 @@ public final class IcioCsv {
   /**
    * Exact fast path for plain decimals with at most 15 significant digits and at most 22
    * decimals (the value is m / 10^k with both exact, so one correctly rounded division equals
-   * {@link Double#parseDouble}). Returns NaN when the slow path must decide.
+   * {@link Double#parseDouble}). Returns NaN when the slow path must decide. Also FIGARO's cells.
    */
-  static double parseFast(String s, int a, int b) {
+  public static double parseFast(String s, int a, int b) {
     int i = a;
     boolean neg = false;
     char ch = s.charAt(i);

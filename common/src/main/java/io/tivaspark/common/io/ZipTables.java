@@ -73,4 +73,21 @@ public final class ZipTables {
   public static boolean isZip(String name) {
     return name.toLowerCase(Locale.ROOT).endsWith(".zip");
   }
+
+  /**
+   * The bytes of one member, inflated while read; closing the stream closes the archive too (for a
+   * reader that opens the archive for one member).
+   */
+  public static java.io.InputStream memberClosingArchive(ZipFile zf, ZipEntry e) throws IOException {
+    return new java.io.FilterInputStream(zf.getInputStream(e)) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          zf.close();
+        }
+      }
+    };
+  }
 }

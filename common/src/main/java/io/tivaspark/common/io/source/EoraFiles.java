@@ -1,8 +1,9 @@
 package io.tivaspark.common.io.source;
 
+import io.tivaspark.common.io.ZipTables;
+
 import io.tivaspark.common.io.TableNames;
 import io.tivaspark.common.model.InvalidInputException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -73,16 +74,7 @@ final class EoraFiles {
         zf.close();
         throw new InvalidInputException(file.toString(), null, "member " + member, "member missing from the archive");
       }
-      return new FilterInputStream(zf.getInputStream(e)) {
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            zf.close();
-          }
-        }
-      };
+      return ZipTables.memberClosingArchive(zf, e);
     }
   }
 

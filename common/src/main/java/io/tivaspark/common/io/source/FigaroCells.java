@@ -1,5 +1,7 @@
 package io.tivaspark.common.io.source;
 
+import io.tivaspark.common.io.IcioCsv;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +11,6 @@ import java.util.List;
  * copy of the cell (an exact fast path for plain decimals, {@link Double#parseDouble} otherwise).
  */
 final class FigaroCells {
-  private static final double[] POW10 = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-  };
-
   private FigaroCells() {}
 
   /** The line without a leading byte-order mark. */
@@ -99,50 +96,8 @@ final class FigaroCells {
     if (a == b) {
       return Double.NaN;
     }
-    double v = fast(s, a, b);
+    double v = IcioCsv.parseFast(s, a, b); // exact for plain decimals (the ICIO reader's fast path)
     return Double.isNaN(v) ? slow(s, a, b) : v;
-  }
-
-  /**
-   * Exact for plain decimals of at most 15 significant digits and 22 decimals: the value is
-   * m / 10^k with both exact, so one correctly rounded division equals {@link Double#parseDouble}.
-   * NaN when the slow path must decide.
-   */
-  private static double fast(String s, int a, int b) {
-    int i = a;
-    char ch = s.charAt(i);
-    boolean neg = ch == '-';
-    if (neg || ch == '+') {
-      i++;
-    }
-    long m = 0;
-    int digits = 0;
-    int frac = 0;
-    boolean dot = false;
-    boolean any = false;
-    for (; i < b; i++) {
-      ch = s.charAt(i);
-      if (ch >= '0' && ch <= '9') {
-        any = true;
-        frac += dot ? 1 : 0;
-        if (m == 0 && ch == '0') {
-          continue;
-        }
-        if (++digits > 15) {
-          return Double.NaN;
-        }
-        m = m * 10 + (ch - '0');
-      } else if (ch == '.' && !dot) {
-        dot = true;
-      } else {
-        return Double.NaN;
-      }
-    }
-    if (!any || frac > 22) {
-      return Double.NaN;
-    }
-    double v = frac == 0 ? (double) m : m / POW10[frac];
-    return neg ? -v : v;
   }
 
   /** Scientific notation and long decimals; NaN for anything that is not a finite CSV number. */

@@ -1,7 +1,8 @@
 package io.tivaspark.common.io.source;
 
+import io.tivaspark.common.io.ZipTables;
+
 import io.tivaspark.common.model.InvalidInputException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -63,15 +64,6 @@ record GloriaFile(Path path, String member) {
       zf.close();
       throw new InvalidInputException(path.toString(), year, "member " + member, "no such member in the zip archive");
     }
-    return new FilterInputStream(zf.getInputStream(e)) {
-      @Override
-      public void close() throws IOException {
-        try {
-          super.close();
-        } finally {
-          zf.close();
-        }
-      }
-    };
+    return ZipTables.memberClosingArchive(zf, e);
   }
 }
