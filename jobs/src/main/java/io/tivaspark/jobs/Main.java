@@ -68,11 +68,11 @@ public final class Main {
     try {
       argv = GlobalOptions.commandFirst(argv);
       if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h")) {
-        out.println(Help.overview(Settings.version()));
+        out.println(overview());
         return argv.length == 0 ? ExitCode.USAGE : ExitCode.OK;
       }
       if (argv[0].equals("help")) {
-        out.println(argv.length == 1 ? Help.overview(Settings.version()) : helpPage(argv[1]));
+        out.println(argv.length == 1 ? overview() : helpPage(argv[1]));
         return ExitCode.OK;
       }
       if (argv[0].equals("version") || argv[0].equals("--version")) {
@@ -125,6 +125,10 @@ public final class Main {
     java.util.HashSet<String> s = new java.util.HashSet<>(a);
     s.addAll(b);
     return s;
+  }
+
+  static String overview() {
+    return Help.overview(Settings.version(), Help.commands().stream().map(c -> COMMANDS.get(c).usage()).toList());
   }
 
   /** The help page of one command (bin/tiva help COMMAND, COMMAND --help). */

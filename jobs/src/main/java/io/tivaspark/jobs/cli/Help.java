@@ -139,8 +139,8 @@ public final class Help {
     return ORDER;
   }
 
-  /** The page of {@code bin/tiva help}: every command with its one-line summary. */
-  public static String overview(String version) {
+  /** The page of {@code bin/tiva help}: every command with its one-line summary, then each usage line. */
+  public static String overview(String version, List<String> usages) {
     StringBuilder sb = new StringBuilder("tiva-spark " + version
         + ": Trade in Value Added indicators on Spark and Delta Lake\n\nusage: bin/tiva COMMAND [OPTIONS]\n\ncommands:\n");
     for (String c : ORDER) {
@@ -149,6 +149,8 @@ public final class Help {
     sb.append(String.format(Locale.ROOT, "  %-9s %s%n", "help", "bin/tiva help COMMAND: every option of a command, "
         + "its default and examples"));
     sb.append(String.format(Locale.ROOT, "  %-9s %s%n", "version", "the version"));
+    sb.append("\nsynopsis:\n");
+    usages.forEach(u -> sb.append("  ").append(u).append('\n'));
     sb.append("\n").append(commonOptions());
     sb.append("\nfirst steps: bin/tiva demo; then bin/tiva help run\n");
     sb.append(exitCodes());
