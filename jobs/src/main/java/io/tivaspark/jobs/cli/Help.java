@@ -171,7 +171,9 @@ public final class Help {
     }
     StringBuilder sb = new StringBuilder("bin/tiva " + command + ": " + p.summary() + "\n\n");
     if (command.equals("ingest")) {
-      sb.append(IngestFormats.help()).append("\n\n");
+      String formats = IngestFormats.help(); // its usage line is already on top of the page
+      sb.append(formats.startsWith("usage:") ? formats.substring(formats.indexOf('\n') + 1).strip() : formats)
+          .append("\n\n");
     } else {
       sb.append("options:\n");
       List<Option> all = withUndocumented(p.options(), valued, flags);

@@ -54,7 +54,8 @@ public final class Progress extends SparkListener {
 
   @Override
   public void onJobStart(SparkListenerJobStart e) {
-    if (jobId < 0 && description.equals(e.properties().getProperty("spark.job.description"))) {
+    if (jobId < 0 && e.properties() != null
+        && description.equals(e.properties().getProperty("spark.job.description"))) {
       jobId = e.jobId();
       scala.collection.JavaConverters.seqAsJavaList(e.stageIds()).forEach(s -> stages.add((Integer) s));
     }
