@@ -2,15 +2,15 @@ package io.tivaspark.jobs;
 
 import io.tivaspark.jobs.cli.Args;
 import io.tivaspark.jobs.cli.Commands;
+import io.tivaspark.jobs.cli.GlobalOptions;
+import io.tivaspark.jobs.cli.Help;
 import io.tivaspark.jobs.cli.SparkSessions;
 import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.cli.Settings;
 import io.tivaspark.jobs.cli.TivaSettings;
 import io.tivaspark.jobs.cli.UsageException;
-import io.tivaspark.jobs.ingest.IngestFormats;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,7 +39,9 @@ public final class Main {
       "validate", new Spec(Set.of("input", "years"), Set.of(),
           "bin/tiva validate --input DIR [--years A-B]"),
       "ingest", new Spec(Set.of("format", "in", "out", "year"), Set.of(),
-          "bin/tiva ingest --format FORMAT --in PATH... --out DIR [--year YYYY]  (formats: bin/tiva ingest --help)"));
+          "bin/tiva ingest --format FORMAT --in PATH... --out DIR [--year YYYY]  (formats: bin/tiva ingest --help)"),
+      "export", new Spec(Set.of("warehouse", "tables", "years", "format", "out"), Set.of(),
+          "bin/tiva export --warehouse DIR --out DIR [--tables T1,T2] [--years Y1,Y2|A-B] [--format parquet|csv]"));
 
   private Main() {}
 
@@ -64,24 +66,39 @@ public final class Main {
   /** Runs a command and returns its exit code (tests call this). */
   public static int run(String[] argv, PrintStream out, PrintStream err) {
     try {
-      if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
-        out.println(usage());
+      argv = GlobalOptions.commandFirst(argv);
+      if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h")) {
+        out.println(overview());
         return argv.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+      }
+      if (argv[0].equals("help")) {
+        out.println(argv.length == 1 ? overview() : helpPage(argv[1]));
+        return ExitCode.OK;
       }
       if (argv[0].equals("version") || argv[0].equals("--version")) {
         out.println("tiva-spark " + Settings.version());
         return ExitCode.OK;
       }
+      if (argv[0].startsWith("--")) { // only common options, no command: --show-config [--conf FILE]
+        Args args = Args.parse("tiva", Arrays.asList(argv), COMMON_VALUED, COMMON_FLAGS);
+        if (!args.has("show-config")) {
+          throw new UsageException("no command given (commands: " + String.join(", ", Help.commands())
+              + "; see bin/tiva help)");
+        }
+        out.println(Settings.load(args.get("conf")).render());
+        return ExitCode.OK;
+      }
       String command = argv[0];
       Spec spec = COMMANDS.get(command);
       if (spec == null) {
-        throw new UsageException("unknown command '" + command + "' (commands: demo, generate, ingest, validate, run, sql; see bin/tiva help)");
+        throw new UsageException("unknown command '" + command + "' (commands: " + String.join(", ", Help.commands())
+            + "; see bin/tiva help)");
       }
       Set<String> valued = union(spec.valued(), COMMON_VALUED);
       Set<String> flags = union(spec.flags(), COMMON_FLAGS);
       Args args = Args.parse(command, Arrays.asList(argv).subList(1, argv.length), valued, flags);
       if (args.has("help")) {
-        out.println(command.equals("ingest") ? IngestFormats.help() : "usage: " + spec.usage());
+        out.println(helpPage(command));
         return ExitCode.OK;
       }
       Settings settings = Settings.load(args.get("conf"));
@@ -110,14 +127,17 @@ public final class Main {
     return s;
   }
 
-  static String usage() {
-    StringBuilder sb = new StringBuilder("tiva-spark " + Settings.version()
-        + ": Trade in Value Added indicators on Spark and Delta Lake\n\nusage:\n");
-    for (String c : List.of("demo", "generate", "ingest", "validate", "run", "sql")) {
-      sb.append("  ").append(COMMANDS.get(c).usage()).append('\n');
+  static String overview() {
+    return Help.overview(Settings.version(), Help.commands().stream().map(c -> COMMANDS.get(c).usage()).toList());
+  }
+
+  /** The help page of one command (bin/tiva help COMMAND, COMMAND --help). */
+  static String helpPage(String command) {
+    Spec spec = COMMANDS.get(command);
+    if (spec == null) {
+      throw new UsageException("help: unknown command '" + command + "' (commands: " + String.join(", ", Help.commands())
+          + ")");
     }
-    sb.append("\nevery command also takes --conf FILE (overrides conf/application.conf), --show-config, --help\n");
-    sb.append("exit codes: 0 ok, 1 failure, 2 usage or configuration, 3 invalid input, 4 quality check failed (when configured)");
-    return sb.toString();
+    return "usage: " + spec.usage() + "\n\n" + Help.page(command, spec.valued(), spec.flags(), Settings.defaultTiva());
   }
 }

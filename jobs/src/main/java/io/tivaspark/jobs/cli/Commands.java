@@ -4,6 +4,7 @@ import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.jobs.generate.GenerateJob;
 import io.tivaspark.jobs.ingest.IngestFormats;
 import io.tivaspark.jobs.ingest.IngestJob;
+import io.tivaspark.jobs.run.EmptyTables;
 import io.tivaspark.jobs.run.RunJob;
 import io.tivaspark.jobs.validate.ValidateJob;
 import java.io.File;
@@ -36,6 +37,7 @@ public final class Commands {
         RunJob.Result r = RunJob.run(SparkSessions.create(settings), typed, req);
         out.printf(Locale.ROOT, "run %s %s: years computed %s, unchanged %s; rows %s; tables in %s%n", r.runId(),
             r.status(), r.computedYears(), r.skippedYears(), r.rows(), req.warehouse());
+        EmptyTables.describe(r.rows(), req.families(), settings.tiva()).forEach(out::println);
         return ExitCode.OK;
       }
       case "sql" -> {
@@ -46,6 +48,13 @@ public final class Commands {
               + wh + " \"SELECT * FROM runs\"");
         }
         SqlCommand.query(SparkSessions.create(settings), wh, args.positional().get(0), out);
+        return ExitCode.OK;
+      }
+      case "export" -> {
+        ExportCommand.Request req = ExportCommand.request(args);
+        requireDirectory("export", "warehouse", req.warehouse());
+        long rows = ExportCommand.export(SparkSessions.create(settings), req, out);
+        out.printf(Locale.ROOT, "export done: %d rows (%s) in %s%n", rows, req.format(), req.out());
         return ExitCode.OK;
       }
       case "demo" -> {

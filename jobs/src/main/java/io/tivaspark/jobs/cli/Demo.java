@@ -49,6 +49,7 @@ final class Demo {
       for (var e : r.rows().entrySet()) {
         out.printf(Locale.ROOT, "  %-20s %,12d%n", e.getKey(), e.getValue());
       }
+      io.tivaspark.jobs.run.EmptyTables.describe(r.rows(), families, t).forEach(l -> out.println("  " + l));
       long checks = spark.sql("SELECT count(*) FROM quality_checks WHERE run_id = '" + r.runId() + "'").first().getLong(0);
       long failed = spark.sql("SELECT count(*) FROM quality_checks WHERE NOT passed AND run_id = '" + r.runId() + "'")
           .first().getLong(0);

@@ -79,6 +79,7 @@ public final class GenerateJob {
     boolean population = spec.population();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("tiva generate: " + years.size() + " years, n = " + layout.n());
+    io.tivaspark.jobs.cli.Progress.track(spark.sparkContext(), "generate", years.stream().map(y -> "year " + y).toList());
     long rows = jsc.parallelize(years, years.size()).mapPartitions((Iterator<Integer> it) -> {
       List<Long> counts = new ArrayList<>();
       SyntheticMrio g = new SyntheticMrio(GeneratorSpec.builder().regions(regions).industries(industries)

@@ -184,6 +184,7 @@ public final class IngestJob {
     String stagingStr = staging.toString();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("tiva ingest icio: " + units.size() + " tables");
+    io.tivaspark.jobs.cli.Progress.track(spark.sparkContext(), "ingest", units.stream().map(u -> "year " + u.year()).toList());
     boolean ok = false;
     try {
       List<Parsed> parsed = jsc.parallelize(units, Math.max(1, units.size())).mapPartitions((Iterator<Unit> it) -> {

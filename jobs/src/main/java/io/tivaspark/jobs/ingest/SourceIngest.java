@@ -132,6 +132,7 @@ final class SourceIngest {
     HadoopConf hc = HadoopConf.of(spark.sparkContext().hadoopConfiguration());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("tiva ingest " + format + ": " + units.size() + " years");
+    io.tivaspark.jobs.cli.Progress.track(spark.sparkContext(), "ingest", units.stream().map(u -> "year " + u.year()).toList());
     List<Read> reads = jsc.parallelize(units, units.size()).mapPartitions((Iterator<SourceUnit> it) -> {
       List<Read> res = new ArrayList<>();
       while (it.hasNext()) {

@@ -201,6 +201,7 @@ public final class RunJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     logPlacement(spark.sparkContext().getConf(), tasks.size(), n);
     jsc.setJobDescription("tiva run " + runId + ": compute " + tasks.size() + " years");
+    io.tivaspark.jobs.cli.Progress.track(spark.sparkContext(), "run", tasks.stream().map(t -> "year " + t.year()).toList());
     long computeStart = System.nanoTime();
     List<YearOutcome> outcomes;
     try {

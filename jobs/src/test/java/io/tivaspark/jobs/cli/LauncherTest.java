@@ -1,0 +1,88 @@
+package io.tivaspark.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/tiva's stderr filter: the JVM's incubator-module warning and netlib's raw dlopen lines are
+ * dropped, every other line and the exit code pass through. The launcher runs in a copy of the
+ * project layout with a fake {@code java} on the PATH (no build, no JVM).
+ */
+class LauncherTest {
+  private static final String INCUBATOR = "WARNING: Using incubator modules: jdk.incubator.vector";
+  private static final String DLOPEN_LAPACK = "netlib-lapack: JNI_OnLoad: dlopen(liblapack.so.3) failed: "
+      + "liblapack.so.3: cannot open shared object file: No such file or directory";
+  private static final String DLOPEN_BLAS = "netlib-blas: JNI_OnLoad: dlopen(libblas.so.3) failed: "
+      + "libblas.so.3: cannot open shared object file: No such file or directory";
+
+  private static Path projectRoot() {
+    Path p = Paths.get("").toAbsolutePath();
+    while (p != null && !Files.exists(p.resolve("bin/tiva"))) {
+      p = p.getParent();
+    }
+    return p;
+  }
+
+  private static Path fakeProject(Path tmp) throws Exception {
+    Path root = tmp.resolve("project");
+    Files.createDirectories(root.resolve("bin"));
+    Files.createDirectories(root.resolve("conf"));
+    Files.createDirectories(root.resolve("jobs/target"));
+    Files.copy(projectRoot().resolve("bin/tiva"), root.resolve("bin/tiva"));
+    Files.copy(projectRoot().resolve("conf/jvmflags.txt"), root.resolve("conf/jvmflags.txt"));
+    Files.writeString(root.resolve("jobs/target/tiva-jobs-0.jar"), "");
+    Files.writeString(root.resolve("jobs/target/launcher-classpath.txt"), "x.jar");
+    Path fakeBin = Files.createDirectories(tmp.resolve("fakebin"));
+    Path java = fakeBin.resolve("java");
+    Files.writeString(java, String.join("\n", "#!/usr/bin/env bash",
+        "echo '" + INCUBATOR + "' >&2", "echo '" + DLOPEN_LAPACK + "' >&2", "echo '" + DLOPEN_BLAS + "' >&2",
+        "echo '10:00:00 WARN  RunJob: a warning of ours' >&2", "echo 'WARNING: another JVM warning' >&2",
+        "echo \"args: ${@: -1}\"", "exit 7", ""));
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return root;
+  }
+
+  private static List<String> run(Path tmp, Path root, String rawStderr) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("bin/tiva").toString(), "version");
+    pb.environment().put("PATH", tmp.resolve("fakebin") + ":" + System.getenv("PATH"));
+    pb.environment().put("TIVA_NO_BUILD", "1");
+    pb.environment().put("TIVA_RAW_STDERR", rawStderr);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return List.of(String.valueOf(p.exitValue()), out, err);
+  }
+
+  @Test
+  void dropsExactlyTheJvmAndDlopenLines(@TempDir Path tmp) throws Exception {
+    Path root = fakeProject(tmp);
+    List<String> r = run(tmp, root, "0");
+    assertEquals("7", r.get(0), "the exit code of java");
+    assertEquals("args: version\n", r.get(1));
+    String err = r.get(2);
+    assertFalse(err.contains(INCUBATOR), err);
+    assertFalse(err.contains("dlopen"), err);
+    assertTrue(err.contains("10:00:00 WARN  RunJob: a warning of ours"), err);
+    assertTrue(err.contains("WARNING: another JVM warning"), err);
+    assertEquals(2, err.lines().count(), err);
+  }
+
+  @Test
+  void rawStderrKeepsEverything(@TempDir Path tmp) throws Exception {
+    Path root = fakeProject(tmp);
+    String err = run(tmp, root, "1").get(2);
+    assertTrue(err.contains(INCUBATOR) && err.contains(DLOPEN_LAPACK) && err.contains(DLOPEN_BLAS), err);
+  }
+}
