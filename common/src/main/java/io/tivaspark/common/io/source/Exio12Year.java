@@ -87,7 +87,7 @@ final class Exio12Year {
     return pxp == ixi ? "" : pxp ? "pxp" : "ixi";
   }
 
-  /** The version in the file names (mrIot_version2.2.2.txt), else the generation ("1"). */
+  /** The version in the file names (mrIot_version2.2.2.txt), else empty (the source names the generation). */
   private String version(Map<String, String> found) {
     for (String f : found.values()) {
       var v = Exio12Files.version(f);
@@ -95,7 +95,7 @@ final class Exio12Year {
         return v.get();
       }
     }
-    return String.valueOf(generation);
+    return "";
   }
 
   /** The money unit of mrIot's unit column, M.EUR/M.EUR → M.EUR (first data row). */

@@ -130,7 +130,7 @@ class Exio12SourceTest {
     assertEquals("food", sy.industryNames().get("S001"));
     assertEquals(List.of("HFCE", "NPISH", "GGFC", "GFCF", "INVNT", "VALUABLES", "EXPORTS"), l.categories());
     assertEquals("EXIOBASE 1", sy.source());
-    assertEquals("1", sy.edition());
+    assertEquals("", sy.edition(), "no version in the file names, system not in the folder name");
     assertEquals("EUR million", sy.unit());
     assertEquals(2000, t.year(), "EXIOBASE 1's reference year");
     assertNull(t.publishedOutput(), "x is solved, not published");
@@ -288,7 +288,7 @@ class Exio12SourceTest {
     writeTiny(dir);
     SourceYear sy = read(Exio12Source.exiobase1(), dir, OptionalInt.empty());
     assertEquals(List.of("AUT", "BEL"), sy.table().layout().countries());
-    assertEquals("1 pxp", sy.edition());
+    assertEquals("pxp", sy.edition());
     double[] x = assertConversion(sy.table(), dir, ".txt");
     assertCoefficients(sy.table().satellite(), 0, dir.resolve("mrEmissions.txt"), 3, x);
   }
