@@ -32,6 +32,8 @@ SHARED="${TIVA_SHARED_DIR:-$ROOT/../shared}"
 mock_of() {
   case "$1" in
     exiobase3) echo "$MOCKS/exio3_mock" ;;
+    exiobase1) echo "$MOCKS/exio1_mock" ;;
+    exiobase2) echo "$MOCKS/exio2_mock/mrIOT_PxP_ita_coefficient_version2.2.2.zip" ;;
     eora26) echo "$MOCKS/eora26_mock" ;;
     gloria) echo "$MOCKS/gloria_mock" ;;
     wiod2016|wiod2013|wiod) echo "$MOCKS/wiod_mock/wiot09_row_sep12.xlsx" ;;
@@ -45,7 +47,7 @@ formats_step() {
   MOCKS="$SHARED/data/pymrio-mocks"
   local scripts=() failed=() f fmt mock
   for f in "$ROOT"/tools/crosscheck/formats/*.py; do [ -f "$f" ] && scripts+=("$f"); done
-  for fmt in wiod2016 adb figaro eora26 exiobase3 gloria; do
+  for fmt in wiod2016 adb figaro eora26 exiobase3 exiobase1 exiobase2 gloria; do
     [ -f "$ROOT/tools/crosscheck/formats/$fmt.py" ] \
       || echo "crosscheck $fmt: SKIPPED (no tools/crosscheck/formats/$fmt.py: no pymrio parser, or not written yet)"
   done
@@ -81,6 +83,8 @@ formats_step() {
     if [ "$fmt" = exiobase3 ]; then # the mock, and a synthetic release with factor inputs beside our parse
       "$VENV/bin/python" "$f" "$mock" "$dump/$fmt/mock" "$dump/$fmt/fixture/IOT_2011_pxp" "$dump/$fmt/fixture" \
         || failed+=("$fmt")
+    elif [ "$fmt" = exiobase1 ]; then # the mock, and the mock with the generic extension files (exio_ext_mock)
+      "$VENV/bin/python" "$f" "$mock" "$dump/$fmt" "$dump/$fmt/ext/release" "$dump/$fmt/ext" || failed+=("$fmt")
     elif [ "$fmt" = gloria ]; then # the mock, and a balanced synthetic release with a non-diagonal supply table
       { "$VENV/bin/python" "$f" "$mock" "$dump/$fmt/mock" \
         && "$VENV/bin/python" "$f" "$dump/$fmt/synthetic-release" "$dump/$fmt/synthetic"; } || failed+=("$fmt")

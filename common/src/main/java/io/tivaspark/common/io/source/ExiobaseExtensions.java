@@ -37,7 +37,7 @@ final class ExiobaseExtensions {
   private final List<String> notes = new ArrayList<>();
 
   /** One row of an extension: its folder, name, unit, F (n) and F_Y (G·F) values. */
-  private record Row(String folder, String name, String unit, double[] f, double[] fy) {}
+  record Row(String folder, String name, String unit, double[] f, double[] fy) {}
 
   /** What the extensions bring: the satellite accounts (null when none), value added, notes. */
   record Result(Satellite satellite, Map<String, double[]> valueAdded, List<String> notes) {}
@@ -56,7 +56,7 @@ final class ExiobaseExtensions {
     for (String folder : folders) {
       x.folder(folder, folder.equals(vaFolder));
     }
-    return new Result(x.satellite(), x.valueAdded, x.notes);
+    return new Result(satellite(x.stressors, index.layout()), x.valueAdded, x.notes);
   }
 
   /** The sub-folders holding an F.txt (or an F named by their file_parameters.json), sorted. */
@@ -151,7 +151,7 @@ final class ExiobaseExtensions {
   private void readF(String rel, Map<String, ExiobaseJson.FileSpec> params, Map<String, double[]> out) throws IOException {
     int n = index.layout().n();
     try (ExiobaseMatrix m = ExiobaseSource.open(files, rel, year, params, null)) {
-      int[] target = targets(m, false);
+      int[] target = targets(m, index, false);
       while (m.next()) {
         String name = String.join(" - ", m.rowLabels());
         double[] v = new double[n];
@@ -170,7 +170,7 @@ final class ExiobaseExtensions {
       Map<String, double[]> out) throws IOException {
     int gf = index.layout().finalDemandColumns();
     try (ExiobaseMatrix m = ExiobaseSource.open(files, rel, year, params, null)) {
-      int[] target = targets(m, true);
+      int[] target = targets(m, index, true);
       while (m.next()) {
         String name = String.join(" - ", m.rowLabels());
         if (!f.containsKey(name)) {
@@ -188,7 +188,7 @@ final class ExiobaseExtensions {
   }
 
   /** The layout column of each file column: (region, sector) of Z, or (region, category) of Y; each once. */
-  private int[] targets(ExiobaseMatrix m, boolean finalDemand) {
+  static int[] targets(ExiobaseMatrix m, ExiobaseIndex index, boolean finalDemand) {
     String[][] cols = m.columns();
     Layout l = index.layout();
     int size = finalDemand ? l.finalDemandColumns() : l.n();
@@ -210,16 +210,19 @@ final class ExiobaseExtensions {
     return target;
   }
 
-  /** The stressors as one Satellite (F m×n, F_Y m×(G·F), column-major), or null when there are none. */
-  private Satellite satellite() {
+  /**
+   * Stressor rows as one Satellite (F m×n, F_Y m×(G·F), column-major), or null when there are none;
+   * a name found in two folders (extensions) is qualified by its folder ({@code impacts/Nitrogen}).
+   */
+  static Satellite satellite(List<Row> stressors, Layout layout) {
     if (stressors.isEmpty()) {
       return null;
     }
     Map<String, Integer> seen = new HashMap<>();
     stressors.forEach(r -> seen.merge(r.name(), 1, Integer::sum));
     int m = stressors.size();
-    int n = index.layout().n();
-    int gf = index.layout().finalDemandColumns();
+    int n = layout.n();
+    int gf = layout.finalDemandColumns();
     double[] f = new double[m * n];
     double[] fy = new double[m * gf];
     List<String> names = new ArrayList<>();

@@ -20,7 +20,12 @@ final class ExiobaseTables {
 
   /** Y.txt: rows (region, sector), columns (region, category); values kept row by row, then placed. */
   static FinalDemand finalDemand(ExiobaseMatrix m, Integer year, String system) throws IOException {
-    requireLabels(m, 2, 2, year);
+    return finalDemand(m, year, system, 2);
+  }
+
+  /** As above with {@code labelCols} label columns, the first two region and sector (EXIOBASE 1/2: a third, the unit). */
+  static FinalDemand finalDemand(ExiobaseMatrix m, Integer year, String system, int labelCols) throws IOException {
+    requireLabels(m, labelCols, 2, year);
     String[][] cols = m.columns();
     List<String[]> labels = new ArrayList<>();
     List<double[]> values = new ArrayList<>();
@@ -57,7 +62,12 @@ final class ExiobaseTables {
    * to the layout of Y.txt; every row and column exactly once.
    */
   static double[] square(ExiobaseMatrix m, Integer year, ExiobaseIndex index) throws IOException {
-    requireLabels(m, 2, 2, year);
+    return square(m, year, index, 2);
+  }
+
+  /** As above with {@code labelCols} label columns, the first two region and sector (EXIOBASE 1/2: a third, the unit). */
+  static double[] square(ExiobaseMatrix m, Integer year, ExiobaseIndex index, int labelCols) throws IOException {
+    requireLabels(m, labelCols, 2, year);
     int n = index.layout().n();
     int[] target = columnTargets(m, index);
     double[] a = new double[n * n];
@@ -95,7 +105,7 @@ final class ExiobaseTables {
     for (int c = 0; c < n; c++) {
       int j = index.row(cols[c][0], cols[c][1]);
       if (j < 0 || seen[j]) {
-        throw m.error("column " + (c + 3) + " (" + cols[c][0] + " " + cols[c][1] + ")", j < 0
+        throw m.error("column " + (m.indexCols() + c + 1) + " (" + cols[c][0] + " " + cols[c][1] + ")", j < 0
             ? "column label is not a region and sector of Y.txt" : "duplicate column");
       }
       seen[j] = true;
@@ -145,7 +155,7 @@ final class ExiobaseTables {
   private static void requireLabels(ExiobaseMatrix m, int k, int levels, Integer year) {
     if (m.indexCols() != k) {
       throw new InvalidInputException(m.file(), year, "line 1", m.indexCols() + " label columns, expected " + k
-          + " (region, sector)");
+          + (k == 2 ? " (region, sector)" : " (region, sector, unit)"));
     }
     if (m.columns()[0].length < levels) {
       throw new InvalidInputException(m.file(), year, "line 1", m.columns()[0].length + " header lines, expected "

@@ -23,6 +23,7 @@ public final class MrioSources {
     register(FigaroSource::new);
     register(EoraSource::new);
     register(ExiobaseSource::new);
+    register(Exio12Source::exiobase1); register(Exio12Source::exiobase2);
     register(GloriaSource::new);
   }
 

@@ -65,7 +65,7 @@ class ExiobaseCrosscheckDump {
     return code;
   }
 
-  private static void dump(SourceYear sy, Path dir) throws IOException {
+  static void dump(SourceYear sy, Path dir) throws IOException {
     Files.createDirectories(dir);
     MrioYear t = sy.table();
     Layout l = t.layout();
