@@ -111,7 +111,7 @@ class SqlCommandTest {
     String text = buf.toString(StandardCharsets.UTF_8);
     assertEquals(2, code, text);
     assertTrue(text.contains("\nquality_checks\n"), text);
-    assertTrue(text.contains("value,DOUBLE,\"the figure;"), text);
+    assertTrue(text.contains("value,DOUBLE,the figure;"), text);
     assertTrue(text.contains("n\n1\n"), text);
     assertTrue(text.contains("y\n2002\n"), text);
     assertEquals(1, text.lines().filter(l -> l.startsWith("error: ")).count(), text);

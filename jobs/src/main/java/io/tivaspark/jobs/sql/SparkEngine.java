@@ -54,13 +54,14 @@ public final class SparkEngine implements SqlEngine {
   @Override
   public long query(String sql, RowSink sink) {
     Dataset<Row> df = frame(sql);
-    List<String> names = new ArrayList<>();
-    for (StructField f : df.schema().fields()) {
-      names.add(f.name());
-    }
-    sink.header(names);
     long n = 0;
     try {
+      // Spark may analyse lazily: errors can come from the schema or the first row
+      List<String> names = new ArrayList<>();
+      for (StructField f : df.schema().fields()) {
+        names.add(f.name());
+      }
+      sink.header(names);
       Iterator<Row> it = df.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
