@@ -46,7 +46,7 @@ public final class SparkEngine implements SqlEngine {
     }
     try {
       return spark.sql(sql);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException is a checked exception thrown from Scala
       throw new SqlError(oneLine(e), e);
     }
   }
@@ -72,7 +72,7 @@ public final class SparkEngine implements SqlEngine {
         sink.row(v);
         n++;
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException is a checked exception thrown from Scala
       throw new SqlError(oneLine(e), e);
     }
     sink.end();
