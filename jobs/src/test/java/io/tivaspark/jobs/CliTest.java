@@ -121,6 +121,6 @@ class CliTest {
 
   @Test
   void sqlNeedsOneQuery(@TempDir Path tmp) {
-    assertOneLineError(run("sql", "--warehouse", tmp.toString()), 2, "exactly one query");
+    assertOneLineError(run("sql", "--warehouse", tmp.toString(), "SELECT 1", "SELECT 2"), 2, "exactly one query");
   }
 }

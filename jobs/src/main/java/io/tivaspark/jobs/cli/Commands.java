@@ -41,14 +41,7 @@ public final class Commands {
         return ExitCode.OK;
       }
       case "sql" -> {
-        String wh = args.require("warehouse");
-        requireDirectory("sql", "warehouse", wh);
-        if (args.positional().size() != 1) {
-          throw new UsageException("sql: give exactly one query in quotes, e.g. bin/tiva sql --warehouse "
-              + wh + " \"SELECT * FROM runs\"");
-        }
-        SqlCommand.query(SparkSessions.create(settings), wh, args.positional().get(0), out);
-        return ExitCode.OK;
+        return SqlCommand.run(args, settings, System.in, out);
       }
       case "export" -> {
         ExportCommand.Request req = ExportCommand.request(args);

@@ -1,28 +1,99 @@
 package io.tivaspark.jobs.cli;
 
+import io.tivaspark.jobs.sql.SqlError;
+import io.tivaspark.jobs.sql.SqlOutput;
+import io.tivaspark.jobs.sql.SqlSession;
+import io.tivaspark.jobs.sql.SqlShell;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 
 /**
- * {@code bin/tiva sql}: every Delta table of the warehouse is a view named after its directory
- * (indicators, va_final_demand, ..., runs); the query's result goes to stdout as CSV with a header.
+ * {@code bin/tiva sql} (docs/sql.md): one query, or with none an interactive shell; every Delta
+ * table of the warehouse is a view named after its directory, resolved only when a query names it.
+ * {@code --format table|csv|json|parquet} (table on a terminal, csv otherwise), {@code --out PATH},
+ * {@code --engine auto|duckdb|spark}. A bad query is exit 2 with one line: the message and the tables.
  */
 public final class SqlCommand {
+  static final Set<String> FORMATS = Set.of("table", "csv", "json", "parquet");
+  static final Set<String> ENGINES = Set.of("auto", "duckdb", "spark");
+
   private SqlCommand() {}
 
-  /** Registers each Delta table of the warehouse as a temporary view; returns their names. */
+  /** The command: options checked, then one query or the shell on {@code in}. */
+  public static int run(Args args, Settings settings, InputStream in, PrintStream out) throws Exception {
+    String wh = args.require("warehouse");
+    Commands.requireDirectory("sql", "warehouse", wh);
+    boolean terminal = System.console() != null;
+    String format = args.has("format") ? args.get("format") : (terminal && !args.has("out") ? "table" : "csv");
+    String engine = args.has("engine") ? args.get("engine") : "auto";
+    check(format, engine, args.get("out"), args.positional().size());
+    Path warehouse = Path.of(wh.startsWith("file:") ? java.net.URI.create(wh).getPath() : wh);
+    try (SqlSession session = new SqlSession(warehouse, engine, () -> SparkSessions.create(settings))) {
+      if (args.positional().isEmpty()) {
+        return new SqlShell(session, format, out).run(in, terminal);
+      }
+      return one(session, args.positional().get(0), format, args.get("out"), out);
+    }
+  }
+
+  static void check(String format, String engine, String outPath, int queries) {
+    if (!FORMATS.contains(format)) {
+      throw new UsageException("sql: --format must be one of table, csv, json, parquet, got '" + format + "'");
+    }
+    if (!ENGINES.contains(engine)) {
+      throw new UsageException("sql: --engine must be one of auto, duckdb, spark, got '" + engine + "'");
+    }
+    if (format.equals("parquet") && outPath == null) {
+      throw new UsageException("sql: --format parquet needs --out FILE");
+    }
+    if (queries > 1) {
+      throw new UsageException("sql: give exactly one query in quotes (or none for the shell), e.g. bin/tiva sql"
+          + " --warehouse DIR \"SELECT * FROM runs\"");
+    }
+  }
+
+  static int one(SqlSession session, String sql, String format, String outPath, PrintStream out) throws Exception {
+    if (session.tables().isEmpty()) {
+      throw new UsageException("sql: no Delta tables in the warehouse (run bin/tiva run first)");
+    }
+    try {
+      if (format.equals("parquet")) {
+        session.toParquet(sql, Path.of(outPath));
+        return ExitCode.OK;
+      }
+      if (outPath == null) {
+        session.query(sql, SqlOutput.of(format, out));
+        return ExitCode.OK;
+      }
+      try (OutputStream os = Files.newOutputStream(Path.of(outPath));
+          PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8)) {
+        session.query(sql, SqlOutput.of(format, ps));
+      }
+      return ExitCode.OK;
+    } catch (SqlError e) {
+      throw bad(e, session.tables());
+    }
+  }
+
+  /** A query the engine rejected: exit 2, one line with the message and the warehouse's tables. */
+  public static UsageException bad(SqlError e, List<String> tables) {
+    return new UsageException("sql: " + e.getMessage() + " (tables: " + String.join(", ", tables) + ")", e);
+  }
+
+  /** Registers each Delta table of the warehouse as a temporary view; returns their names (the demo). */
   public static List<String> registerTables(SparkSession spark, String warehouse) throws IOException {
-    Path wh = new Path(warehouse);
+    org.apache.hadoop.fs.Path wh = new org.apache.hadoop.fs.Path(warehouse);
     FileSystem fs = wh.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(wh) || !fs.getFileStatus(wh).isDirectory()) {
       throw new UsageException("sql: --warehouse " + warehouse + " is not a directory");
@@ -31,7 +102,7 @@ public final class SqlCommand {
     for (FileStatus st : fs.listStatus(wh)) {
       String name = st.getPath().getName();
       if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".")
-          && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+          && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_delta_log"))) {
         spark.read().format("delta").load(st.getPath().toString()).createOrReplaceTempView(name);
         names.add(name);
       }
@@ -40,69 +111,4 @@ public final class SqlCommand {
     return names;
   }
 
-  public static long query(SparkSession spark, String warehouse, String sql, PrintStream out) throws IOException {
-    List<String> tables = registerTables(spark, warehouse);
-    if (tables.isEmpty()) {
-      throw new UsageException("sql: no Delta tables in " + warehouse + " (run bin/tiva run first)");
-    }
-    Dataset<Row> df;
-    try {
-      df = spark.sql(sql);
-    } catch (Exception e) {
-      // AnalysisException (unknown table or column) and ParseException: the query is wrong
-      if (e instanceof org.apache.spark.sql.AnalysisException) {
-        throw new UsageException("sql: " + e.getMessage().replace('\n', ' ') + " (tables: " + String.join(", ", tables) + ")", e);
-      }
-      if (e.getClass().getName().contains("ParseException")) {
-        throw new UsageException("sql: " + e.getMessage().replace('\n', ' '), e);
-      }
-      throw new RuntimeException(e);
-    }
-    StringBuilder header = new StringBuilder();
-    for (StructField f : df.schema().fields()) {
-      if (header.length() > 0) {
-        header.append(',');
-      }
-      header.append(csv(f.name()));
-    }
-    out.println(header);
-    long n = 0;
-    Iterator<Row> it = df.toLocalIterator();
-    while (it.hasNext()) {
-      Row r = it.next();
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < r.length(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        Object v = r.get(i);
-        sb.append(v == null ? "" : csv(format(v)));
-      }
-      out.println(sb);
-      n++;
-    }
-    return n;
-  }
-
-  private static String format(Object v) {
-    if (v instanceof Double d) {
-      if (d.isNaN() || d.isInfinite()) {
-        return d.toString();
-      }
-      // shortest round-trip decimal, plain notation when reasonable
-      String s = d.toString();
-      if (s.contains("E") && Math.abs(d) >= 1e-6 && Math.abs(d) < 1e15) {
-        return new java.math.BigDecimal(s).toPlainString();
-      }
-      return s;
-    }
-    return v.toString();
-  }
-
-  static String csv(String s) {
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
-  }
 }
