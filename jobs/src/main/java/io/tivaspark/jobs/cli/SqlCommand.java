@@ -38,13 +38,24 @@ public final class SqlCommand {
     String format = args.has("format") ? args.get("format") : (terminal && !args.has("out") ? "table" : "csv");
     String engine = args.has("engine") ? args.get("engine") : "auto";
     check(format, engine, args.get("out"), args.positional().size());
-    Path warehouse = Path.of(wh.startsWith("file:") ? java.net.URI.create(wh).getPath() : wh);
-    try (SqlSession session = new SqlSession(warehouse, engine, () -> SparkSessions.create(settings))) {
+    try (SqlSession session = open(wh, engine, settings)) {
       if (args.positional().isEmpty()) {
         return new SqlShell(session, format, out).run(in, terminal);
       }
       return one(session, args.positional().get(0), format, args.get("out"), out);
     }
+  }
+
+  /** DuckDB-first on a local warehouse; Spark SQL alone on {@code hdfs://}, {@code s3a://} and the like. */
+  private static SqlSession open(String wh, String engine, Settings settings) throws IOException {
+    if (wh.contains("://") && !wh.startsWith("file:")) {
+      if (engine.equals("duckdb")) {
+        throw new UsageException("sql: --engine duckdb reads local warehouses only; " + wh + " needs --engine spark or auto");
+      }
+      return SqlSession.remote(wh, SparkSessions.create(settings));
+    }
+    Path warehouse = Path.of(wh.startsWith("file:") ? java.net.URI.create(wh).getPath() : wh);
+    return new SqlSession(warehouse, engine, () -> SparkSessions.create(settings));
   }
 
   static void check(String format, String engine, String outPath, int queries) {
@@ -93,6 +104,16 @@ public final class SqlCommand {
 
   /** Registers each Delta table of the warehouse as a temporary view; returns their names (the demo). */
   public static List<String> registerTables(SparkSession spark, String warehouse) throws IOException {
+    List<String> names = tableNames(spark, warehouse);
+    for (String name : names) {
+      spark.read().format("delta").load(new org.apache.hadoop.fs.Path(warehouse, name).toString())
+          .createOrReplaceTempView(name);
+    }
+    return names;
+  }
+
+  /** The Delta tables of a warehouse on any Hadoop file system (directories with a _delta_log), sorted. */
+  public static List<String> tableNames(SparkSession spark, String warehouse) throws IOException {
     org.apache.hadoop.fs.Path wh = new org.apache.hadoop.fs.Path(warehouse);
     FileSystem fs = wh.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(wh) || !fs.getFileStatus(wh).isDirectory()) {
@@ -103,7 +124,6 @@ public final class SqlCommand {
       String name = st.getPath().getName();
       if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".")
           && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_delta_log"))) {
-        spark.read().format("delta").load(st.getPath().toString()).createOrReplaceTempView(name);
         names.add(name);
       }
     }

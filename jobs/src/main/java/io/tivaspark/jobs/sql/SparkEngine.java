@@ -19,13 +19,18 @@ import org.apache.spark.sql.types.StructField;
  * docs/sql.md §3). The session is started on first use and kept (the shell reuses it).
  */
 public final class SparkEngine implements SqlEngine {
-  private final Path warehouse;
+  private final String root;
   private final List<String> tables;
   private final Supplier<SparkSession> start;
   private SparkSession spark;
 
   public SparkEngine(Path warehouse, List<String> tables, Supplier<SparkSession> start) {
-    this.warehouse = warehouse;
+    this(warehouse.toString(), tables, start);
+  }
+
+  /** On a warehouse given as a Hadoop path or URI ({@code hdfs://}, {@code s3a://}, a local path). */
+  public SparkEngine(String warehouse, List<String> tables, Supplier<SparkSession> start) {
+    this.root = warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
     this.tables = tables;
     this.start = start;
   }
@@ -34,7 +39,7 @@ public final class SparkEngine implements SqlEngine {
     if (spark == null) {
       spark = start.get();
     }
-    return spark.read().format("delta").load(warehouse.resolve(table).toString()).schema();
+    return spark.read().format("delta").load(root + "/" + table).schema();
   }
 
   private Dataset<Row> frame(String sql) {
@@ -42,7 +47,7 @@ public final class SparkEngine implements SqlEngine {
       spark = start.get();
     }
     for (String t : SqlTables.named(sql, tables)) {
-      spark.read().format("delta").load(warehouse.resolve(t).toString()).createOrReplaceTempView(t);
+      spark.read().format("delta").load(root + "/" + t).createOrReplaceTempView(t);
     }
     try {
       return spark.sql(sql);

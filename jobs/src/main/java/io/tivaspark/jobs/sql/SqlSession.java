@@ -23,10 +23,23 @@ public final class SqlSession implements AutoCloseable {
   private String lastEngine = "";
 
   public SqlSession(Path warehouse, String engine, Supplier<SparkSession> startSpark) throws IOException {
+    this(warehouse, SqlTables.list(warehouse), engine, new SparkEngine(warehouse, SqlTables.list(warehouse), startSpark));
+  }
+
+  private SqlSession(Path warehouse, List<String> tables, String engine, SparkEngine spark) {
     this.warehouse = warehouse;
-    this.tables = SqlTables.list(warehouse);
+    this.tables = tables;
     this.engine = engine;
-    this.spark = new SparkEngine(warehouse, tables, startSpark);
+    this.spark = spark;
+  }
+
+  /**
+   * A session on a warehouse that is not a local directory ({@code hdfs://}, {@code s3a://}, ...):
+   * Spark SQL only (the DuckDB path reads local files), Spark started at once to list the tables.
+   */
+  public static SqlSession remote(String warehouse, SparkSession spark) throws IOException {
+    List<String> tables = io.tivaspark.jobs.cli.SqlCommand.tableNames(spark, warehouse);
+    return new SqlSession(null, tables, "spark", new SparkEngine(warehouse, tables, () -> spark));
   }
 
   public Path warehouse() {
