@@ -64,10 +64,11 @@ def merged(df, country_of, rows=True, cols=True):
     def key(k):
         e, rest = k.split("|", 1)
         return country_of.get(e, e) + "|" + rest
-    if rows:
-        df = df.groupby([key(k) for k in df.index], sort=False).sum()
+    if rows:  # a Series of keys, not a list: a list of strings would be taken for column names
+        df = df.groupby(pd.Series([key(k) for k in df.index], index=df.index), sort=False).sum()
     if cols:
-        df = df.T.groupby([key(k) for k in df.columns], sort=False).sum().T
+        t = df.T
+        df = t.groupby(pd.Series([key(k) for k in t.index], index=t.index), sort=False).sum().T
     return df
 
 
