@@ -3,6 +3,8 @@ package io.tivaspark.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tivaspark.jobs.CliTest.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,21 @@ class PublisherMocksRunTest {
         Arguments.of("icio", "oecd_mock/ICIO2018_2010.zip", null));
   }
 
+  /** mrio.json names every final-demand category and value-added component ({"code", "name"}). */
+  private static void assertNamed(Path mrioJson, String format) {
+    try {
+      JsonNode m = new ObjectMapper().readTree(mrioJson.toFile());
+      for (String field : List.of("categories", "components")) {
+        JsonNode list = m.get(field);
+        assertTrue(list != null && list.size() > 0, format + ": mrio.json has no " + field + ": " + m);
+        list.forEach(e -> assertTrue(e.isObject() && !e.path("name").asText().isBlank(),
+            format + ": " + field + " entry without a name: " + e));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("mocks")
   void ingestAutoThenRunEveryFamily(String format, String mock, String year) {
@@ -69,6 +86,7 @@ class PublisherMocksRunTest {
     Outcome ing = CliTest.run(args.toArray(new String[0]));
     assertEquals(0, ing.code(), format + " ingest: " + ing.err());
     assertTrue((ing.out() + ing.err()).contains("recognised " + format), "auto names " + format + ": " + ing.out() + ing.err());
+    assertNamed(store.resolve("mrio.json"), format);
     if (format.equals("icio")) {
       Outcome named = CliTest.run("ingest", "--format", "icio", "--in", in.toString(), "--out",
           tmp.resolve(name + "-named").toString());
