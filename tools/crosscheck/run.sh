@@ -47,7 +47,7 @@ formats_step() {
   MOCKS="$SHARED/data/pymrio-mocks"
   local scripts=() failed=() f fmt mock
   for f in "$ROOT"/tools/crosscheck/formats/*.py; do [ -f "$f" ] && scripts+=("$f"); done
-  for fmt in wiod2016 adb figaro eora26 exiobase3 exiobase1 exiobase2 gloria; do
+  for fmt in oecd wiod2016 adb figaro eora26 exiobase3 exiobase1 exiobase2 gloria; do
     [ -f "$ROOT/tools/crosscheck/formats/$fmt.py" ] \
       || echo "crosscheck $fmt: SKIPPED (no tools/crosscheck/formats/$fmt.py: no pymrio parser, or not written yet)"
   done

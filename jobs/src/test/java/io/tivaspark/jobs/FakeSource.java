@@ -90,7 +90,11 @@ final class FakeSource implements MrioSource {
     t.layout().countries().forEach(c -> countries.put(c, "Country " + c));
     Map<String, String> industries = new LinkedHashMap<>();
     t.layout().industries().forEach(c -> industries.put(c, "Industry " + c));
-    return new SourceYear(t, "Fake MRIO", "1.0 test", "USD million", countries, industries,
+    Map<String, String> categories = new LinkedHashMap<>();
+    t.layout().categories().forEach(c -> categories.put(c, "Category " + c));
+    Map<String, String> components = new LinkedHashMap<>();
+    t.valueAdded().keySet().forEach(c -> components.put(c, "Component " + c));
+    return new SourceYear(t, "Fake MRIO", "1.0 test", "USD million", countries, industries, categories, components,
         "none: generated balanced (SyntheticMrio)", List.of("generated with seed " + p.getProperty("seed", "5")));
   }
 

@@ -86,6 +86,10 @@ class SourceIngestTest {
     assertEquals("Industry " + m.get("industries").get(0).get("code").asText(),
         m.get("industries").get(0).get("name").asText());
     assertEquals("CN1", m.get("splits").get("CHN").get(0).asText());
+    JsonNode cat = m.get("categories").get(0);
+    assertEquals("Category " + cat.get("code").asText(), cat.get("name").asText());
+    assertEquals(2, m.get("components").size(), m.toString()); // TLS, VA
+    m.get("components").forEach(c -> assertEquals("Component " + c.get("code").asText(), c.get("name").asText()));
     JsonNode ing = m.get("ingest");
     assertEquals("fake-gen", ing.get("format").asText());
     assertEquals("none: generated balanced (SyntheticMrio)", ing.get("conversion").asText());

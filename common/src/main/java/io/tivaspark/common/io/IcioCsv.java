@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -50,8 +52,11 @@ import java.util.zip.ZipException;
  *       final products) are checked but not kept.
  *   <li>Split countries: entities {@code CN1..CN4} belong to {@code CHN} and {@code MX1..MX3} to
  *       {@code MEX} when final-demand columns exist for CHN/MEX and not for the parts. The merged
- *       country's own rows and columns (all zero in OECD extended files) are then dropped; a
- *       non-zero cell there is an error.
+ *       country's own rows and columns are dropped when all zero (as in OECD's extended files);
+ *       when any of their cells is non-zero (pymrio's mocks) the table is read again with the
+ *       merged country kept as one more member of its split group, first ({@code MEX -> [MEX,
+ *       MX1]}), so reporting MEX sums it with its parts, as pymrio's {@code parse_oecd} does:
+ *       no cell is lost or counted twice.
  * </ul>
  *
  * <p>Any violation throws {@link InvalidInputException} naming the file, the year, the row,
@@ -218,9 +223,16 @@ public final class IcioCsv {
       try {
         IcioPlan.Labels labels = pass1();
         IcioPlan.Plan plan = IcioPlan.decide(labels, options.disc(), options.requireOutput());
-        MrioYear t = pass2(labels, plan);
+        Cells cells = pass2(labels, plan);
+        if (!cells.nonZeroParents.isEmpty()) {
+          // a split parent with cells of its own: read again with it as a member of its group
+          plan = IcioPlan.decide(labels, options.disc(), options.requireOutput(), cells.nonZeroParents);
+          cells = pass2(labels, plan);
+        }
+        MrioYear t = cells.table();
         if (plan.droppedNote() != null) {
-          notes.add(plan.droppedNote() + " (the merged country's own all-zero rows and columns are dropped)");
+          notes.add(plan.droppedNote() + " (a merged country's own rows and columns are dropped when all zero, "
+              + "else kept as one more member of its split group)");
         }
         return new Result(t, plan.edition(), List.copyOf(notes));
       } catch (NoSuchFileException e) {
@@ -289,7 +301,7 @@ public final class IcioCsv {
     }
 
     /** Pass 2: reads the values of every data line into the arrays of the plan. */
-    private MrioYear pass2(IcioPlan.Labels labels, IcioPlan.Plan plan) throws IOException {
+    private Cells pass2(IcioPlan.Labels labels, IcioPlan.Plan plan) throws IOException {
       Cells cells = new Cells(plan, labels.header());
       List<String> rowLabels = labels.rowLabels();
       try (BufferedReader r = open()) {
@@ -321,7 +333,7 @@ public final class IcioCsv {
           throw error("line " + lineNo, "file changed while being read");
         }
       }
-      return cells.table();
+      return cells;
     }
 
     /** Parses the cells of one data line with row role {@code role} into {@code cells}. */
@@ -378,6 +390,8 @@ public final class IcioCsv {
       final double[] outRow;
       double discDropped;
       long discCells;
+      /** Split parents (CHN, MEX) whose own dropped rows or columns have a non-zero cell. */
+      final Set<String> nonZeroParents = new TreeSet<>();
 
       Cells(IcioPlan.Plan plan, String[] header) {
         Layout layout = plan.layout();
@@ -411,15 +425,15 @@ public final class IcioCsv {
           } else if (cr == IcioPlan.ROLE_DISC) {
             disc(role, v);
           } else if (v != 0) {
-            throw nonZeroInSplit(rowLabel, c, "column");
+            nonZeroParent(header[c]);
           }
         } else if (role == IcioPlan.ROLE_DROP) {
           if (v != 0) {
-            throw nonZeroInSplit(rowLabel, c, "row");
+            nonZeroParent(rowLabel);
           }
         } else if (cr == IcioPlan.ROLE_DROP) {
           if (v != 0) {
-            throw nonZeroInSplit(rowLabel, c, "column");
+            nonZeroParent(header[c]);
           }
         } else if (role == IcioPlan.ROLE_OUT) {
           outRow[cr] = v;
@@ -439,9 +453,9 @@ public final class IcioCsv {
         }
       }
 
-      private InvalidInputException nonZeroInSplit(String rowLabel, int c, String rowOrColumn) {
-        return error("row " + rowLabel + ", column " + header[c],
-            "non-zero value in a " + rowOrColumn + " of a split country's own entity (" + plan.droppedNote() + ")");
+      /** A non-zero cell in the own row or column {@code CCC_IND} of split parent CCC (CHN, MEX). */
+      private void nonZeroParent(String label) {
+        nonZeroParents.add(label.substring(0, label.indexOf('_')));
       }
 
       /** The table read, with the note on a dropped DISC column. */

@@ -91,16 +91,25 @@ final class IcioPlan {
     this.rowLabels = labels.rowLabels();
   }
 
-  /** Decides the plan of a table from its labels. */
+  /** Decides the plan of a table from its labels; the split parents' own rows and columns are dropped. */
   static Plan decide(Labels labels, DiscMode discMode, boolean requireOutput) {
-    return new IcioPlan(labels).plan(discMode, requireOutput);
+    return decide(labels, discMode, requireOutput, Set.of());
+  }
+
+  /**
+   * Decides the plan of a table from its labels, keeping the own rows and columns of the split
+   * parents in {@code memberParents} (CHN / MEX with non-zero cells of their own) as one more
+   * entity of their split group, first: {@code MEX -> [MEX, MX1]}.
+   */
+  static Plan decide(Labels labels, DiscMode discMode, boolean requireOutput, Set<String> memberParents) {
+    return new IcioPlan(labels).plan(discMode, requireOutput, memberParents);
   }
 
   private InvalidInputException error(String where, String rule) {
     return new InvalidInputException(labels.source(), labels.year(), where, rule);
   }
 
-  private Plan plan(DiscMode discMode, boolean requireOutput) {
+  private Plan plan(DiscMode discMode, boolean requireOutput, Set<String> memberParents) {
     checkHeader();
     ColumnScan cols = scanColumns();
     RowScan rows = scanRows(cols);
@@ -111,7 +120,7 @@ final class IcioPlan {
     int discCat = fd.discCol() >= 0 && discMode == DiscMode.DOMESTIC ? fd.categories().size() - 1 : -1;
     String edition = edition(rows, fd);
     checkRequiredRows(edition, rows, cols.outCol() >= 0);
-    Map<String, List<String>> splits = splits(rows.entities(), fd);
+    Map<String, List<String>> splits = splits(rows.entities(), fd, memberParents);
     Layout layout = layout(rows.entities(), rows.industries(), fd.categories(), splits);
     int[] colRole = columnRoles(layout, fd, discCat);
     RowRoles rowRoles = rowRoles(layout, rows);
@@ -400,21 +409,26 @@ final class IcioPlan {
 
   /**
    * Split countries: parts CN1.. / MX1.. whose parent has final-demand columns (and they have
-   * none); every final-demand country has rows (its own or its parts').
+   * none); every final-demand country has rows (its own or its parts'). A parent in
+   * {@code memberParents} that has rows of its own is the first member of its group.
    */
-  private Map<String, List<String>> splits(Set<String> entities, FinalDemandScan fd) {
+  private Map<String, List<String>> splits(Set<String> entities, FinalDemandScan fd, Set<String> memberParents) {
     Map<String, List<String>> splits = new LinkedHashMap<>();
     for (String e : entities) {
       String p = IcioCsv.SPLIT_PARENT.get(e);
       if (p == null || !fd.countries().contains(p)) {
         continue;
       }
-      splits.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
+      List<String> group = splits.computeIfAbsent(p, k -> new ArrayList<>());
+      if (group.isEmpty() && memberParents.contains(p) && entities.contains(p)) {
+        group.add(p);
+      }
+      group.add(e);
     }
     String firstCategory = fd.categories().get(0);
     for (Map.Entry<String, List<String>> sp : splits.entrySet()) {
       for (String part : sp.getValue()) {
-        if (fd.countries().contains(part)) {
+        if (!part.equals(sp.getKey()) && fd.countries().contains(part)) {
           throw error("column " + part + "_" + firstCategory,
               "final-demand columns exist for both " + sp.getKey() + " and its part " + part);
         }
@@ -510,14 +524,22 @@ final class IcioPlan {
     return new RowRoles(rowRole, components);
   }
 
-  /** "CHN is split into CN1, CN2; ..." or null without splits. */
+  /**
+   * "CHN is split into CN1, CN2; ..." (a parent kept as a member: "MEX is split into MEX (its own
+   * non-zero rows and columns, kept), MX1") or null without splits.
+   */
   private static String droppedNote(Map<String, List<String>> splits) {
     if (splits.isEmpty()) {
       return null;
     }
     StringBuilder sb = new StringBuilder();
-    splits.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(" is split into ")
-        .append(String.join(", ", v)));
+    splits.forEach((k, v) -> {
+      sb.append(sb.length() == 0 ? "" : "; ").append(k).append(" is split into ");
+      for (int i = 0; i < v.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(v.get(i))
+            .append(v.get(i).equals(k) ? " (its own non-zero rows and columns, kept as a member)" : "");
+      }
+    });
     return sb.toString();
   }
 }

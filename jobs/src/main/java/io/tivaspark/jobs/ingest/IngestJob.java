@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.common.io.IcioCsv;
+import io.tivaspark.common.io.IcioNames;
 import io.tivaspark.common.io.LongCsv;
 import io.tivaspark.common.io.TableNames;
 import io.tivaspark.common.io.ZipTables;
@@ -123,7 +124,7 @@ public final class IngestJob {
   }
 
   /** What a task reports: the year, its layout, rows written, edition, notes, or the error. */
-  record Parsed(Unit unit, Layout layout, long rows, String edition, List<String> notes,
+  record Parsed(Unit unit, Layout layout, long rows, String edition, List<String> notes, List<String> components,
       InvalidInputException invalid) implements Serializable {}
 
   public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts)
@@ -238,7 +239,8 @@ public final class IngestJob {
     }
     new MrioMeta(name.isBlank() ? "icio" : name, "icio csv: " + String.join(", ", inputs),
         String.join(" / ", editions), "USD million", l.countries(), new LinkedHashMap<>(), l.industries(),
-        new LinkedHashMap<>(), l.categories(), l.splits()).write(fs, root);
+        new LinkedHashMap<>(), l.categories(), l.splits())
+        .withNames(IcioNames.categories(l.categories()), IcioNames.components(first.components())).write(fs, root);
     annotate(fs, root, "icio", opts, notes);
   }
 
@@ -265,12 +267,12 @@ public final class IngestJob {
       long rows = StoreWriter.writeYear(conf, new Path(staging), y);
       LOG.info("ingested {} (year {}, {}): parse {} s, write {} s", u.label(), u.year(), r.edition(),
           String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e9), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
-      return new Parsed(u, y.layout(), rows, r.edition(), r.notes(), null);
+      return new Parsed(u, y.layout(), rows, r.edition(), r.notes(), List.copyOf(y.valueAdded().keySet()), null);
     } catch (InvalidInputException e) {
       // name the source as the user gave it (a remote file is read from a local copy)
       InvalidInputException named = tmp == null ? e
           : new InvalidInputException(u.label(), e.year(), e.where(), e.rule());
-      return new Parsed(u, null, 0, null, List.of(), named);
+      return new Parsed(u, null, 0, null, List.of(), List.of(), named);
     } finally {
       if (tmp != null) {
         Files.deleteIfExists(local);

@@ -64,10 +64,12 @@ final class SourceIngest {
 
   /** What a task reports: the year read (its layout, rows, what mrio.json records), or the error. */
   record Read(int year, String label, Layout layout, long rows, String source, String edition, String unit,
-      Map<String, String> countryNames, Map<String, String> industryNames, String conversion, List<String> notes,
+      Map<String, String> countryNames, Map<String, String> industryNames, Map<String, String> categoryNames,
+      Map<String, String> componentNames, String conversion, List<String> notes,
       InvalidInputException invalid) implements Serializable {
     static Read failed(SourceUnit u, String label, InvalidInputException e) {
-      return new Read(u.year(), label, null, 0, null, null, null, Map.of(), Map.of(), null, List.of(), e);
+      return new Read(u.year(), label, null, 0, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), null,
+          List.of(), e);
     }
   }
 
@@ -162,13 +164,22 @@ final class SourceIngest {
           String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e9),
           String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
       return new Read(y.year(), label, y.layout(), rows, sy.source(), sy.edition(), sy.unit(),
-          new LinkedHashMap<>(sy.countryNames()), new LinkedHashMap<>(sy.industryNames()), sy.conversion(),
-          sy.notes(), null);
+          new LinkedHashMap<>(sy.countryNames()), new LinkedHashMap<>(sy.industryNames()),
+          new LinkedHashMap<>(sy.categoryNames()), componentNames(sy), sy.conversion(), sy.notes(), null);
     } catch (InvalidInputException e) {
       return Read.failed(planned, label, local.named(e, tmp));
     } finally {
       LocalInputs.delete(tmp);
     }
+  }
+
+  /** The year's value-added components in the table's order, each with the source's label where it has one. */
+  private static Map<String, String> componentNames(SourceYear sy) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String c : sy.table().valueAdded().keySet()) {
+      m.put(c, sy.componentNames().get(c));
+    }
+    return m;
   }
 
   /**
@@ -237,7 +248,7 @@ final class SourceIngest {
     new MrioMeta(first.source() == null || first.source().isBlank() ? format : first.source(),
         format + ": " + String.join(", ", inputs), String.join(" / ", editions), first.unit() == null ? "" : first.unit(),
         l.countries(), first.countryNames(), l.industries(), first.industryNames(), l.categories(), l.splits())
-        .write(fs, root);
+        .withNames(first.categoryNames(), first.componentNames()).write(fs, root);
     Map<String, String> fields = new LinkedHashMap<>();
     if (recognised != null) {
       fields.put("recognised", recognised);

@@ -22,8 +22,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * {@code mrio.json} at the root of a canonical store (docs/data-dictionary.md §6): name, source, edition,
- * unit, ordered countries and industries (codes, optional names), final-demand categories and
- * splits.
+ * unit, ordered countries and industries (codes, optional names), final-demand categories
+ * (optional names), splits, and the value-added components with the source's labels (optional:
+ * written by the publishers' readers and ICIO ingest; not needed to read the store).
  */
 public final class MrioMeta implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -40,10 +41,24 @@ public final class MrioMeta implements Serializable {
   public final Map<String, String> industryNames;
   public final List<String> categories;
   public final Map<String, List<String>> splits;
+  /** Final-demand category code → the source's label (may be empty). */
+  public final Map<String, String> categoryNames;
+  /** The value-added component codes the source has, in order (may be empty: not recorded). */
+  public final List<String> components;
+  /** Value-added component code → the source's label (may be empty). */
+  public final Map<String, String> componentNames;
 
   public MrioMeta(String name, String source, String edition, String unit, List<String> countries,
       Map<String, String> countryNames, List<String> industries, Map<String, String> industryNames,
       List<String> categories, Map<String, List<String>> splits) {
+    this(name, source, edition, unit, countries, countryNames, industries, industryNames, categories, splits,
+        Map.of(), List.of(), Map.of());
+  }
+
+  private MrioMeta(String name, String source, String edition, String unit, List<String> countries,
+      Map<String, String> countryNames, List<String> industries, Map<String, String> industryNames,
+      List<String> categories, Map<String, List<String>> splits, Map<String, String> categoryNames,
+      List<String> components, Map<String, String> componentNames) {
     this.name = name;
     this.source = source;
     this.edition = edition;
@@ -54,6 +69,30 @@ public final class MrioMeta implements Serializable {
     this.industryNames = new LinkedHashMap<>(industryNames);
     this.categories = List.copyOf(categories);
     this.splits = new LinkedHashMap<>(splits);
+    this.categoryNames = new LinkedHashMap<>(categoryNames);
+    this.components = List.copyOf(components);
+    this.componentNames = new LinkedHashMap<>(componentNames);
+  }
+
+  /**
+   * The same, with the source's labels of the final-demand categories and the value-added
+   * components: {@code components} is ordered, code → label (a null label: the code alone).
+   */
+  public MrioMeta withNames(Map<String, String> categoryNames, Map<String, String> components) {
+    Map<String, String> named = new LinkedHashMap<>();
+    components.forEach((k, v) -> {
+      if (v != null) {
+        named.put(k, v);
+      }
+    });
+    Map<String, String> cats = new LinkedHashMap<>();
+    categoryNames.forEach((k, v) -> {
+      if (v != null) {
+        cats.put(k, v);
+      }
+    });
+    return new MrioMeta(name, source, edition, unit, countries, countryNames, industries, industryNames, categories,
+        splits, cats, new ArrayList<>(components.keySet()), named);
   }
 
   /** The layout the math runs on (throws InvalidInputException naming mrio.json on bad lists). */
@@ -98,7 +137,10 @@ public final class MrioMeta implements Serializable {
     Map<String, String> industryNames = new LinkedHashMap<>();
     List<String> countries = codes(n, "countries", countryNames, where, true);
     List<String> industries = codes(n, "industries", industryNames, where, true);
-    List<String> categories = codes(n, "categories", new LinkedHashMap<>(), where, false);
+    Map<String, String> categoryNames = new LinkedHashMap<>();
+    List<String> categories = codes(n, "categories", categoryNames, where, false);
+    Map<String, String> componentNames = new LinkedHashMap<>();
+    List<String> components = codes(n, "components", componentNames, where, false);
     if (categories.isEmpty()) {
       categories = List.of("HFCE", "NPISH", "GGFC", "GFCF", "INVNT", "DPABR");
     }
@@ -120,7 +162,8 @@ public final class MrioMeta implements Serializable {
       }
     }
     return new MrioMeta(text(n, "name"), text(n, "source"), text(n, "edition"), text(n, "unit"),
-        countries, countryNames, industries, industryNames, categories, splits);
+        countries, countryNames, industries, industryNames, categories, splits, categoryNames, components,
+        componentNames);
   }
 
   private static String text(JsonNode n, String field) {
@@ -168,12 +211,15 @@ public final class MrioMeta implements Serializable {
     n.put("unit", unit);
     n.set("countries", list(countries, countryNames));
     n.set("industries", list(industries, industryNames));
-    n.set("categories", list(categories, Map.of()));
+    n.set("categories", list(categories, categoryNames));
     ObjectNode sp = n.putObject("splits");
     splits.forEach((k, v) -> {
       ArrayNode arr = sp.putArray(k);
       v.forEach(arr::add);
     });
+    if (!components.isEmpty()) {
+      n.set("components", list(components, componentNames));
+    }
     Path tmp = new Path(root, "." + FILE + ".tmp");
     try (FSDataOutputStream out = fs.create(tmp, true)) {
       out.write(JSON.writeValueAsString(n).getBytes(StandardCharsets.UTF_8));

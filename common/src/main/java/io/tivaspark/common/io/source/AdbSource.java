@@ -91,7 +91,8 @@ public final class AdbSource implements MrioSource {
       notes.add("the sheet does not state its unit: the ADB MRIO's millions of US dollars assumed");
     }
     String edition = r.table().layout().countryCount() + " economies" + prices(sheet.plan().headerNotes());
-    return new SourceYear(r.table(), "ADB MRIO", edition, money, r.countryNames(), r.industryNames(), "", notes);
+    return new SourceYear(r.table(), "ADB MRIO", edition, money, r.countryNames(), r.industryNames(),
+        r.categoryNames(), r.componentNames(), "", notes);
   }
 
   /** ", current prices" or ", constant prices" when the title says so. */

@@ -210,7 +210,7 @@ final class EoraTable {
     MrioYear table = new MrioYear(year, layout, z, yf, components, null, sat);
     boolean row = discCat >= 0;
     return new SourceYear(table, "Eora26", edition(price), "USD thousand", lab.countryNames, lab.industryNames,
-        row ? CONVERSION : "", notes(row));
+        lab.categoryNames, lab.componentNames, row ? CONVERSION : "", notes(row));
   }
 
   static String edition(String price) {

@@ -43,6 +43,8 @@ final class ExcelMrioPlan {
   final List<String> countries = new ArrayList<>();
   final List<String> industryKeys = new ArrayList<>();
   final List<String> categories = new ArrayList<>();
+  /** Category code → the description over its first column (the header row of descriptions), where there is one. */
+  final Map<String, String> categoryNames = new LinkedHashMap<>();
   /** Store column j (entity-major) → sheet column. */
   int[] zColumns;
   /** Store row i → index in {@link ExcelMrioCells#data()}. */
@@ -268,6 +270,10 @@ final class ExcelMrioPlan {
       }
       if (!categories.contains(cat)) {
         categories.add(cat);
+        String name = description(col);
+        if (name != null) {
+          categoryNames.put(cat, name);
+        }
       }
     }
     if (categories.isEmpty()) {
@@ -285,6 +291,21 @@ final class ExcelMrioPlan {
         fdColumns[c * categories.size() + f] = col;
       }
     }
+  }
+
+  /**
+   * The description over a column: the cell of the first header row other than the country,
+   * industry-number and code rows that holds words (a space), e.g. WIOD's "Final consumption
+   * expenditure by households" over {@code CONS_h}; null when no header row has one.
+   */
+  private String description(int col) {
+    for (HeaderRow h : cells.header()) {
+      String s = h.at(col).strip();
+      if (h != countryRow && h != industryRow && h != codeRow && s.indexOf(' ') > 0) {
+        return s.replaceAll("\\s+", " ");
+      }
+    }
+    return null;
   }
 
   /** The output column; any other column with a header label, or with values, is an error. */

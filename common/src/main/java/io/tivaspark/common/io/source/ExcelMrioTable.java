@@ -29,7 +29,7 @@ final class ExcelMrioTable {
 
   /** The year and what {@code mrio.json} records about its codes. */
   record Result(MrioYear table, Map<String, String> countryNames, Map<String, String> industryNames,
-      List<String> notes) {}
+      Map<String, String> categoryNames, Map<String, String> componentNames, List<String> notes) {}
 
   private final ExcelMrioCells cells;
   private final ExcelMrioPlan plan;
@@ -65,7 +65,8 @@ final class ExcelMrioTable {
     Map<String, double[]> va = t.valueAdded();
     double[] x = t.output(z, yf);
     Satellite sat = satellite == null ? null : satellite.read(layout, t.notes);
-    return new Result(new MrioYear(year, layout, z, yf, va, x, sat), countryNames, industryNames, List.copyOf(t.notes));
+    return new Result(new MrioYear(year, layout, z, yf, va, x, sat), countryNames, industryNames,
+        plan.categoryNames, t.componentNames(), List.copyOf(t.notes));
   }
 
   /** Satellite accounts read for a layout (WIOD's environmental accounts); notes what it skipped. */
@@ -158,6 +159,18 @@ final class ExcelMrioTable {
       v[j] = cell(r, plan.zColumns[j]);
     }
     return v;
+  }
+
+  /** Component → the row's description in column B (its code when the row has none). */
+  private Map<String, String> componentNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (ExcelMrioRowKind k : ExcelMrioRowKind.values()) {
+      if (k.component() != null) {
+        String d = cells.data().get(plan.kindRows.get(k)).label(1).strip();
+        names.put(k.component(), d.isEmpty() ? k.component() : d);
+      }
+    }
+    return names;
   }
 
   private Map<String, double[]> valueAdded() {

@@ -25,6 +25,7 @@ final class Exio12Extensions {
   private final String money;
   private final List<ExiobaseExtensions.Row> stressors = new ArrayList<>();
   private final Map<String, double[]> valueAdded = new LinkedHashMap<>();
+  private final Map<String, String> componentNames = new LinkedHashMap<>();
 
   /** One file's rows: name → (unit, values by layout column). */
   record Rows(Map<String, String> units, Map<String, double[]> values) {}
@@ -76,6 +77,7 @@ final class Exio12Extensions {
     if (valueAdded.put(code, v) != null) {
       throw new InvalidInputException(files.name(file), year, "row " + name, "two factor-input rows map to component " + code);
     }
+    componentNames.put(code, name);
   }
 
   /** pymrio's unit rule: {@code kg/M.EUR} → {@code kg}; {@code M.EUR/M.EUR} → {@code M.EUR}. */
@@ -122,5 +124,10 @@ final class Exio12Extensions {
   /** The factor inputs as value-added components (code → n values), in file order. */
   Map<String, double[]> valueAdded() {
     return valueAdded;
+  }
+
+  /** Each value-added component's row name in the factor-input file (mrio.json's names). */
+  Map<String, String> componentNames() {
+    return componentNames;
   }
 }

@@ -55,19 +55,26 @@ final class Exio12Year {
     double[] x = flows(a, y, index, aFile);
     Exio12Extensions ext = extensions(found, index, unit, x);
     Map<String, double[]> va = ext.valueAdded();
+    Map<String, String> components = ext.componentNames();
     if (va.isEmpty()) {
       va = Map.of("VA", columnResidual(a, x, n));
+      components = Map.of("VA", "Value added = gross output - intermediate inputs (no factor inputs in the release)");
       notes.add("no factor inputs: value added = x − Z'1 (one component VA, the column residual)");
     }
     MrioYear table = new MrioYear(year, index.layout(), a, fd.yf(), va, null, ext.satellite());
     String edition = (version(found) + " " + index.system()).strip();
-    return sourceYear(table, edition, ExiobaseCodes.money(unit), index, conversion(index, va.keySet()));
+    return sourceYear(table, edition, ExiobaseCodes.money(unit), index, components, conversion(index, va.keySet()));
   }
 
   /** The one place a SourceYear is built (its record may grow components). */
-  private SourceYear sourceYear(MrioYear table, String edition, String unit, ExiobaseIndex index, String conversion) {
+  private SourceYear sourceYear(MrioYear table, String edition, String unit, ExiobaseIndex index,
+      Map<String, String> components, String conversion) {
+    Map<String, String> categories = new java.util.LinkedHashMap<>();
+    for (int c = 0; c < index.categoryNames().size(); c++) {
+      categories.put(index.layout().categories().get(c), index.categoryNames().get(c));
+    }
     return new SourceYear(table, "EXIOBASE " + generation, edition, unit, countryNames(index.layout()),
-        industryNames(index), conversion, notes);
+        industryNames(index), categories, components, conversion, notes);
   }
 
   private String require(Map<String, String> found, String prefix) {

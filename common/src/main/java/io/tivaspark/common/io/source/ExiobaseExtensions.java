@@ -34,13 +34,18 @@ final class ExiobaseExtensions {
   private final ExiobaseIndex index;
   private final List<Row> stressors = new ArrayList<>();
   private final Map<String, double[]> valueAdded = new LinkedHashMap<>();
+  private final Map<String, String> componentNames = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
 
   /** One row of an extension: its folder, name, unit, F (n) and F_Y (G·F) values. */
   record Row(String folder, String name, String unit, double[] f, double[] fy) {}
 
-  /** What the extensions bring: the satellite accounts (null when none), value added, notes. */
-  record Result(Satellite satellite, Map<String, double[]> valueAdded, List<String> notes) {}
+  /**
+   * What the extensions bring: the satellite accounts (null when none), value added, each
+   * component's row name in F.txt, notes.
+   */
+  record Result(Satellite satellite, Map<String, double[]> valueAdded, Map<String, String> componentNames,
+      List<String> notes) {}
 
   private ExiobaseExtensions(ExiobaseFiles files, Integer year, ExiobaseIndex index) {
     this.files = files;
@@ -56,7 +61,7 @@ final class ExiobaseExtensions {
     for (String folder : folders) {
       x.folder(folder, folder.equals(vaFolder));
     }
-    return new Result(satellite(x.stressors, index.layout()), x.valueAdded, x.notes);
+    return new Result(satellite(x.stressors, index.layout()), x.valueAdded, x.componentNames, x.notes);
   }
 
   /** The sub-folders holding an F.txt (or an F named by their file_parameters.json), sorted. */
@@ -106,6 +111,7 @@ final class ExiobaseExtensions {
       throw new InvalidInputException(files.name(folder + "/F.txt"), year, "row " + name,
           "two value-added rows map to component " + code);
     }
+    componentNames.put(code, name);
     double dropped = 0;
     for (double v : fy) {
       dropped += v;

@@ -58,15 +58,17 @@ final class ExiobaseYear {
     ExiobaseExtensions.Result ext = ExiobaseExtensions.read(files, year, index);
     notes.addAll(ext.notes());
     Map<String, double[]> va = ext.valueAdded();
+    Map<String, String> componentNames = ext.componentNames();
     if (va.isEmpty()) { // a release without factor inputs (pymrio's mock): the store needs value_added/
       va = Map.of("VA", residualValueAdded(z, y, published, n));
+      componentNames = Map.of("VA", "Value added = gross output - intermediate inputs (no factor inputs in the release)");
       notes.add("no factor inputs in the release: value added = x − Z'1 (one component VA, the column residual)");
     }
     columnBalanceNote(z, y, published, va, index);
     MrioYear table = new MrioYear(year, layout, z, fd.yf(), va, published, ext.satellite());
     String edition = ((meta.version().isEmpty() ? "" : meta.version() + " ") + index.system()).strip();
     return new SourceYear(table, "EXIOBASE 3", edition, moneyUnit(), countryNames(layout),
-        industryNames(index), conversion + " " + labels(index, va.keySet()), notes);
+        industryNames(index), categoryNames(index), componentNames, conversion + " " + labels(index, va.keySet()), notes);
   }
 
   /** va = x − Z'1 with x the published output or Z1 + y (the default math's own value added). */
@@ -215,6 +217,15 @@ final class ExiobaseYear {
     Map<String, String> m = new LinkedHashMap<>();
     for (int s = 0; s < index.sectorNames().size(); s++) {
       m.put(index.layout().industries().get(s), index.sectorNames().get(s));
+    }
+    return m;
+  }
+
+  /** Category code → EXIOBASE's category name (Y.txt's column label). */
+  private static Map<String, String> categoryNames(ExiobaseIndex index) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int c = 0; c < index.categoryNames().size(); c++) {
+      m.put(index.layout().categories().get(c), index.categoryNames().get(c));
     }
     return m;
   }

@@ -113,8 +113,8 @@ public final class FigaroSource implements MrioSource {
     if (!unmapped.isEmpty()) {
       notes.add("areas without a known ISO 3166-1 alpha-3 code, kept as they are: " + String.join(", ", unmapped));
     }
-    return new SourceYear(table, SOURCE, edition, UNIT, countryNames(plan), industryNames(plan.layout()),
-        conversion(), notes);
+    return new SourceYear(table, SOURCE, edition, UNIT, countryNames(plan), titles(plan.layout().industries()),
+        titles(plan.layout().categories()), titles(table.valueAdded().keySet()), conversion(), notes);
   }
 
   /** Store country code → "title (FIGARO code)", e.g. DEU → "Germany (DE)". */
@@ -128,10 +128,13 @@ public final class FigaroSource implements MrioSource {
     return names;
   }
 
-  /** Industry or product code → its NACE Rev. 2 / CPA 2.1 title, where the code list has it. */
-  private static Map<String, String> industryNames(Layout layout) {
+  /**
+   * Industry or product code → its NACE Rev. 2 / CPA 2.1 title, final-demand category or
+   * value-added code → its ESA 2010 title, where the code list has it (FIGARO's files carry codes only).
+   */
+  private static Map<String, String> titles(java.util.Collection<String> codes) {
     Map<String, String> names = new LinkedHashMap<>();
-    for (String code : layout.industries()) {
+    for (String code : codes) {
       String title = FigaroLabels.title(code);
       if (title != null) {
         names.put(code, title);

@@ -71,7 +71,8 @@ final class GloriaReader {
     notes.addAll(GloriaChecks.emptyRegions(totals, labels));
     MrioYear table = new MrioYear(year, layout, z, yf, va, null, sat);
     return new SourceYear(table, SOURCE, edition(), UNIT, names(labels.regions(), labels.regionNames()),
-        names(labels.sectors(), labels.sectorNames()), CONVERSION, notes);
+        names(labels.sectors(), labels.sectorNames()), names(labels.categories(), labels.categoryNames()),
+        names(labels.components(), labels.componentNames()), CONVERSION, notes);
   }
 
   private Layout layout() {

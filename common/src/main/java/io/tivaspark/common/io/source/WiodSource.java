@@ -123,7 +123,7 @@ public final class WiodSource implements MrioSource {
     String conversion = sat == null ? "" : "environmental accounts: households' direct use (FC_HH) booked on the first"
         + " final-demand category (" + r.table().layout().categories().get(0) + ")";
     return new SourceYear(r.table(), "WIOD", edition, money,
-        r.countryNames(), r.industryNames(), conversion, notes);
+        r.countryNames(), r.industryNames(), r.categoryNames(), r.componentNames(), conversion, notes);
   }
 
   @Override
