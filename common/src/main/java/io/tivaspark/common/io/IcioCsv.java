@@ -254,7 +254,7 @@ public final class IcioCsv {
       List<Integer> rowLines = new ArrayList<>();
       long[] offsets = new long[1024];
       byte[] last = null;
-      try (ByteLines lines = new ByteLines(src.open(), IcioRows.BLOCK)) {
+      try (ByteLines lines = new ByteLines(src.open(), IcioRows.blockSize())) {
         long base = 0;
         for (ByteLines.Block blk; (blk = lines.next()) != null; base += blk.end()) {
           byte[] b = blk.bytes();

@@ -24,6 +24,18 @@ final class IcioRows {
   /** Block size: large enough that hand-over costs nothing, small enough that 2 per worker are cheap. */
   static final int BLOCK = 4 << 20;
 
+  /** The block size in use: {@link #BLOCK}; tests make it tiny so that lines cross blocks ({@link #useBlockSize}). */
+  private static volatile int blockSize = BLOCK;
+
+  static int blockSize() {
+    return blockSize;
+  }
+
+  /** Tests: the block size of later reads (a line longer than a block grows it). */
+  static void useBlockSize(int bytes) {
+    blockSize = bytes;
+  }
+
   /** What is done with one data row: its bytes {@code b[s, e)} without the line end. */
   interface Sink {
     void row(byte[] b, int s, int e, int dataRow);
@@ -65,7 +77,7 @@ final class IcioRows {
       return t;
     });
     Semaphore inFlight = new Semaphore(2 * threads);
-    try (ByteLines lines = new ByteLines(in, BLOCK)) {
+    try (ByteLines lines = new ByteLines(in, blockSize)) {
       long base = 0;
       for (ByteLines.Block b; (b = lines.next()) != null; base += b.end()) {
         ByteLines.Block blk = b;
