@@ -3,12 +3,13 @@
 # an ICIO-2023-layout year at n = 3645 (77 countries, CHN and MEX split into CN1/CN2 and MX1/MX2:
 # 81 blocks x 45 industries; 3645 + 462 + 1 columns; ~290 MB of CSV, generated once with
 # IcioFiles as tools/bench/ingest.sh does), then
-#   1. pandas.read_csv(file, index_col=0)           (C engine: the target; also engine="pyarrow")
+#   1. pandas.read_csv(file, index_col=0)           (C engine: the target; engine="pyarrow" too with PYARROW=1)
 #   2. bin/tiva ingest --format icio                (whole command: JVM + Spark start, parse, write)
 #      and the parse / write phases from its log line "ingested ...: parse X s, write Y s"
 #   3. optionally the same with an older build (BEFORE_JAR=path/to/tiva-jobs.jar and
 #      BEFORE_CP=its launcher-classpath.txt), for a before/after table
-# Prints seconds, ratios to pandas, rows/s and the load average next to each timing.
+# Prints wall and CPU seconds (user + sys: less sensitive than wall time to a loaded machine),
+# ratios to pandas, store rows written per second and the load average next to each timing.
 # Usage: tools/bench/ingest-vs-pandas.sh [WORKDIR]   (default target/bench-ingest)
 #   PYTHON=...   a python with pandas + pyarrow (default: a venv under target/bench-venv, made
 #                with pip install pandas pyarrow when missing)
@@ -42,34 +43,37 @@ cat "$CSV" > /dev/null # warm page cache for every side
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # pandas: best of REPEAT, C engine and pyarrow engine
-PANDAS_OUT=$("$PYTHON" - "$CSV" "$REPEAT" <<'PY'
+PANDAS_OUT=$("$PYTHON" - "$CSV" "$REPEAT" "${PYARROW:-0}" <<'PY'
 import sys, time
 import pandas as pd
-best = {"c": 1e9, "pyarrow": 1e9}
+engines = ("c", "pyarrow") if sys.argv[3] == "1" else ("c",)
+best = {e: (1e9, 1e9) for e in ("c", "pyarrow")}
 for _ in range(int(sys.argv[2])):
-    for eng in ("c", "pyarrow"):
-        t = time.time()
+    for eng in engines:
+        t, c = time.time(), time.process_time()
         df = pd.read_csv(sys.argv[1], index_col=0, engine=eng)
-        best[eng] = min(best[eng], time.time() - t)
-print(f"{best['c']:.2f} {best['pyarrow']:.2f} {pd.__version__} {df.shape[0]}x{df.shape[1]}")
+        best[eng] = min(best[eng], (time.time() - t, time.process_time() - c))
+print(f"{best['c'][0]:.2f} {best['c'][1]:.2f} {best['pyarrow'][0]:.2f} {pd.__version__} {df.shape[0]}x{df.shape[1]}")
 PY
 )
-read -r PANDAS PANDAS_PA PD_VERSION PD_SHAPE <<< "$PANDAS_OUT"
+read -r PANDAS PANDAS_CPU PANDAS_PA PD_VERSION PD_SHAPE <<< "$PANDAS_OUT"
 PANDAS_LOAD=$(load)
 
-# one ingest: whole-command seconds, then the parse and write seconds from the log
+# one ingest: whole-command wall seconds, parse and write seconds from the log, CPU seconds, store rows
 ingest() { # $1 = classpath, $2 = log file
   rm -rf "$WORK/store"
   local t0 t1
   t0=$(date +%s.%N)
-  SPARK_LOCAL_IP=127.0.0.1 java $(cat conf/jvmflags.txt) -Xss16m -Xmx4g \
+  SPARK_LOCAL_IP=127.0.0.1 /usr/bin/time -f "cpu %U %S" java $(cat conf/jvmflags.txt) -Xss16m -Xmx4g \
     -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -Dtiva.defaults="$ROOT/conf/application.conf" \
     -Dspark.master="local[2]" -cp "$1" io.tivaspark.jobs.Main ingest --format icio --in "$CSV" --out "$WORK/store" \
     > "$2" 2>&1
   t1=$(date +%s.%N)
-  local phases
+  local phases cpu rows
   phases=$(grep -o 'parse [0-9.]* s, write [0-9.]* s' "$2" | tail -1 | awk '{print $2, $5}')
-  echo "$(echo "$t1 - $t0" | bc -l) ${phases:-? ?}"
+  cpu=$(grep '^cpu ' "$2" | tail -1 | awk '{print $2 + $3}')
+  rows=$(grep -o '[0-9]* rows$' "$2" | tail -1 | cut -d' ' -f1)
+  echo "$(echo "$t1 - $t0" | bc -l) ${phases:-0 0} ${cpu:-0} ${rows:-0}"
 }
 best_of() { # $1 = classpath, $2 = label: best whole-command run of REPEAT
   local best="" line
@@ -79,13 +83,12 @@ best_of() { # $1 = classpath, $2 = label: best whole-command run of REPEAT
   done
   echo "$best"
 }
-report() { # label, "whole parse write", load
-  read -r whole parse write <<< "$2"
-  printf '%-28s whole %6.1f s  parse %5s s  write %5s s  whole/pandas %5.2f  (parse+write)/pandas %5.2f  %8.0f rows/s  load %s\n' \
-    "$1" "$whole" "$parse" "$write" "$(echo "$whole / $PANDAS" | bc -l)" \
-    "$(echo "($parse + $write) / $PANDAS" | bc -l 2>/dev/null || echo 0)" "$(echo "$ROWS / $whole" | bc -l)" "$3"
+report() { # label, "whole parse write cpu rows", load
+  read -r whole parse write cpu rows <<< "$2"
+  printf '%-26s whole %6.1f s (cpu %6.1f s)  parse %5s s  write %5s s  whole/pandas %5.2f  (parse+write)/pandas %5.2f  %5.2f M store rows/s of parse+write  load %s\n' \
+    "$1" "$whole" "$cpu" "$parse" "$write" "$(echo "$whole / $PANDAS" | bc -l)" \
+    "$(echo "($parse + $write) / $PANDAS" | bc -l)" "$(echo "$rows / ($parse + $write + 0.001) / 1000000" | bc -l)" "$3"
 }
-TIVA_CP="$ROOT/conf:$CP"
 AFTER=$(best_of "$CP" after)
 AFTER_LOAD=$(load)
 if [ -n "${BEFORE_JAR:-}" ]; then
@@ -93,7 +96,8 @@ if [ -n "${BEFORE_JAR:-}" ]; then
   BEFORE_LOAD=$(load)
 fi
 echo "pandas $PD_VERSION read_csv -> $PD_SHAPE (best of $REPEAT)"
-printf '%-28s %6.2f s (engine=pyarrow: %.2f s)  load %s\n' "pandas.read_csv" "$PANDAS" "$PANDAS_PA" "$PANDAS_LOAD"
+printf '%-26s %6.2f s (cpu %.2f s)%s  load %s\n' "pandas.read_csv" "$PANDAS" "$PANDAS_CPU" \
+  "$([ "${PYARROW:-0}" = 1 ] && echo " (engine=pyarrow: $PANDAS_PA s)")" "$PANDAS_LOAD"
 [ -n "${BEFORE:-}" ] && report "tiva ingest (before)" "$BEFORE" "$BEFORE_LOAD"
 report "tiva ingest (this build)" "$AFTER" "$AFTER_LOAD"
 echo "cores: $(nproc); loadavg now: $(cat /proc/loadavg)"
