@@ -4,12 +4,10 @@ import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.Preconditions;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -138,8 +135,20 @@ public final class IcioCsv {
   public enum DiscMode { DOMESTIC, DROP }
 
   /** Reading options. */
-  public record Options(boolean requireOutput, DiscMode disc) {
+  public record Options(boolean requireOutput, DiscMode disc, int threads) {
     public static final Options DEFAULT = new Options(false, DiscMode.DOMESTIC);
+
+    /** Options parsing with every core the JVM sees. */
+    public Options(boolean requireOutput, DiscMode disc) {
+      this(requireOutput, disc, IcioRows.defaultThreads());
+    }
+
+    /** {@code threads}: pass 2's worker threads, at least 1 (the result does not depend on it). */
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      }
+    }
   }
 
   /**
@@ -214,11 +223,6 @@ public final class IcioCsv {
       return new InvalidInputException(source, year, where, rule);
     }
 
-    private BufferedReader open() throws IOException {
-      InputStream in = src.open();
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 20);
-    }
-
     Result parseResult() {
       try {
         IcioPlan.Labels labels = pass1();
@@ -244,45 +248,74 @@ public final class IcioCsv {
       }
     }
 
-    /** Pass 1: reads the header and the first cell of every data line. */
+    /** The byte offset in the stream of every data row's line (pass 1), for pass 2 ({@link IcioRows}). */
+    private long[] rowOffsets;
+
+    /**
+     * Pass 1: reads the header and the first cell of every data line, straight from bytes
+     * (only labels are decoded), and where each data line starts.
+     */
     private IcioPlan.Labels pass1() throws IOException {
-      String last = null;
-      String[] header;
-      int headerLine;
+      String[] header = null;
+      int headerLine = 0;
+      int lineNo = 0;
       List<String> rowLabels = new ArrayList<>();
       List<Integer> rowLines = new ArrayList<>();
-      try (BufferedReader r = open()) {
-        String line = r.readLine();
-        int lineNo = 1;
-        while (line != null && stripBom(line).isBlank()) {
-          line = r.readLine();
-          lineNo++;
-        }
-        if (line == null) {
-          throw error(null, "empty file");
-        }
-        headerLine = lineNo;
-        header = splitAll(stripBom(line));
-        for (int i = 0; i < header.length; i++) {
-          header[i] = header[i].strip();
-        }
-        while ((line = r.readLine()) != null) {
-          lineNo++;
-          if (line.isEmpty()) {
-            continue;
+      long[] offsets = new long[1024];
+      byte[] last = null;
+      try (ByteLines lines = new ByteLines(src.open(), IcioRows.blockSize())) {
+        long base = 0;
+        for (ByteLines.Block blk; (blk = lines.next()) != null; base += blk.end()) {
+          byte[] b = blk.bytes();
+          for (int p = 0, e; p < blk.end(); p = ByteLines.skipLineEnd(b, e, blk.end())) {
+            e = ByteLines.lineEnd(b, p, blk.end());
+            lineNo++;
+            if (header == null) {
+              String line = stripBom(new String(b, p, e - p, StandardCharsets.UTF_8));
+              if (!line.isBlank()) {
+                headerLine = lineNo;
+                header = splitAll(line);
+              }
+              continue;
+            }
+            String label = e == p ? null : label(b, p, e);
+            if (label != null) {
+              if (rowLabels.size() == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, 2 * offsets.length);
+              }
+              offsets[rowLabels.size()] = base + p;
+              rowLabels.add(label);
+              rowLines.add(lineNo);
+              last = java.util.Arrays.copyOfRange(b, p, e);
+            }
           }
-          String label = firstCell(line).strip();
-          if (label.isEmpty() && line.isBlank()) {
-            continue;
-          }
-          rowLabels.add(label);
-          rowLines.add(lineNo);
-          last = line;
         }
       }
+      if (header == null) {
+        throw error(null, "empty file");
+      }
+      for (int i = 0; i < header.length; i++) {
+        header[i] = header[i].strip();
+      }
+      rowOffsets = java.util.Arrays.copyOf(offsets, rowLabels.size());
       IcioPlan.Labels labels = new IcioPlan.Labels(source, year, header, headerLine, rowLabels, rowLines);
-      checkComplete(labels, last);
+      checkComplete(labels, last == null ? null : new String(last, StandardCharsets.UTF_8));
       return labels;
+    }
+
+    /** The first cell of a non-empty line, unquoted and stripped; null for a blank line. */
+    private static String label(byte[] b, int s, int e) {
+      if (b[s] == '"') {
+        String line = new String(b, s, e - s, StandardCharsets.UTF_8);
+        String label = splitAll(line)[0].strip();
+        return label.isEmpty() && line.isBlank() ? null : label;
+      }
+      int comma = s;
+      while (comma < e && b[comma] != ',') {
+        comma++;
+      }
+      String label = new String(b, s, comma - s, StandardCharsets.UTF_8).strip();
+      return label.isEmpty() && new String(b, s, e - s, StandardCharsets.UTF_8).isBlank() ? null : label;
     }
 
     /** A cut-off file ends in a short line: say so before the labels it lost confuse the plan. */
@@ -300,78 +333,92 @@ public final class IcioCsv {
       }
     }
 
-    /** Pass 2: reads the values of every data line into the arrays of the plan. */
+    /**
+     * Pass 2: reads the values of every data line into the arrays of the plan, in parallel over
+     * blocks of lines ({@link IcioRows}); value-added and output rows (summed into shared totals)
+     * in file order after the rest.
+     */
     private Cells pass2(IcioPlan.Labels labels, IcioPlan.Plan plan) throws IOException {
-      Cells cells = new Cells(plan, labels.header());
+      Cells cells = new Cells(plan, labels.header(), labels.rowLabels().size());
       List<String> rowLabels = labels.rowLabels();
-      try (BufferedReader r = open()) {
-        int lineNo = 0;
-        String line;
-        while (lineNo < labels.headerLine()) {
-          r.readLine();
-          lineNo++;
-        }
-        int dataRow = 0;
-        while ((line = r.readLine()) != null) {
-          lineNo++;
-          if (line.isEmpty()) {
-            continue;
-          }
-          if (dataRow >= rowLabels.size()) {
-            if (line.isBlank()) {
-              continue;
-            }
-            throw error("line " + lineNo, "file changed while being read");
-          }
-          if (labels.rowLines().get(dataRow) != lineNo) {
-            continue; // a blank line skipped in pass 1
-          }
-          readRow(line, lineNo, rowLabels.get(dataRow), plan.rows().role()[dataRow], cells);
-          dataRow++;
-        }
-        if (dataRow != rowLabels.size()) {
-          throw error("line " + lineNo, "file changed while being read");
-        }
+      int[] role = plan.rows().role();
+      boolean[] sequential = new boolean[rowLabels.size()];
+      for (int r = 0; r < sequential.length; r++) {
+        sequential[r] = role[r] < 0;
       }
+      IcioRows rows = new IcioRows(rowOffsets, sequential,
+          (b, s, e, r) -> readRow(b, s, e, labels.rowLines().get(r), rowLabels.get(r), role[r], r, cells),
+          r -> error("line " + labels.rowLines().get(r), "file changed while being read"));
+      rows.run(src.open(), options.threads());
       return cells;
     }
 
-    /** Parses the cells of one data line with row role {@code role} into {@code cells}. */
-    private void readRow(String line, int lineNo, String rowLabel, int role, Cells cells) {
+    /** Parses the cells of one data line {@code b[s, e)} with row role {@code role} into {@code cells}. */
+    private void readRow(byte[] b, int s, int e, int lineNo, String rowLabel, int role, int dataRow, Cells cells) {
       String[] header = cells.header;
       int m = header.length;
-      boolean quoted = line.indexOf('"') >= 0;
-      String[] parts = quoted ? splitAll(line) : null;
-      int count = quoted ? parts.length : countCells(line);
+      int count = 1;
+      boolean quoted = false;
+      for (int i = s; i < e; i++) {
+        count += b[i] == ',' ? 1 : 0;
+        quoted |= b[i] == '"';
+      }
+      if (quoted) {
+        readQuotedRow(new String(b, s, e - s, StandardCharsets.UTF_8), lineNo, rowLabel, role, dataRow, cells);
+        return;
+      }
       if (count != m) {
         throw error("line " + lineNo + ", row " + rowLabel, "row has " + count + " cells, header has " + m);
       }
       int[] colRole = cells.colRole;
-      int pos = quoted ? 0 : line.indexOf(',') + 1;
+      int a = s;
+      while (b[a] != ',') {
+        a++;
+      }
+      a++;
       for (int c = 1; c < m; c++) {
-        String s;
-        int a;
-        int b;
-        if (quoted) {
-          s = parts[c];
-          a = 0;
-          b = s.length();
-        } else {
-          s = line;
-          a = pos;
-          int comma = line.indexOf(',', pos);
-          b = comma < 0 ? line.length() : comma;
-          pos = b + 1;
+        int q = a;
+        while (q < e && b[q] != ',') {
+          q++;
         }
         int cr = colRole[c];
-        if (!Cells.kept(role, cr)) {
-          if (b > a && !(b - a == 1 && s.charAt(a) == '0')) {
-            parse(s, a, b, rowLabel, header[c]); // validate, ignore
-          }
-          continue;
+        if (Cells.kept(role, cr)) {
+          cells.store(role, cr, number(b, a, q, rowLabel, header[c]), rowLabel, c, dataRow);
+        } else if (q > a && !(q - a == 1 && b[a] == '0')) {
+          number(b, a, q, rowLabel, header[c]); // validate, ignore
         }
-        cells.store(role, cr, parse(s, a, b, rowLabel, header[c]), rowLabel, c);
+        a = q + 1;
       }
+    }
+
+    /** A line with double quotes: split as RFC 4180 text (rare; labels only in practice). */
+    private void readQuotedRow(String line, int lineNo, String rowLabel, int role, int dataRow, Cells cells) {
+      String[] parts = splitAll(line);
+      int m = cells.header.length;
+      if (parts.length != m) {
+        throw error("line " + lineNo + ", row " + rowLabel, "row has " + parts.length + " cells, header has " + m);
+      }
+      for (int c = 1; c < m; c++) {
+        byte[] cell = parts[c].getBytes(StandardCharsets.UTF_8);
+        int cr = cells.colRole[c];
+        if (Cells.kept(role, cr)) {
+          cells.store(role, cr, number(cell, 0, cell.length, rowLabel, cells.header[c]), rowLabel, c, dataRow);
+        } else if (cell.length > 0 && !parts[c].equals("0")) {
+          number(cell, 0, cell.length, rowLabel, cells.header[c]);
+        }
+      }
+    }
+
+    /** The number in a cell ({@link Decimals}); an empty or non-numeric cell is an error naming row and column. */
+    private double number(byte[] b, int a, int q, String rowLabel, String column) {
+      if (q - a == 1 && b[a] == '0') {
+        return 0.0;
+      }
+      double v = Decimals.parse(b, a, q);
+      if (Double.isNaN(v)) {
+        throw error("row " + rowLabel + ", column " + column, Decimals.rejection(new String(b, a, q - a, StandardCharsets.UTF_8)));
+      }
+      return v;
     }
 
     /**
@@ -388,12 +435,12 @@ public final class IcioCsv {
       final double[][] comps;
       final double[] outCol;
       final double[] outRow;
-      double discDropped;
-      long discCells;
-      /** Split parents (CHN, MEX) whose own dropped rows or columns have a non-zero cell. */
-      final Set<String> nonZeroParents = new TreeSet<>();
+      /** DISC cells dropped, per data row (summed in file order at the end, as a sequential read sums them). */
+      final double[] discDropped;
+      /** Split parents (CHN, MEX) whose own dropped rows or columns have a non-zero cell (rows read in parallel). */
+      final Set<String> nonZeroParents = new java.util.concurrent.ConcurrentSkipListSet<>();
 
-      Cells(IcioPlan.Plan plan, String[] header) {
+      Cells(IcioPlan.Plan plan, String[] header, int dataRows) {
         Layout layout = plan.layout();
         this.plan = plan;
         this.header = header;
@@ -407,6 +454,7 @@ public final class IcioCsv {
         comps = new double[plan.rows().components().size()][n];
         outCol = plan.hasOutCol() ? new double[n] : null;
         outRow = plan.hasOutRow() ? new double[n] : null;
+        discDropped = new double[dataRows];
       }
 
       /** Whether a cell is kept: every cell of Z and dropped rows; of VA / OUT rows only under Z (or dropped) columns. */
@@ -414,7 +462,7 @@ public final class IcioCsv {
         return role >= 0 || role == IcioPlan.ROLE_DROP || cr >= 0 || cr == IcioPlan.ROLE_DROP;
       }
 
-      void store(int role, int cr, double v, String rowLabel, int c) {
+      void store(int role, int cr, double v, String rowLabel, int c, int dataRow) {
         if (role >= 0) {
           if (cr >= 0) {
             z[role + cr * n] = v;
@@ -423,7 +471,7 @@ public final class IcioCsv {
           } else if (cr == IcioPlan.ROLE_OUT) {
             outCol[role] = v;
           } else if (cr == IcioPlan.ROLE_DISC) {
-            disc(role, v);
+            disc(role, v, dataRow);
           } else if (v != 0) {
             nonZeroParent(header[c]);
           }
@@ -443,13 +491,12 @@ public final class IcioCsv {
       }
 
       /** A DISC cell: final demand of the producing country's DISC category, or dropped and counted. */
-      private void disc(int row, double v) {
+      private void disc(int row, double v, int dataRow) {
         Layout layout = plan.layout();
         if (plan.discCat() >= 0) {
           yf[row + layout.finalDemandColumn(layout.countryOfRow(row), plan.discCat()) * n] = v;
         } else if (v != 0) {
-          discDropped += v;
-          discCells++;
+          discDropped[dataRow] = v;
         }
       }
 
@@ -464,118 +511,22 @@ public final class IcioCsv {
         for (int i = 0; i < comps.length; i++) {
           va.put(plan.rows().components().get(i), comps[i]);
         }
+        double dropped = 0;
+        long discCells = 0;
+        for (double d : discDropped) {
+          if (d != 0) {
+            dropped += d;
+            discCells++;
+          }
+        }
         if (discCells > 0) {
           notes.add(String.format(Locale.ROOT, "DISC column dropped (tiva.ingest.disc = drop): %d non-zero cells, total %s",
-              discCells, Double.toString(discDropped)));
+              discCells, Double.toString(dropped)));
         }
         double[] published = outCol != null ? outCol : outRow;
         return new MrioYear(year, plan.layout(), z, yf, va, published);
       }
     }
-    private double parse(String s, int a, int b, String rowLabel, String column) {
-      if (a == b) {
-        throw error("row " + rowLabel + ", column " + column, "empty cell");
-      }
-      double v = parseFast(s, a, b);
-      if (!Double.isNaN(v)) {
-        return v;
-      }
-      String text = s.substring(a, b).strip();
-      String where = "row " + rowLabel + ", column " + column;
-      if (text.isEmpty()) {
-        throw error(where, "empty cell");
-      }
-      if (plainNumberChars(text)) {
-        double d;
-        try {
-          d = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw error(where, "cell '" + text + "' is not a number");
-        }
-        if (Double.isInfinite(d)) {
-          throw error(where, "infinite value ('" + text + "' overflows)");
-        }
-        return d;
-      }
-      String lower = text.toLowerCase(Locale.ROOT);
-      if (lower.equals("nan") || lower.equals("-nan") || lower.equals("+nan")) {
-        throw error(where, "NaN value");
-      }
-      if (lower.matches("[+-]?(inf|infinity)")) {
-        throw error(where, "infinite value");
-      }
-      // Java's parser would accept suffixes (1d, 2f) and hex floats; CSV numbers do not have them
-      throw error(where, "cell '" + text + "' is not a number");
-    }
-
-    private static boolean plainNumberChars(String t) {
-      for (int i = 0; i < t.length(); i++) {
-        char ch = t.charAt(i);
-        if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '-' || ch == '+')) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Pass-1 helper: the first cell of a line, unquoted. */
-    private static String firstCell(String line) {
-      if (!line.isEmpty() && line.charAt(0) == '"') {
-        return splitAll(line)[0];
-      }
-      int comma = line.indexOf(',');
-      return comma < 0 ? line : line.substring(0, comma);
-    }
-  }
-
-  private static final double[] POW10 = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-  };
-
-  /**
-   * Exact fast path for plain decimals with at most 15 significant digits and at most 22
-   * decimals (the value is m / 10^k with both exact, so one correctly rounded division equals
-   * {@link Double#parseDouble}). Returns NaN when the slow path must decide. Also FIGARO's cells.
-   */
-  public static double parseFast(String s, int a, int b) {
-    int i = a;
-    boolean neg = false;
-    char ch = s.charAt(i);
-    if (ch == '-' || ch == '+') {
-      neg = ch == '-';
-      i++;
-    }
-    long m = 0;
-    int digits = 0;
-    int frac = 0;
-    boolean dot = false;
-    boolean any = false;
-    for (; i < b; i++) {
-      ch = s.charAt(i);
-      if (ch >= '0' && ch <= '9') {
-        any = true;
-        if (dot) {
-          frac++;
-        }
-        if (m == 0 && ch == '0') {
-          continue;
-        }
-        if (++digits > 15) {
-          return Double.NaN;
-        }
-        m = m * 10 + (ch - '0');
-      } else if (ch == '.' && !dot) {
-        dot = true;
-      } else {
-        return Double.NaN;
-      }
-    }
-    if (!any || frac > 22) {
-      return Double.NaN;
-    }
-    double v = frac == 0 ? (double) m : m / POW10[frac];
-    return neg ? -v : v;
   }
 
   private static int countCells(String line) {

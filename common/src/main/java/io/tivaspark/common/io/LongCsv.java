@@ -245,7 +245,7 @@ public final class LongCsv {
     if (s.isEmpty()) {
       throw new InvalidInputException(source, year, where, "empty value");
     }
-    double v = IcioCsv.parseFast(s, 0, s.length());
+    double v = Decimals.parse(s);
     if (!Double.isNaN(v)) {
       return v;
     }

@@ -193,7 +193,7 @@ class IcioCsvTest {
       StringBuilder sb = new StringBuilder();
       IcioCsv.appendNumber(sb, v);
       String s = sb.toString();
-      double fast = IcioCsv.parseFast(s, 0, s.length());
+      double fast = Decimals.parse(s);
       double back = Double.isNaN(fast) ? Double.parseDouble(s) : fast;
       assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(back), s);
     }
@@ -208,7 +208,7 @@ class IcioCsvTest {
       if (r.nextBoolean()) {
         s = "-" + s;
       }
-      double fast = IcioCsv.parseFast(s, 0, s.length());
+      double fast = Decimals.parse(s);
       if (!Double.isNaN(fast)) {
         assertEquals(Double.parseDouble(s), fast, s);
       }

@@ -4,17 +4,28 @@ import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.Satellite;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.io.api.Binary;
 
 /**
  * Writes one year of a table into the canonical store. Each dataset's year directory is
  * written under a hidden name and renamed to {@code year=YYYY} when complete; an older
  * directory of that year is replaced. Zero cells are not written (absent cells are zero).
+ *
+ * <p>The two large datasets (intermediate: up to n² rows; final demand) are written as one file
+ * per range of source rows ({@code part-00000}, {@code part-00001}, ...; {@link #parts}), written
+ * in parallel on {@link #threads()} threads; read in name order the rows are those of a single file,
+ * in the same order, with the same values.
  */
 public final class StoreWriter {
   private StoreWriter() {}
@@ -23,42 +34,85 @@ public final class StoreWriter {
     return new Path(new Path(root, d.dir()), "year=" + year);
   }
 
+  /** Writer threads per year: every core the JVM sees, at most 4. */
+  static int threads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Files per large dataset: one per 8 M cells of Z (n² / 8·10⁶ rounded up, at most 8; 2 at ICIO size
+   * n = 3645), from the size alone so that a store's files do not depend on the machine.
+   */
+  static int parts(int n) {
+    return (int) Math.max(1, Math.min(8, ((long) n * n + 7_999_999) / 8_000_000));
+  }
+
   /** Writes every dataset of one year; returns the number of rows written. */
   public static long writeYear(Configuration conf, Path root, MrioYear y) throws IOException {
+    return writeYear(conf, root, y, parts(y.n()));
+  }
+
+  /** {@link #writeYear(Configuration, Path, MrioYear)} with the intermediate and final demand in {@code parts} files. */
+  static long writeYear(Configuration conf, Path root, MrioYear y, int parts) throws IOException {
     long rows = 0;
-    rows += write(conf, root, Dataset.INTERMEDIATE, y.year(), w -> writeIntermediate(w, y));
-    rows += write(conf, root, Dataset.FINAL_DEMAND, y.year(), w -> writeFinalDemand(w, y));
-    rows += write(conf, root, Dataset.VALUE_ADDED, y.year(), w -> writeValueAdded(w, y));
+    int n = y.n();
+    Keys k = Keys.of(y.layout());
+    rows += write(conf, root, Dataset.INTERMEDIATE, y.year(),
+        ranges(n, parts, (from, to) -> w -> writeIntermediate(w, y, k, from, to)));
+    rows += write(conf, root, Dataset.FINAL_DEMAND, y.year(),
+        ranges(n, parts, (from, to) -> w -> writeFinalDemand(w, y, k, from, to)));
+    rows += write(conf, root, Dataset.VALUE_ADDED, y.year(), w -> writeValueAdded(w, y, k));
     if (y.publishedOutput() != null) {
-      rows += write(conf, root, Dataset.OUTPUT, y.year(), w -> writeOutput(w, y));
+      rows += write(conf, root, Dataset.OUTPUT, y.year(), w -> writeOutput(w, y, k));
     }
     if (y.satellite() != null) {
-      rows += write(conf, root, Dataset.EXTENSIONS, y.year(), w -> writeExtensions(w, y));
-      rows += write(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND, y.year(), w -> writeExtensionsFinalDemand(w, y));
+      rows += write(conf, root, Dataset.EXTENSIONS, y.year(), w -> writeExtensions(w, y, k));
+      rows += write(conf, root, Dataset.EXTENSIONS_FINAL_DEMAND, y.year(), w -> writeExtensionsFinalDemand(w, y, k));
     }
     if (y.population() != null) {
-      rows += write(conf, root, Dataset.POPULATION, y.year(), w -> writePopulation(w, y));
+      rows += write(conf, root, Dataset.POPULATION, y.year(), w -> writePopulation(w, y, k));
     }
     return rows;
   }
 
   interface Body {
-    void accept(ParquetRows.Writer w) throws IOException;
+    void accept(KeyRows w) throws IOException;
   }
 
-  private static long write(Configuration conf, Path root, Dataset d, int year, Body body)
+  /** The body of the part that writes source rows {@code [from, to)}. */
+  interface RangeBody {
+    Body of(int from, int to);
+  }
+
+  /** {@code parts} bodies over consecutive ranges of the rows {@code [0, n)}. */
+  static List<Body> ranges(int n, int parts, RangeBody body) {
+    List<Body> out = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      out.add(body.of((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
+    }
+    return out;
+  }
+
+  private static long write(Configuration conf, Path root, Dataset d, int year, Body body) throws IOException {
+    return write(conf, root, d, year, List.of(body));
+  }
+
+  /** One dataset's year: file k from body k (in parallel), then the directory published. */
+  private static long write(Configuration conf, Path root, Dataset d, int year, List<Body> bodies)
       throws IOException {
     Path target = yearDir(root, d, year);
     FileSystem fs = target.getFileSystem(conf);
     Path tmpDir = new Path(target.getParent(), "_tmp_year=" + year + "_" + UUID.randomUUID());
     fs.mkdirs(tmpDir);
-    ParquetRows.Writer w = new ParquetRows.Writer(conf, new Path(tmpDir, "part-00000.snappy.parquet"),
-        d.dir(), d.columns());
+    List<KeyRows> writers = new ArrayList<>();
     try {
-      body.accept(w);
-      w.commit();
+      for (int k = 0; k < bodies.size(); k++) {
+        writers.add(new KeyRows(conf, new Path(tmpDir, String.format("part-%05d.snappy.parquet", k)),
+            d.dir(), d.columns()));
+      }
+      runAll(bodies, writers);
     } catch (IOException | RuntimeException e) {
-      w.abort();
+      writers.forEach(KeyRows::abort);
       fs.delete(tmpDir, true);
       throw e;
     }
@@ -66,102 +120,182 @@ public final class StoreWriter {
     if (!fs.rename(tmpDir, target)) {
       throw new IOException("could not publish " + target);
     }
-    return w.rows();
+    return writers.stream().mapToLong(KeyRows::rows).sum();
   }
 
-  private static void writeIntermediate(ParquetRows.Writer w, MrioYear y) throws IOException {
-    Layout l = y.layout();
-    int n = l.n();
+  /** Body k into writer k and commits it; several at once on {@link #threads()} threads; the first failure is thrown. */
+  private static void runAll(List<Body> bodies, List<KeyRows> writers) throws IOException {
+    if (bodies.size() == 1) {
+      bodies.get(0).accept(writers.get(0));
+      writers.get(0).commit();
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads(), bodies.size()));
+    try {
+      List<Future<Void>> done = new ArrayList<>();
+      for (int k = 0; k < bodies.size(); k++) {
+        Body b = bodies.get(k);
+        KeyRows w = writers.get(k);
+        done.add(pool.submit(() -> {
+          b.accept(w);
+          w.commit();
+          return null;
+        }));
+      }
+      for (Future<Void> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A year's codes as Parquet keys, made once: the entity and industry of every row, countries, categories. */
+  record Keys(Binary[] entity, Binary[] industry, Binary[] country, Binary[] category) {
+    static Keys of(Layout l) {
+      int n = l.n();
+      Binary[] ent = new Binary[n];
+      Binary[] ind = new Binary[n];
+      for (int i = 0; i < n; i++) {
+        ent[i] = KeyRows.key(l.entities().get(l.entityOfRow(i)));
+        ind[i] = KeyRows.key(l.industries().get(l.industryOfRow(i)));
+      }
+      return new Keys(ent, ind, keys(l.countries()), keys(l.categories()));
+    }
+  }
+
+  static Binary[] keys(List<String> codes) {
+    return codes.stream().map(KeyRows::key).toArray(Binary[]::new);
+  }
+
+  /** Rows i in [from, to) of Z, every non-zero cell (from_country, from_industry, to_country, to_industry, value). */
+  private static void writeIntermediate(KeyRows w, MrioYear y, Keys k, int from, int to) throws IOException {
+    int n = y.n();
     double[] z = y.z();
-    List<String> ent = l.entities();
-    List<String> ind = l.industries();
-    for (int i = 0; i < n; i++) {
-      String fe = ent.get(l.entityOfRow(i));
-      String fi = ind.get(l.industryOfRow(i));
+    Binary[] row = new Binary[4];
+    for (int i = from; i < to; i++) {
+      row[0] = k.entity()[i];
+      row[1] = k.industry()[i];
       for (int j = 0; j < n; j++) {
         double v = z[i + j * n];
         if (v != 0.0) {
-          w.write(fe, fi, ent.get(l.entityOfRow(j)), ind.get(l.industryOfRow(j)), v);
+          row[2] = k.entity()[j];
+          row[3] = k.industry()[j];
+          w.write(row, v);
         }
       }
     }
   }
 
-  private static void writeFinalDemand(ParquetRows.Writer w, MrioYear y) throws IOException {
+  /** Rows i in [from, to) of final demand, every non-zero cell. */
+  private static void writeFinalDemand(KeyRows w, MrioYear y, Keys k, int from, int to) throws IOException {
     Layout l = y.layout();
     int n = l.n();
     double[] yf = y.finalDemand();
-    for (int i = 0; i < n; i++) {
-      String fe = l.entities().get(l.entityOfRow(i));
-      String fi = l.industries().get(l.industryOfRow(i));
+    Binary[] row = new Binary[4];
+    for (int i = from; i < to; i++) {
+      row[0] = k.entity()[i];
+      row[1] = k.industry()[i];
       for (int r = 0; r < l.countryCount(); r++) {
         for (int c = 0; c < l.categoryCount(); c++) {
           double v = yf[i + l.finalDemandColumn(r, c) * n];
           if (v != 0.0) {
-            w.write(fe, fi, l.countries().get(r), l.categories().get(c), v);
+            row[2] = k.country()[r];
+            row[3] = k.category()[c];
+            w.write(row, v);
           }
         }
       }
     }
   }
 
-  private static void writeValueAdded(ParquetRows.Writer w, MrioYear y) throws IOException {
-    Layout l = y.layout();
+  private static void writeValueAdded(KeyRows w, MrioYear y, Keys k) throws IOException {
+    Binary[] row = new Binary[3];
     for (Map.Entry<String, double[]> e : y.valueAdded().entrySet()) {
       double[] va = e.getValue();
+      row[2] = KeyRows.key(e.getKey());
       for (int i = 0; i < va.length; i++) {
         if (va[i] != 0.0) {
-          w.write(l.entities().get(l.entityOfRow(i)), l.industries().get(l.industryOfRow(i)), e.getKey(), va[i]);
+          row[0] = k.entity()[i];
+          row[1] = k.industry()[i];
+          w.write(row, va[i]);
         }
       }
     }
   }
 
-  private static void writeOutput(ParquetRows.Writer w, MrioYear y) throws IOException {
-    Layout l = y.layout();
+  private static void writeOutput(KeyRows w, MrioYear y, Keys k) throws IOException {
     double[] x = y.publishedOutput();
+    Binary[] row = new Binary[2];
     for (int i = 0; i < x.length; i++) {
       if (x[i] != 0.0) {
-        w.write(l.entities().get(l.entityOfRow(i)), l.industries().get(l.industryOfRow(i)), x[i]);
+        row[0] = k.entity()[i];
+        row[1] = k.industry()[i];
+        w.write(row, x[i]);
       }
     }
   }
 
-  private static void writeExtensions(ParquetRows.Writer w, MrioYear y) throws IOException {
-    Layout l = y.layout();
+  private static void writeExtensions(KeyRows w, MrioYear y, Keys k) throws IOException {
     Satellite sat = y.satellite();
     int m = sat.m();
+    Binary[] stressor = keys(sat.stressors());
+    Binary[] unit = keys(sat.units());
+    Binary[] row = new Binary[4];
     for (int s = 0; s < m; s++) {
-      for (int k = 0; k < l.n(); k++) {
-        double v = sat.f()[s + k * m];
+      row[0] = stressor[s];
+      row[1] = unit[s];
+      for (int c = 0; c < y.n(); c++) {
+        double v = sat.f()[s + c * m];
         if (v != 0.0) {
-          w.write(sat.stressors().get(s), sat.units().get(s), l.entities().get(l.entityOfRow(k)),
-              l.industries().get(l.industryOfRow(k)), v);
+          row[2] = k.entity()[c];
+          row[3] = k.industry()[c];
+          w.write(row, v);
         }
       }
     }
   }
 
   /** One row per country whose population is known (NaN: no row, i.e. unknown). */
-  private static void writePopulation(ParquetRows.Writer w, MrioYear y) throws IOException {
+  private static void writePopulation(KeyRows w, MrioYear y, Keys k) throws IOException {
     double[] pop = y.population();
+    Binary[] row = new Binary[1];
     for (int c = 0; c < pop.length; c++) {
       if (!Double.isNaN(pop[c])) {
-        w.write(y.layout().countries().get(c), pop[c]);
+        row[0] = k.country()[c];
+        w.write(row, pop[c]);
       }
     }
   }
 
-  private static void writeExtensionsFinalDemand(ParquetRows.Writer w, MrioYear y) throws IOException {
+  private static void writeExtensionsFinalDemand(KeyRows w, MrioYear y, Keys k) throws IOException {
     Layout l = y.layout();
     Satellite sat = y.satellite();
     int m = sat.m();
+    Binary[] stressor = keys(sat.stressors());
+    Binary[] unit = keys(sat.units());
+    Binary[] row = new Binary[4];
     for (int s = 0; s < m; s++) {
+      row[0] = stressor[s];
+      row[1] = unit[s];
       for (int r = 0; r < l.countryCount(); r++) {
         for (int c = 0; c < l.categoryCount(); c++) {
           double v = sat.fy()[s + l.finalDemandColumn(r, c) * m];
           if (v != 0.0) {
-            w.write(sat.stressors().get(s), sat.units().get(s), l.countries().get(r), l.categories().get(c), v);
+            row[2] = k.country()[r];
+            row[3] = k.category()[c];
+            w.write(row, v);
           }
         }
       }

@@ -145,7 +145,7 @@ final class EoraText {
         }
         throw cellError(e, year, r, rowName, "more than the " + cols + " cells its labels give (a label block shifted?)");
       }
-      v[c] = EoraNumbers.parse(buf, a, b);
+      v[c] = io.tivaspark.common.io.Decimals.parse(buf, a, b);
       if (Double.isNaN(v[c])) {
         String text = new String(buf, a, b - a, StandardCharsets.UTF_8);
         throw new InvalidInputException(e.label(), year, where(r, c, rowName, colName),

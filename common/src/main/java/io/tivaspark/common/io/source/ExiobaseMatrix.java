@@ -167,11 +167,11 @@ final class ExiobaseMatrix implements Closeable {
 
   /** The value of data column c (0-based, after the label columns) of the current row. */
   double value(int c) {
-    try {
-      return tsv.number(k + c);
-    } catch (ExiobaseNumbers.NotANumber e) {
-      throw error(cell(c), e.getMessage());
+    double v = tsv.number(k + c);
+    if (Double.isNaN(v)) {
+      throw error(cell(c), tsv.rejection(k + c));
     }
+    return v;
   }
 
   /** Data column c of the current row as text (unit files). */

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * is copied into a reusable buffer and its cells are found by their tab positions, so a 200 kB line
  * of 9,800 numbers costs no String and no per-cell object. A UTF-8 byte-order mark on the first
  * line and CRLF line ends are accepted. Labels are decoded as UTF-8, numbers parsed from the bytes
- * ({@link ExiobaseNumbers}).
+ * ({@link io.tivaspark.common.io.Decimals}).
  */
 final class ExiobaseTsv implements Closeable {
   private static final int BUFFER = 1 << 20;
@@ -148,9 +148,16 @@ final class ExiobaseTsv implements Closeable {
     return true;
   }
 
-  /** Cell c as a number. */
-  double number(int c) throws ExiobaseNumbers.NotANumber {
-    return ExiobaseNumbers.parse(line, starts[c], starts[c + 1] - 1);
+  /** Cell c as a number ({@link io.tivaspark.common.io.Decimals}), or NaN when it is not a finite decimal. */
+  double number(int c) {
+    return io.tivaspark.common.io.Decimals.parse(line, starts[c], starts[c + 1] - 1);
+  }
+
+  /** Why cell c is not a number (after {@link #number} gave NaN). */
+  String rejection(int c) {
+    return empty(c) ? "empty cell (pandas writes a missing value, NaN, as an empty cell)"
+        : io.tivaspark.common.io.Decimals.rejection(new String(line, starts[c], starts[c + 1] - 1 - starts[c],
+            java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override

@@ -96,23 +96,7 @@ final class FigaroCells {
     if (a == b) {
       return Double.NaN;
     }
-    double v = IcioCsv.parseFast(s, a, b); // exact for plain decimals (the ICIO reader's fast path)
-    return Double.isNaN(v) ? slow(s, a, b) : v;
+    return io.tivaspark.common.io.Decimals.parse(s, a, b);
   }
 
-  /** Scientific notation and long decimals; NaN for anything that is not a finite CSV number. */
-  private static double slow(String s, int a, int b) {
-    for (int i = a; i < b; i++) {
-      char ch = s.charAt(i);
-      if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '-' || ch == '+')) {
-        return Double.NaN;
-      }
-    }
-    try {
-      double d = Double.parseDouble(s.substring(a, b));
-      return Double.isInfinite(d) ? Double.NaN : d;
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
-  }
 }

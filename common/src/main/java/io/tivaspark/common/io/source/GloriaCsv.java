@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.zip.ZipException;
 
 /**
@@ -23,10 +22,6 @@ import java.util.zip.ZipException;
  */
 final class GloriaCsv implements Closeable {
   private static final int MAX_CELL = 64;
-  private static final double[] POW10 = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-  };
 
   private final InputStream in;
   private final String source;
@@ -182,120 +177,17 @@ final class GloriaCsv implements Closeable {
     return lim > 0;
   }
 
-  /** The number in {@code t[off..off+len)}: the exact fast path, else {@link Double#parseDouble} on checked text. */
+  /** The number in {@code t[off..off+len)} ({@link io.tivaspark.common.io.Decimals}); else an error naming row and column. */
   private double parse(byte[] t, int off, int len, int c) {
     if (len == 3 && t[off] == '0' && t[off + 1] == '.' && t[off + 2] == '0' || len == 1 && t[off] == '0') {
       return 0.0;
     }
-    if (len == 0) {
-      throw error("row " + row + " col " + (c + 1), "empty cell");
+    double v = io.tivaspark.common.io.Decimals.parse(t, off, off + len);
+    if (Double.isNaN(v)) {
+      throw error("row " + row + " col " + (c + 1),
+          io.tivaspark.common.io.Decimals.rejection(new String(t, off, len, StandardCharsets.ISO_8859_1)));
     }
-    double v = parseFast(t, off, len);
-    if (!Double.isNaN(v)) {
-      return v;
-    }
-    String text = new String(t, off, len, StandardCharsets.ISO_8859_1).strip();
-    if (!text.isEmpty() && text.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch == '.' || ch == 'e' || ch == 'E'
-        || ch == '-' || ch == '+')) {
-      try {
-        double d = Double.parseDouble(text);
-        if (Double.isInfinite(d)) {
-          throw error("row " + row + " col " + (c + 1), "infinite value ('" + text + "' overflows)");
-        }
-        return d;
-      } catch (NumberFormatException e) {
-        // fall through to the message below
-      }
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    String rule = lower.matches("[+-]?nan") ? "NaN value" : lower.matches("[+-]?inf(inity)?") ? "infinite value"
-        : text.isEmpty() ? "empty cell" : "cell '" + text + "' is not a number";
-    throw error("row " + row + " col " + (c + 1), rule);
-  }
-
-  /**
-   * Clinger's exact fast path: a decimal d₁…d_k × 10^e with at most 15 significant digits and
-   * |e| ≤ 22 is m · 10^e or m / 10^−e with m and 10^|e| exact doubles, so one correctly rounded
-   * operation gives what {@link Double#parseDouble} gives. NaN when the slow path must decide.
-   */
-  static double parseFast(byte[] t, int len) {
-    return parseFast(t, 0, len);
-  }
-
-  /** {@link #parseFast(byte[], int)} of {@code t[off..off+len)}. */
-  static double parseFast(byte[] t, int off, int len) {
-    int i = off;
-    int end = off + len;
-    boolean neg = false;
-    if (t[i] == '-' || t[i] == '+') {
-      neg = t[i] == '-';
-      i++;
-    }
-    long m = 0;
-    int digits = 0;
-    int frac = 0;
-    boolean dot = false;
-    boolean any = false;
-    for (; i < end; i++) {
-      byte ch = t[i];
-      if (ch >= '0' && ch <= '9') {
-        any = true;
-        frac += dot ? 1 : 0;
-        if (m == 0 && ch == '0') {
-          continue;
-        }
-        if (++digits > 15) {
-          return Double.NaN;
-        }
-        m = m * 10 + (ch - '0');
-      } else if (ch == '.' && !dot) {
-        dot = true;
-      } else if ((ch == 'e' || ch == 'E') && any) {
-        break;
-      } else {
-        return Double.NaN;
-      }
-    }
-    if (!any) {
-      return Double.NaN;
-    }
-    int exp = 0;
-    if (i < end) {
-      exp = parseExponent(t, i + 1, end);
-      if (exp == Integer.MIN_VALUE) {
-        return Double.NaN;
-      }
-    }
-    int e = exp - frac;
-    if (m == 0) {
-      return neg ? -0.0 : 0.0;
-    }
-    if (e < -22 || e > 22) {
-      return Double.NaN;
-    }
-    double v = e >= 0 ? m * POW10[e] : m / POW10[-e];
-    return neg ? -v : v;
-  }
-
-  /** The exponent digits of {@code t[a..len)} with an optional sign; MIN_VALUE when malformed or large. */
-  private static int parseExponent(byte[] t, int a, int len) {
-    int i = a;
-    boolean neg = false;
-    if (i < len && (t[i] == '-' || t[i] == '+')) {
-      neg = t[i] == '-';
-      i++;
-    }
-    if (i >= len || len - i > 4) {
-      return Integer.MIN_VALUE;
-    }
-    int e = 0;
-    for (; i < len; i++) {
-      if (t[i] < '0' || t[i] > '9') {
-        return Integer.MIN_VALUE;
-      }
-      e = e * 10 + (t[i] - '0');
-    }
-    return neg ? -e : e;
+    return v;
   }
 
   @Override

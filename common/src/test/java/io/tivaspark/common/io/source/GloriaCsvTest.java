@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The number parser and the row reader of GLORIA's matrices; the in-place transpose of {@link GloriaSut}. */
 class GloriaCsvTest {
 
-  /** The fast path gives exactly what Double.parseDouble gives, or declines (NaN). */
+  /** GLORIA's cells go through Decimals: exactly what Double.parseDouble gives, or rejected (NaN). */
   @Test
   void fastPathIsExact() {
     Random rnd = new Random(42);
@@ -22,7 +22,7 @@ class GloriaCsvTest {
     for (int i = 0; i < 200_000; i++) {
       String s = randomNumber(rnd);
       byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-      double fast = GloriaCsv.parseFast(b, b.length);
+      double fast = io.tivaspark.common.io.Decimals.parse(b, 0, b.length);
       if (!Double.isNaN(fast)) {
         taken++;
         assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(fast), s);
@@ -32,11 +32,11 @@ class GloriaCsvTest {
     for (String s : new String[] {"0", "0.0", "-0.0", "5295100.0", "3.2977e-06", "1e-06", "1.0003E-06", "123456e-3",
         "+7.5", "0.0029051"}) {
       byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-      assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(GloriaCsv.parseFast(b, b.length)), s);
+      assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(io.tivaspark.common.io.Decimals.parse(b, 0, b.length)), s);
     }
-    for (String s : new String[] {"1e", "e5", ".", "1.2.3", "1e+99999", "12345678901234567", "1e-30"}) {
+    for (String s : new String[] {"1e", "e5", ".", "1.2.3", "1e+99999", "1e400", "nan"}) {
       byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-      assertTrue(Double.isNaN(GloriaCsv.parseFast(b, b.length)), s);
+      assertTrue(Double.isNaN(io.tivaspark.common.io.Decimals.parse(b, 0, b.length)), s);
     }
   }
 

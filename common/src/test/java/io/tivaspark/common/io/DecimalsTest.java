@@ -1,0 +1,127 @@
+package io.tivaspark.common.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Decimals} is correctly rounded: on every text it accepts it gives exactly the bits of
+ * {@link Double#parseDouble} (tolerance: none, compared as raw bits, so {@code -0} stays {@code -0.0}),
+ * on its fast paths (Clinger, Eisel–Lemire) and its fallback; it rejects (NaN) exactly the texts that
+ * are not finite plain decimals. About 4.5 million random strings (shortest and 17-digit forms of
+ * random doubles, random decimals of 1-25 digits with exponents in [-360, 340], near-halfway
+ * and subnormal neighbours) and a list of edge cases.
+ */
+class DecimalsTest {
+
+  private static double bytes(String s) {
+    byte[] b = (" " + s + " ").getBytes(StandardCharsets.ISO_8859_1);
+    return Decimals.parse(b, 1, b.length - 1);
+  }
+
+  /** Same bits as Double.parseDouble (a finite value), or NaN (rejected) when Java overflows. */
+  private static void same(String s) {
+    double want = Double.parseDouble(s);
+    long expected = Double.isInfinite(want) ? Double.doubleToRawLongBits(Double.NaN) : Double.doubleToRawLongBits(want);
+    assertEquals(expected, Double.doubleToRawLongBits(bytes(s)), s);
+    assertEquals(expected, Double.doubleToRawLongBits(Decimals.parse(s)), s);
+  }
+
+  @Test
+  void shortestFormsOfRandomDoublesRoundTrip() {
+    SplittableRandom r = new SplittableRandom(11);
+    for (int i = 0; i < 500_000; i++) {
+      double d = Double.longBitsToDouble(r.nextLong());
+      if (Double.isFinite(d)) {
+        same(Double.toString(d));
+        same(String.format(java.util.Locale.ROOT, "%.17g", d));
+      }
+      same(Double.toString(r.nextDouble() / 9800));
+      same(Double.toString(1e6 * r.nextDouble()));
+      same(String.format(java.util.Locale.ROOT, "%.6f", 1e5 * r.nextDouble()));
+    }
+  }
+
+  @Test
+  void randomDecimalsOfAnyLengthSignAndExponentAgree() {
+    SplittableRandom r = new SplittableRandom(12);
+    for (int i = 0; i < 1_000_000; i++) {
+      same(randomDecimal(r));
+    }
+  }
+
+  /** Sign, 0-3 leading zeros, 1-25 digits with a point anywhere (or none), an exponent in [-360, 340] or none. */
+  static String randomDecimal(SplittableRandom r) {
+    StringBuilder sb = new StringBuilder(r.nextInt(3) == 0 ? "-" : r.nextInt(10) == 0 ? "+" : "");
+    sb.append("0".repeat(r.nextInt(4)));
+    int digits = 1 + r.nextInt(r.nextBoolean() ? 18 : 25);
+    int point = r.nextInt(digits + 2) - 1;
+    for (int k = 0; k < digits; k++) {
+      if (k == point) {
+        sb.append('.');
+      }
+      sb.append((char) ('0' + r.nextInt(10)));
+    }
+    if (r.nextBoolean()) {
+      sb.append(r.nextBoolean() ? 'e' : 'E');
+      int e = r.nextInt(700) - 360;
+      sb.append(e >= 0 && r.nextBoolean() ? "+" : "").append(e);
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void nearHalfwayAndSubnormalNeighbours() {
+    SplittableRandom r = new SplittableRandom(13);
+    for (int i = 0; i < 100_000; i++) {
+      double d = Double.longBitsToDouble(r.nextLong() & 0x7FFFFFFFFFFFFFFFL);
+      if (!Double.isFinite(d)) {
+        continue;
+      }
+      java.math.BigDecimal a = new java.math.BigDecimal(d);
+      java.math.BigDecimal b = new java.math.BigDecimal(Math.nextUp(d));
+      java.math.BigDecimal mid = a.add(b).divide(java.math.BigDecimal.valueOf(2));
+      same(mid.round(new java.math.MathContext(17)).toString());
+      same(mid.round(new java.math.MathContext(18)).toString());
+      same(mid.toString()); // exactly halfway: round to even (slow path, many digits)
+      same(Double.toString(Double.MIN_VALUE * (1 + r.nextInt(1 << 20))));
+    }
+  }
+
+  @Test
+  void edgeCases() {
+    for (String s : new String[] {"0", "-0", "+0", "0.0", "-0.0", "00", "-000.000", "0e999999", "1", "+1", "1.", ".5",
+        "-.5", "1e5", "1E+05", "1e-5", "1e0005", "0.1", "0.3", "9007199254740992", "9007199254740993",
+        "9007199254740995", "900719925474099.3", "123456789012345678", "1234567890123456789", "99999999999999999999",
+        "1.00000000000000011102230246251565404236316680908203125", "2.2250738585072011e-308",
+        "2.2250738585072014e-308", "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "1e-400",
+        "-1e-400", "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "1e308", "1e309",
+        "1e400", "-1e400", "7.2057594037927933e16", "1e22", "1e23", "8.98846567431158e307", "3.0e-1",
+        "0000000000000000000001.5", "0.000000000000000000000000000000000000001", "1848064.8", "9.56827080956e-06",
+        "0.0990875448681", "23697.221", "-3.2E+02", "1e-22", "1e-23", "123456789012345e-22"}) {
+      same(s);
+    }
+  }
+
+  @Test
+  void notPlainDecimalsAreRejected() {
+    for (String s : new String[] {"", " ", "\t", "abc", "1..2", ".", "-", "+", "e5", ".e5", "nan", "NaN", "-inf",
+        "Infinity", "-Infinity", "1e", "1e+", "1e-", "1d", "1f", "1.5D", "0x1p3", "0x10", "1,5", "--1", "+-1",
+        "1e5.5", "1 2", "1_000", "١", "1e400", "½"}) {
+      assertTrue(Double.isNaN(bytes(s)), s);
+      assertTrue(Double.isNaN(Decimals.parse(s)), s);
+    }
+  }
+
+  @Test
+  void rejectionsNameTheRule() {
+    assertEquals("empty cell", Decimals.rejection("  "));
+    assertEquals("NaN value", Decimals.rejection("-NaN"));
+    assertEquals("infinite value", Decimals.rejection("Infinity"));
+    assertEquals("infinite value ('1e400' overflows)", Decimals.rejection("1e400"));
+    assertEquals("cell 'abc' is not a number", Decimals.rejection("abc"));
+  }
+}
