@@ -5,6 +5,7 @@
 #   alone      one JVM, tiva.blas.threads = cores
 #   two-c      two JVMs at once, each with tiva.blas.threads = cores (oversubscribed: 2c threads)
 #   two-c/2    two JVMs at once, each with tiva.blas.threads = max(1, cores / 2) (NativeBlas.threadsFor)
+#   then alone with cores again, and alone with cores / 2
 # and prints each RESULT line with the load average next to it.
 #   tools/bench/blas-threads.sh [WORKDIR]    N=3645 REPS=1
 set -euo pipefail
@@ -32,4 +33,6 @@ echo "load: $(cat /proc/loadavg)"
 bench "two-at-once#1 threads=$HALF" "$HALF" & bench "two-at-once#2 threads=$HALF" "$HALF" & wait
 echo "load: $(cat /proc/loadavg)"
 bench "alone threads=$C (again)" "$C"
+echo "load: $(cat /proc/loadavg)"
+bench "alone threads=$HALF" "$HALF"
 echo "load after: $(cat /proc/loadavg)"
