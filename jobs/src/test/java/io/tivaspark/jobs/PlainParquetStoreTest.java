@@ -61,8 +61,8 @@ class PlainParquetStoreTest {
     MrioYear old = read(store, 2002);
     int cell = largestCell(old.z());
     scaleLargestValue(f);
-    // a stale sidecar (as an older tiva-spark or Spark would leave) must not be read
-    Files.write(f.resolveSibling("." + f.getFileName() + ".crc"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+    // a stale sidecar (as an older tiva-spark or Spark leaves) must not be read
+    staleSidecar(f);
     MrioYear edited = read(store, 2002);
     assertEquals(1.5 * old.z()[cell], edited.z()[cell], 1e-12 * Math.abs(old.z()[cell]), "the edited cell");
     assertEquals(0, edited.z()[(cell + 1) % old.z().length] - old.z()[(cell + 1) % old.z().length], "other cells");
@@ -94,6 +94,24 @@ class PlainParquetStoreTest {
     Outcome r = CliTest.run("ingest", "--format", "icio", "--in", in.toString(), "--out", store.toString());
     assertEquals(0, r.code(), r.err());
     return store;
+  }
+
+  /**
+   * Writes a well-formed Hadoop checksum sidecar (magic "crc\0", 512 bytes per sum, one CRC32 per
+   * chunk) whose sums are all zero, i.e. wrong: Hadoop's checksummed local file system refuses the
+   * file (asserted), so a reader that still relied on sidecars would fail.
+   */
+  private static void staleSidecar(Path f) throws IOException {
+    long chunks = (Files.size(f) + 511) / 512;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) (8 + 4 * chunks));
+    b.put(new byte[] {'c', 'r', 'c', 0}).putInt(512);
+    Files.write(f.resolveSibling("." + f.getFileName() + ".crc"), b.array());
+    org.apache.hadoop.fs.LocalFileSystem checked = org.apache.hadoop.fs.FileSystem.newInstanceLocal(new Configuration());
+    org.junit.jupiter.api.Assertions.assertThrows(org.apache.hadoop.fs.ChecksumException.class, () -> {
+      try (var in = checked.open(new org.apache.hadoop.fs.Path(f.toUri()))) {
+        in.readAllBytes();
+      }
+    }, "the sidecar is stale");
   }
 
   private static MrioYear read(Path store, int year) throws IOException {

@@ -101,13 +101,20 @@ public final class NativeBlas {
    * variable OPENBLAS_NUM_THREADS, which a loaded library never rereads). No effect on a system
    * library or pure Java: false then.
    */
-  public static synchronized boolean setThreads(int threads) {
+  public static boolean setThreads(int threads) {
     Choice c = configure();
     if (c.source() != Source.BUNDLED || threads < 1) {
       return false;
     }
-    BundledOpenBlas.setThreads(threads);
-    choice = new Choice(c.source(), c.library(), threads);
+    // on the LAPACK thread: never while a BLAS call of this JVM runs (OpenBLAS requires that);
+    // without holding this class's lock, which Lapack.get() takes on that thread
+    Lapack.onLapackThread(() -> {
+      BundledOpenBlas.setThreads(threads);
+      return null;
+    });
+    synchronized (NativeBlas.class) {
+      choice = new Choice(c.source(), c.library(), threads);
+    }
     return true;
   }
 

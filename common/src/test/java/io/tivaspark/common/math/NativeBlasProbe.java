@@ -32,6 +32,12 @@ public final class NativeBlasProbe {
     for (int i = 0; i < n; i++) {
       res = Math.max(res, Math.abs(ax[i] - b[i]) / (i + 1));
     }
+    boolean set = NativeBlas.setThreads(1);
+    double[] again = l.lu(a, n, false).solve(b, 1, false);
+    for (int i = 0; i < n; i++) {
+      res = Math.max(res, Math.abs(again[i] - x[i]) / Math.max(1e-300, Math.abs(x[i])));
+    }
+    System.out.println("SETTHREADS=" + set);
     NativeBlas.Choice c = NativeBlas.current();
     System.out.println("SOURCE=" + c.source());
     System.out.println("LIBRARY=" + c.library());

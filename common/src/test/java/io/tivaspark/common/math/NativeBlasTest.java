@@ -27,9 +27,10 @@ class NativeBlasTest {
   void hiddenSystemLibraryLoadsTheBundledOpenBlas() throws Exception {
     Assumptions.assumeTrue(linuxWithBundle(), "SKIPPED: the bundled OpenBLAS exists for linux x86_64/aarch64 only");
     Map<String, String> p = probe("-Ddev.ludovic.netlib.lapack.nativeLib=" + HIDDEN,
-        "-Ddev.ludovic.netlib.blas.nativeLib=" + HIDDEN, "-Dtiva.blas.threads=1");
+        "-Ddev.ludovic.netlib.blas.nativeLib=" + HIDDEN, "-Dtiva.blas.threads=2");
     assertEquals("BUNDLED", p.get("SOURCE"), p.toString());
     assertTrue(p.get("BACKEND").startsWith("JNILAPACK/JNIBLAS (bundled)"), p.toString());
+    assertEquals("true", p.get("SETTHREADS"), "the thread count changes after load (2, then 1)");
     assertEquals("1", p.get("THREADS"));
     // one OpenBLAS in the process: netlib's dlopen reused the library JavaCPP loaded
     assertEquals(p.get("LIBRARY"), p.get("MAPPED"), p.toString());
@@ -42,6 +43,7 @@ class NativeBlasTest {
     assertEquals("JAVA", p.get("SOURCE"), p.toString());
     assertTrue(p.get("BACKEND").startsWith("F2jLAPACK/"), p.toString());
     assertEquals("", p.get("MAPPED"), p.toString());
+    assertEquals("false", p.get("SETTHREADS"), p.toString());
     Map<String, String> q = probe("-Ddev.ludovic.netlib.lapack.allowNative=false");
     assertEquals("JAVA", q.get("SOURCE"), q.toString());
   }
