@@ -21,11 +21,10 @@ import org.netlib.util.intW;
  * stack from n ≈ 1000 and kills the JVM (SIGSEGV, no exception). Calls from several threads are
  * serialised on that thread, which is what we want anyway (OpenBLAS uses both cores itself).
  *
- * <p><b>Backend.</b> {@link #get()}: {@code LAPACK.getInstance()} / {@code BLAS.getInstance()},
- * native (JNILAPACK over the system liblapack.so.3, e.g. Debian libopenblas0-pthread) when it
- * loads, else the pure-Java F2jLAPACK (and VectorBLAS/Java11BLAS). The system properties
- * {@code dev.ludovic.netlib.lapack.nativeLib} / {@code ...blas.nativeLib} of netlib steer that
- * choice. {@link #javaOnly()} forces the pure-Java implementations ({@code JavaLAPACK.getInstance()}
+ * <p><b>Backend.</b> {@link #get()}: first {@link NativeBlas#configure()} chooses the library
+ * (system OpenBLAS, else the bundled one, else pure Java; once per JVM), then
+ * {@code LAPACK.getInstance()} / {@code BLAS.getInstance()}: native (JNILAPACK/JNIBLAS) when it
+ * loads, else the pure-Java F2jLAPACK (and VectorBLAS/Java11BLAS). {@link #javaOnly()} forces the pure-Java implementations ({@code JavaLAPACK.getInstance()}
  * is F2jLAPACK). Check {@link #isNative()} at start-up: a silent F2J fallback is ~30x slower.
  */
 public final class Lapack {
@@ -54,8 +53,12 @@ public final class Lapack {
     if (l == null) {
       synchronized (Lapack.class) {
         if (defaultInstance == null) {
+          // the library netlib loads is chosen first (system, bundled or pure Java: NativeBlas);
           // getInstance() may load native code: do it on the big-stack thread too.
-          defaultInstance = onLapackThread(() -> new Lapack(LAPACK.getInstance(), BLAS.getInstance()));
+          defaultInstance = onLapackThread(() -> {
+            NativeBlas.configure();
+            return new Lapack(LAPACK.getInstance(), BLAS.getInstance());
+          });
         }
         l = defaultInstance;
       }
@@ -82,9 +85,14 @@ public final class Lapack {
     return new Lapack(lapack, blas);
   }
 
-  /** Implementation class names, e.g. "JNILAPACK/JNIBLAS" or "F2jLAPACK/VectorBLAS". */
+  /**
+   * Implementation class names, e.g. "JNILAPACK/JNIBLAS" or "F2jLAPACK/VectorBLAS", and for native
+   * code where the library came from: "JNILAPACK/JNIBLAS (bundled)" ({@link NativeBlas}).
+   */
   public String backend() {
-    return lapack.getClass().getSimpleName() + "/" + blas.getClass().getSimpleName();
+    String names = lapack.getClass().getSimpleName() + "/" + blas.getClass().getSimpleName();
+    NativeBlas.Choice c = NativeBlas.current();
+    return isNative() && c != null ? names + " (" + c.source().name().toLowerCase(java.util.Locale.ROOT) + ")" : names;
   }
 
   /** True when LAPACK is the JNI (native) implementation. */

@@ -19,8 +19,9 @@
  * which is what LAPACK takes and what {@link io.tivaspark.common.model.MrioYear} holds.
  *
  * <p>Backend: {@link io.tivaspark.common.math.Lapack#get()} uses
- * {@code dev.ludovic.netlib.lapack.LAPACK.getInstance()} (JNI to the system liblapack.so.3, e.g.
- * OpenBLAS, with silent fallback to the pure-Java F2J port);
+ * {@code dev.ludovic.netlib.lapack.LAPACK.getInstance()} over the library
+ * {@link io.tivaspark.common.math.NativeBlas} chose once per JVM: the system liblapack.so.3 (e.g.
+ * OpenBLAS), else the OpenBLAS bundled in the jar, else the pure-Java F2J port;
  * {@link io.tivaspark.common.math.Lapack#javaOnly()} forces the pure-Java implementations
  * ({@code JavaLAPACK.getInstance()} = F2jLAPACK, {@code JavaBLAS.getInstance()}). Every LAPACK/BLAS call
  * runs on one dedicated thread with a 16 MB stack (OpenBLAS overflows the default 1 MB stack from

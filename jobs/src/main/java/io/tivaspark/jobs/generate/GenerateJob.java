@@ -52,7 +52,7 @@ public final class GenerateJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     IngestJob.requireDirectoryOrAbsent(conf, "generate", out);
     Path root = new Path(out);
-    FileSystem fs = root.getFileSystem(conf);
+    FileSystem fs = root.getFileSystem(HadoopConf.plain(conf)); // plain Parquet, no .crc sidecars
     Optional<String> old = describeStore(conf, root);
     if (old.isPresent() && !overwrite) {
       throw new UsageException("generate: --out " + out + " already holds a store (" + old.get()

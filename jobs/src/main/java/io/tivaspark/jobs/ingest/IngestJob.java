@@ -178,7 +178,7 @@ public final class IngestJob {
       }
     }
     Path root = new Path(out);
-    FileSystem fs = root.getFileSystem(hconf);
+    FileSystem fs = root.getFileSystem(HadoopConf.plain(hconf)); // plain Parquet, no .crc sidecars
     boolean existed = fs.exists(root);
     Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
     HadoopConf hc = HadoopConf.of(hconf);
@@ -423,7 +423,7 @@ public final class IngestJob {
       layout = inferLayout(jsc, hc, files);
     }
     Path root = new Path(out);
-    FileSystem fs = root.getFileSystem(hconf);
+    FileSystem fs = root.getFileSystem(HadoopConf.plain(hconf)); // plain Parquet, no .crc sidecars
     boolean existed = fs.exists(root);
     Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
     String stagingStr = staging.toString();
@@ -496,7 +496,7 @@ public final class IngestJob {
           // population: unknown that year (no per-capita codes). The store requires an optional
           // dataset with years to have every year.
           Dataset d = Dataset.valueOf(s.kind().name());
-          new ParquetRows.Writer(hconf, new Path(StoreWriter.yearDir(staging, d, y), "part-00000.snappy.parquet"),
+          new ParquetRows.Writer(HadoopConf.plain(hconf), new Path(StoreWriter.yearDir(staging, d, y), "part-00000.snappy.parquet"),
               d.dir(), d.columns()).commit();
           continue;
         }

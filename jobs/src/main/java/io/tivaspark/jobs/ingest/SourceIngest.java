@@ -83,7 +83,7 @@ final class SourceIngest {
     try (LocalInputs local = LocalInputs.of(hconf, inputs)) {
       List<SourceUnit> units = plan(format, local, year, inputs);
       Path root = new Path(out);
-      FileSystem fs = root.getFileSystem(hconf);
+      FileSystem fs = root.getFileSystem(HadoopConf.plain(hconf)); // plain Parquet, no .crc sidecars
       boolean existed = fs.exists(root);
       Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
       boolean ok = false;

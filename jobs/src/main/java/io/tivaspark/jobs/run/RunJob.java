@@ -344,7 +344,8 @@ public final class RunJob {
         .collect(Collectors.toList());
     if (!slow.isEmpty()) {
       LOG.warn("*** the math ran on pure-Java LAPACK/BLAS ({}) on some executors: 20-35x slower than native. "
-          + "Fix: install OpenBLAS on every node (Debian/Ubuntu: apt-get install libopenblas0-pthread) ***", slow);
+          + "The jar bundles OpenBLAS for linux-x86_64/arm64 unless built with -Dtiva.bundle-openblas=false; "
+          + "elsewhere install OpenBLAS on every node (docs/build.md §6) ***", slow);
     }
   }
 

@@ -48,6 +48,7 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
    */
   YearOutcome run(HadoopConf hc) {
     long t0 = System.nanoTime();
+    BlasThreads.configure();
     String executor = executorLabel();
     Configuration conf = hc.get();
     String fingerprint = null;
