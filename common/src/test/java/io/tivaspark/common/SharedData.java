@@ -42,7 +42,7 @@ public final class SharedData {
     boolean there = Files.exists(p);
     if (!there) {
       if (required()) {
-        Assertions.fail(message(p) + " and " + REQUIRE_ENV + "=1");
+        Assertions.fail(requiredMessage(p));
       }
       System.err.println(message(p));
     }
@@ -55,7 +55,7 @@ public final class SharedData {
       return;
     }
     if (required()) {
-      Assertions.fail(message(p) + " and " + REQUIRE_ENV + "=1");
+      Assertions.fail(requiredMessage(p));
     }
     System.err.println(message(p));
     Assumptions.assumeTrue(false, message(p));
@@ -64,6 +64,10 @@ public final class SharedData {
   /** True when {@code TIVA_REQUIRE_SHARED=1} (CI): absent shared data is a failure. */
   public static boolean required() {
     return "1".equals(System.getenv(REQUIRE_ENV));
+  }
+
+  private static String requiredMessage(Path p) {
+    return "MISSING ../shared data (" + REQUIRE_ENV + "=1 turns the skip into a failure): " + p;
   }
 
   private static String message(Path p) {

@@ -55,7 +55,7 @@ public final class TestTrees {
     if (!Files.exists(p)) {
       String m = "SKIPPED (no ../shared data beside the repository): " + p;
       if ("1".equals(System.getenv("TIVA_REQUIRE_SHARED"))) {
-        Assertions.fail(m + " and TIVA_REQUIRE_SHARED=1");
+        Assertions.fail("MISSING ../shared data (TIVA_REQUIRE_SHARED=1 turns the skip into a failure): " + p);
       }
       System.err.println(m);
       Assumptions.assumeTrue(false, m);
