@@ -28,6 +28,15 @@ printf 'tiva.run.zero-output-va = "zero"\n' > "$WORK/peer.conf"
 export TIVA_NO_BUILD="${TIVA_NO_BUILD:-0}"
 SHARED="${TIVA_SHARED_DIR:-$ROOT/../shared}"
 
+# Shared data absent: say so loudly; under TIVA_REQUIRE_SHARED=1 (.ci/run) that is a failure.
+shared_missing() {
+  echo "crosscheck: SKIPPED (no ../shared data beside the repository): $*"
+  if [ "${TIVA_REQUIRE_SHARED:-0}" = "1" ]; then
+    echo "crosscheck: FAILED: TIVA_REQUIRE_SHARED=1 and $1 is missing" >&2
+    exit 1
+  fi
+}
+
 # The mock of a format in ../shared/data/pymrio-mocks (pymrio's test files, README there).
 mock_of() {
   case "$1" in
@@ -56,7 +65,7 @@ formats_step() {
     return 0
   fi
   if [ ! -d "$MOCKS" ]; then
-    echo "crosscheck: SKIPPED the publishers' formats: $MOCKS not found (../shared beside the repository)"
+    shared_missing "$MOCKS" "(the publishers' formats step)"
     return 0
   fi
   local dump="$WORK/formats"
@@ -70,8 +79,12 @@ formats_step() {
     mock="$(mock_of "$fmt")"
     # no ADB mock exists: adb.py reads the workbook AdbSourceTest wrote beside our parse of it
     [ "$fmt" = adb ] && mock="$dump/adb/ADB-MRIO-2019.xlsx"
-    if [ ! -e "$mock" ]; then
-      echo "crosscheck $fmt: SKIPPED (mock $mock not found)"
+    if [ ! -e "$mock" ] && [ "$fmt" = adb ]; then
+      echo "crosscheck adb: FAILED: AdbSourceTest wrote no workbook at $mock"
+      failed+=("$fmt")
+      continue
+    elif [ ! -e "$mock" ]; then
+      shared_missing "$mock" "(crosscheck $fmt)"
       continue
     fi
     if [ ! -d "$dump/$fmt" ]; then
@@ -114,7 +127,7 @@ if [ -f "$WIOD" ]; then
   bin/tiva run --conf "$WORK/peer.conf" --input "$WORK/wiod" --warehouse "$WORK/wiod-wh"
   "$VENV/bin/python" tools/crosscheck/crosscheck.py --store "$WORK/wiod" --warehouse "$WORK/wiod-wh" --year 2005
 else
-  echo "crosscheck: $WIOD not found; WIOD cross-check skipped"
+  shared_missing "$WIOD" "(the WIOD 2013 cross-check)"
 fi
 
 formats_step

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,9 +159,8 @@ class IngestTest {
 
   @Test
   void wiod2013ConversionReads() throws IOException {
-    Path a = TestTrees.shared("data/wiod2013/wiot_1995.csv.gz");
-    Path b = TestTrees.shared("data/wiod2013/wiot_1996.csv.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(a) && Files.isRegularFile(b), "shared WIOD data not found");
+    Path a = TestTrees.requireShared("data/wiod2013/wiot_1995.csv.gz");
+    Path b = TestTrees.requireShared("data/wiod2013/wiot_1996.csv.gz");
     Path out = tmp.resolve("store-wiod");
     Outcome r = CliTest.run("ingest", "--format", "icio", "--in", a.toString(), b.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());

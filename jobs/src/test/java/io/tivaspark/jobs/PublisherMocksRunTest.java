@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,9 +70,7 @@ class PublisherMocksRunTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("mocks")
   void ingestAutoThenRunEveryFamily(String format, String mock, String year) {
-    Path in = TestTrees.shared("data/pymrio-mocks/" + mock);
-    Assumptions.assumeTrue(Files.exists(in), "SKIPPED: the pymrio mocks are not at " + in
-        + " (../shared/data beside the repository)");
+    Path in = TestTrees.requireShared("data/pymrio-mocks/" + mock);
     SparkSession spark = TestSpark.get();
     String name = format + "-" + in.getFileName().toString().replace('.', '-');
     Path store = tmp.resolve(name + "-store");

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,8 +93,7 @@ class IngestFormatsTest {
       assertTrue(IngestFormats.longCsv(f).isEmpty());
     }
     assertTrue(IngestFormats.icio(tmp).orElseThrow().endsWith("in directory " + tmp.getFileName()));
-    Path shared = Path.of(System.getProperty("tiva.shared.dir", "../../shared")).resolve("data/pymrio-mocks/oecd_mock");
-    Assumptions.assumeTrue(Files.isDirectory(shared), "pymrio mocks not found (../shared beside the repository): " + shared);
+    Path shared = io.tivaspark.jobs.TestTrees.requireShared("data/pymrio-mocks/oecd_mock");
     for (String f : List.of("ICIO2016_2003.csv", "ICIO2018_2010.CSV", "ICIO2018_2010.zip")) {
       assertTrue(IngestFormats.icio(shared.resolve(f)).isPresent(), f);
     }
@@ -115,8 +113,7 @@ class IngestFormatsTest {
   /** No other publisher's mock looks like ICIO or long CSV to auto: no ambiguity with their readers. */
   @Test
   void theOtherPublishersMocksAreNeitherIcioNorLongCsv() throws IOException {
-    Path mocks = Path.of(System.getProperty("tiva.shared.dir", "../../shared")).resolve("data/pymrio-mocks");
-    Assumptions.assumeTrue(Files.isDirectory(mocks), "pymrio mocks not found (../shared beside the repository): " + mocks);
+    Path mocks = io.tivaspark.jobs.TestTrees.requireShared("data/pymrio-mocks");
     int tested = 0;
     try (Stream<Path> s = Files.walk(mocks)) {
       for (Path p : s.filter(p -> !p.startsWith(mocks.resolve("oecd_mock"))).toList()) {
