@@ -15,11 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 VENV="$ROOT/.venv"
 REQ="$ROOT/tools/crosscheck/requirements.txt"
-if [ ! -x "$VENV/bin/python" ] || ! cmp -s "$REQ" "$VENV/.crosscheck-requirements" ; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$REQ"
-  cp "$REQ" "$VENV/.crosscheck-requirements"
-fi
+"$ROOT/tools/crosscheck/venv.sh" >/dev/null
 WORK="$ROOT/target/crosscheck"
 rm -rf "$WORK"; mkdir -p "$WORK"
 # pymrio gives a zero-output sector v = 0; tiva-spark's default keeps v'B = 1' there (v = 1), which

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,9 +52,7 @@ class Exio12MocksRunTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("mocks")
   void ingestAutoThenRunEveryFamily(String format, String mock, int year) throws Exception {
-    Path in = TestTrees.shared("data/pymrio-mocks/" + mock);
-    Assumptions.assumeTrue(Files.exists(in), "SKIPPED: the pymrio mocks are not at " + in
-        + " (../shared/data beside the repository)");
+    Path in = TestTrees.requireShared("data/pymrio-mocks/" + mock);
     if (format.equals("exiobase1")) {
       in = withExtensions(in);
     }
