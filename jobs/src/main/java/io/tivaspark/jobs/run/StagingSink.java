@@ -65,9 +65,9 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     row[values.length - 1] = runId;
     try {
       if (++calls % SAMPLE == 0) {
-        long t = System.nanoTime();
+        long start = System.nanoTime();
         w.write(row);
-        sampledNanos += (System.nanoTime() - t) * SAMPLE;
+        sampledNanos += (System.nanoTime() - start) * SAMPLE;
       } else {
         w.write(row);
       }
