@@ -155,12 +155,19 @@ public final class ColumnarWriter implements RowFile {
     }
   }
 
-  /** PLAIN doubles with RLE definition levels (1 = present, 0 = null for NaN), page statistics. */
+  /**
+   * PLAIN doubles with RLE definition levels (1 = present, 0 = null for NaN), page statistics: the
+   * page's min and max under {@link Double#compare} (Parquet's double order: -0.0 before 0.0)
+   * found in the loop, then given to Parquet's statistics once (per value it costs 19 % of a
+   * year's staging profile), and the nulls counted.
+   */
   private static void writeDoublePage(PageWriter w, double[] v, int n, ColumnDescriptor d) throws IOException {
     Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());
     ByteBuffer plain = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
     try (RunLengthBitPackingHybridEncoder levels = new RunLengthBitPackingHybridEncoder(1, 1024, 64 * 1024,
         HeapByteBufferAllocator.getInstance())) {
+      double min = Double.NaN;
+      double max = Double.NaN;
       for (int r = 0; r < n; r++) {
         double x = v[r];
         if (Double.isNaN(x)) {
@@ -169,8 +176,17 @@ public final class ColumnarWriter implements RowFile {
         } else {
           levels.writeInt(1);
           plain.putDouble(x);
-          stats.updateStats(x);
+          if (Double.isNaN(min) || Double.compare(x, min) < 0) {
+            min = x;
+          }
+          if (Double.isNaN(max) || Double.compare(x, max) > 0) {
+            max = x;
+          }
         }
+      }
+      if (!Double.isNaN(min)) {
+        stats.updateStats(min);
+        stats.updateStats(max);
       }
       BytesInput dl = levels.toBytes();
       BytesInput bytes = BytesInput.concat(BytesInput.fromInt((int) dl.size()), dl,
