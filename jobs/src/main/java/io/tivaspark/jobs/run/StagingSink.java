@@ -4,7 +4,9 @@ import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
+import io.tivaspark.jobs.store.ColumnarWriter;
 import io.tivaspark.jobs.store.ParquetRows;
+import io.tivaspark.jobs.store.RowFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The task-side {@link ResultSink}: streams one year's rows into one staged Parquet file per
@@ -24,10 +27,14 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   private final int year;
   private final String moneyUnit;
   private final String runId;
-  private final Map<OutputTable, ParquetRows.Writer> writers = new EnumMap<>(OutputTable.class);
+  private final Map<OutputTable, RowFile> writers = new EnumMap<>(OutputTable.class);
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
   private final Map<OutputTable, Long> checked = new EnumMap<>(OutputTable.class);
   private boolean done;
+  /** Every {@value #SAMPLE}-th row's staging time, times {@value #SAMPLE}: an estimate of the time rows take. */
+  private static final int SAMPLE = 1024;
+  private long calls;
+  private long sampledNanos;
 
   public StagingSink(Configuration conf, Path stagingRun, String runId, int year, String moneyUnit,
       Set<Family> families) throws IOException {
@@ -40,7 +47,9 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       }
       Path file = Staging.file(stagingRun, t, year);
       try {
-        writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
+        writers.put(t, ColumnarWriter.supports(t.fileColumns())
+            ? new ColumnarWriter(conf, file, t.tableName(), t.fileColumns(), CompressionCodecName.SNAPPY)
+            : new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
@@ -50,7 +59,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
 
   /** One row: {@code values} in {@link OutputTable#columns()} order (year first). */
   private void write(OutputTable t, Object... values) {
-    ParquetRows.Writer w = writers.get(t);
+    RowFile w = writers.get(t);
     if (w == null) {
       throw new IllegalStateException(t.tableName() + " rows from a family this run does not compute");
     }
@@ -60,7 +69,13 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     System.arraycopy(values, 1, row, 0, values.length - 1);
     row[values.length - 1] = runId;
     try {
-      w.write(row);
+      if (++calls % SAMPLE == 0) {
+        long start = System.nanoTime();
+        w.write(row);
+        sampledNanos += (System.nanoTime() - start) * SAMPLE;
+      } else {
+        w.write(row);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
     }
@@ -175,10 +190,15 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     }
   }
 
+  /** Estimated seconds spent encoding rows into the staged files (one row in {@value #SAMPLE} timed). */
+  public String stagingSeconds() {
+    return String.format(java.util.Locale.ROOT, "%.2f s for %d rows", sampledNanos / 1e9, calls);
+  }
+
   /** Publishes every staged file of the year; returns rows per table. */
   public Map<OutputTable, Long> commit() throws IOException {
     writeFinitenessChecks();
-    for (Map.Entry<OutputTable, ParquetRows.Writer> e : writers.entrySet()) {
+    for (Map.Entry<OutputTable, RowFile> e : writers.entrySet()) {
       try {
         e.getValue().commit();
       } catch (IOException ex) {
@@ -194,7 +214,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   @Override
   public void close() {
     if (!done) {
-      writers.values().forEach(ParquetRows.Writer::abort);
+      writers.values().forEach(RowFile::abort);
       done = true;
     }
   }

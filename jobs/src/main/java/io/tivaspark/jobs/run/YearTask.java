@@ -53,15 +53,18 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
     Configuration conf = hc.get();
     String fingerprint = null;
     MrioYear y = null;
+    YearSteps steps = new YearSteps();
     try {
       y = StoreReader.read(conf, new Path(input), meta, year);
+      steps.lap("read");
       fingerprint = Fingerprint.of(y);
+      steps.lap("fingerprint");
       if (fingerprint.equals(unchangedInput)) {
         return new YearOutcome(year, 0, null, RunJob.secondsSince(t0), fingerprint, Map.of(), List.of(), "",
             executor, true);
       }
       LOG.info("year {} started on {}", year, executor);
-      return computeAndStage(conf, y, fingerprint, executor, t0);
+      return computeAndStage(conf, y, fingerprint, executor, t0, steps);
     } catch (InvalidInputException e) {
       return failed(ExitCode.INVALID_INPUT, e.getMessage(), fingerprint, executor, t0);
     } catch (NonFiniteResultException e) {
@@ -79,19 +82,22 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
   }
 
   /** One solved system (A, B = (I - A)^-1 by one LU) shared by every family of the run. */
-  private YearOutcome computeAndStage(Configuration conf, MrioYear y, String fingerprint, String executor, long t0)
-      throws IOException {
+  private YearOutcome computeAndStage(Configuration conf, MrioYear y, String fingerprint, String executor, long t0,
+      YearSteps steps) throws IOException {
     TivaOptions options = core.options(y.layout(), unit);
     Map<String, Long> rows = new LinkedHashMap<>();
     List<YearOutcome.FailedCheck> failed = new ArrayList<>();
     String backend;
     try (StagingSink sink = new StagingSink(conf, new Path(stagingRun), runId, year, unit, families)) {
+      steps.lap("open");
       YearSystem system = YearSystem.build(y, options);
+      steps.lap("build");
       List<TivaSummary> summaries = new ArrayList<>();
       for (Family f : families) {
         IndicatorFamily family = IndicatorFamily.of(f);
         if (family.appliesTo(system)) {
           summaries.add(family.compute(system, sink));
+          steps.lap(f.name().toLowerCase(java.util.Locale.ROOT));
         }
       }
       backend = summaries.isEmpty() ? system.options().lapack().backend() : summaries.get(0).backend();
@@ -103,6 +109,8 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
         }
       }
       sink.commit().forEach((t, n) -> rows.put(t.tableName(), n));
+      steps.lap("commit");
+      LOG.info("year {} steps: {}; of which staging rows (sampled) {}", year, steps, sink.stagingSeconds());
     }
     LOG.info("year {} finished in {} s", year, String.format("%.1f", RunJob.secondsSince(t0)));
     return new YearOutcome(year, 0, null, RunJob.secondsSince(t0), fingerprint, rows, failed, backend, executor, false);

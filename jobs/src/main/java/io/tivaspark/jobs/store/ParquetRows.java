@@ -138,7 +138,7 @@ public final class ParquetRows {
   }
 
   /** Writes rows to one file; {@link #commit()} publishes it under its final name. */
-  public static final class Writer implements Closeable {
+  public static final class Writer implements Closeable, RowFile {
     private final FileSystem fs;
     private final Path tmp;
     private final Path target;
@@ -163,6 +163,7 @@ public final class ParquetRows {
     }
 
     /** Appends one row; values in column order (String, Double/NaN for null, Integer, Long, Boolean). */
+    @Override
     public void write(Object... values) throws IOException {
       if (values.length != width) {
         throw new IllegalArgumentException("row has " + values.length + " values, the file " + width + " columns");
@@ -171,9 +172,11 @@ public final class ParquetRows {
       rows++;
     }
 
+    @Override
     public long rows() { return rows; }
 
     /** Closes the file and renames it to its final name (replacing an older file of that name). */
+    @Override
     public void commit() throws IOException {
       close();
       fs.delete(target, false);
@@ -183,6 +186,7 @@ public final class ParquetRows {
     }
 
     /** Abandons the file. */
+    @Override
     public void abort() {
       try {
         close();

@@ -47,21 +47,20 @@ public final class StoreReader {
     ToIntFunction<String> entity = l::entityIndex;
     ToIntFunction<String> industry = l::industryIndex;
 
-    // intermediate: Z(i, j)
-    BitSet seen = new BitSet();
+    // intermediate: Z(i, j). A cell not yet read holds NaN (a read value is finite), so a key
+    // twice is found without a separate n x n bit set; cells without a row become 0 at the end.
+    java.util.Arrays.fill(z, Double.NaN);
     forEachRow(conf, root, Dataset.INTERMEDIATE, year, List.of(entity, industry, entity, industry), (c, t, v) -> {
       int i = row(l, c[0], c[1], t, 0, Dataset.INTERMEDIATE, year);
       int j = row(l, c[2], c[3], t, 2, Dataset.INTERMEDIATE, year);
-      long cell = (long) i * n + j;
-      if (cell < Integer.MAX_VALUE) {
-        if (seen.get((int) cell)) {
-          throw dup(Dataset.INTERMEDIATE, year, t);
-        }
-        seen.set((int) cell);
+      int cell = i + j * n;
+      if (!Double.isNaN(z[cell])) {
+        throw dup(Dataset.INTERMEDIATE, year, t);
       }
-      z[i + j * n] = v;
+      z[cell] = v;
     });
-    seen.clear();
+    absentIsZero(z);
+    BitSet seen = new BitSet(yf.length);
     // final demand: Yf(i, country × category)
     ToIntFunction<String> country = l::countryIndex;
     ToIntFunction<String> category = l::categoryIndex;
@@ -82,6 +81,15 @@ public final class StoreReader {
         ? readSatellite(conf, root, l, year) : null;
     double[] pop = inventory.has(Dataset.POPULATION) ? readPopulation(conf, root, l, year) : null;
     return new MrioYear(year, l, z, yf, va, out, sat, pop);
+  }
+
+  /** Cells never read (still NaN) are zero: an absent row of the store is a zero cell. */
+  private static void absentIsZero(double[] a) {
+    for (int k = 0; k < a.length; k++) {
+      if (Double.isNaN(a[k])) {
+        a[k] = 0;
+      }
+    }
   }
 
   /**

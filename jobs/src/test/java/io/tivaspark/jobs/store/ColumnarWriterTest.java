@@ -1,0 +1,145 @@
+package io.tivaspark.jobs.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ColumnarWriter} writes the same file content as the row writer {@link ParquetRows.Writer}:
+ * the same rows in the same order (strings equal, doubles bit for bit, NaN as null) and the same
+ * footer statistics per column (min, max, null count merged over row groups: what the Delta commit
+ * reads), over several pages and row groups, with non-ASCII strings, a constant column, -0.0, NaN
+ * and infinities-free random magnitudes.
+ */
+class ColumnarWriterTest {
+  private static final List<Column> COLUMNS = List.of(Column.string("indicator"), Column.string("country"),
+      Column.dbl("value"), Column.string("unit"), Column.dbl("other"), Column.string("run_id"));
+
+  @Test
+  void sameRowsAndStatisticsAsTheRowWriter() throws Exception {
+    java.nio.file.Path dir = Files.createTempDirectory("tiva-columnar");
+    Configuration conf = HadoopConf.local().get();
+    Path rowFile = new Path(dir.toString(), "rows.parquet");
+    Path colFile = new Path(dir.toString(), "cols.parquet");
+    Path colSmallGroups = new Path(dir.toString(), "cols-groups.parquet");
+    List<Object[]> rows = rows(3 * ColumnarWriter.PAGE_ROWS + 1234, 7);
+    ParquetRows.Writer a = new ParquetRows.Writer(conf, rowFile, "t", COLUMNS);
+    ColumnarWriter b = new ColumnarWriter(conf, colFile, "t", COLUMNS, CompressionCodecName.SNAPPY);
+    ColumnarWriter c = new ColumnarWriter(conf, colSmallGroups, "t", COLUMNS, CompressionCodecName.SNAPPY, 1);
+    for (Object[] r : rows) {
+      a.write(r);
+      b.write(r);
+      c.write(r);
+    }
+    a.commit();
+    b.commit();
+    c.commit();
+    assertEquals(rows.size(), b.rows());
+    List<String> expected = read(conf, rowFile);
+    assertEquals(rows.size(), expected.size());
+    assertEquals(expected, read(conf, colFile));
+    assertEquals(expected, read(conf, colSmallGroups));
+    assertEquals(stats(conf, rowFile), stats(conf, colFile));
+    assertEquals(stats(conf, rowFile), stats(conf, colSmallGroups));
+    assertTrue(blocks(conf, colSmallGroups) >= 4, "one row group per page when the limit is 1 byte");
+  }
+
+  @Test
+  void emptyFileHasTheSchemaAndNoRows() throws Exception {
+    java.nio.file.Path dir = Files.createTempDirectory("tiva-columnar");
+    Configuration conf = HadoopConf.local().get();
+    Path f = new Path(dir.toString(), "empty.parquet");
+    ColumnarWriter w = new ColumnarWriter(conf, f, "t", COLUMNS, CompressionCodecName.SNAPPY);
+    w.commit();
+    assertEquals(List.of(), read(conf, f));
+    assertEquals(0, blocks(conf, f));
+  }
+
+  private static List<Object[]> rows(int n, long seed) {
+    Random rnd = new Random(seed);
+    String[] codes = {"EXGR", "EXGR_DVA", "FD_VA", "Été", "中国", "A", "ZZZ_LONG_CODE_AFTER_THE_REST"};
+    List<Object[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double v = switch (rnd.nextInt(10)) {
+        case 0 -> Double.NaN;
+        case 1 -> -0.0;
+        case 2 -> 0.0;
+        default -> (rnd.nextDouble() - 0.3) * Math.pow(10, rnd.nextInt(12) - 4);
+      };
+      // late first appearance of a code (after the first pages): dictionaries grow mid row group
+      String country = i > 2 * ColumnarWriter.PAGE_ROWS && rnd.nextInt(50) == 0 ? "LATE" + (i % 3)
+          : "C" + (i / 45 % 81);
+      out.add(new Object[] {codes[(i / 1000) % codes.length], country, v, i % 2 == 0 ? "USD million" : "PCT",
+          rnd.nextInt(3) == 0 ? Double.NaN : rnd.nextGaussian(), "20261206T000000Z-run"});
+    }
+    return out;
+  }
+
+  private static List<String> read(Configuration conf, Path f) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), f).withConf(conf).build()) {
+      for (Group g; (g = r.read()) != null; ) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+          String name = COLUMNS.get(c).name();
+          if (g.getFieldRepetitionCount(name) == 0) {
+            sb.append("null|");
+          } else if (COLUMNS.get(c).type() == Column.Type.DOUBLE) {
+            sb.append(Long.toHexString(Double.doubleToRawLongBits(g.getDouble(name, 0)))).append('|');
+          } else {
+            sb.append(g.getString(name, 0)).append('|');
+          }
+        }
+        out.add(sb.toString());
+      }
+    }
+    return out;
+  }
+
+  /** Per column: min, max and null count merged over the row groups. */
+  private static Map<String, String> stats(Configuration conf, Path f) throws Exception {
+    Map<String, Statistics<?>> merged = new LinkedHashMap<>();
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
+      for (BlockMetaData b : r.getFooter().getBlocks()) {
+        for (ColumnChunkMetaData c : b.getColumns()) {
+          String name = c.getPath().toDotString();
+          Statistics<?> s = c.getStatistics();
+          if (merged.containsKey(name)) {
+            merged.get(name).mergeStatistics(s);
+          } else {
+            Statistics<?> copy = Statistics.createStats(c.getPrimitiveType());
+            copy.mergeStatistics(s);
+            merged.put(name, copy);
+          }
+        }
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    merged.forEach((k, s) -> out.put(k, s.minAsString() + " .. " + s.maxAsString() + " nulls " + s.getNumNulls()));
+    return out;
+  }
+
+  private static int blocks(Configuration conf, Path f) throws Exception {
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
+      return r.getFooter().getBlocks().size();
+    }
+  }
+}

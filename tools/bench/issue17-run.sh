@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The run path against its math (issue 17, docs/performance.md "The run path (issue 17)"), in one
+# invocation on the same machine at the same time:
+#   1. IcioBench `all` (YearSystem build + core + gvc, rows to a counting sink) at n = BENCH_N (3645);
+#   2. `bin/tiva run` of 2 generated years (79 regions x 45 industries, CHN and MEX split: n = 3645),
+#      the two year tasks at once (local[2]), with this tree's jar ("after") and, when BEFORE_DIR holds
+#      a jar + launcher-classpath.txt of an earlier build, with that one too ("before").
+# Prints the year-task seconds, year-task / math ratio, the step breakdown each task logs
+# ("year Y steps: ..."), the warehouse bytes per year, with /proc/loadavg beside every timing.
+#   tools/bench/issue17-run.sh            # REPS (default 1) runs per side; BENCH_OUT (target/bench17)
+#   BEFORE_DIR=/tmp/before tools/bench/issue17-run.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="${BENCH_OUT:-$ROOT/target/bench17}"
+REPS="${REPS:-1}"; N="${BENCH_N:-3645}"
+mkdir -p "$OUT"
+say() { echo "$*   [loadavg $(cut -d' ' -f1-3 /proc/loadavg)]"; }
+
+say "== 1. math: IcioBench all, n = $N"
+math=$(cd "$ROOT" && TIVA_BENCH=1 mvn -q -B -o -pl common test -Dtest=IcioBench -Dbench.sizes="$N" \
+  -Dbench.reps="${MATH_REPS:-2}" -Dsurefire.failIfNoSpecifiedTests=false 2>/dev/null | grep '^RESULT java' || true)
+echo "$math" | grep -E " (yearsystem|core|gvc|all) " || true
+ALL=$(echo "$math" | awk '$4 == "all" {print $5}')
+say "math all = ${ALL:-?} s"
+
+if [ ! -f "$OUT/store/mrio.json" ]; then
+  TIVA_NO_BUILD=1 "$ROOT/bin/tiva" generate --out "$OUT/store" --regions 79 --industries 45 --years 2020-2021 \
+    --overwrite > "$OUT/generate.log" 2>&1
+fi
+
+# run SIDE JAR CPFILE: one `run` of the two years
+run_side() {
+  local side=$1 jar=$2 cp=$3 rep=$4
+  rm -rf "$OUT/wh-$side"
+  local t0 t1; t0=$(date +%s.%N)
+  SPARK_LOCAL_IP=127.0.0.1 java $(cat "$ROOT/conf/jvmflags.txt") -Xss16m -Xmx"${TIVA_DRIVER_MEMORY:-8g}" \
+    -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -Dtiva.defaults="$ROOT/conf/application.conf" \
+    -cp "$jar:$(cat "$cp")" io.tivaspark.jobs.Main run --input "$OUT/store" --warehouse "$OUT/wh-$side" \
+    > "$OUT/run-$side.log" 2>&1
+  t1=$(date +%s.%N)
+  local bytes; bytes=$(du -sb --exclude=_delta_log "$OUT/wh-$side" | cut -f1)
+  say "-- $side rep $rep: run wall $(printf %.1f "$(echo "$t1 - $t0" | bc)") s, warehouse $((bytes / 2 / 1048576)) MB per year"
+  grep -o 'year [0-9]* computed in [0-9.]* s' "$OUT/run-$side.log" | while read -r _ y _ _ s _; do
+    echo "   year $y task $s s, ratio to math all: $(echo "scale=2; $s / ${ALL:-0}" | bc 2>/dev/null || echo ?)"
+  done
+  grep -o 'year [0-9]* steps:.*' "$OUT/run-$side.log" | sed 's/^/   /' || true
+  grep -o 'rows {[^}]*}' "$OUT/run-$side.log" | tail -1 | sed 's/^/   /' || true
+  for t in "$OUT/wh-$side"/*/; do
+    [ -d "$t" ] && printf '   %-28s %6d KB per year\n' "$(basename "$t")" \
+      $(( $(du -sb --exclude=_delta_log "$t" | cut -f1) / 2048 ))
+  done
+}
+
+AFTER_JAR=$(ls "$ROOT"/jobs/target/tiva-jobs-*.jar | grep -v -- '-all\.jar$' | head -1)
+for rep in $(seq 1 "$REPS"); do
+  if [ -n "${BEFORE_DIR:-}" ]; then
+    run_side before "$(ls "$BEFORE_DIR"/tiva-jobs-*.jar | head -1)" "$BEFORE_DIR/launcher-classpath.txt" "$rep"
+  fi
+  run_side after "$AFTER_JAR" "$ROOT/jobs/target/launcher-classpath.txt" "$rep"
+done
