@@ -45,7 +45,7 @@ class ConfigIntegrityTest {
     CliTest.generate(store, 5, 3, "2001-2002", 11);
     Outcome r = CliTest.run("run", "--input", store.toString(), "--warehouse", warehouse.toString(), "--only", "core");
     assertEquals(0, r.code(), r.err());
-    meta = MrioMeta.read(FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(store.toString()));
+    meta = MrioMeta.read(FileSystem.get(java.net.URI.create("file:///"), new Configuration()), new org.apache.hadoop.fs.Path(store.toString()));
   }
 
   /** Every file under a directory (relative path -> size and modification time); locks and checksums included. */

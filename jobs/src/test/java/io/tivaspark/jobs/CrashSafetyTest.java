@@ -251,7 +251,7 @@ class CrashSafetyTest {
   static void changeOneCell(Path store, int year, double delta) throws Exception {
     Configuration conf = HadoopConf.local().get();
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toString());
-    MrioMeta meta = MrioMeta.read(FileSystem.getLocal(conf), root);
+    MrioMeta meta = MrioMeta.read(FileSystem.get(java.net.URI.create("file:///"), conf), root);
     MrioYear y = StoreReader.read(conf, root, meta, year);
     int n = y.n();
     y.z()[1 + 2 * n] += delta;

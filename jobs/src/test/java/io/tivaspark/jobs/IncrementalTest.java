@@ -83,7 +83,7 @@ class IncrementalTest {
   @Test
   @Order(3)
   void oneChangedCellRecomputesOnlyItsYear() throws Exception {
-    MrioMeta meta = MrioMeta.read(org.apache.hadoop.fs.FileSystem.getLocal(HadoopConf.local().get()),
+    MrioMeta meta = MrioMeta.read(org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("file:///"), HadoopConf.local().get()),
         new org.apache.hadoop.fs.Path(store.toString()));
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toString());
     MrioYear y = StoreReader.read(HadoopConf.local().get(), root, meta, 2002);

@@ -32,7 +32,7 @@ final class IngestFixtures {
   static MrioYear read(Path store, int year) throws IOException {
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toString());
     var conf = HadoopConf.local().get();
-    MrioMeta meta = MrioMeta.read(FileSystem.getLocal(conf), root);
+    MrioMeta meta = MrioMeta.read(FileSystem.get(java.net.URI.create("file:///"), conf), root);
     return StoreReader.read(conf, root, meta, year);
   }
 
@@ -102,7 +102,7 @@ final class IngestFixtures {
     }
     if (withMeta) {
       new MrioMeta("test", "generator", "", "USD million", l.countries(), Map.of(), l.industries(), Map.of(),
-          l.categories(), l.splits()).write(FileSystem.getLocal(HadoopConf.local().get()),
+          l.categories(), l.splits()).write(FileSystem.get(java.net.URI.create("file:///"), HadoopConf.local().get()),
           new org.apache.hadoop.fs.Path(dir.toString()));
     }
   }

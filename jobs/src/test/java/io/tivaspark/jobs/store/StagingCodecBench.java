@@ -30,7 +30,7 @@ public final class StagingCodecBench {
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
     Configuration conf = HadoopConf.local().get();
-    FileSystem fs = FileSystem.getLocal(conf);
+    FileSystem fs = FileSystem.get(java.net.URI.create("file:///"), conf);
     Path wh = new Path(args[0]);
     int maxRows = args.length > 2 ? Integer.parseInt(args[2]) : 2_000_000;
     CompressionCodecName[] codecs = {CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY,

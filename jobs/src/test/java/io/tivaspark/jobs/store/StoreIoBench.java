@@ -37,8 +37,8 @@ class StoreIoBench {
     double write = (System.nanoTime() - t0) / 1e9;
     new MrioMeta("bench", "", "", "USD million", y.layout().countries(), new LinkedHashMap<>(),
         y.layout().industries(), new LinkedHashMap<>(), y.layout().categories(), y.layout().splits())
-        .write(FileSystem.getLocal(conf), root);
-    MrioMeta meta = MrioMeta.read(FileSystem.getLocal(conf), root);
+        .write(FileSystem.get(java.net.URI.create("file:///"), conf), root);
+    MrioMeta meta = MrioMeta.read(FileSystem.get(java.net.URI.create("file:///"), conf), root);
     double read = Double.MAX_VALUE;
     MrioYear back = null;
     for (int rep = 0; rep < 2; rep++) {
@@ -47,7 +47,7 @@ class StoreIoBench {
       read = Math.min(read, (System.nanoTime() - t1) / 1e9);
     }
     // the same intermediate file through parquet-mr's example Group reader, for comparison
-    Path f = ParquetRows.dataFiles(FileSystem.getLocal(conf), StoreWriter.yearDir(root, Dataset.INTERMEDIATE, 2020)).get(0);
+    Path f = ParquetRows.dataFiles(FileSystem.get(java.net.URI.create("file:///"), conf), StoreWriter.yearDir(root, Dataset.INTERMEDIATE, 2020)).get(0);
     for (int rep = 0; rep < 2; rep++) {
       long t2 = System.nanoTime();
       long cnt = 0;
@@ -73,6 +73,6 @@ class StoreIoBench {
     System.out.printf("store I/O n = %d: wrote %d rows in %.2f s (%.0f rows/s), read in %.2f s (%.0f rows/s); "
         + "round trip %s%n", y.n(), rows, write, rows / write, read, rows / read,
         Fingerprint.of(back).equals(Fingerprint.of(y)) ? "identical" : "DIFFERENT");
-    FileSystem.getLocal(conf).delete(root, true);
+    FileSystem.get(java.net.URI.create("file:///"), conf).delete(root, true);
   }
 }

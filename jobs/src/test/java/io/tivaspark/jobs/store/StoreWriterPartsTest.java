@@ -39,7 +39,7 @@ class StoreWriterPartsTest {
     Path three = new Path(tmp.resolve("three").toString());
     long rows = StoreWriter.writeYear(conf, one, y, 1);
     assertEquals(rows, StoreWriter.writeYear(conf, three, y, 3));
-    FileSystem fs = FileSystem.getLocal(conf);
+    FileSystem fs = FileSystem.get(java.net.URI.create("file:///"), conf);
     for (Dataset d : Dataset.values()) {
       List<Path> files = ParquetRows.dataFiles(fs, StoreWriter.yearDir(three, d, 2020));
       if (d == Dataset.INTERMEDIATE || d == Dataset.FINAL_DEMAND) {
