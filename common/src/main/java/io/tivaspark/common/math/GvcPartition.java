@@ -104,15 +104,27 @@ final class GvcPartition {
     return r;
   }
 
-  /** A^F [c_1 … c_k] (or A^F' …): one multi-vector product with A (2n²k flops), then the blocks removed. */
-  double[][] af(double[] a, Lapack lapack, boolean transpose, double[]... cs) {
-    double[][] r = GvcMeasures.times(a, lapack, transpose, cs);
-    for (int j = 0; j < cs.length; j++) {
-      double[] d = ad(a, cs[j], transpose);
-      for (int k = 0; k < d.length; k++) {
-        r[j][k] -= d[k];
+  /**
+   * A^F = A − A^D as its own n×n matrix (column-major): A with the partition's diagonal blocks set
+   * to 0, O(n²) copies. Products with A^F are formed with this matrix, never as A c − A^D c: where
+   * the diagonal blocks dominate (A_kk near 1, foreign coefficients of 1e-7) that difference cancels
+   * all but a few digits (2.5e-7 relative on pymrio's GLORIA mock; docs/methods.md §8.4).
+   */
+  double[] foreign(double[] a) {
+    int n = blockOf.length;
+    double[] f = a.clone();
+    for (int[] rs : rows) {
+      for (int jj : rs) {
+        for (int ii : rs) {
+          f[ii + jj * n] = 0;
+        }
       }
     }
-    return r;
+    return f;
+  }
+
+  /** A^F [c_1 … c_k] (or A^F' …) with A^F from {@link #foreign}: one multi-vector product (2n²k flops). */
+  static double[][] af(double[] aForeign, Lapack lapack, boolean transpose, double[]... cs) {
+    return GvcMeasures.times(aForeign, lapack, transpose, cs);
   }
 }
