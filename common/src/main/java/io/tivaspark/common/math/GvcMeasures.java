@@ -67,7 +67,8 @@ import java.util.function.Supplier;
  * where x = 0.
  *
  * <p><b>Cost</b> (n rows, N industries, G countries): shared B-products B [y, x] (one pass), B B y,
- * B'v, B'B'v, column sums of B; per partition 3 multi-vector products with A (3 + 1 + 3
+ * B'v, B'B'v, column sums of B; per partition one O(n²) copy A^F (A with its diagonal blocks
+ * zeroed: never A c − A^D c, which cancels, docs/methods.md §8.4), 3 multi-vector products with A^F (3 + 1 + 3
  * right-hand sides) and 3 with B (3 + 3 + 1), and O(Σ|block|²) for L and the diagonal blocks. Countries: G local inverses shared with the decompositions (2GN³). Each group adds one
  * local inverse of its block (2(|S|N)³) and one partition pass (~0.15 s at n = 3645 with native BLAS).
  *
