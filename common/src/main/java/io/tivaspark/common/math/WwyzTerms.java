@@ -37,9 +37,15 @@ final class WwyzTerms {
     int n = sys.n();
     Demand dm = Demand.of(sys, p);
     e = dm.e();
-    double[] aF = p.foreign(sys.a()); // A^F, one n×n copy while this partition is computed
-    Forward fw = Forward.of(sys, sh, p, dm, aF);
-    Backward bw = Backward.of(sys, sh, p, aF);
+    double[] aF = p.foreignIn(sh.aBuffer()); // A^F in the year's buffer, restored to A below
+    Forward fw;
+    Backward bw;
+    try {
+      fw = Forward.of(sys, sh, p, dm, aF);
+      bw = Backward.of(sys, sh, p, aF);
+    } finally {
+      p.restore(aF, sys.a());
+    }
     for (int q = 0; q < 4; q++) {
       fwd[q] = new double[n];
       bwd[q] = new double[n];

@@ -188,6 +188,13 @@ class WwyzForeignBlocksTest {
     assertTrue(worst > 1e-9, "the table provokes the cancellation: " + worst);
 
     assertEquals(1, assertSegments(sys, "random"));
+    // A^F is formed in one buffer per year: every partition puts A's blocks back
+    GvcMeasures.Shared sh = new GvcMeasures.Shared(sys);
+    double[] a0 = sys.a().clone();
+    new WwyzTerms(sys, sh, GvcPartition.countries(sys));
+    new WwyzTerms(sys, sh, p);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(a0, sh.aBuffer(), "the A^F buffer is A again");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(a0, sys.a(), "A untouched");
     assertChecksPass(sys);
     // the group's measures against the literal oracle (GvcMeasuresTest.Oracle), every value at 1e-9
     DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
