@@ -67,7 +67,9 @@ import java.util.function.Supplier;
  * where x = 0.
  *
  * <p><b>Cost</b> (n rows, N industries, G countries): shared B-products B [y, x] (one pass), B B y,
- * B'v, B'B'v, column sums of B; per partition 3 multi-vector products with A (3 + 1 + 3
+ * B'v, B'B'v, column sums of B; one copy of A per year in which each partition forms A^F by zeroing
+ * its diagonal blocks (never A c − A^D c, which cancels: docs/methods.md §8.4), then per partition 3
+ * multi-vector products with A^F (3 + 1 + 3
  * right-hand sides) and 3 with B (3 + 3 + 1), and O(Σ|block|²) for L and the diagonal blocks. Countries: G local inverses shared with the decompositions (2GN³). Each group adds one
  * local inverse of its block (2(|S|N)³) and one partition pass (~0.15 s at n = 3645 with native BLAS).
  *
@@ -165,6 +167,8 @@ public final class GvcMeasures {
     final double[] vbb; // (v'B B)'
     final double[] bx; // B x (the table's x, for upstreamness)
     final double[] colB; // B'1 = downstreamness
+    private final double[] a;
+    private double[] aForeign; // A outside the current partition's blocks (GvcPartition#foreignIn)
 
     Shared(YearSystem sys) {
       int n = sys.n();
@@ -180,6 +184,18 @@ public final class GvcMeasures {
       vbb = new double[n];
       lapack.dgemv(true, n, n, 1.0, b, vb, 0.0, vbb);
       colB = IoMath.columnSums(b, n, n);
+      a = sys.a();
+    }
+
+    /**
+     * The one n×n buffer the partitions form A^F in, a copy of A made once a year; each partition
+     * zeroes its blocks and restores them ({@link GvcPartition#foreignIn}, O(Σ|block|²) each).
+     */
+    double[] aBuffer() {
+      if (aForeign == null) {
+        aForeign = a.clone();
+      }
+      return aForeign;
     }
   }
 

@@ -104,15 +104,40 @@ final class GvcPartition {
     return r;
   }
 
-  /** A^F [c_1 … c_k] (or A^F' …): one multi-vector product with A (2n²k flops), then the blocks removed. */
-  double[][] af(double[] a, Lapack lapack, boolean transpose, double[]... cs) {
-    double[][] r = GvcMeasures.times(a, lapack, transpose, cs);
-    for (int j = 0; j < cs.length; j++) {
-      double[] d = ad(a, cs[j], transpose);
-      for (int k = 0; k < d.length; k++) {
-        r[j][k] -= d[k];
+  /**
+   * A^F = A − A^D as its own n×n matrix (column-major): a copy of A with the partition's diagonal
+   * blocks set to 0. Products with A^F are formed with this matrix, never as A c − A^D c: where the
+   * diagonal blocks dominate (A_kk near 1, foreign coefficients of 1e-7) that difference cancels all
+   * but a few digits (2.5e-7 relative on pymrio's GLORIA mock; docs/methods.md §8.4).
+   */
+  double[] foreign(double[] a) {
+    return foreignIn(a.clone());
+  }
+
+  /** Zeroes this partition's diagonal blocks of {@code buf} (a copy of A): A^F in place, O(Σ|block|²). */
+  double[] foreignIn(double[] buf) {
+    copyBlocks(null, buf);
+    return buf;
+  }
+
+  /** Puts A's diagonal blocks back into {@code buf} (undoes {@link #foreignIn}), O(Σ|block|²). */
+  void restore(double[] buf, double[] a) {
+    copyBlocks(a, buf);
+  }
+
+  private void copyBlocks(double[] from, double[] to) {
+    int n = blockOf.length;
+    for (int[] rs : rows) {
+      for (int jj : rs) {
+        for (int ii : rs) {
+          to[ii + jj * n] = from == null ? 0 : from[ii + jj * n];
+        }
       }
     }
-    return r;
+  }
+
+  /** A^F [c_1 … c_k] (or A^F' …) with A^F from {@link #foreign}: one multi-vector product (2n²k flops). */
+  static double[][] af(double[] aForeign, Lapack lapack, boolean transpose, double[]... cs) {
+    return GvcMeasures.times(aForeign, lapack, transpose, cs);
   }
 }

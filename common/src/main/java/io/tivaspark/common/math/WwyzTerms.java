@@ -37,8 +37,15 @@ final class WwyzTerms {
     int n = sys.n();
     Demand dm = Demand.of(sys, p);
     e = dm.e();
-    Forward fw = Forward.of(sys, sh, p, dm);
-    Backward bw = Backward.of(sys, sh, p);
+    double[] aF = p.foreignIn(sh.aBuffer()); // A^F in the year's buffer, restored to A below
+    Forward fw;
+    Backward bw;
+    try {
+      fw = Forward.of(sys, sh, p, dm, aF);
+      bw = Backward.of(sys, sh, p, aF);
+    } finally {
+      p.restore(aF, sys.a());
+    }
     for (int q = 0; q < 4; q++) {
       fwd[q] = new double[n];
       bwd[q] = new double[n];
@@ -205,7 +212,7 @@ final class WwyzTerms {
    */
   record Forward(double[] lyD, double[] lyF, double[] lafLyD, double[] lafRest, double[] lafBy, double[] bafBy,
       double[] lafBadBy, double[] llafBy, double[] llyD, double[] llyF, double[] be) {
-    static Forward of(YearSystem sys, GvcMeasures.Shared sh, GvcPartition p, Demand dm) {
+    static Forward of(YearSystem sys, GvcMeasures.Shared sh, GvcPartition p, Demand dm, double[] aF) {
       int n = sys.n();
       double[] a = sys.a();
       Lapack lapack = sys.lapack();
@@ -216,13 +223,13 @@ final class WwyzTerms {
         rest[k] = sys.x()[k] - lyD[k];
       }
       double[] adBy = p.ad(a, sh.by, false); // A^D B y
-      double[][] f1 = p.af(a, lapack, false, lyD, rest, sh.by); // A^F [L yD, x − L yD, B y]
+      double[][] f1 = GvcPartition.af(aF, lapack, false, lyD, rest, sh.by); // A^F [L yD, x − L yD, B y]
       double[] lafLyD = p.l(f1[0], false);
       double[] lafRest = p.l(f1[1], false);
       double[] lafBy = p.l(f1[2], false); // L A^F B y
       // gross exports of each row out of its block (KWW position), in the same pass over B
       double[][] f2 = GvcMeasures.times(sys.b(), lapack, false, f1[2], adBy, dm.e()); // B A^F B y, B A^D B y, B e
-      double[] lafBadBy = p.l(p.af(a, lapack, false, f2[1])[0], false); // L A^F B A^D B y
+      double[] lafBadBy = p.l(GvcPartition.af(aF, lapack, false, f2[1])[0], false); // L A^F B A^D B y
       double[] llafBy = p.l(lafBy, false);
       double[] llyD = p.l(lyD, false);
       double[] llyF = p.l(lyF, false);
@@ -236,13 +243,13 @@ final class WwyzTerms {
    */
   record Backward(double[] vl, double[] vll, double[] vlafl, double[] vlafb, double[] vllafB, double[] vbafB,
       double[] vlafbadb) {
-    static Backward of(YearSystem sys, GvcMeasures.Shared sh, GvcPartition p) {
+    static Backward of(YearSystem sys, GvcMeasures.Shared sh, GvcPartition p, double[] aF) {
       double[] a = sys.a();
       double[] b = sys.b();
       Lapack lapack = sys.lapack();
       double[] vl = p.l(sys.v(), true); // (v'L)'
       double[] vll = p.l(vl, true); // (v'LL)'
-      double[][] b1 = p.af(a, lapack, true, vl, vll, sh.vb); // (v'L A^F)', (v'LL A^F)', (v'B A^F)'
+      double[][] b1 = GvcPartition.af(aF, lapack, true, vl, vll, sh.vb); // (v'L A^F)', (v'LL A^F)', (v'B A^F)'
       double[] vlafl = p.l(b1[0], true);
       double[][] b2 = GvcMeasures.times(b, lapack, true, b1[0], b1[1], b1[2]); // … B
       double[] vlafb = b2[0]; // (v'L A^F B)'
