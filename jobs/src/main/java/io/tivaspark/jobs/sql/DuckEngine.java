@@ -52,7 +52,7 @@ public final class DuckEngine implements SqlEngine {
   @Override
   public long query(String sql, RowSink sink) throws Exception {
     resolve(sql);
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(dialect(sql))) {
       ResultSetMetaData md = rs.getMetaData();
       int n = md.getColumnCount();
       List<String> names = new ArrayList<>();
@@ -77,13 +77,40 @@ public final class DuckEngine implements SqlEngine {
   @Override
   public void toParquet(String sql, Path out) throws Exception {
     resolve(sql);
-    String body = sql.strip();
+    String body = dialect(sql).strip();
     if (body.endsWith(";")) {
       body = body.substring(0, body.length() - 1);
     }
     try (Statement s = conn.createStatement()) {
       s.execute("COPY (" + body + ") TO " + literal(out.toString()) + " (FORMAT parquet)");
     }
+  }
+
+  /**
+   * A Spark SQL statement in DuckDB's quoting, or SQLException (then Spark answers): a backquoted
+   * name {@code `check`} becomes {@code "check"}; a double-quoted text (a string in Spark SQL, a
+   * name in DuckDB) or a backslash in a string literal (an escape in Spark SQL, a plain character
+   * in DuckDB) is left to Spark, so the two engines never read one statement two ways.
+   */
+  static String dialect(String sql) throws SQLException {
+    StringBuilder sb = new StringBuilder(sql.length());
+    boolean inString = false;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          throw new SQLException("a backslash in a string literal: left to Spark SQL");
+        }
+        inString = c != '\'';
+        sb.append(c);
+      } else if (c == '"') {
+        throw new SQLException("a double-quoted text (a string in Spark SQL): left to Spark SQL");
+      } else {
+        inString = c == '\'';
+        sb.append(c == '`' ? '"' : c);
+      }
+    }
+    return sb.toString();
   }
 
   /** The view of one table: every schema column in order, cast to its Delta type; NULL where no file has it. */
