@@ -232,6 +232,7 @@ public final class IcioCsv {
           // a split parent with cells of its own: read again with it as a member of its group
           plan = IcioPlan.decide(labels, options.disc(), options.requireOutput(), cells.nonZeroParents);
           cells = pass2(labels, plan);
+          refuseDuplicateParents(cells, plan.layout());
         }
         MrioYear t = cells.table();
         if (plan.droppedNote() != null) {
@@ -331,6 +332,48 @@ public final class IcioCsv {
       if (rowLabels.isEmpty()) {
         throw error("line " + labels.headerLine(), "no data rows after the header");
       }
+    }
+
+    /**
+     * A split parent kept as a member must carry its own flows, not repeat its parts: when its rows'
+     * total (Z and final demand) equals the sum of the other members' totals (1e-9 relative), the file
+     * holds the aggregate beside its parts, which merging would count twice: exit 3.
+     */
+    private void refuseDuplicateParents(Cells cells, Layout layout) {
+      for (Map.Entry<String, List<String>> e : layout.splits().entrySet()) {
+        List<String> members = e.getValue();
+        if (!members.contains(e.getKey())) {
+          continue;
+        }
+        double parent = 0;
+        double parts = 0;
+        for (String m : members) {
+          double t = supply(cells, layout, layout.entityIndex(m));
+          parent += m.equals(e.getKey()) ? t : 0;
+          parts += m.equals(e.getKey()) ? 0 : t;
+        }
+        if (parent != 0 && Math.abs(parent - parts) <= 1e-9 * Math.abs(parent)) {
+          throw error("rows " + e.getKey() + "_*", "the merged country " + e.getKey() + " repeats the sum of its parts "
+              + members.subList(1, members.size()) + " (an aggregate beside its split members would be counted twice)");
+        }
+      }
+    }
+
+    /** Σ over the entity's rows of Z and final demand. */
+    private static double supply(Cells cells, Layout layout, int entity) {
+      int n = cells.n;
+      int cols = cells.yf.length / n;
+      double sum = 0;
+      for (int ind = 0; ind < layout.industryCount(); ind++) {
+        int i = layout.row(entity, ind);
+        for (int j = 0; j < n; j++) {
+          sum += cells.z[i + j * n];
+        }
+        for (int c = 0; c < cols; c++) {
+          sum += cells.yf[i + c * n];
+        }
+      }
+      return sum;
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.tivaspark.common.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tivaspark.common.SharedData;
+import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import java.io.IOException;
@@ -63,6 +65,34 @@ class IcioSplitParentTest {
     assertEquals(7.0, r.table().valueAdded().get("TLS")[chnC]);
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("kept as a member")), r.notes().toString());
     assertEveryCellKept(f, r.table());
+  }
+
+  @Test
+  void parentRepeatingTheSumOfItsPartsIsRefused() throws IOException {
+    // CHN's rows = CN1's + CN2's: the aggregate beside its parts, which merging would count twice
+    List<String> lines = IcioCsvTest.extendedStyle();
+    for (int i = 0; i < lines.size(); i++) {
+      String label = lines.get(i).split(",", 2)[0];
+      if (label.startsWith("CHN_")) {
+        String ind = label.substring(4);
+        String[] chn = lines.get(i).split(",", -1);
+        String[] a = find(lines, "CN1_" + ind);
+        String[] b = find(lines, "CN2_" + ind);
+        for (int c = 1; c < chn.length; c++) {
+          chn[c] = Double.toString(Double.parseDouble(a[c]) + Double.parseDouble(b[c]));
+        }
+        lines.set(i, String.join(",", chn));
+      }
+    }
+    Path f = write(lines);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> IcioCsv.read(IcioCsv.Source.of(f), 2000, IcioCsv.Options.DEFAULT));
+    assertTrue(e.getMessage().contains("repeats the sum of its parts") && e.getMessage().contains("ext_2000.csv"),
+        e.getMessage());
+  }
+
+  private static String[] find(List<String> lines, String label) {
+    return lines.stream().filter(l -> l.startsWith(label + ",")).findFirst().orElseThrow().split(",", -1);
   }
 
   @Test

@@ -38,6 +38,7 @@ public final class SqlCommand {
     String format = args.has("format") ? args.get("format") : (terminal && !args.has("out") ? "table" : "csv");
     String engine = args.has("engine") ? args.get("engine") : "auto";
     check(format, engine, args.get("out"), args.positional().size());
+    SparkSettings.check(settings); // the Spark settings are checked even when DuckDB answers alone
     try (SqlSession session = open(wh, engine, settings)) {
       if (args.positional().isEmpty()) {
         return new SqlShell(session, format, out).run(in, terminal);
