@@ -7,7 +7,6 @@ import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,12 +68,8 @@ final class Exio12Year {
   /** The one place a SourceYear is built (its record may grow components). */
   private SourceYear sourceYear(MrioYear table, String edition, String unit, ExiobaseIndex index,
       Map<String, String> components, String conversion) {
-    Map<String, String> categories = new java.util.LinkedHashMap<>();
-    for (int c = 0; c < index.categoryNames().size(); c++) {
-      categories.put(index.layout().categories().get(c), index.categoryNames().get(c));
-    }
-    return new SourceYear(table, "EXIOBASE " + generation, edition, unit, countryNames(index.layout()),
-        industryNames(index), categories, components, conversion, notes);
+    return new SourceYear(table, "EXIOBASE " + generation, edition, unit, index.countryNameMap(),
+        index.industryNameMap(), index.categoryNameMap(), components, conversion, notes);
   }
 
   private String require(Map<String, String> found, String prefix) {
@@ -187,20 +182,6 @@ final class Exio12Year {
   private static String rowName(ExiobaseIndex index, int i) {
     Layout l = index.layout();
     return l.countries().get(l.countryOfRow(i)) + " " + l.industries().get(l.industryOfRow(i));
-  }
-
-  private static Map<String, String> countryNames(Layout layout) {
-    Map<String, String> m = new LinkedHashMap<>();
-    layout.countries().forEach(c -> m.put(c, ExiobaseCodes.regionName(c)));
-    return m;
-  }
-
-  private static Map<String, String> industryNames(ExiobaseIndex index) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int s = 0; s < index.sectorNames().size(); s++) {
-      m.put(index.layout().industries().get(s), index.sectorNames().get(s));
-    }
-    return m;
   }
 
   /** What mrio.json records of the conversion, the codes, the categories and the value-added components. */

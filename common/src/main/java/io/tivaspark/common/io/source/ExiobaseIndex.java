@@ -168,6 +168,31 @@ final class ExiobaseIndex {
   }
 
   /** Sector names in layout order (the source's labels of the store's industries). */
+  /** mrio.json's names: store country code → EXIOBASE's region name. */
+  Map<String, String> countryNameMap() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    layout().countries().forEach(c -> m.put(c, ExiobaseCodes.regionName(c)));
+    return m;
+  }
+
+  /** mrio.json's names: store industry code → EXIOBASE's sector (or product) name. */
+  Map<String, String> industryNameMap() {
+    return pairs(layout().industries(), sectorNames());
+  }
+
+  /** mrio.json's names: store category code → EXIOBASE's final-demand category name. */
+  Map<String, String> categoryNameMap() {
+    return pairs(layout().categories(), categoryNames());
+  }
+
+  private static Map<String, String> pairs(List<String> codes, List<String> names) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < names.size(); k++) {
+      m.put(codes.get(k), names.get(k));
+    }
+    return m;
+  }
+
   List<String> sectorNames() {
     return sectorNames;
   }

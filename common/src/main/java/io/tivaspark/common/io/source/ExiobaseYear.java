@@ -7,7 +7,6 @@ import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +66,8 @@ final class ExiobaseYear {
     columnBalanceNote(z, y, published, va, index);
     MrioYear table = new MrioYear(year, layout, z, fd.yf(), va, published, ext.satellite());
     String edition = ((meta.version().isEmpty() ? "" : meta.version() + " ") + index.system()).strip();
-    return new SourceYear(table, "EXIOBASE 3", edition, moneyUnit(), countryNames(layout),
-        industryNames(index), categoryNames(index), componentNames, conversion + " " + labels(index, va.keySet()), notes);
+    return new SourceYear(table, "EXIOBASE 3", edition, moneyUnit(), index.countryNameMap(),
+        index.industryNameMap(), index.categoryNameMap(), componentNames, conversion + " " + labels(index, va.keySet()), notes);
   }
 
   /** va = x − Z'1 with x the published output or Z1 + y (the default math's own value added). */
@@ -203,31 +202,6 @@ final class ExiobaseYear {
       notes.add("unit.txt names several units " + units + "; the first is the table's");
     }
     return ExiobaseCodes.money(units.keySet().iterator().next());
-  }
-
-  private static Map<String, String> countryNames(Layout layout) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String c : layout.countries()) {
-      m.put(c, ExiobaseCodes.regionName(c));
-    }
-    return m;
-  }
-
-  private static Map<String, String> industryNames(ExiobaseIndex index) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int s = 0; s < index.sectorNames().size(); s++) {
-      m.put(index.layout().industries().get(s), index.sectorNames().get(s));
-    }
-    return m;
-  }
-
-  /** Category code → EXIOBASE's category name (Y.txt's column label). */
-  private static Map<String, String> categoryNames(ExiobaseIndex index) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int c = 0; c < index.categoryNames().size(); c++) {
-      m.put(index.layout().categories().get(c), index.categoryNames().get(c));
-    }
-    return m;
   }
 
   /** What the codes stand for: the system, the category codes and the value-added components. */
