@@ -221,24 +221,12 @@ public final class ColumnarWriter implements RowFile {
   @Override
   public void commit() throws IOException {
     close();
-    fs.delete(target, false);
-    if (!fs.rename(tmp, target)) {
-      throw new IOException("could not rename " + tmp + " to " + target);
-    }
+    RowFile.publish(fs, tmp, target);
   }
 
   @Override
   public void abort() {
-    try {
-      close();
-    } catch (IOException | RuntimeException e) {
-      // ignore: we delete it anyway
-    }
-    try {
-      fs.delete(tmp, false);
-    } catch (IOException e) {
-      // best effort
-    }
+    RowFile.discard(fs, tmp, this::close);
   }
 
   private void close() throws IOException {

@@ -86,24 +86,12 @@ public final class KeyRows implements Closeable {
   /** Closes the file and renames it to its final name (replacing an older file of that name). */
   public void commit() throws IOException {
     close();
-    fs.delete(target, false);
-    if (!fs.rename(tmp, target)) {
-      throw new IOException("could not rename " + tmp + " to " + target);
-    }
+    RowFile.publish(fs, tmp, target);
   }
 
   /** Abandons the file. */
   public void abort() {
-    try {
-      close();
-    } catch (IOException e) {
-      // ignore: we delete it anyway
-    }
-    try {
-      fs.delete(tmp, false);
-    } catch (IOException e) {
-      // best effort
-    }
+    RowFile.discard(fs, tmp, this::close);
   }
 
   @Override

@@ -179,25 +179,13 @@ public final class ParquetRows {
     @Override
     public void commit() throws IOException {
       close();
-      fs.delete(target, false);
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("could not rename " + tmp + " to " + target);
-      }
+      RowFile.publish(fs, tmp, target);
     }
 
     /** Abandons the file. */
     @Override
     public void abort() {
-      try {
-        close();
-      } catch (IOException e) {
-        // ignore: we delete it anyway
-      }
-      try {
-        fs.delete(tmp, false);
-      } catch (IOException e) {
-        // best effort
-      }
+      RowFile.discard(fs, tmp, this::close);
     }
 
     @Override
