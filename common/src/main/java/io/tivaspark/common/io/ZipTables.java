@@ -37,6 +37,30 @@ public final class ZipTables {
   /** The table members of a zip archive, in archive order; documentation members skipped. */
   public static List<Member> members(Path zip) {
     List<Member> out = new ArrayList<>();
+    try {
+      for (String name : tableNames(zip,
+          "unexpected member in a zip archive (expected one CSV table per year, e.g. 2017.csv, and ReadMe files)")) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        OptionalInt y = TableNames.year(base, zip.toString(), "member " + name);
+        if (y.isEmpty()) {
+          throw new InvalidInputException(zip.toString(), null, "member " + name,
+              "no year in the member name (expected e.g. ICIO2021_1995.csv or 2017_SML.csv)");
+        }
+        out.add(new Member(name, y.getAsInt()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + zip + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * The CSV ({@code .csv}, {@code .csv.gz}) members of a zip archive, in archive order; directories,
+   * system files and documentation (ReadMe, PDF, Excel, text...) skipped; any other member is an
+   * error with rule {@code unexpected}, and so is an unreadable or table-less archive.
+   */
+  public static List<String> tableNames(Path zip, String unexpected) throws IOException {
+    List<String> out = new ArrayList<>();
     try (ZipFile zf = new ZipFile(zip.toFile())) {
       Enumeration<? extends ZipEntry> en = zf.entries();
       while (en.hasMoreElements()) {
@@ -47,21 +71,12 @@ public final class ZipTables {
           continue;
         }
         if (!TABLE.matcher(name).matches()) {
-          throw new InvalidInputException(zip.toString(), null, "member " + name,
-              "unexpected member in a zip archive (expected one CSV table per year, e.g. 2017.csv, and ReadMe files)");
+          throw new InvalidInputException(zip.toString(), null, "member " + name, unexpected);
         }
-        OptionalInt y = TableNames.year(base, zip.toString(), "member " + name);
-        if (y.isEmpty()) {
-          throw new InvalidInputException(zip.toString(), null, "member " + name,
-              "no year in the member name (expected e.g. ICIO2021_1995.csv or 2017_SML.csv)");
-        }
-        out.add(new Member(name, y.getAsInt()));
+        out.add(name);
       }
     } catch (ZipException e) {
-      throw new InvalidInputException(zip.toString(), null, null,
-          "not a readable zip archive: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + zip + ": " + e.getMessage(), e);
+      throw new InvalidInputException(zip.toString(), null, null, "not a readable zip archive: " + e.getMessage(), e);
     }
     if (out.isEmpty()) {
       throw new InvalidInputException(zip.toString(), null, null, "zip archive holds no CSV table");

@@ -2,6 +2,7 @@ package io.tivaspark.common.io.source;
 
 import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.io.TableNames;
+import io.tivaspark.common.io.ZipTables;
 import io.tivaspark.common.model.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -11,16 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * The files of a FIGARO download (docs/sources/figaro.md §2): CSV files ({@code .csv},
@@ -30,8 +28,6 @@ import java.util.zip.ZipFile;
 final class FigaroFiles {
   private static final Pattern TABLE = Pattern.compile("(?i).*\\.csv(\\.gz)?");
   private static final Pattern ZIP = Pattern.compile("(?i).*\\.zip");
-  private static final Pattern DOC = Pattern.compile(
-      "(?i)(.*/)?(readme[^/]*|[^/]*\\.(pdf|xlsx|xls|txt|docx|doc|md|html?|json))");
   private static final Pattern EDITION = Pattern.compile("(?i)_(\\d{2})ed(_|$)");
 
   private FigaroFiles() {}
@@ -104,31 +100,11 @@ final class FigaroFiles {
 
   /** The CSV members of a zip archive; documentation skipped; any other member is an error. */
   static List<String> zipMembers(Path zip) {
-    List<String> out = new ArrayList<>();
-    try (ZipFile zf = new ZipFile(zip.toFile())) {
-      Enumeration<? extends ZipEntry> en = zf.entries();
-      while (en.hasMoreElements()) {
-        ZipEntry e = en.nextElement();
-        String name = e.getName();
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        if (e.isDirectory() || name.startsWith("__MACOSX/") || base.startsWith(".") || DOC.matcher(name).matches()) {
-          continue;
-        }
-        if (!TABLE.matcher(name).matches()) {
-          throw new InvalidInputException(zip.toString(), null, "member " + name,
-              "unexpected member in a FIGARO zip archive (expected CSV tables)");
-        }
-        out.add(name);
-      }
-    } catch (ZipException e) {
-      throw new InvalidInputException(zip.toString(), null, null, "not a readable zip archive: " + e.getMessage(), e);
+    try {
+      return ZipTables.tableNames(zip, "unexpected member in a FIGARO zip archive (expected CSV tables)");
     } catch (IOException e) {
       throw new InvalidInputException(zip.toString(), null, null, "cannot read the zip archive: " + e.getMessage(), e);
     }
-    if (out.isEmpty()) {
-      throw new InvalidInputException(zip.toString(), null, null, "zip archive holds no CSV table");
-    }
-    return out;
   }
 
   /** What the table holds, from its header line and first data line (cheap). */
