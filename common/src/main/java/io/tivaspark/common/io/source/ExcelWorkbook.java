@@ -169,6 +169,10 @@ final class ExcelWorkbook implements Closeable {
         throw own;
       }
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      org.xml.sax.SAXParseException at = cause(e, org.xml.sax.SAXParseException.class);
+      if (at != null) {
+        why += " (sheet XML line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+      }
       throw new InvalidInputException(label, year, "sheet " + sheet,
           "unreadable sheet (truncated or damaged workbook?): " + why, e);
     }

@@ -59,7 +59,15 @@ class SourceNamesTest {
   @Test
   void wiod2013MockWorkbook() throws Exception {
     Path w = SharedData.require("data/pymrio-mocks/wiod_mock/wiot09_row_sep12.xlsx");
-    assertNamed(readOne(new WiodSource(), w, OptionalInt.empty()));
+    try {
+      assertNamed(readOne(new WiodSource(), w, OptionalInt.empty()));
+    } catch (RuntimeException e) {
+      // CI once failed here with a SAX error that no local rerun (300 repetitions) reproduced: name
+      // the bytes that were read, so that a damaged copy of the mock can be told from a reader fault
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(w));
+      throw new AssertionError("reading " + w + " (" + java.nio.file.Files.size(w) + " bytes, sha256 "
+          + java.util.HexFormat.of().formatHex(sha) + ") failed: " + e.getMessage(), e);
+    }
   }
 
   @Test
