@@ -7,9 +7,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 FAT="$(ls jobs/target/tiva-jobs-*-all.jar | head -n 1)"
-# Spark (and what Spark ships) only: drop our modules, Delta, Unity Catalog and Config
+# Spark (and what Spark ships) only: drop our modules and every dependency Spark does not ship
+# (Delta, Unity Catalog, Config, POI and its helpers, the bundled OpenBLAS: the fat jar must bring
+# them; DuckDB and JLine: left out of the fat jar on purpose, so `sql` answers through Spark here)
 SPARK_CP="$(tr ':' '\n' < jobs/target/launcher-classpath.txt \
-  | grep -vE '/io/delta/|/io/unitycatalog/|/com/typesafe/config/|tiva-common|/common/target/' | paste -sd: -)"
+  | grep -vE '/io/delta/|/io/unitycatalog/|/com/typesafe/config/|tiva-common|/common/target/|/org/apache/poi/|/org/apache/xmlbeans/|/com/zaxxer/|/com/github/virtuald/|/org/bytedeco/|/org/duckdb/|/org/jline/' \
+  | paste -sd: -)"
 FLAGS="$(cat conf/jvmflags.txt)"
 WORK="$ROOT/target/spark-submit-it"
 rm -rf "$WORK"; mkdir -p "$WORK"
@@ -26,6 +29,20 @@ submit run --input "$WORK/store" --warehouse "$WORK/warehouse"
 out="$(submit sql --warehouse "$WORK/warehouse" "SELECT year, count(*) AS n FROM indicators GROUP BY year ORDER BY year")"
 echo "$out"
 [ "$(echo "$out" | grep -cE '^200[12],[0-9]+$')" = "2" ] || { echo "spark-submit-local: unexpected sql output" >&2; exit 1; }
+# the interactive shell with piped input (no JLine, no DuckDB on this classpath: Spark answers)
+out="$(printf 'SELECT count(*) AS n FROM runs;\n\\q\n' | submit sql --warehouse "$WORK/warehouse")"
+echo "$out"
+echo "$out" | grep -qE '^1$' || { echo "spark-submit-local: unexpected sql shell output" >&2; exit 1; }
+# an Excel workbook (POI from the fat jar): the WIOD 2013 mock of ../shared/data
+MOCK="$ROOT/../shared/data/pymrio-mocks/wiod_mock/wiot09_row_sep12.xlsx"
+if [ -f "$MOCK" ]; then
+  submit ingest --format wiod2016 --in "$MOCK" --out "$WORK/wiod-store"
+  [ -f "$WORK/wiod-store/mrio.json" ] || { echo "spark-submit-local: ingest of $MOCK wrote no store" >&2; exit 1; }
+elif [ "${TIVA_REQUIRE_SHARED:-0}" = "1" ]; then
+  echo "spark-submit-local: $MOCK is missing and TIVA_REQUIRE_SHARED=1" >&2; exit 1
+else
+  echo "spark-submit-local: SKIPPED the Excel ingest: $MOCK is missing (../shared/data absent)" >&2
+fi
 set +e
 submit run --input "$WORK/missing" --warehouse "$WORK/warehouse" 2>"$WORK/err.txt"
 code=$?

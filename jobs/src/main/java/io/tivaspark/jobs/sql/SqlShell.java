@@ -129,23 +129,36 @@ public final class SqlShell {
 
     static LineSource open() {
       try {
-        org.jline.terminal.Terminal term = org.jline.terminal.TerminalBuilder.builder().system(true).build();
-        org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(term)
-            .variable(org.jline.reader.LineReader.HISTORY_FILE,
-                Path.of(System.getProperty("user.home"), ".tiva_sql_history"))
-            .build();
-        return prompt -> {
-          try {
-            return reader.readLine(prompt);
-          } catch (org.jline.reader.UserInterruptException e) {
-            return "";
-          } catch (org.jline.reader.EndOfFileException e) {
-            return null;
-          }
-        };
+        return over(org.jline.terminal.TerminalBuilder.builder().system(true).build(),
+            Path.of(System.getProperty("user.home"), ".tiva_sql_history"));
       } catch (IOException | LinkageError e) {
         return null;
       }
+    }
+
+    /**
+     * Lines from {@code term} exactly as typed: no backslash escapes (so {@code \d runs} arrives
+     * as typed), no history expansion (so {@code !=} stays SQL), no quote continuation (the shell
+     * itself joins lines until {@code ;}).
+     */
+    static LineSource over(org.jline.terminal.Terminal term, Path history) {
+      org.jline.reader.impl.DefaultParser parser = new org.jline.reader.impl.DefaultParser();
+      parser.setEscapeChars(new char[0]);
+      parser.setEofOnUnclosedQuote(false);
+      org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(term)
+          .parser(parser)
+          .option(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+          .variable(org.jline.reader.LineReader.HISTORY_FILE, history)
+          .build();
+      return prompt -> {
+        try {
+          return reader.readLine(prompt);
+        } catch (org.jline.reader.UserInterruptException e) {
+          return "";
+        } catch (org.jline.reader.EndOfFileException e) {
+          return null;
+        }
+      };
     }
   }
 }
