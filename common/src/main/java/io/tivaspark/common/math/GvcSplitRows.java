@@ -1,0 +1,112 @@
+package io.tivaspark.common.math;
+
+import io.tivaspark.common.model.CheckResult;
+import io.tivaspark.common.model.IndustryAggregates;
+import io.tivaspark.common.model.ResultSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The gvc_measures rows built on {@link ExportVaSplit}, for every economy (countries, then groups as
+ * one economy) by industry, industry aggregate and "_T" (docs/decompositions.md):
+ * <ul>
+ * <li><b>VA-based revealed comparative advantage</b> (Koopman, Wang and Wei 2014, AER 104(2), §V;
+ *     Wang, Wei and Zhu 2013, NBER WP 19677): DVA_FWD_{S,i} = Σ_{k∈S, ind(k)=i} v_k (L_SS e_S)_k, the
+ *     value added of S's industry i in S's gross exports (forward linkage: also what it sells to
+ *     S's other exporting industries), and RCA_VA_{S,i} = (DVA_FWD_{S,i} / DVA_FWD_{S,_T}) /
+ *     (DVA_FWD_{W,i} / DVA_FWD_{W,_T}), W = Σ over the reporting countries (groups never enter the
+ *     world sums). An aggregate sums DVA_FWD over its members before dividing.</li>
+ * </ul>
+ * Checks: P7 (Σ_i DVA_FWD = u'e, the same DVA by exporting industry).
+ */
+final class GvcSplitRows {
+  private GvcSplitRows() {}
+
+  /** Sums of one economy by slot ({@link IndustrySlots}). */
+  static final class Slots {
+    final double[] dvaF;
+
+    Slots(int slots) {
+      dvaF = new double[slots];
+    }
+
+    static Slots of(YearSystem sys, ExportVaSplit s, int[][] slotsOf, int slots) {
+      Slots r = new Slots(slots);
+      for (int ii = 0; ii < s.rows.length; ii++) {
+        for (int q : slotsOf[sys.ind()[s.rows[ii]]]) {
+          r.dvaF[q] += s.dvaF[ii];
+        }
+      }
+      return r;
+    }
+  }
+
+  /**
+   * The rows and checks of one year. {@code groupInverses}: the local inverse of each group's rows
+   * (in {@link YearSystem.Economy#rows()} order), computed once by the group's WWYZ partition.
+   */
+  static void compute(YearSystem sys, ResultSink sink, Checks ck, Map<String, double[]> groupInverses) {
+    ExportVaSplit.Partners p = ExportVaSplit.Partners.of(sys);
+    IndustryAggregates agg = sys.industryAggregates();
+    int[][] slotsOf = IndustrySlots.containing(agg);
+    int slots = agg.slots() + 1;
+    double[][] countryInv = sys.countryLocalInverses();
+    List<YearSystem.Economy> ecos = sys.economies();
+    List<ExportVaSplit> splits = new ArrayList<>();
+    List<Slots> sums = new ArrayList<>();
+    double[] world = new double[slots];
+    for (int q = 0; q < ecos.size(); q++) {
+      YearSystem.Economy eco = ecos.get(q);
+      double[] lss = eco.group() ? groupInverses.get(eco.code()) : countryInv[q];
+      ExportVaSplit s = ExportVaSplit.of(sys, p, eco.rows(), eco.member(), lss);
+      Slots ss = Slots.of(sys, s, slotsOf, slots);
+      splits.add(s);
+      sums.add(ss);
+      if (!eco.group()) {
+        for (int k = 0; k < slots; k++) {
+          world[k] += ss.dvaF[k];
+        }
+      }
+    }
+    check(sys, ck, ecos, splits, sums, slots - 1);
+    List<String> industries = sys.layout().industries();
+    for (int q = 0; q < ecos.size(); q++) {
+      emitRca(sink, ecos.get(q).code(), sums.get(q), world, agg, industries);
+    }
+  }
+
+  /** DVA_FWD and RCA_VA of one economy, every slot. */
+  static void emitRca(ResultSink sink, String code, Slots ss, double[] world, IndustryAggregates agg,
+      List<String> industries) {
+    int tot = agg.slots();
+    for (int k = 0; k <= tot; k++) {
+      String in = IndustrySlots.code(agg, k, industries);
+      sink.gvcMeasure("DVA_FWD", code, in, ss.dvaF[k]);
+      sink.gvcMeasure("RCA_VA", code, in, rca(ss.dvaF[k], ss.dvaF[tot], world[k], world[tot]));
+    }
+  }
+
+  /** (x_si / x_s) / (x_wi / x_w): NaN when a denominator is 0. */
+  static double rca(double xsi, double xs, double xwi, double xw) {
+    return GvcMeasures.ratio(GvcMeasures.ratio(xsi, xs), GvcMeasures.ratio(xwi, xw));
+  }
+
+  /** P7 for every economy. */
+  private static void check(YearSystem sys, Checks ck, List<YearSystem.Economy> ecos, List<ExportVaSplit> splits,
+      List<Slots> sums, int tot) {
+    CheckResult.Builder p7 = ck.identity("P7",
+        "VA-based RCA: Σ_i DVA_FWD (v̂_S L_SS e_S row sums) = u'e (u = v_S'L_SS, by exporting industry)");
+    for (int q = 0; q < ecos.size(); q++) {
+      ExportVaSplit s = splits.get(q);
+      double ue = 0;
+      for (int ii = 0; ii < s.rows.length; ii++) {
+        ue += s.u[ii] * s.e[ii];
+      }
+      final String code = ecos.get(q).code();
+      Supplier<String> where = () -> code;
+      p7.compare(sums.get(q).dvaF[tot], ue, where);
+    }
+  }
+}
