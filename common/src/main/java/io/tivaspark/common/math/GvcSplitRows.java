@@ -18,29 +18,63 @@ import java.util.function.Supplier;
  *     S's other exporting industries), and RCA_VA_{S,i} = (DVA_FWD_{S,i} / DVA_FWD_{S,_T}) /
  *     (DVA_FWD_{W,i} / DVA_FWD_{W,_T}), W = Σ over the reporting countries (groups never enter the
  *     world sums). An aggregate sums DVA_FWD over its members before dividing.</li>
+ * <li><b>Borin–Mancini–Taglioni split of gross exports</b> (Borin, Mancini and Taglioni 2025, "Economic
+ *     Consequences of Trade and Global Value Chain Integration: A Measurement Perspective", World Bank
+ *     Economic Review, doi 10.1093/wber/lhaf017; World Bank PRWP 9785, 2021), by exporting industry i
+ *     of S, summed over the partners r ∉ S (notation of {@link ExportVaSplit}):
+ *     DAVAX = u∘a (domestic VA crossing one border), BMT_GVC_PF = u∘f (pure forward: domestic VA
+ *     re-exported by r), BMT_GVC_TS = w∘f (two-sided: imported inputs in exports r re-exports),
+ *     BMT_GVC_PB = w∘a (pure backward: imported inputs in exports absorbed by r), levels, and
+ *     GVC_PF_BMT, GVC_TS_BMT, GVC_PB_BMT in percent of gross exports. PF = BM's GVCF, TS + PB = BM's
+ *     GVCB (source-based, exporter perspective).</li>
  * </ul>
- * Checks: P7 (Σ_i DVA_FWD = u'e, the same DVA by exporting industry).
+ * Checks: P7 (Σ_i DVA_FWD = u'e, the same DVA by exporting industry); P8 (a + f = e and
+ * DAVAX + PF + TS + PB = e, by exporting sector).
  */
 final class GvcSplitRows {
   private GvcSplitRows() {}
 
-  /** Sums of one economy by slot ({@link IndustrySlots}). */
+  /** Level measures of the BMT split, in the order of {@link #BMT_PCT} (then DAVAX). */
+  static final String[] BMT_LEVELS = {"BMT_GVC_PF", "BMT_GVC_TS", "BMT_GVC_PB", "BMT_DAVAX"};
+  /** The same in percent of gross exports. */
+  static final String[] BMT_PCT = {"GVC_PF_BMT", "GVC_TS_BMT", "GVC_PB_BMT"};
+
+  /** Sums of one economy by slot ({@link IndustrySlots}): DVA_FWD (by source row), exports and the BMT parts (by exporting row). */
   static final class Slots {
     final double[] dvaF;
+    final double[] exgr;
+    final double[][] bmt = new double[4][]; // PF, TS, PB, DAVAX
 
     Slots(int slots) {
       dvaF = new double[slots];
+      exgr = new double[slots];
+      for (int q = 0; q < 4; q++) {
+        bmt[q] = new double[slots];
+      }
     }
 
     static Slots of(YearSystem sys, ExportVaSplit s, int[][] slotsOf, int slots) {
       Slots r = new Slots(slots);
       for (int ii = 0; ii < s.rows.length; ii++) {
-        for (int q : slotsOf[sys.ind()[s.rows[ii]]]) {
-          r.dvaF[q] += s.dvaF[ii];
+        double[] parts = bmtParts(s, ii);
+        for (int k : slotsOf[sys.ind()[s.rows[ii]]]) {
+          r.dvaF[k] += s.dvaF[ii];
+          r.exgr[k] += s.e[ii];
+          for (int q = 0; q < 4; q++) {
+            r.bmt[q][k] += parts[q];
+          }
         }
       }
       return r;
     }
+  }
+
+  /**
+   * The BMT split of exporting row ii: pure forward u∘f, two-sided w∘f, pure backward w∘a, DAVAX u∘a
+   * (u domestic VA and w imported inputs per unit of exports; a absorbed by the direct importer, f re-exported).
+   */
+  static double[] bmtParts(ExportVaSplit s, int ii) {
+    return new double[] {s.u[ii] * s.f[ii], s.w[ii] * s.f[ii], s.w[ii] * s.a[ii], s.u[ii] * s.a[ii]};
   }
 
   /**
@@ -74,6 +108,7 @@ final class GvcSplitRows {
     List<String> industries = sys.layout().industries();
     for (int q = 0; q < ecos.size(); q++) {
       emitRca(sink, ecos.get(q).code(), sums.get(q), world, agg, industries);
+      emitBmt(sink, ecos.get(q).code(), sums.get(q), agg, industries);
     }
   }
 
@@ -85,6 +120,19 @@ final class GvcSplitRows {
       String in = IndustrySlots.code(agg, k, industries);
       sink.gvcMeasure("DVA_FWD", code, in, ss.dvaF[k]);
       sink.gvcMeasure("RCA_VA", code, in, rca(ss.dvaF[k], ss.dvaF[tot], world[k], world[tot]));
+    }
+  }
+
+  /** The BMT levels and their percent of gross exports, every slot of one economy. */
+  static void emitBmt(ResultSink sink, String code, Slots ss, IndustryAggregates agg, List<String> industries) {
+    for (int k = 0; k <= agg.slots(); k++) {
+      String in = IndustrySlots.code(agg, k, industries);
+      for (int q = 0; q < 4; q++) {
+        sink.gvcMeasure(BMT_LEVELS[q], code, in, ss.bmt[q][k]);
+      }
+      for (int q = 0; q < 3; q++) {
+        sink.gvcMeasure(BMT_PCT[q], code, in, Codes.share(ss.bmt[q][k], ss.exgr[k]));
+      }
     }
   }
 
@@ -107,6 +155,22 @@ final class GvcSplitRows {
       final String code = ecos.get(q).code();
       Supplier<String> where = () -> code;
       p7.compare(sums.get(q).dvaF[tot], ue, where);
+      checkBmt(sys, ck, s);
+    }
+  }
+
+  /** P8 on every exporting row of one economy: a + f = e (rows balance) and DAVAX + PF + TS + PB = e. */
+  private static void checkBmt(YearSystem sys, Checks ck, ExportVaSplit s) {
+    CheckResult.Builder rows = ck.identity("P8",
+        "BMT: absorbed by the direct importer + re-exported = gross exports (by exporting sector)");
+    CheckResult.Builder all = ck.identity("P8",
+        "BMT: DAVAX + GVC_PF + GVC_TS + GVC_PB = gross exports (by exporting sector)");
+    for (int ii = 0; ii < s.rows.length; ii++) {
+      final int k = s.rows[ii];
+      Supplier<String> where = () -> sys.label(k);
+      rows.compare(s.a[ii] + s.f[ii], s.e[ii], where);
+      double[] p = bmtParts(s, ii);
+      all.compare(p[0] + p[1] + p[2] + p[3], s.e[ii], where);
     }
   }
 }

@@ -159,13 +159,13 @@ class GvcSplitsTest {
         .industryGroups(GvcAggregatesTest.aggregates(nInd)).build();
     YearSystem sys = YearSystem.build(yr, opt);
     DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
-    GvcMeasures.Result r = GvcMeasures.compute(sys, sink);
+    TivaSummary r = Decompositions.compute(sys, sink); // the whole gvc family: BM's GVCF_BM, GVCB_BM too
     Set<String> codes = new TreeSet<>();
     for (CheckResult c : r.checks()) {
       assertTrue(c.passed() && c.maxRelError() <= TOL, c.check() + " " + c.scope() + ": " + c.maxRelError());
       codes.add(c.check());
     }
-    assertTrue(codes.contains("P7"), "P7 written: " + codes);
+    assertTrue(codes.contains("P7") && codes.contains("P8"), "P7, P8 written: " + codes);
 
     GvcReference ref = new GvcReference(yr);
     List<String> slotCodes = new ArrayList<>(lay.industries());
@@ -205,6 +205,13 @@ class GvcSplitsTest {
         double[] d = m.get("DVA_FWD");
         expected.put("DVA_FWD" + key, d[s]);
         expected.put("RCA_VA" + key, (d[s] / d[tot]) / (world[s] / world[tot]));
+        double ex = m.get("EXGR")[s];
+        for (String lv : List.of("BMT_DAVAX", "BMT_GVC_PF", "BMT_GVC_TS", "BMT_GVC_PB")) {
+          expected.put(lv + key, m.get(lv)[s]);
+        }
+        expected.put("GVC_PF_BMT" + key, 100 * m.get("BMT_GVC_PF")[s] / ex);
+        expected.put("GVC_TS_BMT" + key, 100 * m.get("BMT_GVC_TS")[s] / ex);
+        expected.put("GVC_PB_BMT" + key, 100 * m.get("BMT_GVC_PB")[s] / ex);
       }
     });
     int compared = 0;
@@ -215,7 +222,18 @@ class GvcSplitsTest {
       assertEquals(want, got, TOL * Math.max(1, Math.abs(want)), e.getKey());
       compared++;
     }
-    assertEquals(2 * (g + 1) * slotCodes.size(), compared, "values compared");
+    assertEquals(9 * (g + 1) * slotCodes.size(), compared, "values compared");
+    // PF = BM's GVCF and TS + PB = BM's GVCB (percent of gross exports, source-based exporter perspective)
+    for (String code : byEconomy.keySet()) {
+      for (String in : slotCodes) {
+        String key = "|" + code + "|" + in;
+        double gvcf = sink.gvc.get("GVCF_BM" + key);
+        double gvcb = sink.gvc.get("GVCB_BM" + key);
+        assertEquals(gvcf, sink.gvc.get("GVC_PF_BMT" + key), TOL * Math.max(1, Math.abs(gvcf)), "PF = GVCF " + key);
+        assertEquals(gvcb, sink.gvc.get("GVC_TS_BMT" + key) + sink.gvc.get("GVC_PB_BMT" + key),
+            TOL * Math.max(1, Math.abs(gvcb)), "TS + PB = GVCB " + key);
+      }
+    }
     // the group is one economy: its DVA in exports is not the sum of its members' (intra-group trade is domestic)
     double members = sink.gvc.get("DVA_FWD|" + lay.countries().get(1) + "|_T")
         + sink.gvc.get("DVA_FWD|" + lay.countries().get(2) + "|_T");
