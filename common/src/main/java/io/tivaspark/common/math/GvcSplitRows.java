@@ -27,9 +27,11 @@ import java.util.function.Supplier;
  *     BMT_GVC_PB = w∘a (pure backward: imported inputs in exports absorbed by r), levels, and
  *     GVC_PF_BMT, GVC_TS_BMT, GVC_PB_BMT in percent of gross exports. PF = BM's GVCF, TS + PB = BM's
  *     GVCB (source-based, exporter perspective).</li>
+ * <li><b>Miroudot–Ye (2021) world perimeter</b> ({@link MiroudotYeWorld}): MY_WLD_DVA, MY_WLD_DDC,
+ *     MY_WLD_FDC1, MY_WLD_FDC2, the multipliers times gross exports, by exporting industry.</li>
  * </ul>
  * Checks: P7 (Σ_i DVA_FWD = u'e, the same DVA by exporting industry); P8 (a + f = e and
- * DAVAX + PF + TS + PB = e, by exporting sector).
+ * DAVAX + PF + TS + PB = e, by exporting sector); P9 (DVA + DDC + FDC1 + FDC2 = e, by exporting sector).
  */
 final class GvcSplitRows {
   private GvcSplitRows() {}
@@ -44,24 +46,28 @@ final class GvcSplitRows {
     final double[] dvaF;
     final double[] exgr;
     final double[][] bmt = new double[4][]; // PF, TS, PB, DAVAX
+    final double[][] my = new double[4][]; // Miroudot–Ye world: DVA, DDC, FDC1, FDC2
 
     Slots(int slots) {
       dvaF = new double[slots];
       exgr = new double[slots];
       for (int q = 0; q < 4; q++) {
         bmt[q] = new double[slots];
+        my[q] = new double[slots];
       }
     }
 
-    static Slots of(YearSystem sys, ExportVaSplit s, int[][] slotsOf, int slots) {
+    static Slots of(YearSystem sys, ExportVaSplit s, MiroudotYeWorld w, int[][] slotsOf, int slots) {
       Slots r = new Slots(slots);
       for (int ii = 0; ii < s.rows.length; ii++) {
         double[] parts = bmtParts(s, ii);
+        double[] myParts = myParts(s, w, ii);
         for (int k : slotsOf[sys.ind()[s.rows[ii]]]) {
           r.dvaF[k] += s.dvaF[ii];
           r.exgr[k] += s.e[ii];
           for (int q = 0; q < 4; q++) {
             r.bmt[q][k] += parts[q];
+            r.my[q][k] += myParts[q];
           }
         }
       }
@@ -77,11 +83,25 @@ final class GvcSplitRows {
     return new double[] {s.u[ii] * s.f[ii], s.w[ii] * s.f[ii], s.w[ii] * s.a[ii], s.u[ii] * s.a[ii]};
   }
 
+  /** Miroudot–Ye world-perimeter terms of exporting row ii: its multipliers times its gross exports. */
+  static double[] myParts(ExportVaSplit s, MiroudotYeWorld w, int ii) {
+    double e = s.e[ii];
+    return new double[] {w.dva[ii] * e, w.ddc[ii] * e, w.fdc1[ii] * e, w.fdc2[ii] * e};
+  }
+
+  /** Miroudot–Ye world-perimeter measures, in the order of {@link #myParts}. */
+  static final String[] MY_LEVELS = {"MY_WLD_DVA", "MY_WLD_DDC", "MY_WLD_FDC1", "MY_WLD_FDC2"};
+
   /**
-   * The rows and checks of one year. {@code groupInverses}: the local inverse of each group's rows
-   * (in {@link YearSystem.Economy#rows()} order), computed once by the group's WWYZ partition.
+   * What the rows need from the WWYZ partitions: the Miroudot–Ye vectors of the countries' partition,
+   * and for each group (by code) the local inverse of its rows (in {@link YearSystem.Economy#rows()}
+   * order) and the Miroudot–Ye vectors of its own partition.
    */
-  static void compute(YearSystem sys, ResultSink sink, Checks ck, Map<String, double[]> groupInverses) {
+  record Inputs(MiroudotYeWorld.Partition countries, Map<String, double[]> groupInverses,
+      Map<String, MiroudotYeWorld.Partition> groupWorld) {}
+
+  /** The rows and checks of one year, the group inverses and partition vectors taken from {@code in}. */
+  static void compute(YearSystem sys, ResultSink sink, Checks ck, Inputs in) {
     ExportVaSplit.Partners p = ExportVaSplit.Partners.of(sys);
     IndustryAggregates agg = sys.industryAggregates();
     int[][] slotsOf = IndustrySlots.containing(agg);
@@ -89,14 +109,18 @@ final class GvcSplitRows {
     double[][] countryInv = sys.countryLocalInverses();
     List<YearSystem.Economy> ecos = sys.economies();
     List<ExportVaSplit> splits = new ArrayList<>();
+    List<MiroudotYeWorld> worlds = new ArrayList<>();
     List<Slots> sums = new ArrayList<>();
     double[] world = new double[slots];
     for (int q = 0; q < ecos.size(); q++) {
       YearSystem.Economy eco = ecos.get(q);
-      double[] lss = eco.group() ? groupInverses.get(eco.code()) : countryInv[q];
+      double[] lss = eco.group() ? in.groupInverses().get(eco.code()) : countryInv[q];
       ExportVaSplit s = ExportVaSplit.of(sys, p, eco.rows(), eco.member(), lss);
-      Slots ss = Slots.of(sys, s, slotsOf, slots);
+      MiroudotYeWorld w = MiroudotYeWorld.of(sys,
+          eco.group() ? in.groupWorld().get(eco.code()) : in.countries(), s, lss);
+      Slots ss = Slots.of(sys, s, w, slotsOf, slots);
       splits.add(s);
+      worlds.add(w);
       sums.add(ss);
       if (!eco.group()) {
         for (int k = 0; k < slots; k++) {
@@ -105,10 +129,14 @@ final class GvcSplitRows {
       }
     }
     check(sys, ck, ecos, splits, sums, slots - 1);
+    for (int q = 0; q < ecos.size(); q++) {
+      checkMy(sys, ck, splits.get(q), worlds.get(q));
+    }
     List<String> industries = sys.layout().industries();
     for (int q = 0; q < ecos.size(); q++) {
       emitRca(sink, ecos.get(q).code(), sums.get(q), world, agg, industries);
       emitBmt(sink, ecos.get(q).code(), sums.get(q), agg, industries);
+      emitMy(sink, ecos.get(q).code(), sums.get(q), agg, industries);
     }
   }
 
@@ -133,6 +161,27 @@ final class GvcSplitRows {
       for (int q = 0; q < 3; q++) {
         sink.gvcMeasure(BMT_PCT[q], code, in, Codes.share(ss.bmt[q][k], ss.exgr[k]));
       }
+    }
+  }
+
+  /** The Miroudot–Ye world-perimeter levels, every slot of one economy. */
+  static void emitMy(ResultSink sink, String code, Slots ss, IndustryAggregates agg, List<String> industries) {
+    for (int k = 0; k <= agg.slots(); k++) {
+      String in = IndustrySlots.code(agg, k, industries);
+      for (int q = 0; q < 4; q++) {
+        sink.gvcMeasure(MY_LEVELS[q], code, in, ss.my[q][k]);
+      }
+    }
+  }
+
+  /** P9 on every exporting row of one economy: DVA + DDC + FDC1 + FDC2 = gross exports (world perimeter). */
+  private static void checkMy(YearSystem sys, Checks ck, ExportVaSplit s, MiroudotYeWorld w) {
+    CheckResult.Builder b = ck.identity("P9",
+        "Miroudot–Ye world perimeter: DVA + DDC + FDC1 + FDC2 = gross exports (by exporting sector)");
+    for (int ii = 0; ii < s.rows.length; ii++) {
+      final int k = s.rows[ii];
+      double[] p = myParts(s, w, ii);
+      b.compare(p[0] + p[1] + p[2] + p[3], s.e[ii], () -> sys.label(k));
     }
   }
 

@@ -124,9 +124,56 @@ class GvcSplitsTest {
     }
   }
 
+  /**
+   * Miroudot–Ye world-perimeter multipliers of economy S (n-vectors, 0 outside S) with the literal
+   * extraction B° = L of the partition whose blocks are {@code blockOfCountry} and A^I = A − A°:
+   * [DVA, DDC, FDC1, FDC2]_k = v_S B°_{S,k}, v_S (B − B°)_{S,k}, Σ_{t∉S} v_t (B° A^I B°)_{t,k},
+   * Σ_{t∉S} v_t (B° A^I (B − B°))_{t,k}.
+   */
+  static double[][] myMultipliers(GvcReference ref, int[] blockOfCountry, boolean[] mem) {
+    int n = ref.n;
+    int[] blk = new int[n];
+    for (int k = 0; k < n; k++) {
+      blk[k] = blockOfCountry[ref.lay.countryOfRow(k)];
+    }
+    double[][] bo = new double[n][n];
+    double[][] ai = new double[n][n];
+    for (int q = 0; q <= java.util.Arrays.stream(blockOfCountry).max().getAsInt(); q++) {
+      boolean[] in = new boolean[n];
+      for (int k = 0; k < n; k++) {
+        in[k] = blk[k] == q;
+      }
+      double[][] lq = ref.local(Literal.rowsOf(in));
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          bo[i][j] += in[i] && in[j] ? lq[i][j] : 0;
+          ai[i][j] = blk[i] == blk[j] ? 0 : ref.a[i][j];
+        }
+      }
+    }
+    double[][] bMinusBo = GvcMeasuresTest.sub(ref.b, bo);
+    double[][] boAi = GvcMeasuresTest.mul(bo, ai);
+    double[][][] ms = {bo, bMinusBo, GvcMeasuresTest.mul(boAi, bo), GvcMeasuresTest.mul(boAi, bMinusBo)};
+    boolean[] inS = ref.rowsOfCountries(mem);
+    double[][] out = new double[4][n];
+    for (int k = 0; k < n; k++) {
+      if (!inS[k]) {
+        continue;
+      }
+      for (int t = 0; t < n; t++) {
+        int term = inS[t] ? 0 : 2; // DVA, DDC from S's rows; FDC1, FDC2 from the other rows
+        out[term][k] += ref.v[t] * ms[term][t][k];
+        out[term + 1][k] += ref.v[t] * ms[term + 1][t][k];
+      }
+    }
+    return out;
+  }
+
   /** Per-row literal values of one economy summed into slots (industries, aggregates, _T) by measure. */
-  static Map<String, double[]> slotSums(GvcReference ref, Literal lit, boolean[] mem, List<int[]> slotsMembers) {
-    String[] names = {"DVA_FWD", "EXGR", "BMT_DAVAX", "BMT_GVC_PF", "BMT_GVC_TS", "BMT_GVC_PB"};
+  static Map<String, double[]> slotSums(GvcReference ref, Literal lit, double[][] my, boolean[] mem,
+      List<int[]> slotsMembers) {
+    String[] names = {"DVA_FWD", "EXGR", "BMT_DAVAX", "BMT_GVC_PF", "BMT_GVC_TS", "BMT_GVC_PB", "MY_WLD_DVA",
+        "MY_WLD_DDC", "MY_WLD_FDC1", "MY_WLD_FDC2"};
     Map<String, double[]> out = new LinkedHashMap<>();
     for (String nm : names) {
       out.put(nm, new double[slotsMembers.size()]);
@@ -135,8 +182,9 @@ class GvcSplitsTest {
       if (!mem[ref.lay.countryOfRow(k)]) {
         continue;
       }
-      double[] vals = {lit.dvaF[k], lit.e[k], lit.u[k] * lit.a[k], lit.u[k] * lit.f[k], lit.w[k] * lit.f[k],
-          lit.w[k] * lit.a[k]};
+      double e = lit.e[k];
+      double[] vals = {lit.dvaF[k], e, lit.u[k] * lit.a[k], lit.u[k] * lit.f[k], lit.w[k] * lit.f[k],
+          lit.w[k] * lit.a[k], my[0][k] * e, my[1][k] * e, my[2][k] * e, my[3][k] * e};
       for (int s = 0; s < slotsMembers.size(); s++) {
         for (int i : slotsMembers.get(s)) {
           if (i == ref.lay.industryOfRow(k)) {
@@ -165,7 +213,7 @@ class GvcSplitsTest {
       assertTrue(c.passed() && c.maxRelError() <= TOL, c.check() + " " + c.scope() + ": " + c.maxRelError());
       codes.add(c.check());
     }
-    assertTrue(codes.contains("P7") && codes.contains("P8"), "P7, P8 written: " + codes);
+    assertTrue(codes.contains("P7") && codes.contains("P8") && codes.contains("P9"), "P7–P9 written: " + codes);
 
     GvcReference ref = new GvcReference(yr);
     List<String> slotCodes = new ArrayList<>(lay.industries());
@@ -182,14 +230,22 @@ class GvcSplitsTest {
     slotMembers.add(java.util.stream.IntStream.range(0, nInd).toArray());
 
     Map<String, Map<String, double[]>> byEconomy = new LinkedHashMap<>();
+    int[] countryBlocks = java.util.stream.IntStream.range(0, g).toArray();
     for (int c = 0; c < g; c++) {
       boolean[] mem = ref.one(c);
-      byEconomy.put(lay.countries().get(c), slotSums(ref, new Literal(ref, yr, mem), mem, slotMembers));
+      byEconomy.put(lay.countries().get(c), slotSums(ref, new Literal(ref, yr, mem),
+          myMultipliers(ref, countryBlocks, mem), mem, slotMembers));
     }
     boolean[] grp = new boolean[g];
     grp[1] = true;
     grp[2] = true;
-    byEconomy.put("GRP", slotSums(ref, new Literal(ref, yr, grp), grp, slotMembers));
+    int[] groupBlocks = countryBlocks.clone();
+    groupBlocks[2] = 1; // the group's partition: C01 and C02 one block
+    for (int c = 3; c < g; c++) {
+      groupBlocks[c] = c - 1;
+    }
+    byEconomy.put("GRP", slotSums(ref, new Literal(ref, yr, grp), myMultipliers(ref, groupBlocks, grp), grp,
+        slotMembers));
     int tot = slotCodes.size() - 1;
     double[] world = new double[slotCodes.size()];
     for (int c = 0; c < g; c++) {
@@ -206,7 +262,8 @@ class GvcSplitsTest {
         expected.put("DVA_FWD" + key, d[s]);
         expected.put("RCA_VA" + key, (d[s] / d[tot]) / (world[s] / world[tot]));
         double ex = m.get("EXGR")[s];
-        for (String lv : List.of("BMT_DAVAX", "BMT_GVC_PF", "BMT_GVC_TS", "BMT_GVC_PB")) {
+        for (String lv : List.of("BMT_DAVAX", "BMT_GVC_PF", "BMT_GVC_TS", "BMT_GVC_PB", "MY_WLD_DVA", "MY_WLD_DDC",
+            "MY_WLD_FDC1", "MY_WLD_FDC2")) {
           expected.put(lv + key, m.get(lv)[s]);
         }
         expected.put("GVC_PF_BMT" + key, 100 * m.get("BMT_GVC_PF")[s] / ex);
@@ -222,7 +279,7 @@ class GvcSplitsTest {
       assertEquals(want, got, TOL * Math.max(1, Math.abs(want)), e.getKey());
       compared++;
     }
-    assertEquals(9 * (g + 1) * slotCodes.size(), compared, "values compared");
+    assertEquals(13 * (g + 1) * slotCodes.size(), compared, "values compared");
     // PF = BM's GVCF and TS + PB = BM's GVCB (percent of gross exports, source-based exporter perspective)
     for (String code : byEconomy.keySet()) {
       for (String in : slotCodes) {
@@ -232,6 +289,11 @@ class GvcSplitsTest {
         assertEquals(gvcf, sink.gvc.get("GVC_PF_BMT" + key), TOL * Math.max(1, Math.abs(gvcf)), "PF = GVCF " + key);
         assertEquals(gvcb, sink.gvc.get("GVC_TS_BMT" + key) + sink.gvc.get("GVC_PB_BMT" + key),
             TOL * Math.max(1, Math.abs(gvcb)), "TS + PB = GVCB " + key);
+        // Miroudot–Ye's DVA and DDC do not depend on the perimeter: BM source-based DVA and DDC (WLD rows)
+        double dva = sink.d("BM_SOURCE|" + code + "|WLD|" + in + "|DVA");
+        double ddc = sink.d("BM_SOURCE|" + code + "|WLD|" + in + "|DDC");
+        assertEquals(dva, sink.gvc.get("MY_WLD_DVA" + key), TOL * Math.max(1, Math.abs(dva)), "MY DVA " + key);
+        assertEquals(ddc, sink.gvc.get("MY_WLD_DDC" + key), TOL * Math.max(1, Math.abs(ddc)), "MY DDC " + key);
       }
     }
     // the group is one economy: its DVA in exports is not the sum of its members' (intra-group trade is domestic)
