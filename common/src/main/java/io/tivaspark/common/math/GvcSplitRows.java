@@ -133,10 +133,15 @@ final class GvcSplitRows {
       checkMy(sys, ck, splits.get(q), worlds.get(q));
     }
     List<String> industries = sys.layout().industries();
+    AggregateBlockCheck p6 = aggregateCheck(agg, industries, ck);
     for (int q = 0; q < ecos.size(); q++) {
       emitRca(sink, ecos.get(q).code(), sums.get(q), world, agg, industries);
       emitBmt(sink, ecos.get(q).code(), sums.get(q), agg, industries);
       emitMy(sink, ecos.get(q).code(), sums.get(q), agg, industries);
+      if (p6 != null) {
+        recordLevels(p6, sums.get(q), agg, industries);
+        p6.verify(ecos.get(q).code());
+      }
     }
   }
 
@@ -161,6 +166,36 @@ final class GvcSplitRows {
       for (int q = 0; q < 3; q++) {
         sink.gvcMeasure(BMT_PCT[q], code, in, Codes.share(ss.bmt[q][k], ss.exgr[k]));
       }
+    }
+  }
+
+  /**
+   * P6 on this class's levels as written (DVA_FWD, BMT_*, MY_WLD_*: industry aggregate = Σ of its
+   * member industries), or null when the table has no industry aggregates.
+   */
+  static AggregateBlockCheck aggregateCheck(IndustryAggregates agg, List<String> industries, Checks ck) {
+    if (agg.count() == 0) {
+      return null;
+    }
+    List<String> names = new ArrayList<>(List.of("DVA_FWD"));
+    names.addAll(List.of(BMT_LEVELS));
+    names.addAll(List.of(MY_LEVELS));
+    CheckResult.Builder[] of = new CheckResult.Builder[names.size()];
+    java.util.Arrays.fill(of, ck.identity("P6",
+        "industry aggregate = sum of its member industries (gvc_measures DVA_FWD, BMT_*, MY_WLD_* levels as written)"));
+    return new AggregateBlockCheck(agg, industries, List.of(""), names, of);
+  }
+
+  /** The levels of every slot of one economy, in the order of {@link #aggregateCheck}, into {@code p6}. */
+  private static void recordLevels(AggregateBlockCheck p6, Slots ss, IndustryAggregates agg, List<String> industries) {
+    double[] v = new double[9];
+    for (int k = 0; k <= agg.slots(); k++) {
+      v[0] = ss.dvaF[k];
+      for (int q = 0; q < 4; q++) {
+        v[1 + q] = ss.bmt[q][k];
+        v[5 + q] = ss.my[q][k];
+      }
+      p6.record("", IndustrySlots.code(agg, k, industries), v);
     }
   }
 

@@ -217,6 +217,8 @@ class GvcSplitsTest {
       codes.add(c.check());
     }
     assertTrue(codes.contains("P7") && codes.contains("P8") && codes.contains("P9"), "P7–P9 written: " + codes);
+    assertTrue(r.checks().stream().anyMatch(c -> c.check().equals("P6") && c.scope().contains("MY_WLD")),
+        "P6 on the new levels");
 
     GvcReference ref = new GvcReference(yr);
     List<String> slotCodes = new ArrayList<>(lay.industries());
