@@ -132,22 +132,30 @@ public final class GvcMeasures {
 
     // each group: its own partition (the group's block + every other country), only its block emitted
     int groups = 0;
+    Map<String, double[]> groupInverses = new LinkedHashMap<>();
+    Map<String, MiroudotYeWorld.Partition> groupWorld = new LinkedHashMap<>();
     for (YearSystem.Economy eco : sys.economies()) {
       if (!eco.group()) {
         continue;
       }
       GvcPartition p = GvcPartition.group(sys, eco);
+      groupInverses.put(eco.code(), p.linv[0]); // block 0 = the group, rows in eco.rows() order
+      groupWorld.put(eco.code(), MiroudotYeWorld.Partition.of(sys, sh, p));
       WwyzTerms tg = new WwyzTerms(sys, sh, p);
       tg.check(ck, " (groups as one economy)");
       emit(sys, sh, tg, eco.rows(), eco.code(), sink, p6);
       groups++;
     }
     double t3 = (System.nanoTime() - t0) / 1e9;
+    MiroudotYeWorld.Partition countriesWorld = MiroudotYeWorld.Partition.of(sys, sh, countries);
+    GvcSplitRows.compute(sys, sink, ck, new GvcSplitRows.Inputs(countriesWorld, groupInverses, groupWorld));
+    double t4 = (System.nanoTime() - t0) / 1e9;
 
     Map<String, Double> steps = new LinkedHashMap<>();
     steps.put("gvc: WWYZ split, lengths, KWW position (countries)", t1);
     steps.put("gvc: checks P U, emit (countries)", t2 - t1);
     steps.put("gvc: WWYZ, lengths, position for " + groups + " group(s)", t3 - t2);
+    steps.put("gvc: VA-based RCA, BMT export split, Miroudot–Ye world perimeter (economies)", t4 - t3);
     return steps;
   }
 
