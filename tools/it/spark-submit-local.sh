@@ -29,6 +29,17 @@ submit run --input "$WORK/store" --warehouse "$WORK/warehouse"
 out="$(submit sql --warehouse "$WORK/warehouse" "SELECT year, count(*) AS n FROM indicators GROUP BY year ORDER BY year")"
 echo "$out"
 [ "$(echo "$out" | grep -cE '^200[12],[0-9]+$')" = "2" ] || { echo "spark-submit-local: unexpected sql output" >&2; exit 1; }
+# a node without a system OpenBLAS (hidden, not uninstalled: netlib's library names point at files
+# that do not exist): the years must still run on native code, the OpenBLAS the fat jar bundles
+HIDE="-Ddev.ludovic.netlib.lapack.nativeLib=libtiva-hidden.so.3 -Ddev.ludovic.netlib.blas.nativeLib=libtiva-hidden.so.3"
+# shellcheck disable=SC2086
+java $FLAGS $HIDE -Xss16m -Xmx2g -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$SPARK_CP" \
+  org.apache.spark.deploy.SparkSubmit --master 'local[2]' --conf spark.ui.enabled=false \
+  --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
+  --class io.tivaspark.jobs.Main "$FAT" run --input "$WORK/store" --warehouse "$WORK/warehouse-nosys" \
+  > "$WORK/nosys.txt" 2>&1 || { cat "$WORK/nosys.txt" >&2; exit 1; }
+grep -E "year 200[12] computed in .*\(JNILAPACK/JNIBLAS \(bundled\)" "$WORK/nosys.txt" \
+  || { echo "spark-submit-local: without a system OpenBLAS the years did not run on the bundled one" >&2; exit 1; }
 # the interactive shell with piped input (no JLine, no DuckDB on this classpath: Spark answers)
 out="$(printf 'SELECT count(*) AS n FROM runs;\n\\q\n' | submit sql --warehouse "$WORK/warehouse")"
 echo "$out"
