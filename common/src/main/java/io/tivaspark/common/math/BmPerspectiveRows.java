@@ -1,6 +1,7 @@
 package io.tivaspark.common.math;
 
 import static io.tivaspark.common.math.Decompositions.TOTAL;
+import static io.tivaspark.common.math.Decompositions.WLD;
 import static io.tivaspark.common.math.PartnerTerms.NSLOT;
 import static io.tivaspark.common.math.PartnerTerms.SRC;
 
@@ -8,60 +9,106 @@ import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.ResultSink;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The {@code export_decomposition} rows and checks of the Borin–Mancini perspectives other than the
- * exporter's (docs/decompositions.md, "Borin–Mancini perspectives"): method {@link BmBilateral#METHOD},
- * exporter × importer × exporting industry (and industry aggregates), with the industry total {@code _T};
- * no importer {@code WLD} row (a sum of bilateral perspectives is not a perspective of total exports).
+ * exporter's (docs/decompositions.md, "Borin–Mancini perspectives"), by exporter × importer ×
+ * exporting industry:
+ * <ul>
+ * <li>{@code BM_SOURCE_BIL}: also every industry aggregate and the industry total {@code _T} (the
+ *     extraction is the whole flow, so industries add up); no importer {@code WLD};</li>
+ * <li>{@code BM_SOURCE_SECTEXP}: also the importer total {@code WLD} (the flow is the industry's
+ *     exports to every partner); no {@code _T} or aggregate (each industry has its own extraction);</li>
+ * <li>{@code BM_SOURCE_SECTBIL}: industries only (one extraction per industry and partner).</li>
+ * </ul>
  */
 final class BmPerspectiveRows {
   private BmPerspectiveRows() {}
 
-  /** Writes the bilateral rows of one exporter; {@code out} as {@link BmBilateral#of}. */
-  static void emitBilateral(YearSystem sys, YearSystem.Economy eco, double[] out, ResultSink sink) {
+  /** Writes the three perspectives' rows of one exporter. */
+  static void emit(YearSystem sys, YearSystem.Economy eco, BmPerspectives.Outputs o, ResultSink sink) {
+    emitBilateral(sys, eco, o.bil(), sink);
+    emitSectoral(sys, eco, BmPerspectives.METHOD_SECTEXP, o.sectExp(), true, sink);
+    emitSectoral(sys, eco, BmPerspectives.METHOD_SECTBIL, o.sectBil(), false, sink);
+  }
+
+  /** The bilateral rows: every slot (industries, aggregates) and _T per importer. */
+  private static void emitBilateral(YearSystem sys, YearSystem.Economy eco, double[] out, ResultSink sink) {
     int g = sys.g();
-    int nt = BmBilateral.NT;
+    int nt = BmPerspectives.NT;
     IndustryAggregates ia = sys.industryAggregates();
     double[] bySlot = ia.slots() == sys.nInd() ? out : IndustrySlots.extend(out, ia, g * nt);
-    List<String> countries = sys.layout().countries();
     List<String> industries = sys.layout().industries();
     for (int r = 0; r < g; r++) {
       if (eco.member()[r]) {
         continue;
       }
-      String pr = countries.get(r);
+      String pr = sys.layout().countries().get(r);
       double[] tot = new double[nt];
       for (int k = 0; k < ia.slots(); k++) {
         int o = (k * g + r) * nt;
-        for (int q = 0; q < nt; q++) {
-          sink.exportDecomposition(BmBilateral.METHOD, eco.code(), pr, ia.code(k, industries),
-              BmBilateral.TERMS.get(q), bySlot[o + q]);
-          if (k < sys.nInd()) {
+        put(sink, BmPerspectives.METHOD, eco.code(), pr, ia.code(k, industries), bySlot, o);
+        if (k < sys.nInd()) {
+          for (int q = 0; q < nt; q++) {
             tot[q] += bySlot[o + q];
           }
         }
       }
-      for (int q = 0; q < nt; q++) {
-        sink.exportDecomposition(BmBilateral.METHOD, eco.code(), pr, TOTAL, BmBilateral.TERMS.get(q), tot[q]);
+      put(sink, BmPerspectives.METHOD, eco.code(), pr, TOTAL, tot, 0);
+    }
+  }
+
+  /** The sectoral rows: each industry per importer, and per industry over importers when {@code wld}. */
+  private static void emitSectoral(YearSystem sys, YearSystem.Economy eco, String method, double[] out,
+      boolean wld, ResultSink sink) {
+    int g = sys.g();
+    int nt = BmPerspectives.NT;
+    for (int i = 0; i < sys.nInd(); i++) {
+      String in = sys.layout().industries().get(i);
+      double[] tot = new double[nt];
+      for (int r = 0; r < g; r++) {
+        if (eco.member()[r]) {
+          continue;
+        }
+        int o = (i * g + r) * nt;
+        put(sink, method, eco.code(), sys.layout().countries().get(r), in, out, o);
+        for (int q = 0; q < nt; q++) {
+          tot[q] += out[o + q];
+        }
+      }
+      if (wld) {
+        put(sink, method, eco.code(), WLD, in, tot, 0);
       }
     }
   }
 
-  /**
-   * BP2: the perimeter changes the split of a flow, not the flow nor its content: bilateral EXGR, DC
-   * and FC = BM_SOURCE's ({@code src} = {@link PartnerTerms#out()}) per importer × industry. BP3: the
-   * bilateral split adds up, DVA + DDC + FVA + FDC = EXGR and VAX + REF = DVA. (Bilateral DVA ≥ the
-   * exporter perspective's when A ≥ 0 — B^(Sr)_SS ≥ L_SS — is asserted in the tests, not here: a
-   * table may hold negative intermediate flows.)
-   */
-  static void checkBilateral(YearSystem sys, YearSystem.Economy eco, double[] bil, double[] src, Checks ck) {
-    int g = sys.g();
-    int nt = BmBilateral.NT;
+  private static void put(ResultSink sink, String method, String s, String pr, String in, double[] v, int o) {
+    for (int q = 0; q < BmPerspectives.NT; q++) {
+      sink.exportDecomposition(method, s, pr, in, BmPerspectives.TERMS.get(q), v[o + q]);
+    }
+  }
+
+  /** BP2 and BP3 for the three perspectives of one exporter ({@code src} = {@link PartnerTerms#out()}). */
+  static void check(YearSystem sys, YearSystem.Economy eco, BmPerspectives.Outputs o, double[] src, Checks ck) {
     CheckResult.Builder bp2 = ck.identity("BP2",
-        "BM bilateral perspective EXGR, DC, FC = BM_SOURCE's (importer × industry)");
+        "BM bilateral and sectoral perspectives: EXGR, DC, FC = BM_SOURCE's (importer × industry)");
     CheckResult.Builder bp3 = ck.identity("BP3",
-        "BM bilateral perspective DVA + DDC + FVA + FDC = EXGR; VAX + REF = DVA");
+        "BM bilateral and sectoral perspectives: DVA + DDC + FVA + FDC = EXGR; VAX + REF = DVA");
+    check(sys, eco, o.bil(), src, bp2, bp3, BmPerspectives.METHOD);
+    check(sys, eco, o.sectExp(), src, bp2, bp3, BmPerspectives.METHOD_SECTEXP);
+    check(sys, eco, o.sectBil(), src, bp2, bp3, BmPerspectives.METHOD_SECTBIL);
+  }
+
+  /**
+   * BP2: the perimeter changes the split of a flow, not the flow nor its content: EXGR, DC and FC =
+   * BM_SOURCE's per importer × industry. BP3: the split adds up. (DVA ≥ the exporter perspective's when
+   * A ≥ 0 is asserted in the tests, not here: a table may hold negative intermediate flows.)
+   */
+  private static void check(YearSystem sys, YearSystem.Economy eco, double[] out, double[] src,
+      CheckResult.Builder bp2, CheckResult.Builder bp3, String method) {
+    int g = sys.g();
+    int nt = BmPerspectives.NT;
     for (int i = 0; i < sys.nInd(); i++) {
       for (int r = 0; r < g; r++) {
         if (eco.member()[r]) {
@@ -71,13 +118,13 @@ final class BmPerspectiveRows {
         int so = (i * g + r) * NSLOT + SRC;
         int ii = i;
         int rr = r;
-        java.util.function.Supplier<String> where = () -> eco.code() + "→" + sys.layout().countries().get(rr)
-            + " " + sys.layout().industries().get(ii);
-        bp2.compare(bil[o], src[so], where);
-        bp2.compare(bil[o + 1], src[so + 1], where);
-        bp2.compare(bil[o + 7], src[so + 7], where);
-        bp3.compare(bil[o + 2] + bil[o + 6] + bil[o + 8] + bil[o + 9], bil[o], where);
-        bp3.compare(bil[o + 3] + bil[o + 5], bil[o + 2], where);
+        Supplier<String> where = () -> method + " " + eco.code() + "→" + sys.layout().countries().get(rr) + " "
+            + sys.layout().industries().get(ii);
+        bp2.compare(out[o], src[so], where);
+        bp2.compare(out[o + 1], src[so + 1], where);
+        bp2.compare(out[o + 7], src[so + 7], where);
+        bp3.compare(out[o + 2] + out[o + 6] + out[o + 8] + out[o + 9], out[o], where);
+        bp3.compare(out[o + 3] + out[o + 5], out[o + 2], where);
       }
     }
   }

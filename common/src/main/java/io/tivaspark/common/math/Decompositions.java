@@ -85,8 +85,8 @@ public final class Decompositions {
       "DDC", "FVA_FIN", "FVA_INT", "FDC", "EXGR");
   public static final List<String> BM_SOURCE_TERMS = List.of("EXGR", "DC", "DVA", "VAX", "DAVAX", "REF", "DDC",
       "FC", "FVA", "FDC", "GVC", "GVCB", "GVCF");
-  /** Borin–Mancini bilateral perspective, source-based (method BM_SOURCE_BIL; {@link BmBilateral}). */
-  public static final List<String> BM_SOURCE_BIL_TERMS = BmBilateral.TERMS;
+  /** Borin–Mancini bilateral perspective, source-based (method BM_SOURCE_BIL; {@link BmPerspectives}). */
+  public static final List<String> BM_SOURCE_BIL_TERMS = BmPerspectives.TERMS;
   public static final List<String> BM_SINK_TERMS = List.of("EXGR", "DC", "DVA", "VAX", "REF", "DDC", "FC", "FVA",
       "FDC");
 
@@ -180,10 +180,10 @@ public final class Decompositions {
       DecompositionRows.check(sys, eco, pt.out(),
           new DecompositionRows.CountryTotals(kww, dt, va.abroad(), va.home() - dt.uYss()), checks);
       lap("gvc: emit, checks");
-      double[] bil = BmBilateral.of(sys, yr, eco, ev, checks);
-      BmPerspectiveRows.emitBilateral(sys, eco, bil, sink);
-      BmPerspectiveRows.checkBilateral(sys, eco, bil, pt.out(), checks);
-      lap("gvc: BM bilateral perspective (Woodbury per pair)");
+      BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
+      BmPerspectiveRows.emit(sys, eco, persp, sink);
+      BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
+      lap("gvc: BM bilateral and sectoral perspectives");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
         lap("gvc: WWZ third-country detail");

@@ -27,23 +27,25 @@ import java.util.List;
  * |r|×|r| LU and products of the blocks A_Sr, B_rS per pair (2|r|²m + 2|r|³/3 flops), from the year's B.
  * Check BP1 verifies z (I + A_Sr B_rS) = p (the Schur-complement form) without C.
  */
-final class BmBilateral {
+final class BmPerspectives {
   static final String METHOD = "BM_SOURCE_BIL";
+  static final String METHOD_SECTEXP = "BM_SOURCE_SECTEXP";
+  static final String METHOD_SECTBIL = "BM_SOURCE_SECTBIL";
   static final List<String> TERMS = List.of("EXGR", "DC", "DVA", "VAX", "DAVAX", "REF", "DDC", "FC", "FVA",
       "FDC");
   static final int NT = 10;
 
-  private BmBilateral() {}
+  private BmPerspectives() {}
 
   /**
    * The multipliers and A_Sr products of one pair (m = |S| each).
    *
-   * @param zw v_S B^(Sr)_SS
-   * @param zf Σ_{t∉S} v_t B^(Sr)_tS
+   * @param z [zw | zf]: zw = v_S B^(Sr)_SS, zf = Σ_{t∉S} v_t B^(Sr)_tS (2m)
    * @param ref (A_Sr (B Y_·S)_r)_k
    * @param ly (A_Sr (L_rr y^D_r))_k
+   * @param gb the sectoral blocks A_{S_i,r} B_{r,S_i} ({@link BmSectoral#blocks})
    */
-  record Pair(double[] zw, double[] zf, double[] ref, double[] ly) {
+  record Pair(double[] z, double[] ref, double[] ly, double[] gb) {
 
     /**
      * One pair S → r: rows of S and of r, w and fm on S's rows, p4 = B Σ_{c∈S} Y_·c and
@@ -51,7 +53,7 @@ final class BmBilateral {
      * Runs on the LAPACK thread (callers hop once per exporter).
      */
     static Pair of(YearSystem sys, int[] rows, int[] rr, double[] w, double[] fm, double[] p4, double[] ly,
-        CheckResult.Builder bp1, String where) {
+        int[][] byInd, int[] off, CheckResult.Builder bp1, String where) {
       int n = sys.n();
       int m = rows.length;
       int nr = rr.length;
@@ -95,8 +97,8 @@ final class BmBilateral {
       double[] base = new double[2 * m];
       lp.dgemm(false, false, m, 2, nr, 1.0, aSr, m, vr, nr, 0.0, base, m); // A_Sr [p4_r | ly_r]
       check(lp, aSr, bRs, z, p, m, nr, bp1, where);
-      return new Pair(Arrays.copyOfRange(z, 0, m), Arrays.copyOfRange(z, m, 2 * m), Arrays.copyOfRange(base, 0, m),
-          Arrays.copyOfRange(base, m, 2 * m));
+      return new Pair(z, Arrays.copyOfRange(base, 0, m), Arrays.copyOfRange(base, m, 2 * m),
+          BmSectoral.blocks(byInd, off, aSr, bRs, m, nr));
     }
 
     /** BP1: z + (z A_Sr) B_rS = p for both multipliers, element by element (the Schur-complement form, no C). */
@@ -114,10 +116,19 @@ final class BmBilateral {
   }
 
   /**
-   * The terms of every partner r ∉ S, by exporting industry: out[(i·G + r)·NT + q] in {@link #TERMS}
-   * order; BP1 per pair into {@code checks}. One hop to the LAPACK thread for all partners.
+   * The terms of the three perspectives, each out[(i·G + r)·NT + q] in {@link #TERMS} order.
+   *
+   * @param bil bilateral (extraction A_Sr)
+   * @param sectExp sectoral exporter (extraction A_{S_i,¬S}), by partner
+   * @param sectBil sectoral bilateral (extraction A_{S_i,r})
    */
-  static double[] of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev, Checks checks) {
+  record Outputs(double[] bil, double[] sectExp, double[] sectBil) {}
+
+  /**
+   * The three perspectives of exporter S for every partner r ∉ S and exporting industry, with BP1 per
+   * pair and BP4 per industry into {@code checks}. One hop to the LAPACK thread for all partners.
+   */
+  static Outputs of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev, Checks checks) {
     int g = sys.g();
     int[] rows = eco.rows();
     int m = rows.length;
@@ -125,37 +136,61 @@ final class BmBilateral {
     for (int kk = 0; kk < m; kk++) {
       w[kk] = ev.ws()[rows[kk]];
     }
-    double[] out = new double[sys.nInd() * g * NT];
+    int[][] byInd = BmSectoral.byIndustry(sys, rows);
+    int[] off = BmSectoral.offsets(byInd);
+    Outputs out = new Outputs(new double[sys.nInd() * g * NT], new double[sys.nInd() * g * NT],
+        new double[sys.nInd() * g * NT]);
     CheckResult.Builder bp1 = checks.identity("BP1",
-        "BM bilateral multipliers: z (I + A_Sr B_rS) = v_S B_SS, resp. = Σ_t∉S v_t B_tS (Woodbury, other direction)");
+        "BM bilateral multipliers: z (I + A_Sr B_rS) = v_S B_SS, resp. Σ_t∉S v_t B_tS (Woodbury, other direction)");
+    CheckResult.Builder bp4 = checks.identity("BP4",
+        "BM sectoral extraction: Σ_r A_{S_i,r} B_{r,S_i} = B_{S_i,S_i} − I − A_{S_i,S} B_{S,S_i}");
     Lapack.onLapackThread(() -> {
+      Pair[] pairs = new Pair[g];
+      double[] gsum = new double[off[byInd.length]];
       for (int r = 0; r < g; r++) {
         if (eco.member()[r]) {
           continue;
         }
         String where = eco.code() + "→" + sys.layout().countries().get(r);
-        Pair pr = Pair.of(sys, rows, yr.rowsOf()[r], w, ev.fm(), ev.p4(), yr.ly(), bp1, where);
-        add(sys, yr, rows, r, w, ev.fm(), pr, out);
+        Pair pr = Pair.of(sys, rows, yr.rowsOf()[r], w, ev.fm(), ev.p4(), yr.ly(), byInd, off, bp1, where);
+        pairs[r] = pr;
+        add(sys, yr, rows, r, w, ev.fm(), pr.z(), pr, out.bil());
+        add(sys, yr, rows, r, w, ev.fm(), BmSectoral.multipliers(sys, byInd, off, pr.gb(), w, ev.fm()), pr,
+            out.sectBil());
+        for (int q = 0; q < gsum.length; q++) {
+          gsum[q] += pr.gb()[q];
+        }
       }
+      double[] zExp = BmSectoral.multipliers(sys, byInd, off, gsum, w, ev.fm());
+      for (int r = 0; r < g; r++) {
+        if (pairs[r] != null) {
+          add(sys, yr, rows, r, w, ev.fm(), zExp, pairs[r], out.sectExp());
+        }
+      }
+      BmSectoral.check(sys, rows, byInd, off, gsum, bp4, eco.code());
       return null;
     });
     return out;
   }
 
-  /** Adds the terms of pair S → r to {@code out}, row by row of S (summed by exporting industry). */
-  private static void add(YearSystem sys, GvcYear yr, int[] rows, int r, double[] w, double[] fm, Pair pr,
-      double[] out) {
+  /**
+   * Adds the terms of pair S → r to {@code out}, row by row of S (summed by exporting industry), with
+   * the multipliers z = [zw | zf] of the perspective and the pair's bases {@code pr}.
+   */
+  private static void add(YearSystem sys, GvcYear yr, int[] rows, int r, double[] w, double[] fm, double[] z,
+      Pair pr, double[] out) {
     int n = sys.n();
     int g = sys.g();
+    int m = rows.length;
     int[] ind = sys.ind();
     double[] y = sys.y();
     double[] zc = yr.zc();
-    for (int kk = 0; kk < rows.length; kk++) {
+    for (int kk = 0; kk < m; kk++) {
       int k = rows[kk];
       double ysr = y[k + r * n];
       double e = ysr + zc[k + r * n];
-      double zw = pr.zw()[kk];
-      double zf = pr.zf()[kk];
+      double zw = z[kk];
+      double zf = z[kk + m];
       double dva = zw * e;
       double ref = zw * pr.ref()[kk];
       int o = (ind[k] * g + r) * NT;

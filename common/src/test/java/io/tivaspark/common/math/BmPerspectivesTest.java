@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (exvatools get_xmatrix with a partner), on random tables with a split country and a group.
  * Tolerance: 1e-9 relative to the largest term of the table.
  */
-class BmBilateralTest {
+class BmPerspectivesTest {
 
   @ParameterizedTest(name = "seed {0}, G={1}, N={2}, split={3}")
   @CsvSource({"31, 4, 3, true", "32, 5, 2, false", "33, 6, 3, true"})
@@ -33,7 +33,7 @@ class BmBilateralTest {
     DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
     TivaSummary s = Decompositions.compute(yr, opt, sink);
     DecompositionsTest.assertAllPassed(s, 1e-9);
-    assertTrue(DecompositionsTest.codes(s).containsAll(List.of("BP1", "BP2", "BP3")));
+    assertTrue(DecompositionsTest.codes(s).containsAll(List.of("BP1", "BP2", "BP3", "BP4")));
     GvcReference ref = new GvcReference(yr);
     Map<String, Double> lit = new HashMap<>();
     for (int c = 0; c < g; c++) {
@@ -43,7 +43,7 @@ class BmBilateralTest {
     grp[1] = true;
     grp[2] = true;
     literal(ref, "GRP", grp, lit);
-    assertTrue(lit.size() >= (g - 1) * nInd * BmBilateral.TERMS.size(), "literal values: " + lit.size());
+    assertTrue(lit.size() >= 3 * (g - 1) * nInd * BmPerspectives.TERMS.size(), "literal values: " + lit.size());
     double scale = lit.values().stream().mapToDouble(Math::abs).max().orElse(1);
     for (Map.Entry<String, Double> e : lit.entrySet()) {
       double got = sink.d(e.getKey());
@@ -51,7 +51,7 @@ class BmBilateralTest {
           e.getKey() + ": literal " + e.getValue() + ", computed " + got);
     }
     // _T = Σ industries; no WLD rows; no rows against the group's own members
-    for (String term : BmBilateral.TERMS) {
+    for (String term : BmPerspectives.TERMS) {
       double sum = 0;
       for (String i : lay.industries()) {
         sum += sink.d("BM_SOURCE_BIL|GRP|C00|" + i + "|" + term);
@@ -61,6 +61,33 @@ class BmBilateralTest {
     assertTrue(sink.dec.keySet().stream().noneMatch(k -> k.startsWith("BM_SOURCE_BIL|") && k.contains("|WLD|")));
     assertTrue(sink.dec.keySet().stream().noneMatch(k -> k.startsWith("BM_SOURCE_BIL|GRP|" + c1 + "|")));
     perimeterMatters(lay, sink);
+    sectoralRows(lay, sink);
+  }
+
+  /**
+   * Sectoral rows: sectexp's importer WLD = Σ importers; no _T nor WLD where the perspective has
+   * none; the narrower the extraction, the larger DVA (A ≥ 0): sectbil ≥ bilateral and ≥ sectexp.
+   */
+  private static void sectoralRows(Layout lay, DecompositionsTest.GvcSink sink) {
+    String s = lay.countries().get(0);
+    for (String i : lay.industries()) {
+      for (String term : BmPerspectives.TERMS) {
+        double sum = 0;
+        for (String r : lay.countries().subList(1, lay.countries().size())) {
+          sum += sink.d("BM_SOURCE_SECTEXP|" + s + "|" + r + "|" + i + "|" + term);
+        }
+        rel(sum, sink.d("BM_SOURCE_SECTEXP|" + s + "|WLD|" + i + "|" + term), 1e-9, "sectexp WLD " + term);
+      }
+      for (String r : lay.countries().subList(1, lay.countries().size())) {
+        String k = "|" + s + "|" + r + "|" + i + "|DVA";
+        double sb = sink.d("BM_SOURCE_SECTBIL" + k);
+        assertTrue(sb >= sink.d("BM_SOURCE_BIL" + k) * (1 - 1e-12), "sectbil < bil " + k);
+        assertTrue(sb >= sink.d("BM_SOURCE_SECTEXP" + k) * (1 - 1e-12), "sectbil < sectexp " + k);
+        assertTrue(sink.d("BM_SOURCE_SECTEXP" + k) >= sink.d("BM_SOURCE" + k) * (1 - 1e-12), "sectexp < exporter " + k);
+      }
+    }
+    assertTrue(sink.dec.keySet().stream().noneMatch(k -> k.startsWith("BM_SOURCE_SECT") && k.contains("|_T|")));
+    assertTrue(sink.dec.keySet().stream().noneMatch(k -> k.startsWith("BM_SOURCE_SECTBIL|") && k.contains("|WLD|")));
   }
 
   /**
@@ -85,7 +112,7 @@ class BmBilateralTest {
     assertTrue(bil > sink.d("BM_SOURCE|" + s + "|WLD|_T|DVA"), "Σ_r bilateral DVA must exceed the exporter's");
   }
 
-  /** With one partner the bilateral perimeter is the exporter's: every term equals BM_SOURCE's. */
+  /** With one partner the bilateral perimeter is the exporter's, and sectbil is sectexp. */
   @Test
   void twoCountriesBilateralEqualsExporterPerspective() {
     Layout lay = RandomTables.layout(2, 3, false);
@@ -93,37 +120,74 @@ class BmBilateralTest {
     DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
     TivaSummary s = Decompositions.compute(yr, TivaOptions.builder().build(), sink);
     DecompositionsTest.assertAllPassed(s, 1e-9);
-    for (String term : BmBilateral.TERMS) {
+    for (String term : BmPerspectives.TERMS) {
       for (String i : List.of("_T", lay.industries().get(1))) {
         rel(sink.d("BM_SOURCE|C00|C01|" + i + "|" + term), sink.d("BM_SOURCE_BIL|C00|C01|" + i + "|" + term), 1e-9,
             term + " " + i);
       }
+      for (String i : lay.industries()) {
+        rel(sink.d("BM_SOURCE_SECTEXP|C00|C01|" + i + "|" + term), sink.d("BM_SOURCE_SECTBIL|C00|C01|" + i + "|" + term),
+            1e-9, "sectexp = sectbil " + term + " " + i);
+      }
     }
   }
 
-  /** The literal bilateral terms of economy S (countries {@code mem}) to every partner, by exporting industry. */
+  /** The literal terms of economy S (countries {@code mem}) in the three perspectives, to every partner. */
   static void literal(GvcReference ref, String code, boolean[] mem, Map<String, Double> lit) {
     int n = ref.n;
     boolean[] inS = ref.rowsOfCountries(mem);
+    double[][][] legs = legs(ref, mem);
+    for (int r = 0; r < ref.g; r++) {
+      if (!mem[r]) {
+        boolean[] inR = ref.rowsOfCountries(ref.one(r));
+        flow(ref, legs[r], "BM_SOURCE_BIL|" + code, inS, inS, r, extracted(ref, inS, inR), lit);
+      }
+    }
+    for (int i = 0; i < ref.lay.industryCount(); i++) {
+      boolean[] inK = new boolean[n];
+      for (int k = 0; k < n; k++) {
+        inK[k] = inS[k] && ref.lay.industryOfRow(k) == i;
+      }
+      double[][] bxExp = extracted(ref, inK, GvcReference.not(inS));
+      for (int r = 0; r < ref.g; r++) {
+        if (!mem[r]) {
+          boolean[] inR = ref.rowsOfCountries(ref.one(r));
+          flow(ref, legs[r], "BM_SOURCE_SECTEXP|" + code, inS, inK, r, bxExp, lit);
+          flow(ref, legs[r], "BM_SOURCE_SECTBIL|" + code, inS, inK, r, extracted(ref, inK, inR), lit);
+        }
+      }
+    }
+  }
+
+  /** B^(x) = (I − A^(x))⁻¹ with A^(x)_kj = 0 for k ∈ K, j ∈ J: the literal extraction inverse. */
+  static double[][] extracted(GvcReference ref, boolean[] inK, boolean[] inJ) {
+    int n = ref.n;
+    double[][] ax = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        ax[i][j] = inK[i] && inJ[j] ? 0 : ref.a[i][j];
+      }
+    }
+    return GvcReference.inv(ref.iMinus(ax, ref.all()));
+  }
+
+  /**
+   * Per partner r ∉ S, on r's rows: L_rr (Σ_{c∉S} Y_rc + A_r,¬r x^(¬S)_¬r) (VAX leg),
+   * L_rr (Y_rS + A_r,¬r (B Y_·S)_¬r) (REF leg), L_rr Y_rr (DAVAX leg), with explicit L_rr.
+   */
+  static double[][][] legs(GvcReference ref, boolean[] mem) {
+    int n = ref.n;
     boolean[] all = new boolean[n];
     java.util.Arrays.fill(all, true);
     double[] xNotS = ref.mv(ref.b, all, all, ref.ysum(all, GvcReference.not(mem)));
     double[] bYs = ref.mv(ref.b, all, all, ref.ysum(all, mem));
+    double[][][] legs = new double[ref.g][][];
     for (int r = 0; r < ref.g; r++) {
       if (mem[r]) {
         continue;
       }
       boolean[] inR = ref.rowsOfCountries(ref.one(r));
       int[] rRows = ref.lay.rowsOfCountry(r);
-      double[][] ax = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          ax[i][j] = inS[i] && inR[j] ? 0 : ref.a[i][j];
-        }
-      }
-      double[][] bx = GvcReference.inv(ref.iMinus(ax, ref.all()));
-      double[][] lrr = ref.local(rRows);
-      // t_R = L_rr (Y_r,¬S + A_r,¬r x^(¬S)_¬r) (VAX leg), L_rr (Y_rS + A_r,¬r (B Y_·S)_¬r) (REF), L_rr Y_rr
       double[] vaxLeg = new double[n];
       double[] refLeg = new double[n];
       double[] yrr = new double[n];
@@ -139,49 +203,55 @@ class BmBilateralTest {
           }
         }
       }
-      double[] lVax = ref.mv(lrr, inR, inR, vaxLeg);
-      double[] lRef = ref.mv(lrr, inR, inR, refLeg);
-      double[] lYrr = ref.mv(lrr, inR, inR, yrr);
-      String pr = ref.lay.countries().get(r);
-      for (int k = 0; k < n; k++) {
-        if (!inS[k]) {
-          continue;
+      double[][] lrr = ref.local(rRows);
+      legs[r] = new double[][] {ref.mv(lrr, inR, inR, vaxLeg), ref.mv(lrr, inR, inR, refLeg),
+          ref.mv(lrr, inR, inR, yrr)};
+    }
+    return legs;
+  }
+
+  /** The terms of rows K of S to partner r with the extraction inverse bx, added under "method|exporter". */
+  static void flow(GvcReference ref, double[][] leg, String key, boolean[] inS, boolean[] inK, int r, double[][] bx,
+      Map<String, Double> lit) {
+    int n = ref.n;
+    int[] rRows = ref.lay.rowsOfCountry(r);
+    String pr = ref.lay.countries().get(r);
+    for (int k = 0; k < n; k++) {
+      if (!inK[k]) {
+        continue;
+      }
+      double w = 0;
+      double fm = 0;
+      double zw = 0;
+      double zf = 0;
+      for (int l = 0; l < n; l++) {
+        if (inS[l]) {
+          w += ref.v[l] * ref.b[l][k];
+          zw += ref.v[l] * bx[l][k];
+        } else {
+          fm += ref.v[l] * ref.b[l][k];
+          zf += ref.v[l] * bx[l][k];
         }
-        double w = 0;
-        double fm = 0;
-        double zw = 0;
-        double zf = 0;
-        for (int l = 0; l < n; l++) {
-          if (inS[l]) {
-            w += ref.v[l] * ref.b[l][k];
-            zw += ref.v[l] * bx[l][k];
-          } else {
-            fm += ref.v[l] * ref.b[l][k];
-            zf += ref.v[l] * bx[l][k];
-          }
+      }
+      double ysr = ref.y[k][r];
+      double e = ysr;
+      double[] al = new double[3];
+      for (int j : rRows) {
+        e += ref.a[k][j] * ref.x[j];
+        for (int q = 0; q < 3; q++) {
+          al[q] += ref.a[k][j] * leg[q][j];
         }
-        double ysr = ref.y[k][r];
-        double e = ysr;
-        double aVax = 0;
-        double aRef = 0;
-        double aYrr = 0;
-        for (int j : rRows) {
-          e += ref.a[k][j] * ref.x[j];
-          aVax += ref.a[k][j] * lVax[j];
-          aRef += ref.a[k][j] * lRef[j];
-          aYrr += ref.a[k][j] * lYrr[j];
-        }
-        double[] t = {e, w * e, zw * e, zw * (ysr + aVax), zw * (ysr + aYrr), zw * aRef, (w - zw) * e, fm * e,
-            zf * e, (fm - zf) * e};
-        String ind = ref.lay.industries().get(ref.lay.industryOfRow(k));
-        for (int q = 0; q < t.length; q++) {
-          lit.merge("BM_SOURCE_BIL|" + code + "|" + pr + "|" + ind + "|" + BmBilateral.TERMS.get(q), t[q], Double::sum);
-        }
+      }
+      double[] t = {e, w * e, zw * e, zw * (ysr + al[0]), zw * (ysr + al[2]), zw * al[1], (w - zw) * e, fm * e,
+          zf * e, (fm - zf) * e};
+      String ind = ref.lay.industries().get(ref.lay.industryOfRow(k));
+      for (int q = 0; q < t.length; q++) {
+        lit.merge(key + "|" + pr + "|" + ind + "|" + BmPerspectives.TERMS.get(q), t[q], Double::sum);
       }
     }
   }
 
-  /** BP1–BP3 are identities of the gvc family. */
+  /** BP1–BP4 are identities of the gvc family. */
   @Test
   void checkCodesBelongToTheGvcFamily() {
     Layout lay = RandomTables.layout(3, 2, true);
