@@ -128,4 +128,31 @@ final class BmPerspectiveRows {
       }
     }
   }
+
+  /**
+   * The world perspective's rows of one economy (exporter × WLD × _T, {@link BmWorld#TERMS}): the
+   * domestic side and FC are the exporter perspective's totals (BM_SOURCE, {@code src} =
+   * {@link PartnerTerms#out()}); FVA = {@code fva[0]} (source) or {@code fva[1]} (sink), FDC = FC − FVA.
+   */
+  static void emitWorld(YearSystem sys, YearSystem.Economy eco, double[] src, double[] fva, ResultSink sink) {
+    int g = sys.g();
+    double[] t = new double[7]; // EXGR, DC, DVA, VAX, REF, DDC, FC
+    int[] from = {0, 1, 2, 3, 5, 6, 7};
+    for (int i = 0; i < sys.nInd(); i++) {
+      for (int r = 0; r < g; r++) {
+        if (!eco.member()[r]) {
+          for (int q = 0; q < t.length; q++) {
+            t[q] += src[(i * g + r) * NSLOT + SRC + from[q]];
+          }
+        }
+      }
+    }
+    String[] methods = {BmWorld.SOURCE, BmWorld.SINK};
+    for (int a = 0; a < 2; a++) {
+      double[] row = {t[0], t[1], t[2], t[3], t[4], t[5], t[6], fva[a], t[6] - fva[a]};
+      for (int q = 0; q < row.length; q++) {
+        sink.exportDecomposition(methods[a], eco.code(), WLD, TOTAL, BmWorld.TERMS.get(q), row[q]);
+      }
+    }
+  }
 }

@@ -123,6 +123,10 @@ public final class Decompositions {
     final Checks checks;
     final Map<String, Double> steps = new LinkedHashMap<>();
     long lapT;
+    // the last economy's L_SS e_S, fm and partner terms, for the world perspective (BmWorld)
+    double[] lastLe;
+    double[] lastFm;
+    double[] lastSrc;
 
     Run(YearSystem sys, ResultSink sink, Checks checks) {
       this.sys = sys;
@@ -146,9 +150,20 @@ public final class Decompositions {
         lap("gvc: WWZ third-country detail");
       }
       AggregateBlockCheck agg = DecompositionRows.aggregateCheck(sys, checks);
+      BmWorld world = new BmWorld(sys, yr);
+      double[] worldFva = new double[2]; // Σ over the countries of FVA^W source, sink
       for (YearSystem.Economy eco : sys.economies()) {
         economy(yr, eco, third, agg);
+        double[] fw = world.fva(eco, lastLe, lastFm);
+        BmPerspectiveRows.emitWorld(sys, eco, lastSrc, fw, sink);
+        if (!eco.group()) {
+          worldFva[0] += fw[0];
+          worldFva[1] += fw[1];
+        }
+        lap("gvc: BM world perspective");
       }
+      checks.identity("BW1", "BM world perspective: Σ over countries of FVA, sink = source (one world perimeter)")
+          .compare(worldFva[1], worldFva[0], "world");
     }
 
     /**
@@ -183,6 +198,9 @@ public final class Decompositions {
       BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
+      lastLe = ls.lE();
+      lastFm = ev.fm();
+      lastSrc = pt.out();
       lap("gvc: BM bilateral and sectoral perspectives");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);

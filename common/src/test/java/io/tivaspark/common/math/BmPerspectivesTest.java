@@ -33,7 +33,7 @@ class BmPerspectivesTest {
     DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
     TivaSummary s = Decompositions.compute(yr, opt, sink);
     DecompositionsTest.assertAllPassed(s, 1e-9);
-    assertTrue(DecompositionsTest.codes(s).containsAll(List.of("BP1", "BP2", "BP3", "BP4")));
+    assertTrue(DecompositionsTest.codes(s).containsAll(List.of("BP1", "BP2", "BP3", "BP4", "BW1")));
     GvcReference ref = new GvcReference(yr);
     Map<String, Double> lit = new HashMap<>();
     for (int c = 0; c < g; c++) {
@@ -43,6 +43,10 @@ class BmPerspectivesTest {
     grp[1] = true;
     grp[2] = true;
     literal(ref, "GRP", grp, lit);
+    for (int c = 0; c < g; c++) {
+      world(ref, lay.countries().get(c), ref.one(c), lit);
+    }
+    world(ref, "GRP", grp, lit);
     assertTrue(lit.size() >= 3 * (g - 1) * nInd * BmPerspectives.TERMS.size(), "literal values: " + lit.size());
     double scale = lit.values().stream().mapToDouble(Math::abs).max().orElse(1);
     for (Map.Entry<String, Double> e : lit.entrySet()) {
@@ -249,6 +253,105 @@ class BmPerspectivesTest {
         lit.merge(key + "|" + pr + "|" + ind + "|" + BmPerspectives.TERMS.get(q), t[q], Double::sum);
       }
     }
+  }
+
+  /**
+   * World perspective, literal (BM 2019 eq. 52, 54 as in the R package icio): explicit L_cc of every
+   * country and L_SS of the economy; keys "BM_SOURCE_WLD|S|WLD|_T|FVA" and "BM_SINK_WLD|…".
+   */
+  static void world(GvcReference ref, String code, boolean[] mem, Map<String, Double> lit) {
+    int n = ref.n;
+    boolean[] inS = ref.rowsOfCountries(mem);
+    double[][] lc = new double[n][n]; // block-diagonal country local inverses
+    for (int c = 0; c < ref.g; c++) {
+      int[] rr = ref.lay.rowsOfCountry(c);
+      double[][] l = ref.local(rr);
+      for (int i : rr) {
+        for (int j : rr) {
+          lc[i][j] = l[i][j];
+        }
+      }
+    }
+    int[] sRows = java.util.stream.IntStream.range(0, n).filter(k -> inS[k]).toArray();
+    double[][] lss = ref.local(sRows);
+    double[] vl = new double[n];
+    double[] ly = new double[n];
+    double[] wv = new double[n];
+    for (int j = 0; j < n; j++) {
+      for (int l = 0; l < n; l++) {
+        vl[j] += ref.v[l] * lc[l][j];
+        ly[j] += lc[j][l] * ref.y[l][ref.lay.countryOfRow(l)];
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      for (int c = 0; c < ref.g; c++) {
+        wv[j] += c == ref.lay.countryOfRow(j) ? 0 : ref.y[j][c];
+      }
+      for (int l = 0; l < n; l++) {
+        wv[j] += ref.lay.countryOfRow(l) == ref.lay.countryOfRow(j) ? 0 : ref.a[j][l] * ly[l];
+      }
+    }
+    double[] wrex = new double[n];
+    for (int j = 0; j < n; j++) {
+      for (int l = 0; l < n; l++) {
+        wrex[j] += lc[j][l] * wv[l];
+      }
+    }
+    double src = 0;
+    double snk = 0;
+    for (int k : sRows) {
+      double e = 0; // exports of row k to non-members
+      double le = 0; // (L_SS e_S)_k
+      double fm = 0;
+      for (int l = 0; l < n; l++) {
+        fm += inS[l] ? 0 : ref.v[l] * ref.b[l][k];
+        if (!inS[l]) {
+          e += ref.a[k][l] * ref.x[l];
+        }
+      }
+      for (int c = 0; c < ref.g; c++) {
+        e += mem[c] ? 0 : ref.y[k][c];
+        snk += mem[c] ? 0 : fm * ref.y[k][c];
+      }
+      for (int j = 0; j < n; j++) {
+        if (!inS[j]) {
+          int r = ref.lay.countryOfRow(j);
+          double vbr = 0; // v_r B_rk
+          for (int t : ref.lay.rowsOfCountry(r)) {
+            vbr += ref.v[t] * ref.b[t][k];
+          }
+          snk += ref.a[k][j] * (fm * ly[j] + vbr * wrex[j]);
+        }
+      }
+      lit.merge("e|" + k, e, Double::sum);
+    }
+    for (int k : sRows) {
+      double le = 0;
+      for (int l : sRows) {
+        le += lss[k][l] * lit.get("e|" + l);
+      }
+      for (int j = 0; j < n; j++) {
+        src += inS[j] ? 0 : vl[j] * ref.a[j][k] * le;
+      }
+    }
+    lit.keySet().removeIf(key -> key.startsWith("e|"));
+    lit.put("BM_SOURCE_WLD|" + code + "|WLD|_T|FVA", src);
+    lit.put("BM_SINK_WLD|" + code + "|WLD|_T|FVA", snk);
+  }
+
+  /** icio (R, S. Krantz) vignette, leather table: bm(perspective = "world", approach = "sink"), FVA and FDC. */
+  @Test
+  void worldSinkReproducesThePublishedLeatherExample() throws Exception {
+    MrioYear yr = io.tivaspark.common.io.IcioCsv.read(DecompositionsTest.leatherPath(), 2000);
+    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
+    DecompositionsTest.assertAllPassed(Decompositions.compute(yr, TivaOptions.defaults(), sink), 1e-9);
+    String[] c = {"ARG", "TUR", "DEU"};
+    double[][] pub = {{8.471827, 2.138217}, {18.265189, 2.873058}, {33.128506, 3.180911}};
+    for (int i = 0; i < 3; i++) {
+      rel(pub[i][0], sink.d("BM_SINK_WLD|" + c[i] + "|WLD|_T|FVA"), 3e-7, c[i] + " FVA");
+      rel(pub[i][1], sink.d("BM_SINK_WLD|" + c[i] + "|WLD|_T|FDC"), 3e-7, c[i] + " FDC");
+    }
+    rel(52.81756, sink.d("BM_SINK_WLD|ARG|WLD|_T|DVA"), 3e-7, "ARG DVA");
   }
 
   /** BP1–BP4 are identities of the gvc family. */
