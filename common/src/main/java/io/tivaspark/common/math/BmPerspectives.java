@@ -6,17 +6,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Borin–Mancini bilateral perspective, source-based (Borin and Mancini 2019, World Bank Policy Research
- * WP 8804, §4; Stata {@code icio, perspective(bilateral)}; exvatools {@code get_xmatrix(…, partner = r)}):
- * the flow E_Sr of exporter S to importer r, with the double counting defined by the perimeter of that
- * one flow. The extraction removes only S's intermediate sales to r: A^(Sr) = A with A_Sr = 0,
- * B^(Sr) = (I − A^(Sr))⁻¹ (docs/decompositions.md, "Borin–Mancini perspectives").
+ * Borin–Mancini perspectives whose perimeter is the flow itself, source-based (Borin and Mancini 2019,
+ * World Bank Policy Research WP 8804; Stata {@code icio, perspective(bilateral|sectexp|sectbil)};
+ * exvatools {@code get_xmatrix(…, partner, sector)}; docs/decompositions.md, "Borin–Mancini
+ * perspectives"): the double counting is that of one flow, whose sales alone are extracted from A:
+ * bilateral A_Sr = 0 (method {@value #METHOD}), sectoral exporter A_{S_i,¬S} = 0
+ * ({@value #METHOD_SECTEXP}), sectoral bilateral A_{S_i,r} = 0 ({@value #METHOD_SECTBIL}).
  *
- * <p>For a row k of S (its exporting industry i = ind(k)) and e = E_kr = Y_kr + Z_kr:
+ * <p>For a row k of S (its exporting industry i = ind(k)) and e = E_kr = Y_kr + Z_kr, with the
+ * perspective's multipliers zw (on v_S) and zf (on Σ_{t∉S} v_t) of its extraction inverse B^(x):
  * <ul>
  * <li>DC = w_k e, FC = fm_k e (w = v_S B_SS, fm = Σ_{t∉S} v_t B_tS: as in the exporter perspective);</li>
- * <li>DVA = zw_k e with zw = v_S B^(Sr)_SS; DDC = DC − DVA;</li>
- * <li>FVA = zf_k e with zf = Σ_{t∉S} v_t B^(Sr)_tS; FDC = FC − FVA;</li>
+ * <li>DVA = zw_k e with zw = v_S B^(x)_S,k; DDC = DC − DVA;</li>
+ * <li>FVA = zf_k e with zf = Σ_{t∉S} v_t B^(x)_t,k; FDC = FC − FVA;</li>
  * <li>REF = zw_k (A_Sr B_r· Y_·S)_k, VAX = DVA − REF, DAVAX = zw_k (Y_kr + (A_Sr L_rr Y_rr)_k): the
  *     exporter perspective's split of E_Sr (exvatools VAX1–4, REF1–2) with zw in place of v_S L_SS.</li>
  * </ul>
@@ -25,7 +27,8 @@ import java.util.List;
  * B^(Sr)_·S = B_·S (I + A_Sr B_rS)⁻¹ = B_·S − B_·S A_Sr C⁻¹ B_rS with the capacitance matrix
  * C = I + B_rS A_Sr (|r|×|r|, r's rows). Hence, for p = w or fm, z = p − (p A_Sr) C⁻¹ B_rS: one
  * |r|×|r| LU and products of the blocks A_Sr, B_rS per pair (2|r|²m + 2|r|³/3 flops), from the year's B.
- * Check BP1 verifies z (I + A_Sr B_rS) = p (the Schur-complement form) without C.
+ * Check BP1 verifies z (I + A_Sr B_rS) = p (the Schur-complement form) without C. The sectoral
+ * multipliers come from the same blocks ({@link BmSectoral}).
  */
 final class BmPerspectives {
   static final String METHOD = "BM_SOURCE_BIL";
