@@ -64,11 +64,16 @@ final class BmPerspectives {
       double[] b = sys.b();
       double[] aSr = new double[m * nr];
       double[] bRs = new double[nr * m];
-      for (int jj = 0; jj < nr; jj++) {
+      for (int jj = 0; jj < nr; jj++) { // column-wise reads of A_S,r and of B_r,S (cache-friendly)
         int ao = rr[jj] * n;
         for (int kk = 0; kk < m; kk++) {
           aSr[kk + jj * m] = a[ao + rows[kk]];
-          bRs[jj + kk * nr] = b[rows[kk] * n + rr[jj]];
+        }
+      }
+      for (int kk = 0; kk < m; kk++) {
+        int bo = rows[kk] * n;
+        for (int jj = 0; jj < nr; jj++) {
+          bRs[jj + kk * nr] = b[bo + rr[jj]];
         }
       }
       Lapack lp = sys.lapack();

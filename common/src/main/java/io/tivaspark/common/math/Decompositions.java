@@ -31,6 +31,9 @@ import java.util.Map;
  * <li>KWW: DVA_FIN, DVA_INT, DVA_INTrex, RDV_FIN, RDV_INT, DDC, FVA_FIN, FVA_INT, FDC, EXGR.</li>
  * <li>BM_SOURCE: EXGR, DC, DVA, VAX, DAVAX, REF, DDC, FC, FVA, FDC, GVC, GVCB, GVCF.</li>
  * <li>BM_SINK: EXGR, DC, DVA, VAX, REF, DDC, FC, FVA, FDC.</li>
+ * <li>Borin–Mancini perspectives (docs/decompositions.md): BM_SOURCE_BIL, BM_SOURCE_SECTEXP,
+ *     BM_SOURCE_SECTBIL ({@link BmPerspectives}, {@link BmSectoral}); BM_SOURCE_WLD, BM_SINK_WLD
+ *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here.</li>
  * </ul>
  * gvc_measures: GVC_BM, GVCB_BM, GVCF_BM (percent of gross exports, source-based exporter
  * perspective, economy × exporting industry and _T).
@@ -123,10 +126,6 @@ public final class Decompositions {
     final Checks checks;
     final Map<String, Double> steps = new LinkedHashMap<>();
     long lapT;
-    // the last economy's L_SS e_S, fm and partner terms, for the world perspective (BmWorld)
-    double[] lastLe;
-    double[] lastFm;
-    double[] lastSrc;
 
     Run(YearSystem sys, ResultSink sink, Checks checks) {
       this.sys = sys;
@@ -153,24 +152,20 @@ public final class Decompositions {
       BmWorld world = new BmWorld(sys, yr);
       double[] worldFva = new double[2]; // Σ over the countries of FVA^W source, sink
       for (YearSystem.Economy eco : sys.economies()) {
-        economy(yr, eco, third, agg);
-        double[] fw = world.fva(eco, lastLe, lastFm);
-        BmPerspectiveRows.emitWorld(sys, eco, lastSrc, fw, sink);
-        if (!eco.group()) {
-          worldFva[0] += fw[0];
-          worldFva[1] += fw[1];
-        }
-        lap("gvc: BM world perspective");
+        economy(yr, eco, third, agg, world, worldFva);
       }
       checks.identity("BW1", "BM world perspective: Σ over countries of FVA, sink = source (one world perimeter)")
           .compare(worldFva[1], worldFva[0], "world");
     }
 
     /**
-     * One exporting economy: its algebra, the partner loop, rows, checks, third-country detail (if not
-     * null); {@code agg} the year's industry-aggregate check of the rows (null without aggregates).
+     * One exporting economy: its algebra, the partner loop, rows, checks, the Borin–Mancini
+     * perspectives (bilateral, sectoral, world: {@code worldFva} accumulates the countries' world FVA,
+     * source and sink, for check BW1), third-country detail (if not null); {@code agg} the year's
+     * industry-aggregate check of the rows (null without aggregates).
      */
-    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third, AggregateBlockCheck agg) {
+    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third, AggregateBlockCheck agg, BmWorld world,
+        double[] worldFva) {
       int[] rows = eco.rows();
       ExporterAlgebra.Vectors ev = ExporterAlgebra.Vectors.of(sys, yr, eco);
       lap("gvc: economy vectors");
@@ -198,9 +193,13 @@ public final class Decompositions {
       BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
-      lastLe = ls.lE();
-      lastFm = ev.fm();
-      lastSrc = pt.out();
+      double[] fw = world.fva(eco, ls.lE(), ev.fm());
+      BmPerspectiveRows.emitWorld(sys, eco, pt.out(), fw, sink);
+      if (!eco.group()) {
+        worldFva[0] += fw[0];
+        worldFva[1] += fw[1];
+      }
+      lap("gvc: BM world perspective");
       lap("gvc: BM bilateral and sectoral perspectives");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
