@@ -193,6 +193,7 @@ public final class Decompositions {
       BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
+      lap("gvc: BM bilateral and sectoral perspectives");
       double[] fw = world.fva(eco, ls.lE(), ev.fm());
       BmPerspectiveRows.emitWorld(sys, eco, pt.out(), fw, sink);
       if (!eco.group()) {
@@ -200,7 +201,6 @@ public final class Decompositions {
         worldFva[1] += fw[1];
       }
       lap("gvc: BM world perspective");
-      lap("gvc: BM bilateral and sectoral perspectives");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
         lap("gvc: WWZ third-country detail");
