@@ -31,6 +31,9 @@ import java.util.Map;
  * <li>KWW: DVA_FIN, DVA_INT, DVA_INTrex, RDV_FIN, RDV_INT, DDC, FVA_FIN, FVA_INT, FDC, EXGR.</li>
  * <li>BM_SOURCE: EXGR, DC, DVA, VAX, DAVAX, REF, DDC, FC, FVA, FDC, GVC, GVCB, GVCF.</li>
  * <li>BM_SINK: EXGR, DC, DVA, VAX, REF, DDC, FC, FVA, FDC.</li>
+ * <li>Borin–Mancini perspectives (docs/decompositions.md): BM_SOURCE_BIL, BM_SOURCE_SECTEXP,
+ *     BM_SOURCE_SECTBIL ({@link BmPerspectives}, {@link BmSectoral}); BM_SOURCE_WLD, BM_SINK_WLD
+ *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here.</li>
  * </ul>
  * gvc_measures: GVC_BM, GVCB_BM, GVCF_BM (percent of gross exports, source-based exporter
  * perspective, economy × exporting industry and _T).
@@ -85,6 +88,8 @@ public final class Decompositions {
       "DDC", "FVA_FIN", "FVA_INT", "FDC", "EXGR");
   public static final List<String> BM_SOURCE_TERMS = List.of("EXGR", "DC", "DVA", "VAX", "DAVAX", "REF", "DDC",
       "FC", "FVA", "FDC", "GVC", "GVCB", "GVCF");
+  /** Borin–Mancini bilateral perspective, source-based (method BM_SOURCE_BIL; {@link BmPerspectives}). */
+  public static final List<String> BM_SOURCE_BIL_TERMS = BmPerspectives.TERMS;
   public static final List<String> BM_SINK_TERMS = List.of("EXGR", "DC", "DVA", "VAX", "REF", "DDC", "FC", "FVA",
       "FDC");
 
@@ -144,16 +149,23 @@ public final class Decompositions {
         lap("gvc: WWZ third-country detail");
       }
       AggregateBlockCheck agg = DecompositionRows.aggregateCheck(sys, checks);
+      BmWorld world = new BmWorld(sys, yr);
+      double[] worldFva = new double[2]; // Σ over the countries of FVA^W source, sink
       for (YearSystem.Economy eco : sys.economies()) {
-        economy(yr, eco, third, agg);
+        economy(yr, eco, third, agg, world, worldFva);
       }
+      checks.identity("BW1", "BM world perspective: Σ over countries of FVA, sink = source (one world perimeter)")
+          .compare(worldFva[1], worldFva[0], "world");
     }
 
     /**
-     * One exporting economy: its algebra, the partner loop, rows, checks, third-country detail (if not
-     * null); {@code agg} the year's industry-aggregate check of the rows (null without aggregates).
+     * One exporting economy: its algebra, the partner loop, rows, checks, the Borin–Mancini
+     * perspectives (bilateral, sectoral, world: {@code worldFva} accumulates the countries' world FVA,
+     * source and sink, for check BW1), third-country detail (if not null); {@code agg} the year's
+     * industry-aggregate check of the rows (null without aggregates).
      */
-    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third, AggregateBlockCheck agg) {
+    void economy(GvcYear yr, YearSystem.Economy eco, WwzThirdCountry third, AggregateBlockCheck agg, BmWorld world,
+        double[] worldFva) {
       int[] rows = eco.rows();
       ExporterAlgebra.Vectors ev = ExporterAlgebra.Vectors.of(sys, yr, eco);
       lap("gvc: economy vectors");
@@ -178,6 +190,17 @@ public final class Decompositions {
       DecompositionRows.check(sys, eco, pt.out(),
           new DecompositionRows.CountryTotals(kww, dt, va.abroad(), va.home() - dt.uYss()), checks);
       lap("gvc: emit, checks");
+      BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
+      BmPerspectiveRows.emit(sys, eco, persp, sink);
+      BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
+      lap("gvc: BM bilateral and sectoral perspectives");
+      double[] fw = world.fva(eco, ls.lE(), ev.fm());
+      BmPerspectiveRows.emitWorld(sys, eco, pt.out(), fw, sink);
+      if (!eco.group()) {
+        worldFva[0] += fw[0];
+        worldFva[1] += fw[1];
+      }
+      lap("gvc: BM world perspective");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
         lap("gvc: WWZ third-country detail");
