@@ -25,7 +25,16 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
 public final class YarnHdfsMiniCluster {
   private YarnHdfsMiniCluster() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      start(args);
+    } catch (Throwable e) { // HDFS's non-daemon threads would keep a failed JVM alive
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void start(String[] args) throws Exception {
     File confDir = new File(args[0]);
     int nodeManagers = Integer.parseInt(args[1]);
     int nmMemoryMb = Integer.parseInt(args[2]);
@@ -60,7 +69,7 @@ public final class YarnHdfsMiniCluster {
     System.out.println("yarn " + live.get(YarnConfiguration.RM_ADDRESS));
     System.out.println("ready");
     System.out.flush();
-    Thread.currentThread().join();
+    new java.util.concurrent.CountDownLatch(1).await();
   }
 
   /** Small NodeManagers on a shared build machine; no resource or disk checks that would kill or refuse containers. */

@@ -43,8 +43,11 @@ tools/cluster/spark-home.sh "$WORK/spark-home" --yarn > "$WORK/spark-home.log" 2
 SPARK_CP="$WORK/spark-home/jars/*"
 api="$(tr ':' '\n' < jobs/target/launcher-classpath.txt | grep -E '/hadoop-client-api-[^/]*\.jar$' | head -n 1)"
 M2="${api%%/org/apache/hadoop/*}"; HV="$(basename "$(dirname "$api")")"
-junit="$(tr ':' '\n' < jobs/target/launcher-classpath.txt | grep -E '/junit-jupiter-api-[^/]*\.jar$' | head -n 1 || true)"
-ot="$(tr ':' '\n' < jobs/target/launcher-classpath.txt | grep -E '/opentest4j-[^/]*\.jar$' | head -n 1 || true)"
+# MiniYARNCluster's constructor uses junit-jupiter-api (GenericTestUtils): the project's JUnit
+newest() { ls "$M2/$1"/*/*.jar 2>/dev/null | grep -vE -- '-(sources|javadoc)\.jar$' | sort -V | tail -n 1; }
+JV="$(sed -nE 's#.*<junit.version>([^<]+)</junit.version>.*#\1#p' pom.xml | head -n 1)"
+junit="$M2/org/junit/jupiter/junit-jupiter-api/$JV/junit-jupiter-api-$JV.jar"
+ot="$(newest org/opentest4j/opentest4j)"
 MINI_CP="$M2/org/apache/hadoop/hadoop-client-minicluster/$HV/hadoop-client-minicluster-$HV.jar"
 for a in bcprov bcpkix bcutil; do MINI_CP="$MINI_CP:$M2/org/bouncycastle/$a-jdk18on/1.82/$a-jdk18on-1.82.jar"; done
 MINI_CP="$MINI_CP:$junit:$ot"
