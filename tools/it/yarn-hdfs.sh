@@ -21,6 +21,8 @@
 # Every process it starts (the minicluster JVM, which forks the containers; spark-submit; helper
 # JVMs) is stopped by pid on exit; each step has a timeout. Needs the jar (mvn -DskipTests package)
 # and, once, the minicluster jars: mvn -B -ntp -Pyarn-it -pl common,jobs dependency:resolve.
+#   TIVA_IT_KILL=1   also 6. client mode with one executor JVM killed (kill -9) while it computes a
+#                    year: exit 0 and complete tables (Spark reruns the task; the warehouse is checked)
 #   TIVA_IT_KEEP=1   keep target/yarn-hdfs-it (logs, container logs) even on success
 # Used by bin/test --slow.
 set -euo pipefail
@@ -222,6 +224,42 @@ submit failclient 300 "${COMMON[@]}" "${CLIENT[@]}" \
 [ "$SUBMIT_CODE" = "4" ] || { tail -n 20 "$WORK/failclient-submit.log" >&2; fail "client mode failed check: exit $SUBMIT_CODE, expected 4"; }
 say "   exit 4 in $((SECONDS - t)) s ($APP): '$(grep -m1 '^tiva:' "$WORK/failclient-submit.log" || true)'"
 
+if [ "${TIVA_IT_KILL:-0}" = "1" ]; then
+  # 6. kill -9 one executor container's JVM while it computes a year: Spark must rerun the task
+  # (a new executor from YARN or the other one) and the run must still commit complete tables
+  t=$SECONDS
+  say "6. client mode, one executor JVM killed (kill -9) while it computes a year: expect exit 0, complete tables"
+  submit_bg() { # like submit, in the background: sets SUBMIT
+    # shellcheck disable=SC2086
+    timeout -k 10 480 java $FLAGS $JOPTS -Xss16m -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
+      -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$HADOOP_CONF_DIR:$SPARK_CP" \
+      org.apache.spark.deploy.SparkSubmit "$@" > "$WORK/kill-submit.out" 2> "$WORK/kill-submit.log" &
+    SUBMIT=$!; echo "$SUBMIT" >> "$STARTED"
+  }
+  submit_bg "${COMMON[@]}" "${CLIENT[@]}" --conf spark.task.maxFailures=4 \
+    "$FAT" run --conf "$ROOT/conf/cluster.conf" --input "$NN/store" --warehouse "$NN/wh-kill"
+  victim=""; deadline=$((SECONDS + 300))
+  while [ -z "$victim" ] && kill -0 "$SUBMIT" 2>/dev/null && [ $SECONDS -lt $deadline ]; do
+    app="$(grep -oE 'application_[0-9]+_[0-9]+' "$WORK/kill-submit.log" | head -n 1 || true)"
+    if [ -n "$app" ]; then
+      line="$(grep -hE 'year [0-9]{4} started on executor [0-9]+ pid [0-9]+' $(container_logs "$app" | sed 's|$|/stderr|') 2>/dev/null | head -n 1 || true)"
+      [[ "$line" =~ year\ ([0-9]{4})\ started\ on\ executor\ ([0-9]+)\ pid\ ([0-9]+) ]] \
+        && { KY="${BASH_REMATCH[1]}"; KE="${BASH_REMATCH[2]}"; victim="${BASH_REMATCH[3]}"; }
+    fi
+    sleep 0.5
+  done
+  [ -n "$victim" ] || fail "kill trial: no year started on an executor within 300 s"
+  descendants "$MINI" | grep -qx "$victim" || fail "kill trial: pid $victim is not a container process of our minicluster"
+  kill -9 "$victim"
+  say "   killed executor $KE (pid $victim, YARN container of $app) while it computed year $KY"
+  set +e; wait "$SUBMIT"; code=$?; set -e; SUBMIT=""
+  [ "$code" = "0" ] || { tail -n 30 "$WORK/kill-submit.log" >&2; fail "kill trial: exit $code"; }
+  lost="$(grep -cE 'Lost executor|ExecutorLostFailure|Lost task' "$WORK/kill-submit.log" || true)"
+  [ "$lost" -gt 0 ] || fail "kill trial: the driver log shows no lost executor/task"
+  RUN_KILL="$(sed -nE 's/.*run ([0-9TZ]+-[0-9a-f]+) SUCCEEDED.*/\1/p' "$WORK/kill-submit.log" | tail -n 1)"
+  say "   exit 0 in $((SECONDS - t)) s, run $RUN_KILL; $lost lost-executor/task lines; year $KY: $(grep -E "year $KY computed" "$WORK/kill-submit.log" | tail -n 1 | sed 's/.*RunJob: //')"
+fi
+
 # ---- 3. the year tasks ran in YARN executor containers
 check_placement() { # mode driver-log app
   local mode="$1" log="$2" app="$3" y line e p f
@@ -246,7 +284,8 @@ RUN_CLUSTER="$(sed -nE 's/.*run ([0-9TZ]+-[0-9a-f]+) SUCCEEDED.*/\1/p' "$WORK/cl
 [ -n "$RUN_CLIENT" ] && [ -n "$RUN_CLUSTER" ] || fail "no 'run <id> SUCCEEDED' line in a driver log"
 TABLES=(indicators va_final_demand va_origin_exports quality_checks)
 union=""; runs=""
-for w in client cluster; do
+WHS=(client cluster); [ -n "${RUN_KILL:-}" ] && WHS+=(kill)
+for w in "${WHS[@]}"; do
   for tb in "${TABLES[@]}"; do
     union="$union${union:+ UNION ALL }SELECT '$w' AS w, '$tb' AS t, year, run_id FROM delta.\`$NN/wh-$w/$tb\`"
   done
@@ -267,8 +306,8 @@ out="$(timeout 240 java $FLAGS $JOPTS -Xss16m -Xmx1g -Djava.io.tmpdir="$WORK/tmp
   "$FAT" sql --warehouse "$NN/wh-client" "$SQL" 2> "$WORK/sql.log")" \
   || { tail -n 30 "$WORK/sql.log" >&2; fail "sql"; }
 echo "$out"
-for w in client cluster; do
-  rid=$RUN_CLIENT; [ $w = cluster ] && rid=$RUN_CLUSTER
+for w in "${WHS[@]}"; do
+  rid=$RUN_CLIENT; [ $w = cluster ] && rid=$RUN_CLUSTER; [ $w = kill ] && rid=$RUN_KILL
   for tb in "${TABLES[@]}"; do
     echo "$out" | grep -qxF "$w,$tb,2001 2002 2003 2004,1,$rid,1,SUCCEEDED,true" \
       || fail "$w: $tb is not complete for 2001-2004 under the one run $rid"
