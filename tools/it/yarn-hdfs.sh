@@ -140,6 +140,11 @@ hdfs -put "$WORK/store" "$WORK/store-bad" / || fail "hdfs -put"
 say "stores on HDFS: $NN/store ($(hdfs -count /store | awk '{print $2}') files), $NN/store-bad"
 
 # ---- 2. submissions
+# the project's logging plus Spark's YARN client at INFO: its application id, final status and
+# diagnostics lines are what this test (and a scheduler) reads
+cp "$ROOT/conf/log4j2.properties" "$WORK/log4j2-submit.properties"
+printf '%s\n' 'logger.yarnclient.name = org.apache.spark.deploy.yarn.Client' 'logger.yarnclient.level = info' \
+  >> "$WORK/log4j2-submit.properties"
 CANARY="tiva-it-canary-$RANDOM$RANDOM"
 printf 'tiva.run { fail-on-check = true, algebra-tolerance = 1e-300 }\n' > "$WORK/failcheck.conf"
 COMMON=(--master yarn --class io.tivaspark.jobs.Main
@@ -164,7 +169,7 @@ submit() { # name limit args...: sets SUBMIT_CODE and APP (the YARN application 
   local name="$1" limit="$2"; shift 2
   # shellcheck disable=SC2086
   timeout -k 10 "$limit" java $FLAGS $JOPTS -Xss16m -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
-    -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$HADOOP_CONF_DIR:$SPARK_CP" \
+    -Dlog4j2.configurationFile="$WORK/log4j2-submit.properties" -cp "$HADOOP_CONF_DIR:$SPARK_CP" \
     org.apache.spark.deploy.SparkSubmit "$@" > "$WORK/$name-submit.out" 2> "$WORK/$name-submit.log" &
   SUBMIT=$!; echo "$SUBMIT" >> "$STARTED"
   set +e; wait "$SUBMIT"; SUBMIT_CODE=$?; set -e
@@ -232,7 +237,7 @@ if [ "${TIVA_IT_KILL:-0}" = "1" ]; then
   submit_bg() { # like submit, in the background: sets SUBMIT
     # shellcheck disable=SC2086
     timeout -k 10 480 java $FLAGS $JOPTS -Xss16m -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
-      -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$HADOOP_CONF_DIR:$SPARK_CP" \
+      -Dlog4j2.configurationFile="$WORK/log4j2-submit.properties" -cp "$HADOOP_CONF_DIR:$SPARK_CP" \
       org.apache.spark.deploy.SparkSubmit "$@" > "$WORK/kill-submit.out" 2> "$WORK/kill-submit.log" &
     SUBMIT=$!; echo "$SUBMIT" >> "$STARTED"
   }
