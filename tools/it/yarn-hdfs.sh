@@ -21,6 +21,7 @@
 # Every process it starts (the minicluster JVM, which forks the containers; spark-submit; helper
 # JVMs) is stopped by pid on exit; each step has a timeout. Needs the jar (mvn -DskipTests package)
 # and, once, the minicluster jars: mvn -B -ntp -Pyarn-it -pl common,jobs dependency:resolve.
+#   TIVA_IT_EXIT_CODES=0  skip 3-5 (the failing runs, about 8 minutes under load)
 #   TIVA_IT_KILL=1   also 6. client mode with one executor JVM killed (kill -9) while it computes a
 #                    year: exit 0 and complete tables (Spark reruns the task; the warehouse is checked)
 #   TIVA_IT_KEEP=1   keep target/yarn-hdfs-it (logs, container logs) even on success
@@ -160,9 +161,11 @@ COMMON=(--master yarn --class io.tivaspark.jobs.Main
   --conf spark.databricks.delta.snapshotPartitions=2 --conf spark.sql.shuffle.partitions=4
   --conf spark.ui.enabled=false
   --conf "spark.hadoop.fs.s3a.secret.key=$CANARY")
+# (no log4j2.properties in --files: the executors would read it too, and its warn root level hides
+# the executor's "Started daemon with process name: PID@host" line the placement check reads)
 CLUSTER=(--deploy-mode cluster --driver-memory 1g
-  --conf "spark.driver.extraJavaOptions=-Xss16m $JOPTS -Dlog4j2.configurationFile=log4j2.properties"
-  --files "$ROOT/conf/cluster.conf,$WORK/failcheck.conf,$ROOT/conf/log4j2.properties")
+  --conf "spark.driver.extraJavaOptions=-Xss16m $JOPTS"
+  --files "$ROOT/conf/cluster.conf,$WORK/failcheck.conf")
 CLIENT=(--deploy-mode client --conf spark.yarn.am.memory=512m)
 
 submit() { # name limit args...: sets SUBMIT_CODE and APP (the YARN application id)
@@ -212,6 +215,7 @@ expect_failed() { # name code: a cluster-mode application that must end FAILED w
   say "   final status FAILED, 'User application exited with status $code', spark-submit exit $SUBMIT_CODE," \
       "driver: '$(grep -m1 '^tiva:' "$WORK/$name-driver.log" 2>/dev/null || true)' ($((SECONDS - t)) s, $APP)"
 }
+if [ "${TIVA_IT_EXIT_CODES:-1}" = "1" ]; then
 t=$SECONDS
 say "3. cluster mode, invalid input (a stray file in $NN/store-bad/intermediate/year=2001): expect 3"
 submit invalid 300 "${COMMON[@]}" "${CLUSTER[@]}" \
@@ -228,6 +232,7 @@ submit failclient 300 "${COMMON[@]}" "${CLIENT[@]}" \
   "$FAT" run --conf "$WORK/failcheck.conf" --only core --years 2001 --input "$NN/store" --warehouse "$NN/wh-failclient"
 [ "$SUBMIT_CODE" = "4" ] || { tail -n 20 "$WORK/failclient-submit.log" >&2; fail "client mode failed check: exit $SUBMIT_CODE, expected 4"; }
 say "   exit 4 in $((SECONDS - t)) s ($APP): '$(grep -m1 '^tiva:' "$WORK/failclient-submit.log" || true)'"
+fi
 
 if [ "${TIVA_IT_KILL:-0}" = "1" ]; then
   # 6. kill -9 one executor container's JVM while it computes a year: Spark must rerun the task
