@@ -259,7 +259,9 @@ if [ "${TIVA_IT_KILL:-0}" = "1" ]; then
     sleep 0.5
   done
   [ -n "$victim" ] || fail "kill trial: no year started on an executor within 300 s"
-  descendants "$MINI" | grep -qx "$victim" || fail "kill trial: pid $victim is not a container process of our minicluster"
+  # ours: its command line names this application's container directories under our work dir
+  tr '\0' ' ' < "/proc/$victim/cmdline" 2>/dev/null | grep -F "$WORK" | grep -qF "$app" \
+    || fail "kill trial: pid $victim is not a container JVM of $app under $WORK"
   kill -9 "$victim"
   say "   killed executor $KE (pid $victim, YARN container of $app) while it computed year $KY"
   set +e; wait "$SUBMIT"; code=$?; set -e; SUBMIT=""
