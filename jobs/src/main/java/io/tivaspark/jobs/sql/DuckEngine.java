@@ -54,7 +54,7 @@ public final class DuckEngine implements SqlEngine {
    * Creates (or refreshes) the views of the tables {@code sql} names; Unsupported when one needs
    * Spark. When the query also names the catalog database, each table is a view in a DuckDB schema
    * of that name too: {@code tiva.indicators} is the warehouse's {@code indicators}, the location a
-   * run registers under that name (docs/sql.md, "Tables by name").
+   * run registers under that name (docs/cluster.md, "Catalog").
    */
   void resolve(String sql) throws Exception {
     boolean qualified = !database.isEmpty() && !SqlTables.named(sql, List.of(database)).isEmpty();
