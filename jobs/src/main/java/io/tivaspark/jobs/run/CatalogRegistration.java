@@ -155,9 +155,13 @@ public final class CatalogRegistration {
     return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p);
   }
 
+  /**
+   * Same location? Compared as Path strings: a qualified local path's URI is {@code file:///x}
+   * while the catalog's location parses to {@code file:/x} (Path and URI equality differ there;
+   * both print as {@code file:/x}).
+   */
   static boolean same(SparkSession spark, Path a, Path b) throws IOException {
-    return strip(qualified(spark, a).toUri().normalize().toString())
-        .equals(strip(qualified(spark, b).toUri().normalize().toString()));
+    return strip(qualified(spark, a).toString()).equals(strip(qualified(spark, b).toString()));
   }
 
   private static String strip(String s) {
