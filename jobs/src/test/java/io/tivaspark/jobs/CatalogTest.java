@@ -53,12 +53,14 @@ class CatalogTest {
         + "}\n");
   }
 
-  /** A tiva command in its own JVM; its whole output. */
+  /** A tiva command in its own JVM; its standard output, then its standard error (log lines). */
   static String child(String... args) throws Exception {
     try (ChildRun c = ChildRun.start(Map.of(), args)) {
       int code = c.waitFor(CHILD_MS);
       assertEquals(0, code, c.tail(40));
-      return c.all();
+      StringBuilder out = new StringBuilder();
+      c.lines().stream().filter(l -> !l.err()).forEach(l -> out.append(l.text()).append('\n'));
+      return out + c.stderr();
     }
   }
 
