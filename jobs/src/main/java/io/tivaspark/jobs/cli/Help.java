@@ -97,14 +97,19 @@ public final class Help {
           it; otherwise it is skipped (the run summary lists it as unchanged). Without the flag
           every selected year is recomputed and replaced.
         Every table the run leaves empty is named in the summary with the reason (family not run,
-        switched off by a tiva.run.* key, no extensions/ in the store)."""));
+        switched off by a tiva.run.* key, no extensions/ in the store).
+        Tables by name: tiva.catalog.database (default "": off) = a database, e.g. tiva: after
+          the commits the run registers every table in the Spark catalog (tiva.indicators, ...;
+          Hive metastore, Glue, Unity Catalog: docs/cluster.md, "Catalog"). A registration
+          failure is a warning and a note in runs.message, not a failed run."""));
     PAGES.put("sql", new Page("run one SQL query on the warehouse's tables (Spark SQL; each table under its "
         + "own name, e.g. indicators, runs)",
         List.of(req("warehouse", "DIR", "the warehouse")),
         List.of("bin/tiva sql --warehouse /tmp/wh \"SELECT * FROM runs\"",
             "bin/tiva sql --warehouse /tmp/wh \"SELECT country, value FROM indicators WHERE year = 2020 "
                 + "AND indicator = 'EXGR_DVASH' AND partner = 'WLD' AND industry = '_T'\""),
-        null));
+        "With tiva.catalog.database set (e.g. tiva), database.table names work too (tiva.indicators): "
+            + "DuckDB reads the warehouse's table, Spark resolves the name in its catalog."));
     PAGES.put("export", new Page("write a clean snapshot of warehouse tables (current rows only, one folder "
         + "per table, partitioned by year) for plain Parquet or CSV readers (pandas, R arrow, Stata)",
         List.of(req("warehouse", "DIR", "the warehouse"),

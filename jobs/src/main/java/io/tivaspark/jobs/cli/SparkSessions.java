@@ -25,6 +25,7 @@ public final class SparkSessions {
         conf.set(e.getKey(), e.getValue());
       }
     }
+    hiveForCatalog(conf, settings);
     conf.set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     String master = conf.get("spark.master");
@@ -54,6 +55,26 @@ public final class SparkSessions {
           : java.util.Arrays.stream(conf.getAll()).map(t -> t._1()).filter(m::contains).findFirst()
               .map(k -> "tiva.spark.conf.\"" + k + "\"").orElse("tiva.spark");
       throw new UsageException("configuration: Spark rejected " + key + ": " + m, e);
+    }
+  }
+
+  /**
+   * tiva.catalog.database names a database of the session catalog (no catalog. prefix) and no
+   * spark.sql.catalogImplementation is given: Hive support, so the names outlive the session
+   * (docs/cluster.md, "Catalog"), when spark-hive is on the classpath; otherwise the in-memory
+   * catalog stays (CatalogRegistration warns).
+   */
+  static void hiveForCatalog(SparkConf conf, Settings settings) {
+    String db = settings.tiva().hasPath("catalog.database") ? settings.tiva().getString("catalog.database").strip() : "";
+    if (db.isEmpty() || db.contains(".") || conf.contains("spark.sql.catalogImplementation")) {
+      return;
+    }
+    try {
+      Class.forName("org.apache.spark.sql.hive.HiveSessionStateBuilder", false, SparkSessions.class.getClassLoader());
+      Class.forName("org.apache.hadoop.hive.conf.HiveConf", false, SparkSessions.class.getClassLoader());
+      conf.set("spark.sql.catalogImplementation", "hive");
+    } catch (ClassNotFoundException | LinkageError e) {
+      // no Hive support here: the catalog stays in memory
     }
   }
 

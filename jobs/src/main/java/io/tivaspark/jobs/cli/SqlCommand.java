@@ -23,6 +23,9 @@ import org.apache.spark.sql.SparkSession;
  * table of the warehouse is a view named after its directory, resolved only when a query names it.
  * {@code --format table|csv|json|parquet} (table on a terminal, csv otherwise), {@code --out PATH},
  * {@code --engine auto|duckdb|spark}. A bad query is exit 2 with one line: the message and the tables.
+ * With tiva.catalog.database set, {@code database.table} names work too: DuckDB reads the
+ * warehouse's table of that name, Spark resolves the name in its session catalog (Hive support,
+ * the metastore the runs register in).
  */
 public final class SqlCommand {
   static final Set<String> FORMATS = Set.of("table", "csv", "json", "parquet");
@@ -56,7 +59,8 @@ public final class SqlCommand {
       return SqlSession.remote(wh, SparkSessions.create(settings));
     }
     Path warehouse = Path.of(wh.startsWith("file:") ? java.net.URI.create(wh).getPath() : wh);
-    return new SqlSession(warehouse, engine, () -> SparkSessions.create(settings));
+    String database = io.tivaspark.jobs.run.CatalogSettings.from(settings.tiva()).database();
+    return new SqlSession(warehouse, engine, () -> SparkSessions.create(settings), database);
   }
 
   static void check(String format, String engine, String outPath, int queries) {

@@ -2,6 +2,7 @@ package io.tivaspark.jobs.cli;
 
 import com.typesafe.config.Config;
 import io.tivaspark.jobs.ingest.IngestJob;
+import io.tivaspark.jobs.run.CatalogSettings;
 import io.tivaspark.jobs.run.CoreSettings;
 import io.tivaspark.jobs.run.RunSettings;
 import io.tivaspark.jobs.validate.ValidateJob;
@@ -18,13 +19,14 @@ import io.tivaspark.jobs.validate.ValidateJob;
  * @param core the settings that shape the numbers (tiva.run.*, tiva.balance-*, tiva.groups)
  * @param validate tiva.validate.* and tiva.balance-*
  * @param ingest tiva.ingest.*
+ * @param catalog tiva.catalog.*: the database a run registers its tables in ("" = off)
  */
 public record TivaSettings(Settings source, RunSettings run, CoreSettings core, ValidateJob.Options validate,
-    IngestJob.Options ingest) {
+    IngestJob.Options ingest, CatalogSettings catalog) {
 
   public static TivaSettings from(Settings settings) {
     Config t = settings.tiva();
     return new TivaSettings(settings, RunSettings.from(t), CoreSettings.from(t), ValidateJob.Options.from(t),
-        IngestJob.Options.from(t));
+        IngestJob.Options.from(t), CatalogSettings.from(t));
   }
 }

@@ -69,7 +69,7 @@ public final class RunJob {
 
   /** What a run did. */
   public record Result(String runId, String status, List<YearOutcome> outcomes, Map<String, Long> rows,
-      List<Integer> removedYears) {
+      List<Integer> removedYears, CatalogRegistration.Outcome catalog) {
     public List<Integer> computedYears() {
       return outcomes.stream().filter(YearOutcome::computed).map(YearOutcome::year).collect(Collectors.toList());
     }
@@ -151,18 +151,27 @@ public final class RunJob {
         LOG.info("rewrote {} (its content changed)", IndicatorCodesTable.NAME); // docs/data-dictionary.md §1.8
       }
 
+      // catalog names (tiva.catalog.database): a failure is a note in the runs row, not a failed run
+      CatalogRegistration.Outcome catalog = CatalogRegistration.register(spark, settings.catalog(), warehouse,
+          CatalogRegistration.tables(whFs, warehouse));
+
       // 3. the runs row, last
       String status = RunsLog.status(outcomes);
-      String message = RunsLog.message(outcomes, plan.removed());
+      String message = withNote(RunsLog.message(outcomes, plan.removed()), catalog.note());
       RunsLog.append(spark, warehouse, new RunsLog.Entry(runId, started, Instant.now(), status,
           src.input().toString(), YearState.toJson(RunsLog.states(outcomes, current, configFp, code, runId)),
           WarehouseIdentity.configJson(settings.source(), src.meta().layout("mrio.json"), src.input().toString()),
           Settings.version(), message));
       LOG.info("run {} {}: {}", runId, status, message);
+      catalog = CatalogRegistration.registerNewRuns(spark, settings.catalog(), warehouse, catalog);
       throwIfFailed(outcomes);
       checkQuality(computed, runSettings, runId);
-      return new Result(runId, status, outcomes, rows, plan.removed());
+      return new Result(runId, status, outcomes, rows, plan.removed(), catalog);
     }
+  }
+
+  private static String withNote(String message, String note) {
+    return note.isEmpty() ? message : message.isEmpty() ? note : message + "; " + note;
   }
 
   /** The input store: its path, mrio.json, entity count and the years of any required dataset. */

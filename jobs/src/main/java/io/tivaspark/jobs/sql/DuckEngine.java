@@ -23,11 +23,22 @@ import java.util.Set;
 public final class DuckEngine implements SqlEngine {
   private final Path warehouse;
   private final List<String> tables;
+  private final String database;
   private final Connection conn;
 
   public DuckEngine(Path warehouse, List<String> tables) throws SQLException {
+    this(warehouse, tables, "");
+  }
+
+  /**
+   * @param database tiva.catalog.database: a query may also name the warehouse's tables as
+   *     {@code database.table} (the names a run registers in the Spark catalog); "" = plain names
+   *     only; a {@code catalog.database} name is left to Spark
+   */
+  public DuckEngine(Path warehouse, List<String> tables, String database) throws SQLException {
     this.warehouse = warehouse;
     this.tables = tables;
+    this.database = database.contains(".") ? "" : database;
     this.conn = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = conn.createStatement()) {
       s.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
@@ -39,12 +50,23 @@ public final class DuckEngine implements SqlEngine {
     return conn;
   }
 
-  /** Creates (or refreshes) the views of the tables {@code sql} names; Unsupported when one needs Spark. */
+  /**
+   * Creates (or refreshes) the views of the tables {@code sql} names; Unsupported when one needs
+   * Spark. When the query also names the catalog database, each table is a view in a DuckDB schema
+   * of that name too: {@code tiva.indicators} is the warehouse's {@code indicators}, the location a
+   * run registers under that name (docs/cluster.md, "Catalog").
+   */
   void resolve(String sql) throws Exception {
+    boolean qualified = !database.isEmpty() && !SqlTables.named(sql, List.of(database)).isEmpty();
     for (String t : SqlTables.named(sql, tables)) {
       DeltaFiles d = DeltaFiles.load(warehouse.resolve(t), conn);
       try (Statement s = conn.createStatement()) {
-        s.execute("CREATE OR REPLACE VIEW " + quote(t) + " AS " + viewSql(d, s));
+        String view = viewSql(d, s);
+        s.execute("CREATE OR REPLACE VIEW " + quote(t) + " AS " + view);
+        if (qualified) {
+          s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(database));
+          s.execute("CREATE OR REPLACE VIEW " + quote(database) + "." + quote(t) + " AS " + view);
+        }
       }
     }
   }

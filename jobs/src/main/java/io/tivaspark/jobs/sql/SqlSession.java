@@ -17,20 +17,32 @@ public final class SqlSession implements AutoCloseable {
   private final String engine;
   private final SparkEngine spark;
   private final Path warehouse;
+  private final String database;
   private DuckEngine duck;
   private boolean duckFailed;
   /** The engine that answered the last query (tests and the shell's \engine line). */
   private String lastEngine = "";
 
   public SqlSession(Path warehouse, String engine, Supplier<SparkSession> startSpark) throws IOException {
-    this(warehouse, SqlTables.list(warehouse), engine, new SparkEngine(warehouse, SqlTables.list(warehouse), startSpark));
+    this(warehouse, engine, startSpark, "");
   }
 
-  private SqlSession(Path warehouse, List<String> tables, String engine, SparkEngine spark) {
+  /**
+   * @param database tiva.catalog.database ("" = none): DuckDB also answers {@code database.table}
+   *     for the warehouse's tables; Spark resolves such names in its catalog
+   */
+  public SqlSession(Path warehouse, String engine, Supplier<SparkSession> startSpark, String database)
+      throws IOException {
+    this(warehouse, SqlTables.list(warehouse), engine, new SparkEngine(warehouse, SqlTables.list(warehouse), startSpark),
+        database);
+  }
+
+  private SqlSession(Path warehouse, List<String> tables, String engine, SparkEngine spark, String database) {
     this.warehouse = warehouse;
     this.tables = tables;
     this.engine = engine;
     this.spark = spark;
+    this.database = database;
   }
 
   /**
@@ -39,7 +51,7 @@ public final class SqlSession implements AutoCloseable {
    */
   public static SqlSession remote(String warehouse, SparkSession spark) throws IOException {
     List<String> tables = io.tivaspark.jobs.cli.SqlCommand.tableNames(spark, warehouse);
-    return new SqlSession(null, tables, "spark", new SparkEngine(warehouse, tables, () -> spark));
+    return new SqlSession(null, tables, "spark", new SparkEngine(warehouse, tables, () -> spark), "");
   }
 
   public Path warehouse() {
@@ -109,7 +121,7 @@ public final class SqlSession implements AutoCloseable {
   private DuckEngine duck() {
     if (duck == null && !duckFailed) {
       try {
-        duck = new DuckEngine(warehouse, tables);
+        duck = new DuckEngine(warehouse, tables, database);
       } catch (Exception | LinkageError e) {
         duckFailed = true; // no DuckDB on this platform or classpath: Spark answers
         if (engine.equals("duckdb")) {
