@@ -2,17 +2,19 @@
 # The run path against its math (issue 17, docs/performance.md "The run path (issue 17)"), in one
 # invocation on the same machine at the same time:
 #   1. IcioBench `all` (YearSystem build + core + gvc, rows to a counting sink) at n = BENCH_N (3645);
-#   2. `bin/tiva run` of 2 generated years (79 regions x 45 industries, CHN and MEX split: n = 3645),
+#   2. `bin/tiva run` of 2 generated years (BENCH_REGIONS, default 79, regions x 45 industries, CHN and MEX split: n = 3645),
 #      the two year tasks at once (local[2]), with this tree's jar ("after") and, when BEFORE_DIR holds
 #      a jar + launcher-classpath.txt of an earlier build, with that one too ("before").
 # Prints the year-task seconds, year-task / math ratio, the step breakdown each task logs
 # ("year Y steps: ..."), the warehouse bytes per year, with /proc/loadavg beside every timing.
 #   tools/bench/issue17-run.sh            # REPS (default 1) runs per side; BENCH_OUT (target/bench17)
 #   BEFORE_DIR=/tmp/before tools/bench/issue17-run.sh
+#   BENCH_REGIONS=40 BENCH_N=1890 BENCH_OUT=target/bench17-small tools/bench/issue17-run.sh  # smaller: (regions + 2 split) x 45;
+#     BENCH_N must match (regions + 2) x 45; BENCH_OUT a directory of its own (the store is kept there)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="${BENCH_OUT:-$ROOT/target/bench17}"
-REPS="${REPS:-1}"; N="${BENCH_N:-3645}"
+REPS="${REPS:-1}"; N="${BENCH_N:-3645}"; REGIONS="${BENCH_REGIONS:-79}"
 mkdir -p "$OUT"
 say() { echo "$*   [loadavg $(cut -d' ' -f1-3 /proc/loadavg)]"; }
 
@@ -24,7 +26,7 @@ ALL=$(echo "$math" | awk '$4 == "all" {print $5}')
 say "math all = ${ALL:-?} s"
 
 if [ ! -f "$OUT/store/mrio.json" ]; then
-  TIVA_NO_BUILD=1 "$ROOT/bin/tiva" generate --out "$OUT/store" --regions 79 --industries 45 --years 2020-2021 \
+  TIVA_NO_BUILD=1 "$ROOT/bin/tiva" generate --out "$OUT/store" --regions "$REGIONS" --industries 45 --years 2020-2021 \
     --overwrite > "$OUT/generate.log" 2>&1
 fi
 

@@ -28,8 +28,11 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   private final String moneyUnit;
   private final String runId;
   private final Map<OutputTable, RowFile> writers = new EnumMap<>(OutputTable.class);
+  /** {@link #writers} by table ordinal (null: not written by this run), for the per-row path */
+  private final RowFile[] files = new RowFile[OutputTable.values().length];
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
-  private final Map<OutputTable, Long> checked = new EnumMap<>(OutputTable.class);
+  /** rows checked finite, by table ordinal */
+  private final long[] checked = new long[OutputTable.values().length];
   private boolean done;
   /** Every {@value #SAMPLE}-th row's staging time, times {@value #SAMPLE}: an estimate of the time rows take. */
   private static final int SAMPLE = 1024;
@@ -50,6 +53,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
         writers.put(t, ColumnarWriter.supports(t.fileColumns())
             ? new ColumnarWriter(conf, file, t.tableName(), t.fileColumns(), CompressionCodecName.SNAPPY)
             : new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
+        files[t.ordinal()] = writers.get(t);
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
@@ -57,17 +61,18 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     }
   }
 
-  /** One row: {@code values} in {@link OutputTable#columns()} order (year first). */
-  private void write(OutputTable t, Object... values) {
-    RowFile w = writers.get(t);
+  /**
+   * One row, already in the file's layout ({@link OutputTable#fileColumns()}: no year, the run id
+   * last, which the caller leaves null and this fills): one array per row, nothing copied or boxed
+   * but the value.
+   */
+  private void write(OutputTable t, Object... row) {
+    RowFile w = files[t.ordinal()];
     if (w == null) {
       throw new IllegalStateException(t.tableName() + " rows from a family this run does not compute");
     }
-    requireFinite(t, values);
-    // the file's layout: year dropped (it is the partition), run_id appended
-    Object[] row = new Object[values.length];
-    System.arraycopy(values, 1, row, 0, values.length - 1);
-    row[values.length - 1] = runId;
+    requireFinite(t, row);
+    row[row.length - 1] = runId;
     try {
       if (++calls % SAMPLE == 0) {
         long start = System.nanoTime();
@@ -89,72 +94,72 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       case PCT -> "PCT";
       case RATIO -> "RATIO";
     };
-    write(OutputTable.INDICATORS, year, indicator, country, partner, industry, value, u);
+    write(OutputTable.INDICATORS, indicator, country, partner, industry, value, u, null);
   }
 
   @Override
   public void vaFinalDemand(String sourceCountry, String sourceIndustry, String demandCountry, double value) {
-    write(OutputTable.VA_FINAL_DEMAND, year, sourceCountry, sourceIndustry, demandCountry, value);
+    write(OutputTable.VA_FINAL_DEMAND, sourceCountry, sourceIndustry, demandCountry, value, null);
   }
 
   @Override
   public void vaOriginExports(String sourceCountry, String sourceIndustry, String exporter,
       String exportIndustry, double value) {
-    write(OutputTable.VA_ORIGIN_EXPORTS, year, sourceCountry, sourceIndustry, exporter, exportIndustry, value);
+    write(OutputTable.VA_ORIGIN_EXPORTS, sourceCountry, sourceIndustry, exporter, exportIndustry, value, null);
   }
 
   @Override
   public void vaExportsDestination(String sourceCountry, String exporter, String exportIndustry, String destination,
       String flow, double value) {
-    write(OutputTable.VA_EXPORTS_DESTINATION, year, sourceCountry, exporter, exportIndustry, destination, flow, value);
+    write(OutputTable.VA_EXPORTS_DESTINATION, sourceCountry, exporter, exportIndustry, destination, flow, value, null);
   }
 
   @Override
   public void vaOriginImports(String sourceCountry, String sourceIndustry, String importer, String partner,
       String importIndustry, double value) {
-    write(OutputTable.VA_ORIGIN_IMPORTS, year, sourceCountry, sourceIndustry, importer, partner, importIndustry,
-        value);
+    write(OutputTable.VA_ORIGIN_IMPORTS, sourceCountry, sourceIndustry, importer, partner, importIndustry,
+        value, null);
   }
 
   @Override
   public void vaFinalDemandProduct(String sourceCountry, String sourceIndustry, String demandCountry,
       String productIndustry, double value) {
-    write(OutputTable.VA_FINAL_DEMAND_PRODUCT, year, sourceCountry, sourceIndustry, demandCountry, productIndustry,
-        value);
+    write(OutputTable.VA_FINAL_DEMAND_PRODUCT, sourceCountry, sourceIndustry, demandCountry, productIndustry,
+        value, null);
   }
 
   @Override
   public void check(CheckResult r) {
-    write(OutputTable.QUALITY_CHECKS, year, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
-        r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst(), Family.ofCheck(r.check()).code());
+    write(OutputTable.QUALITY_CHECKS, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
+        r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst(), Family.ofCheck(r.check()).code(), null);
   }
 
   @Override
   public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
       double value) {
-    write(OutputTable.EXPORT_DECOMPOSITION, year, method, exporter, importer, industry, term, value);
+    write(OutputTable.EXPORT_DECOMPOSITION, method, exporter, importer, industry, term, value, null);
   }
 
   @Override
   public void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
       double value) {
-    write(OutputTable.EXPORT_DECOMPOSITION_THIRD, year, "WWZ", exporter, importer, third, industry, term, value);
+    write(OutputTable.EXPORT_DECOMPOSITION_THIRD, "WWZ", exporter, importer, third, industry, term, value, null);
   }
 
   @Override
   public void footprint(String stressor, String account, String country, String partner, double value, String unit) {
-    write(OutputTable.FOOTPRINTS, year, stressor, account, country, partner, value, unit);
+    write(OutputTable.FOOTPRINTS, stressor, account, country, partner, value, unit, null);
   }
 
   @Override
   public void footprintCoefficient(String stressor, String coefficient, String country, String industry,
       double value, String unit) {
-    write(OutputTable.FOOTPRINT_COEFFICIENTS, year, stressor, coefficient, country, industry, value, unit);
+    write(OutputTable.FOOTPRINT_COEFFICIENTS, stressor, coefficient, country, industry, value, unit, null);
   }
 
   @Override
   public void gvcMeasure(String measure, String country, String industry, double value) {
-    write(OutputTable.GVC_MEASURES, year, measure, country, industry, value);
+    write(OutputTable.GVC_MEASURES, measure, country, industry, value, null);
   }
 
   /**
@@ -174,7 +179,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
         throw new NonFiniteResultException(t.tableName() + " " + key + " = " + d);
       }
     }
-    checked.merge(t, 1L, Long::sum);
+    checked[t.ordinal()]++;
   }
 
   /**
@@ -183,9 +188,10 @@ public final class StagingSink implements ResultSink, AutoCloseable {
    */
   private void writeFinitenessChecks() {
     for (OutputTable t : writers.keySet()) {
-      if (t != OutputTable.QUALITY_CHECKS && checked.getOrDefault(t, 0L) > 0) {
-        write(OutputTable.QUALITY_CHECKS, year, "R1", t.tableName(), 0.0, 0.0, 0.0, true,
-            checked.getOrDefault(t, 0L) + " rows, every value finite or NULL", t.family().code());
+      long n = checked[t.ordinal()];
+      if (t != OutputTable.QUALITY_CHECKS && n > 0) {
+        write(OutputTable.QUALITY_CHECKS, "R1", t.tableName(), 0.0, 0.0, 0.0, true,
+            n + " rows, every value finite or NULL", t.family().code(), null);
       }
     }
   }

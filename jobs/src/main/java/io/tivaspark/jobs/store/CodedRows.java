@@ -56,19 +56,28 @@ final class CodedRows {
         // each row went to fn
       }
     } catch (IOException | RuntimeException e) {
-      // a rule broken inside a row callback arrives wrapped in Parquet's decoding exception
-      for (Throwable c = e; c != null; c = c.getCause()) {
-        if (c instanceof InvalidInputException ie) {
-          throw ie;
-        }
-      }
-      if (isStorageFailure(e)) {
-        throw e instanceof IOException io ? io : new IOException(e); // storage trouble: the task is retried
-      }
-      // not a Parquet file, a bad footer, page header, page or checksum: the file is bad, not the storage
-      throw new InvalidInputException(file.toString(), year, null, "unreadable Parquet file: "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+      throw failure(file, year, e);
     }
+  }
+
+  /**
+   * What a failed read of a store file becomes: a rule broken inside a row callback (it may arrive
+   * wrapped in Parquet's decoding exception) is thrown as it is; storage trouble is returned as an
+   * {@link IOException} (the task is retried); anything else (not a Parquet file, a bad footer,
+   * page header, page or checksum) means the file is bad, not the storage, and is thrown as that
+   * year's input error naming the file.
+   */
+  static IOException failure(Path file, int year, Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof InvalidInputException ie) {
+        throw ie;
+      }
+    }
+    if (isStorageFailure(e)) {
+      return e instanceof IOException io ? io : new IOException(e);
+    }
+    throw new InvalidInputException(file.toString(), year, null, "unreadable Parquet file: "
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
   }
 
   /**

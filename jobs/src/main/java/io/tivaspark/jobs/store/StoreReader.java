@@ -278,7 +278,7 @@ public final class StoreReader {
     }
     long[] rows = {0};
     for (Path f : StoreInventory.dataFiles(fs, dir, d, year)) {
-      CodedRows.read(conf, f, year, columns, "value", (codes, text, value, hasValue) -> {
+      ColumnRows.read(conf, f, year, columns, "value", (codes, text, value, hasValue) -> {
         rows[0]++;
         if (!hasValue) {
           throw new InvalidInputException(d.label(), year, key(d, text), "value is null");
