@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The kill trial of the file commit (run.FileCommit; FileCommitTest has the rest): a real run in
  * its own JVM, killed -9 after moving a table's staged files and before committing them, leaves
  * only an invisible orphan; the next run takes over; VACUUM deletes the orphan. Slow (a second
- * Spark JVM, about a minute alone): {@code @Tag("slow")}, enabled by {@code -Dtiva.slow=true} (bin/test
+ * Spark JVM and its run): {@code @Tag("slow")}, enabled by {@code -Dtiva.slow=true} (bin/test
  * --slow; the default suite reports it skipped).
  */
 @Tag("slow")
