@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -288,6 +289,9 @@ class SyntheticMrioTest {
   @Test
   @Tag("slow")
   void icioScaleSmoke() {
+    // tagged slow but ran in the default suite (no assumption), where its wall-clock bound failed
+    // under load (27.9 s at load 26 on 2 cores); now in bin/test --slow only, like the other slow tests
+    Assumptions.assumeTrue(Boolean.getBoolean("tiva.slow"), "slow test: run with -Dtiva.slow=true");
     GeneratorSpec spec = GeneratorSpec.of(81, 45, 2020, 2020, 7);
     long t0 = System.nanoTime();
     SyntheticMrio gen = new SyntheticMrio(spec);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +32,28 @@ class DecimalsTest {
     assertEquals(expected, Double.doubleToRawLongBits(Decimals.parse(s)), s);
   }
 
+  /**
+   * The random trials below run a tenth of their draws in the default suite (the first tenth of
+   * the same sequence) and all of them in the slow step ({@code @Tag("slow")}, -Dtiva.slow=true;
+   * bin/test --slow): the full counts took about 3 minutes of the default suite under load.
+   */
+  static final int DEFAULT_SHARE = 10;
+
   @Test
   void shortestFormsOfRandomDoublesRoundTrip() {
+    shortestForms(500_000 / DEFAULT_SHARE);
+  }
+
+  @Test
+  @Tag("slow")
+  void shortestFormsOfRandomDoublesRoundTripAllDraws() {
+    Assumptions.assumeTrue(Boolean.getBoolean("tiva.slow"), "slow test: run with -Dtiva.slow=true");
+    shortestForms(500_000);
+  }
+
+  static void shortestForms(int draws) {
     SplittableRandom r = new SplittableRandom(11);
-    for (int i = 0; i < 500_000; i++) {
+    for (int i = 0; i < draws; i++) {
       double d = Double.longBitsToDouble(r.nextLong());
       if (Double.isFinite(d)) {
         same(Double.toString(d));
@@ -47,8 +67,19 @@ class DecimalsTest {
 
   @Test
   void randomDecimalsOfAnyLengthSignAndExponentAgree() {
+    randomDecimals(1_000_000 / DEFAULT_SHARE);
+  }
+
+  @Test
+  @Tag("slow")
+  void randomDecimalsOfAnyLengthSignAndExponentAgreeAllDraws() {
+    Assumptions.assumeTrue(Boolean.getBoolean("tiva.slow"), "slow test: run with -Dtiva.slow=true");
+    randomDecimals(1_000_000);
+  }
+
+  static void randomDecimals(int draws) {
     SplittableRandom r = new SplittableRandom(12);
-    for (int i = 0; i < 1_000_000; i++) {
+    for (int i = 0; i < draws; i++) {
       same(randomDecimal(r));
     }
   }
@@ -75,8 +106,19 @@ class DecimalsTest {
 
   @Test
   void nearHalfwayAndSubnormalNeighbours() {
+    nearHalfway(100_000 / DEFAULT_SHARE);
+  }
+
+  @Test
+  @Tag("slow")
+  void nearHalfwayAndSubnormalNeighboursAllDraws() {
+    Assumptions.assumeTrue(Boolean.getBoolean("tiva.slow"), "slow test: run with -Dtiva.slow=true");
+    nearHalfway(100_000);
+  }
+
+  static void nearHalfway(int draws) {
     SplittableRandom r = new SplittableRandom(13);
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < draws; i++) {
       double d = Double.longBitsToDouble(r.nextLong() & 0x7FFFFFFFFFFFFFFFL);
       if (!Double.isFinite(d)) {
         continue;
