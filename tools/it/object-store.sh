@@ -10,8 +10,11 @@
 #                        in the compute phase and in the commits, then a run that repairs.
 # Why moto: it honours S3 conditional writes (a second PUT If-None-Match: * gets 412), which the
 # lock relies on; s3proxy (Maven Central) did not for PutObject when checked (jobs/pom.xml).
-# The server is stopped by its pid on exit. About 8 minutes on a quiet 2-core machine.
-#   TIVA_S3_TESTS=ObjectStoreLockTest   run only that test class
+# The server is stopped by its pid on exit. Measured 2026-12-06 under load average 35-50 (2 cores
+# shared with seven builds): ObjectStoreLockTest 77 s; ObjectStoreRunTest ~45 min (10 `tiva run`
+# JVMs of 4.5-10 min each there); not yet timed on a quiet machine.
+#   TIVA_S3_TESTS=ObjectStoreLockTest   run only that test class (surefire -Dtest syntax, e.g.
+#   'ObjectStoreLockTest,ObjectStoreRunTest#twoRunsStartedTogetherOneCommitsTheOtherFailsCleanly')
 # Exit code 0 = all passed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -62,6 +62,10 @@ final class WarehouseLock implements AutoCloseable {
         return new WarehouseLock(fs, path, runId);
       }
       Properties holder = read(fs, path);
+      if (holder != null && runId.equals(holder.getProperty("run_id"))) {
+        // our own create succeeded but its answer was lost and the store's retry was refused (S3: 412)
+        return new WarehouseLock(fs, path, runId);
+      }
       if (holder != null && isStale(holder, staleAfter)) {
         if (takeOver(fs, path, runId, holder.getProperty("run_id"))) {
           LOG.warn("took over the stale lock of run {} (host {}, pid {}, since {})", holder.getProperty("run_id"),
