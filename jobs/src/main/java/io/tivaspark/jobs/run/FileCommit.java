@@ -61,6 +61,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Spark's {@code replaceWhere}. Readers see the table before or after that commit, never between:
  * a moved file is invisible until the commit references it, and a file the run moved but never
  * committed (a crash between the move and the commit) is an orphan that {@code VACUUM} deletes.
+ * So the move need not be atomic: on object stores, where it is a copy and a delete, the Delta
+ * commit is still the only publication ({@link #move}).
  *
  * <p>Tables whose layout the staged files do not match (other columns or types, column mapping,
  * CHECK constraints, generated columns, append-only) are written through the DataFrame path
@@ -205,8 +207,7 @@ final class FileCommit {
       }
       String rel = "year=" + s.year() + "/part-00000-" + UUID.randomUUID() + ".c000.snappy.parquet";
       Path dst = new Path(table, rel);
-      move(conf, stagingFs, s.file(), tableFs, dst);
-      FileStatus st = tableFs.getFileStatus(dst);
+      FileStatus st = move(conf, stagingFs, s.file(), tableFs, dst);
       actions.add(addFile(rel, s.year(), st.getLen(), st.getModificationTime(), stats.json()));
       rows += stats.rows;
       added++;
@@ -237,7 +238,30 @@ final class FileCommit {
         .save(table.toString());
   }
 
-  private static void move(Configuration conf, FileSystem srcFs, Path src, FileSystem dstFs, Path dst)
+  /**
+   * Moves a staged file to its place in the table. Correctness does not need the move to be atomic:
+   * on object stores (S3, GCS, ABFS without a hierarchical namespace) a rename is a server-side copy
+   * then a delete, but the destination is a fresh, unique name that no Delta snapshot references
+   * until this table's commit adds it, and a copy is published whole or not at all (an S3 object
+   * appears only when its PUT, copy or multipart upload completes). A crash in the middle leaves at
+   * most an unreferenced file in the table (an orphan for VACUUM) and the staged file (removed with
+   * the staging by the next run); the moved file's length is checked against the staged one before
+   * its AddFile is built, so a short copy fails the table's commit instead of being published.
+   * Returns the moved file's status.
+   */
+  private static FileStatus move(Configuration conf, FileSystem srcFs, Path src, FileSystem dstFs, Path dst)
+      throws IOException {
+    long staged = srcFs.getFileStatus(src).getLen();
+    moveBytes(conf, srcFs, src, dstFs, dst);
+    FileStatus moved = dstFs.getFileStatus(dst);
+    if (moved.getLen() != staged) {
+      throw new IOException("moved file " + dst + " has " + moved.getLen() + " bytes, the staged file " + src + " had "
+          + staged);
+    }
+    return moved;
+  }
+
+  private static void moveBytes(Configuration conf, FileSystem srcFs, Path src, FileSystem dstFs, Path dst)
       throws IOException {
     if (srcFs.getUri().equals(dstFs.getUri())) {
       dstFs.mkdirs(dst.getParent());

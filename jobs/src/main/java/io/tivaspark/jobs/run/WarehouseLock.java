@@ -3,12 +3,8 @@ package io.tivaspark.jobs.run;
 import io.tivaspark.jobs.cli.ExitCoded;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -18,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run at a time per warehouse: {@code <warehouse>/_tiva_run.lock}, created atomically
- * (O_EXCL on local disks, the NameNode on HDFS; on object stores such as S3 creation is not
- * atomic, so schedule one run per warehouse there). A second run waits up to
+ * One run at a time per warehouse: {@code <warehouse>/_tiva_run.lock}, created only if absent,
+ * atomically ({@link ExclusiveCreate}: O_EXCL on local disks, the NameNode on HDFS, a conditional
+ * PUT with {@code If-None-Match: *} on S3). A second run waits up to
  * {@code tiva.run.lock-wait} and then fails with one line naming the holder. A lock whose holder
  * is dead (same host, process gone) or older than {@code tiva.run.lock-stale-after} is taken
- * over, so a run killed with {@code kill -9} never blocks the next one for long.
+ * over, so a run killed with {@code kill -9} never blocks the next one for long: by an atomic
+ * rename where the store has one, by a take-over marker created only if absent on object stores.
  */
 final class WarehouseLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseLock.class);
@@ -65,6 +62,10 @@ final class WarehouseLock implements AutoCloseable {
         return new WarehouseLock(fs, path, runId);
       }
       Properties holder = read(fs, path);
+      if (holder != null && runId.equals(holder.getProperty("run_id"))) {
+        // our own create succeeded but its answer was lost and the store's retry was refused (S3: 412)
+        return new WarehouseLock(fs, path, runId);
+      }
       if (holder != null && isStale(holder, staleAfter)) {
         if (takeOver(fs, path, runId, holder.getProperty("run_id"))) {
           LOG.warn("took over the stale lock of run {} (host {}, pid {}, since {})", holder.getProperty("run_id"),
@@ -123,6 +124,9 @@ final class WarehouseLock implements AutoCloseable {
    * mistake is put back. Returns whether we removed it; either way the caller tries again.
    */
   private static boolean takeOver(FileSystem fs, Path path, String runId, String staleRunId) throws IOException {
+    if (!ExclusiveCreate.hasAtomicRename(fs)) {
+      return takeOverWithoutRename(fs, path, runId, staleRunId);
+    }
     Path mine = new Path(path.getParent(), "." + FILE + ".takeover-" + runId);
     if (!fs.rename(path, mine)) {
       return false; // another run moved or removed it first
@@ -140,6 +144,39 @@ final class WarehouseLock implements AutoCloseable {
     return false;
   }
 
+  /**
+   * The take-over on an object store, where a rename is a copy and a delete that two runs can both
+   * "win": the right to remove the stale lock of run {@code staleRunId} is itself a file created
+   * only if absent, {@code .<lock>.takeover-<stale run id>} (the same primitive as the lock). Its
+   * creator re-reads the lock, deletes it only if it still names the stale run, then deletes the
+   * marker. A second taker that read the same stale holder either fails to create the marker or,
+   * once the first has finished, finds the lock gone or replaced and deletes nothing.
+   */
+  private static boolean takeOverWithoutRename(FileSystem fs, Path path, String runId, String staleRunId)
+      throws IOException {
+    Path marker = new Path(path.getParent(), "." + FILE + ".takeover-" + (staleRunId == null ? "empty" : staleRunId));
+    if (!ExclusiveCreate.create(fs, marker, ("run_id=" + runId + "\n").getBytes(StandardCharsets.UTF_8))) {
+      // another run is taking it over, or died doing so: a marker older than the grace is left by a dead taker
+      if (emptyFor(fs, marker) > EMPTY_GRACE_MS) {
+        fs.delete(marker, false);
+      } else {
+        pause(path, 200);
+      }
+      return false;
+    }
+    try {
+      Properties now = read(fs, path);
+      String nowId = now == null ? null : now.getProperty("run_id");
+      if (!java.util.Objects.equals(nowId, staleRunId)) {
+        return false; // released, or already replaced by a live run
+      }
+      fs.delete(path, false);
+      return true;
+    } finally {
+      fs.delete(marker, false);
+    }
+  }
+
   private static boolean tryCreate(FileSystem fs, Path path, String runId) throws IOException {
     Properties p = new Properties();
     p.setProperty("run_id", runId);
@@ -150,26 +187,7 @@ final class WarehouseLock implements AutoCloseable {
     p.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
     fs.mkdirs(path.getParent());
-    if ("file".equals(fs.getUri().getScheme())) {
-      try {
-        Files.write(Paths.get(fs.makeQualified(path).toUri()), bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
-            java.nio.file.StandardOpenOption.WRITE);
-        return true;
-      } catch (FileAlreadyExistsException e) {
-        return false;
-      }
-    }
-    try (OutputStream out = fs.create(path, false)) {
-      out.write(bytes);
-      return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      if (fs.exists(path)) {
-        return false;
-      }
-      throw e;
-    }
+    return ExclusiveCreate.create(fs, path, bytes);
   }
 
   private static Properties read(FileSystem fs, Path path) {
