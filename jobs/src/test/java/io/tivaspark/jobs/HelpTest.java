@@ -38,6 +38,18 @@ class HelpTest {
       assertTrue(page.contains("--" + o), command + " page lists --" + o + ":\n" + page);
     }
     assertTrue(page.contains("bin/tiva " + command), "an example of " + command);
+    Set<String> own = new HashSet<>(spec.valued());
+    own.addAll(spec.flags());
+    for (String o : own) {
+      assertTrue(page.lines().map(String::strip).anyMatch(l -> described(l, o, spec.flags().contains(o))),
+          command + " page describes --" + o + " (not only its name):\n" + page);
+    }
+  }
+
+  /** An option line: {@code --name ARG text} (valued) or {@code --name text} (flag), text non-blank. */
+  private static boolean described(String line, String option, boolean flag) {
+    String[] w = line.split("\\s+", flag ? 2 : 3);
+    return w[0].equals("--" + option) && w.length == (flag ? 2 : 3) && !w[w.length - 1].isBlank();
   }
 
   @Test

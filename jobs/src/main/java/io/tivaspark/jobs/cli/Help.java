@@ -102,10 +102,21 @@ public final class Help {
           the commits the run registers every table in the Spark catalog (tiva.indicators, ...;
           Hive metastore, Glue, Unity Catalog: docs/cluster.md, "Catalog"). A registration
           failure is a warning and a note in runs.message, not a failed run."""));
-    PAGES.put("sql", new Page("run one SQL query on the warehouse's tables (Spark SQL; each table under its "
-        + "own name, e.g. indicators, runs)",
-        List.of(req("warehouse", "DIR", "the warehouse")),
+    PAGES.put("sql", new Page("query the warehouse's tables by name (indicators, runs, ...): one query, or "
+        + "with none an SQL shell (history, multi-line, \\tables, \\d TABLE); DuckDB on the tables' current "
+        + "files when it can answer, Spark SQL otherwise (docs/sql.md)",
+        List.of(req("warehouse", "DIR", "the warehouse"),
+            new Option("format", "table|csv|json|parquet", "how results are written (parquet needs --out)", null,
+                "table on a terminal, csv otherwise or with --out"),
+            new Option("out", "PATH", "write the result to this file instead of standard output", null,
+                "standard output"),
+            new Option("engine", "auto|duckdb|spark", "auto: DuckDB, then Spark SQL for what DuckDB cannot "
+                + "answer (and always for hdfs:// or s3a:// warehouses); duckdb or spark: only that one", null,
+                "auto")),
         List.of("bin/tiva sql --warehouse /tmp/wh \"SELECT * FROM runs\"",
+            "bin/tiva sql --warehouse /tmp/wh   (the shell: statements end with ;, \\q quits)",
+            "bin/tiva sql --warehouse /tmp/wh --format parquet --out /tmp/dvash.parquet \"SELECT * FROM indicators "
+                + "WHERE indicator = 'EXGR_DVASH'\"",
             "bin/tiva sql --warehouse /tmp/wh \"SELECT country, value FROM indicators WHERE year = 2020 "
                 + "AND indicator = 'EXGR_DVASH' AND partner = 'WLD' AND industry = '_T'\""),
         "With tiva.catalog.database set (e.g. tiva), database.table names work too (tiva.indicators): "

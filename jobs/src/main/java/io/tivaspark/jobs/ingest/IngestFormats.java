@@ -75,6 +75,7 @@ public final class IngestFormats {
     line(sb, AUTO, "recognise the format of each input from its content (exactly one format must match, "
         + "else exit 2 naming what matched); e.g. bin/tiva ingest --format auto --in IOT_2022_pxp.zip --out store");
     sb.append("\noptions:\n");
+    line(sb, "--format", "FORMAT: one of the formats above (required; auto recognises it)");
     line(sb, "--in", "files, directories or zip archives, as downloaded (zips are streamed, never unpacked); "
         + "local or mounted paths, a remote input (hdfs://, s3a://) is copied to a local temporary directory");
     line(sb, "--out", "the store directory (new, empty, or a store whose other years share the layout)");
