@@ -16,9 +16,10 @@ SPARK_CP="$(tr ':' '\n' < jobs/target/launcher-classpath.txt \
 FLAGS="$(cat conf/jvmflags.txt)"
 WORK="$ROOT/target/spark-submit-it"
 rm -rf "$WORK"; mkdir -p "$WORK"
+# submit ARGS...: the fat jar through SparkSubmit; JVM_EXTRA adds JVM flags (e.g. system properties)
 submit() {
   # shellcheck disable=SC2086
-  java $FLAGS -Xss16m -Xmx2g -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$SPARK_CP" \
+  java $FLAGS ${JVM_EXTRA:-} -Xss16m -Xmx2g -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$SPARK_CP" \
     org.apache.spark.deploy.SparkSubmit --master 'local[2]' \
     --conf spark.databricks.delta.snapshotPartitions=2 --conf spark.ui.enabled=false \
     --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
@@ -31,12 +32,8 @@ echo "$out"
 [ "$(echo "$out" | grep -cE '^200[12],[0-9]+$')" = "2" ] || { echo "spark-submit-local: unexpected sql output" >&2; exit 1; }
 # a node without a system OpenBLAS (hidden, not uninstalled: netlib's library names point at files
 # that do not exist): the years must still run on native code, the OpenBLAS the fat jar bundles
-HIDE="-Ddev.ludovic.netlib.lapack.nativeLib=libtiva-hidden.so.3 -Ddev.ludovic.netlib.blas.nativeLib=libtiva-hidden.so.3"
-# shellcheck disable=SC2086
-java $FLAGS $HIDE -Xss16m -Xmx2g -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$SPARK_CP" \
-  org.apache.spark.deploy.SparkSubmit --master 'local[2]' --conf spark.ui.enabled=false \
-  --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
-  --class io.tivaspark.jobs.Main "$FAT" run --input "$WORK/store" --warehouse "$WORK/warehouse-nosys" \
+JVM_EXTRA="-Ddev.ludovic.netlib.lapack.nativeLib=libtiva-hidden.so.3 -Ddev.ludovic.netlib.blas.nativeLib=libtiva-hidden.so.3" \
+  submit run --input "$WORK/store" --warehouse "$WORK/warehouse-nosys" \
   > "$WORK/nosys.txt" 2>&1 || { cat "$WORK/nosys.txt" >&2; exit 1; }
 grep -E "year 200[12] computed in .*\(JNILAPACK/JNIBLAS \(bundled\)" "$WORK/nosys.txt" \
   || { echo "spark-submit-local: without a system OpenBLAS the years did not run on the bundled one" >&2; exit 1; }
