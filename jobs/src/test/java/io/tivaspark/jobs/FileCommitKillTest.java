@@ -51,11 +51,7 @@ class FileCommitKillTest {
   }
 
   static Outcome run(Path wh, String... extra) {
-    List<String> a = new java.util.ArrayList<>(List.of("run", "--input", store.toString(), "--warehouse", wh.toString()));
-    a.addAll(List.of(extra));
-    Outcome r = CliTest.run(a.toArray(String[]::new));
-    assertEquals(0, r.code(), r.err());
-    return r;
+    return FileCommitTest.run(store, wh, extra);
   }
 
   @Test

@@ -58,7 +58,12 @@ class FileCommitTest {
   }
 
   static Outcome run(Path wh, String... extra) {
-    List<String> a = new ArrayList<>(List.of("run", "--input", store.toString(), "--warehouse", wh.toString()));
+    return run(store, wh, extra);
+  }
+
+  /** {@code tiva run --input input --warehouse wh extra...}, which must exit 0. */
+  static Outcome run(Path input, Path wh, String... extra) {
+    List<String> a = new ArrayList<>(List.of("run", "--input", input.toString(), "--warehouse", wh.toString()));
     a.addAll(List.of(extra));
     Outcome r = CliTest.run(a.toArray(String[]::new));
     assertEquals(0, r.code(), r.err());
