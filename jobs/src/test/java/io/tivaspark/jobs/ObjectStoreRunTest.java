@@ -59,24 +59,11 @@ class ObjectStoreRunTest {
   static SparkSession spark;
   static FileSystem s3;
 
-  /** S3A settings for the test server, as a data engineer would put them in tiva.spark.conf. */
-  static Map<String, String> s3Settings() {
-    Map<String, String> m = new TreeMap<>();
-    m.put("fs.s3a.endpoint", System.getProperty("tiva.it.s3.endpoint"));
-    m.put("fs.s3a.endpoint.region", "us-east-1");
-    m.put("fs.s3a.path.style.access", "true");
-    m.put("fs.s3a.connection.ssl.enabled", "false");
-    m.put("fs.s3a.access.key", "testing");
-    m.put("fs.s3a.secret.key", "testing");
-    m.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    return m;
-  }
-
   @BeforeAll
   static void setUp() throws Exception {
     spark = TestSpark.get();
     Configuration hc = spark.sparkContext().hadoopConfiguration();
-    s3Settings().forEach(hc::set);
+    TestS3.settings().forEach(hc::set);
     work = ChildRun.ROOT.resolve("target/object-store");
     TestTrees.delete(work);
     Files.createDirectories(work);
@@ -84,10 +71,10 @@ class ObjectStoreRunTest {
     conf = work.resolve("it.conf");
     StringBuilder c = new StringBuilder("tiva.spark.master = \"local[2]\"\ntiva.spark.conf {\n"
         + "  \"spark.sql.shuffle.partitions\" = \"2\"\n  \"spark.databricks.delta.snapshotPartitions\" = \"1\"\n");
-    s3Settings().forEach((k, v) -> c.append("  \"spark.hadoop.").append(k).append("\" = \"").append(v).append("\"\n"));
+    TestS3.settings().forEach((k, v) -> c.append("  \"spark.hadoop.").append(k).append("\" = \"").append(v).append("\"\n"));
     Files.writeString(conf, c.append("}\n").toString());
     CliTest.generate(store, 4, 3, "2001-2003", 63);
-    s3root = "s3a://" + System.getProperty("tiva.it.s3.bucket", "tiva-it") + "/run-" + System.currentTimeMillis();
+    s3root = "s3a://" + TestS3.bucket() + "/run-" + System.currentTimeMillis();
     s3 = FileSystem.newInstance(URI.create(s3root), hc);
     System.out.println("object-store test: warehouses under " + s3root + ", server " + System.getProperty("tiva.it.s3.endpoint"));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tivaspark.jobs.TestS3;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,21 +36,15 @@ class ObjectStoreLockTest {
   static FileSystem fs;
   static ExecutorService pool;
 
-  /** The S3A settings of the test server (path-style, plain HTTP, any credentials). */
+  /** The S3A settings of the test server ({@link TestS3}). */
   static Configuration s3Conf() {
     Configuration c = new Configuration();
-    c.set("fs.s3a.endpoint", System.getProperty("tiva.it.s3.endpoint"));
-    c.set("fs.s3a.endpoint.region", "us-east-1");
-    c.set("fs.s3a.path.style.access", "true");
-    c.set("fs.s3a.connection.ssl.enabled", "false");
-    c.set("fs.s3a.access.key", "testing");
-    c.set("fs.s3a.secret.key", "testing");
-    c.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    TestS3.settings().forEach(c::set);
     return c;
   }
 
   static String bucket() {
-    return System.getProperty("tiva.it.s3.bucket", "tiva-it");
+    return TestS3.bucket();
   }
 
   @BeforeAll
