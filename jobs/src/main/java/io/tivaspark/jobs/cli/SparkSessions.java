@@ -36,6 +36,10 @@ public final class SparkSessions {
       setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");
       setIfAbsent(conf, "spark.sql.shuffle.partitions", "4");
     }
+    // A table's file list in each version's checksum file up to this many files (Delta's default
+    // 50): the run's commit then lists a table's live files without a Spark job (FileCommit.liveFiles).
+    // A table here has one file per year, so 1000 covers any warehouse (about 0.7 KB a file in the .crc).
+    setIfAbsent(conf, "spark.databricks.delta.allFilesInCrc.thresholdNumFiles", "1000");
     // Years are independent and expensive: never re-run a slow year speculatively.
     setIfAbsent(conf, "spark.speculation", "false");
     SparkSession spark = start(conf);

@@ -34,6 +34,7 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.NoMapping$;
 import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.Action$;
 import org.apache.spark.sql.delta.actions.AddFile;
@@ -103,19 +104,28 @@ final class FileCommit {
   }
 
   /**
-   * Creates the table, empty, partitioned by year, through Spark's ordinary writer, when it does
-   * not exist yet (the first run into a warehouse). An empty table is what a reader would see
-   * if the run died before its commit.
+   * The Delta metadata of a new table: its schema ({@link #schema}), partitioned by year, no table
+   * properties (session defaults such as {@code spark.databricks.delta.properties.defaults.*} are
+   * applied by {@code updateMetadataForNewTable}, as Spark's writer applies them). Built from its
+   * JSON log form by Delta's own reader, like {@link #addFile}.
    */
-  static void createIfMissing(SparkSession spark, Path table, OutputTable t) throws IOException {
-    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (fs.exists(new Path(table, "_delta_log"))) {
-      return;
+  static Metadata newTableMetadata(OutputTable t) {
+    ObjectNode md = JSON.createObjectNode();
+    md.put("id", UUID.randomUUID().toString());
+    ObjectNode format = md.putObject("format");
+    format.put("provider", "parquet");
+    format.putObject("options");
+    md.put("schemaString", schema(t).json());
+    md.putArray("partitionColumns").add("year");
+    md.putObject("configuration");
+    md.put("createdTime", System.currentTimeMillis());
+    ObjectNode action = JSON.createObjectNode();
+    action.set("metaData", md);
+    try {
+      return (Metadata) Action$.MODULE$.fromJson(JSON.writeValueAsString(action));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
-    long t0 = System.nanoTime();
-    spark.createDataFrame(List.<Row>of(), schema(t)).write().format("delta").mode("append")
-        .partitionBy("year").save(table.toString());
-    LOG.info("created empty table {} (partitioned by year) in {} ms", t.tableName(), (System.nanoTime() - t0) / 1000000);
   }
 
   /** Why the table cannot take the staged files as they are, or null when it can. */
@@ -165,18 +175,22 @@ final class FileCommit {
     DeltaLog log = DeltaLog.forTable(spark, table);
     OptimisticTransaction txn = log.startTransaction();
     long t1 = System.nanoTime();
-    String why = unsupported(txn.metadata(), t);
-    if (why != null) {
-      LOG.warn("table {}: {}; committing through Spark's writer (rewrites the rows)", t.tableName(), why);
-      return null;
+    boolean created = txn.readVersion() < 0;
+    if (created) { // the first run into this warehouse: the table's version 0 is this commit
+      txn.updateMetadataForNewTable(newTableMetadata(t));
+    } else {
+      String why = unsupported(txn.metadata(), t);
+      if (why != null) {
+        LOG.warn("table {}: {}; committing through Spark's writer (rewrites the rows)", t.tableName(), why);
+        return null;
+      }
     }
     TreeSet<Integer> years = staged.stream().map(Staged::year).collect(Collectors.toCollection(TreeSet::new));
     String predicate = "year IN (" + years.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
 
-    // the live files of those years in the transaction's snapshot: removed by the commit (reading
-    // them through the transaction also registers the predicate for Delta's conflict check)
+    // the live files of those years in the transaction's snapshot: removed by the commit
     Expression filter = CatalystSqlParser$.MODULE$.parseExpression(predicate);
-    List<AddFile> live = CollectionConverters.asJava(txn.filterFiles(seq(List.of(filter)), true));
+    List<AddFile> live = created ? List.of() : liveFiles(txn, years, filter);
     long now = System.currentTimeMillis();
     List<Action> actions = new ArrayList<>();
     for (AddFile f : live) {
@@ -219,6 +233,35 @@ final class FileCommit {
     LOG.debug("{}: snapshot {} ms, live files {} ms, move+stats {} ms, commit {} ms", t.tableName(),
         (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000);
     return new Outcome(version, added, removed, rows);
+  }
+
+  /**
+   * The live files of {@code years} in the transaction's snapshot, registered with the
+   * transaction as read (the predicate and the files) for Delta's conflict check, as
+   * {@code OptimisticTransaction.filterFiles} registers them. Taken from the snapshot's version
+   * checksum ({@code _delta_log/<version>.crc}) when Delta stored the table's whole file list there
+   * (it does for tables of up to {@code spark.databricks.delta.allFilesInCrc.thresholdNumFiles}
+   * files, {@link io.tivaspark.jobs.cli.SparkSessions} raises it to 1000: a table here has one file
+   * per year), so no Spark job runs; else through {@code filterFiles}, whose log replay is a Spark
+   * job (0.6-1 s a table on 2 cores, most of a small run's commit time).
+   */
+  static List<AddFile> liveFiles(OptimisticTransaction txn, Set<Integer> years, Expression filter) {
+    Option<VersionChecksum> crc = txn.snapshot().checksumOpt();
+    if (crc.isEmpty() || crc.get().allFiles().isEmpty()
+        || crc.get().allFiles().get().size() != crc.get().numFiles()) {
+      return CollectionConverters.asJava(txn.filterFiles(seq(List.of(filter)), true));
+    }
+    List<AddFile> live = new ArrayList<>();
+    for (AddFile f : CollectionConverters.asJava(crc.get().allFiles().get())) {
+      Option<String> y = f.partitionValues().get("year");
+      if (y.isDefined() && years.contains(Integer.parseInt(y.get()))) {
+        live.add(f);
+      }
+    }
+    txn.trackReadPredicates(seq(List.of(filter)), txn.trackReadPredicates$default$2(),
+        txn.trackReadPredicates$default$3());
+    txn.trackFilesRead(seq(live));
+    return live;
   }
 
   /**

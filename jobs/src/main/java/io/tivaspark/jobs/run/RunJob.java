@@ -304,7 +304,7 @@ public final class RunJob {
       jsc.setJobDescription("tiva run " + runId + ": commit " + t.tableName() + " (years " + yearsIn + ")");
       String how;
       try {
-        how = TableCommit.forTable(t, listener).commit(spark, new Path(warehouse, t.tableName()), t, staged, scope);
+        how = TableCommit.forTable(t, scope, listener).commit(spark, new Path(warehouse, t.tableName()), t, staged, scope);
       } catch (IOException | RuntimeException e) {
         if (e instanceof ExitCoded || e instanceof InvalidInputException) {
           throw e;

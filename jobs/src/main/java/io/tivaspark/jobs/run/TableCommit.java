@@ -2,6 +2,7 @@ package io.tivaspark.jobs.run;
 
 import io.tivaspark.common.model.Family;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * ({@link FileCommit#replaceYears}, no rewrite), falling back to {@link ReplaceWhere} (Spark's
  * writer with {@code replaceWhere}: {@link FileCommit#replaceWithDataFrame}) when the table's
  * layout differs from the staged files; quality_checks, whose rows of a year are replaced only
- * for the families run, always uses {@link ReplaceWhere}.
+ * for the families run, uses {@link ReplaceWhere} when a run computes only some families.
  */
 interface TableCommit {
   /** What a commit replaces: these years (and in quality_checks only these families' rows). */
@@ -34,9 +35,14 @@ interface TableCommit {
   String commit(SparkSession spark, Path table, OutputTable t, List<FileCommit.Staged> staged, Scope scope)
       throws IOException;
 
-  /** The commit of a table: files for a family's own table, replaceWhere for quality_checks. */
-  static TableCommit forTable(OutputTable t, CommitListener listener) {
-    return t.family() != null ? new DeltaFiles(listener) : new ReplaceWhere();
+  /**
+   * The commit of a table: files for a family's own table, and for quality_checks when the run
+   * computed every family (its rows of a year are then all replaced: every row's {@code family}
+   * is one of {@link Family}'s codes); replaceWhere for quality_checks when only some families ran.
+   */
+  static TableCommit forTable(OutputTable t, Scope scope, CommitListener listener) {
+    boolean wholeYears = t.family() != null || scope.families().containsAll(EnumSet.allOf(Family.class));
+    return wholeYears ? new DeltaFiles(listener) : new ReplaceWhere();
   }
 
   /** The staged files become the table's files: moved and committed, not rewritten. */
@@ -44,7 +50,6 @@ interface TableCommit {
     @Override
     public String commit(SparkSession spark, Path table, OutputTable t, List<FileCommit.Staged> staged, Scope scope)
         throws IOException {
-      FileCommit.createIfMissing(spark, table, t);
       FileCommit.Outcome done = FileCommit.replaceYears(spark, table, t, staged, listener);
       if (done == null) { // the table's layout differs from the staged files
         return new ReplaceWhere().commit(spark, table, t, staged, scope);
