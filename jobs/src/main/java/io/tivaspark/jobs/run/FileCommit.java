@@ -54,8 +54,9 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>The year tasks stage each year's rows as one Parquet file in the table's physical layout
  * ({@link OutputTable#fileColumns()}). For each table the driver then, in one Delta transaction
- * ({@link #replaceYears}): reads the live files of the years being replaced from the snapshot the
- * transaction started from, moves (renames) every staged file into {@code <table>/year=<Y>/}
+ * ({@link #replaceYears}): creates the table if it does not exist yet (this commit is its version
+ * 0), reads the live files of the years being replaced from the snapshot the transaction started
+ * from ({@link #liveFiles}), moves (renames) every staged file into {@code <table>/year=<Y>/}
  * under a fresh unique name, and commits one {@code AddFile} per new file (with numRecords,
  * min/max and null counts taken from the file's Parquet footer) and one {@code RemoveFile} per
  * replaced file, recorded as a {@code WRITE} (overwrite, the {@code year IN (...)} predicate) like
@@ -67,8 +68,8 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Tables whose layout the staged files do not match (other columns or types, column mapping,
  * CHECK constraints, generated columns, append-only) are written through the DataFrame path
- * instead ({@link #replaceWithDataFrame}), as is {@code quality_checks}, whose rows of one year
- * are replaced only for the families run.
+ * instead ({@link #replaceWithDataFrame}), as is {@code quality_checks} when a run computes only
+ * some families (only their rows of a year are replaced).
  */
 final class FileCommit {
   private static final Logger LOG = LoggerFactory.getLogger(FileCommit.class);
