@@ -1,5 +1,6 @@
 package io.tivaspark.jobs.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.jobs.store.Column;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,6 +36,7 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.NoMapping$;
 import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.Action$;
@@ -247,13 +250,12 @@ final class FileCommit {
    * job (0.6-1 s a table on 2 cores, most of a small run's commit time).
    */
   static List<AddFile> liveFiles(OptimisticTransaction txn, Set<Integer> years, Expression filter) {
-    Option<VersionChecksum> crc = txn.snapshot().checksumOpt();
-    if (crc.isEmpty() || crc.get().allFiles().isEmpty()
-        || crc.get().allFiles().get().size() != crc.get().numFiles()) {
+    List<AddFile> all = checksumFiles(txn.snapshot());
+    if (all == null) {
       return CollectionConverters.asJava(txn.filterFiles(seq(List.of(filter)), true));
     }
     List<AddFile> live = new ArrayList<>();
-    for (AddFile f : CollectionConverters.asJava(crc.get().allFiles().get())) {
+    for (AddFile f : all) {
       Option<String> y = f.partitionValues().get("year");
       if (y.isDefined() && years.contains(Integer.parseInt(y.get()))) {
         live.add(f);
@@ -263,6 +265,56 @@ final class FileCommit {
         txn.trackReadPredicates$default$3());
     txn.trackFilesRead(seq(live));
     return live;
+  }
+
+  /**
+   * Every live file of the snapshot: the checksum's file list when Delta stored it (no Spark
+   * job), else Delta's state reconstruction.
+   */
+  static List<AddFile> allFiles(Snapshot snapshot) {
+    List<AddFile> all = checksumFiles(snapshot);
+    return all != null ? all : snapshot.allFiles().collectAsList();
+  }
+
+  /** The file list of the snapshot's checksum ({@code <version>.crc}), or null when it has none. */
+  private static List<AddFile> checksumFiles(Snapshot snapshot) {
+    Option<VersionChecksum> crc = snapshot.checksumOpt();
+    if (crc.isEmpty() || crc.get().allFiles().isEmpty() || crc.get().allFiles().get().size() != crc.get().numFiles()) {
+      return null;
+    }
+    return CollectionConverters.asJava(crc.get().allFiles().get());
+  }
+
+  /**
+   * Per year, the run ids in the rows of the Delta table at {@code table}, read from the file
+   * statistics in its log (each file's {@code run_id} minimum and maximum, null count and row
+   * count: a file whose minimum equals its maximum and has no null holds that one run id), so the
+   * table's rows are not scanned. Null when some file's statistics do not settle it (several run
+   * ids or nulls in one file, statistics missing or truncated); the caller then reads the rows.
+   */
+  static Map<Integer, Set<String>> runIdsFromStats(SparkSession spark, Path table) throws IOException {
+    Map<Integer, Set<String>> out = new TreeMap<>();
+    for (AddFile f : allFiles(DeltaLog.forTable(spark, table).startTransaction().snapshot())) {
+      JsonNode st = f.stats() == null ? null : JSON.readTree(f.stats());
+      if (st == null || !st.has("numRecords")) {
+        return null;
+      }
+      if (st.get("numRecords").asLong() == 0) {
+        continue;
+      }
+      JsonNode lo = st.path("minValues").path("run_id");
+      JsonNode hi = st.path("maxValues").path("run_id");
+      if (!lo.isTextual() || !lo.equals(hi) || st.path("nullCount").path("run_id").asLong(-1) != 0
+          || lo.asText().length() >= STRING_STATS_LENGTH) {
+        return null;
+      }
+      Option<String> y = f.partitionValues().get("year");
+      if (y.isEmpty()) {
+        return null;
+      }
+      out.computeIfAbsent(Integer.parseInt(y.get()), k -> new TreeSet<>()).add(lo.asText());
+    }
+    return out;
   }
 
   /**

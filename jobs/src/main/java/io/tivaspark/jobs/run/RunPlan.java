@@ -109,6 +109,7 @@ record RunPlan(List<Integer> years, EnumSet<Family> families, Map<Integer, Strin
       throws IOException {
     Map<Integer, Set<String>> out = new HashMap<>();
     FileSystem fs = warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    boolean everyFamily = families.containsAll(EnumSet.allOf(Family.class));
     for (OutputTable t : OutputTable.values()) {
       if (!t.writtenBy(families)) {
         continue;
@@ -116,6 +117,11 @@ record RunPlan(List<Integer> years, EnumSet<Family> families, Map<Integer, Strin
       Path p = new Path(warehouse, t.tableName());
       if (!fs.exists(new Path(p, "_delta_log"))) {
         return Map.of(); // a table is missing: nothing is skippable
+      }
+      Map<Integer, Set<String>> fromStats = t.family() != null || everyFamily ? FileCommit.runIdsFromStats(spark, p) : null;
+      if (fromStats != null) {
+        fromStats.forEach((y, ids) -> out.computeIfAbsent(y, k -> new HashSet<>()).addAll(ids));
+        continue;
       }
       Dataset<Row> df = spark.read().format("delta").load(p.toString());
       if (t.family() == null) {

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +37,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * the years a run replaces, listed from the version checksum (.crc) without a Spark job, are
  * exactly those Delta's scan ({@code filterFiles}) returns, on tables with replaced years, a
  * quality_checks table written by Spark's writer (a run of one family) and one written by the
- * file commit, and without the checksum the commit falls back to the scan; a table the first run
+ * file commit, and without the checksum the commit falls back to the scan; the run ids per year
+ * read from the files' statistics (--incremental) are those of the rows; a table the first run
  * creates in its commit has the protocol, schema and partitioning Spark's writer gives an empty
  * table.
  */
@@ -82,7 +85,7 @@ class FileCommitLiveFilesTest {
 
   @Test
   void checksumListsTheFilesDeltasScanListsForEveryTableAndYearSet() {
-    List<Set<Integer>> yearSets = List.of(Set.of(2001), Set.of(2002, 2003), Set.of(2001, 2002, 2003), Set.of(1999));
+    List<Set<Integer>> yearSets = List.of(Set.of(2002, 2003), Set.of(2001, 2002, 2003));
     for (OutputTable t : OutputTable.values()) {
       Path table = warehouse.resolve(t.tableName());
       for (Set<Integer> years : yearSets) {
@@ -97,6 +100,39 @@ class FileCommitLiveFilesTest {
           assertFalse(crc.isEmpty(), t.tableName() + ": no live files at all");
         }
       }
+    }
+  }
+
+  @Test
+  void runIdsFromFileStatisticsAreThoseOfTheRows() throws IOException {
+    for (OutputTable t : OutputTable.values()) {
+      Path table = warehouse.resolve(t.tableName());
+      Map<Integer, Set<String>> rows = new TreeMap<>();
+      for (Row r : spark.read().format("delta").load(table.toString()).select("year", "run_id").distinct()
+          .collectAsList()) {
+        rows.computeIfAbsent(r.getInt(0), k -> new TreeSet<>()).add(r.getString(1));
+      }
+      Map<Integer, Set<String>> stats = FileCommit.runIdsFromStats(spark, new org.apache.hadoop.fs.Path(table.toString()));
+      if (t == OutputTable.QUALITY_CHECKS) {
+        // 2003: core's rows from the third run, the other families' from the first
+        assertEquals(2, rows.get(2003).size(), rows.toString());
+      }
+      assertEquals(rows, stats, t.tableName());
+    }
+  }
+
+  @Test
+  void fileWithTwoRunIdsOrANullRunIdLeavesItToTheRows() throws IOException {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("year", "int").add("value", "double").add("run_id", "string");
+    List<List<Row>> cases = List.of(
+        List.of(org.apache.spark.sql.RowFactory.create(2001, 1.0, "run-a"), org.apache.spark.sql.RowFactory.create(2001, 2.0, "run-b")),
+        List.of(org.apache.spark.sql.RowFactory.create(2001, 1.0, "run-a"), org.apache.spark.sql.RowFactory.create(2001, 2.0, null)));
+    int i = 0;
+    for (List<Row> rows : cases) {
+      Path p = tmp.resolve("mixed-" + i++);
+      spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").partitionBy("year").save(p.toString());
+      assertEquals(null, FileCommit.runIdsFromStats(spark, new org.apache.hadoop.fs.Path(p.toString())), rows.toString());
     }
   }
 
