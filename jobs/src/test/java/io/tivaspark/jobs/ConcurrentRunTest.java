@@ -68,7 +68,7 @@ class ConcurrentRunTest {
 
   /** Every table-year has exactly one run id, the one runs records last for the year; returns the ids. */
   static Set<String> assertNotInterleaved(Path warehouse) {
-    Map<String, Map<Integer, Cell>> state = WarehouseProbe.read(spark, warehouse);
+    Map<String, Map<Integer, Cell>> state = WarehouseProbe.read(warehouse);
     assertEquals(WarehouseProbe.TABLES.size(), state.size(), state::toString);
     Map<Integer, String> latest = WarehouseProbe.latestRunPerYear(spark, warehouse);
     state.forEach((t, ys) -> ys.forEach((y, c) -> {

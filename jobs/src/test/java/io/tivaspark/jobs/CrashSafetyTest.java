@@ -92,7 +92,7 @@ class CrashSafetyTest {
       long end = p + 1 < PHASES.length ? begin[p + 1] : base.lines().get(base.lines().size() - 1).ms() + 500;
       dur[p] = Math.max(200, end - begin[p]);
     }
-    Map<String, Map<Integer, Cell>> clean = WarehouseProbe.read(spark, warehouse);
+    Map<String, Map<Integer, Cell>> clean = WarehouseProbe.read(warehouse);
     Map<String, Map<Integer, Long>> expected = WarehouseProbe.counts(clean);
     assertEquals(WarehouseProbe.TABLES.size(), expected.size(), "every table written: " + expected);
     assertTrue(WarehouseProbe.violations(clean, expected).isEmpty(), WarehouseProbe.violations(clean, expected)::toString);
@@ -142,7 +142,7 @@ class CrashSafetyTest {
       }
       boolean lockLeft = Files.exists(warehouse.resolve("_tiva_run.lock"));
       boolean stagingLeft = Files.isDirectory(warehouse.resolve("_staging"));
-      List<String> afterKill = WarehouseProbe.violations(WarehouseProbe.read(spark, warehouse), expected);
+      List<String> afterKill = WarehouseProbe.violations(WarehouseProbe.read(warehouse), expected);
 
       boolean incremental = i % 2 == 1;
       String[] nextArgs = incremental ? append(runArgs, "--incremental") : runArgs;
@@ -151,7 +151,7 @@ class CrashSafetyTest {
       all.add(next);
       int nextExit = next.waitFor(NEXT_RUN_BOUND_MS);
       long nextMs = System.currentTimeMillis() - tn;
-      Map<String, Map<Integer, Cell>> after = WarehouseProbe.read(spark, warehouse);
+      Map<String, Map<Integer, Cell>> after = WarehouseProbe.read(warehouse);
       List<String> afterNext = new ArrayList<>(WarehouseProbe.violations(after, expected));
       if (nextExit != 0) {
         afterNext.add("next run exit " + nextExit + ": " + next.tail(5).strip());

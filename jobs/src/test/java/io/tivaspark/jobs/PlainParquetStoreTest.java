@@ -54,7 +54,7 @@ class PlainParquetStoreTest {
     }
     Path wh = tmp.resolve("W");
     assertEquals(0, RunIntegrityTest.run(store, wh, "--only", "gvc").code()); // few tables: a quick run
-    Map<String, String> before = WarehouseProbe.snapshot(TestSpark.get(), wh);
+    Map<String, String> before = WarehouseProbe.snapshot(wh);
     assertTrue(!WarehouseProbe.year(before, 2002).isEmpty(), before.toString());
 
     Path f = part(store.resolve("intermediate/year=2002"));
@@ -69,7 +69,7 @@ class PlainParquetStoreTest {
 
     Outcome r = RunIntegrityTest.run(store, wh, "--only", "gvc", "--incremental");
     assertEquals(0, r.code(), r.err());
-    Map<String, String> after = WarehouseProbe.snapshot(TestSpark.get(), wh);
+    Map<String, String> after = WarehouseProbe.snapshot(wh);
     assertEquals(WarehouseProbe.year(before, 2001), WarehouseProbe.year(after, 2001), "2001 skipped (unchanged)");
     assertNotEquals(WarehouseProbe.year(before, 2002), WarehouseProbe.year(after, 2002), "2002 recomputed");
 
@@ -79,7 +79,7 @@ class PlainParquetStoreTest {
     Outcome bad = RunIntegrityTest.run(store, wh, "--only", "gvc");
     CliTest.assertOneLineError(bad, 3, g.getFileName().toString());
     assertTrue(bad.err().contains("year 2001") && bad.err().contains("unreadable Parquet file"), bad.err());
-    Map<String, String> last = WarehouseProbe.snapshot(TestSpark.get(), wh);
+    Map<String, String> last = WarehouseProbe.snapshot(wh);
     assertEquals(WarehouseProbe.year(after, 2001), WarehouseProbe.year(last, 2001), "2001 untouched");
     assertNotEquals(WarehouseProbe.year(after, 2002), WarehouseProbe.year(last, 2002), "2002 committed by the failing run");
   }

@@ -42,7 +42,7 @@ class RunIntegrityTest {
     warehouse = tmp.resolve("W");
     CliTest.generate(store, 5, 4, "2001-2003", 42);
     assertEquals(0, run(store, warehouse).code());
-    before = WarehouseProbe.snapshot(TestSpark.get(), warehouse);
+    before = WarehouseProbe.snapshot(warehouse);
   }
 
   static Outcome run(Path in, Path wh, String... more) {
@@ -63,12 +63,12 @@ class RunIntegrityTest {
 
   /** The failed year's rows are those of the clean run; the other years were recomputed (new run id). */
   static void assertYearUntouched(Path wh, int year) {
-    Map<String, String> after = WarehouseProbe.snapshot(TestSpark.get(), wh);
+    Map<String, String> after = WarehouseProbe.snapshot(wh);
     assertEquals(WarehouseProbe.year(before, year), WarehouseProbe.year(after, year), "year " + year + " unchanged");
   }
 
   static void assertWarehouseUntouched(Path wh) {
-    assertEquals(before, WarehouseProbe.snapshot(TestSpark.get(), wh), "warehouse unchanged");
+    assertEquals(before, WarehouseProbe.snapshot(wh), "warehouse unchanged");
   }
 
   static List<Path> parts(Path yearDir) throws IOException {
@@ -91,7 +91,7 @@ class RunIntegrityTest {
     CliTest.assertOneLineError(r.getKey(), 3, "final_demand/year=2003/moved, year 2003");
     assertTrue(r.getKey().err().contains("would not be read"), r.getKey().err());
     assertYearUntouched(r.getValue(), 2003);
-    Map<String, String> after = WarehouseProbe.snapshot(TestSpark.get(), r.getValue());
+    Map<String, String> after = WarehouseProbe.snapshot(r.getValue());
     assertNotEquals(before.get("indicators 2001"), after.get("indicators 2001"), "2001 recomputed by the new run");
   }
 
@@ -129,7 +129,7 @@ class RunIntegrityTest {
     Outcome r = run(store, wh, "--years", "2002-2002");
     CliTest.assertOneLineError(r, 1, "indicators is not a Delta table");
     assertTrue(r.err().contains("nothing was written"), r.err());
-    Map<String, String> after = WarehouseProbe.snapshot(TestSpark.get(), wh);
+    Map<String, String> after = WarehouseProbe.snapshot(wh);
     Map<String, String> expected = new java.util.TreeMap<>(before);
     expected.keySet().removeIf(k -> k.startsWith("indicators "));
     assertEquals(expected, after, "every other table and the runs table unchanged");
@@ -203,7 +203,7 @@ class RunIntegrityTest {
     var r = runOnCopy(s, "page");
     CliTest.assertOneLineError(r.getKey(), 3, "year 2002: unreadable Parquet file");
     assertYearUntouched(r.getValue(), 2002);
-    Map<String, String> after = WarehouseProbe.snapshot(TestSpark.get(), r.getValue());
+    Map<String, String> after = WarehouseProbe.snapshot(r.getValue());
     assertNotEquals(before.get("indicators 2003"), after.get("indicators 2003"), "2003 completed");
   }
 
