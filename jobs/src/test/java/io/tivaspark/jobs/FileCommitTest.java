@@ -91,25 +91,17 @@ class FileCommitTest {
     return out;
   }
 
-  /** Live data files per year, as paths relative to the table (from the Delta snapshot). */
+  /** Live data files per year, as paths relative to the table (the replay of its Delta log). */
   static Map<Integer, Set<String>> liveFiles(Path wh, String t) {
     Map<Integer, Set<String>> out = new TreeMap<>();
-    String root = wh.resolve(t).toUri().toString().replaceFirst("^file:/+", "/");
-    for (String f : table(wh, t).inputFiles()) {
-      String rel = f.replaceFirst("^file:/+", "/").substring(root.length()).replaceFirst("^/", "");
-      int year = Integer.parseInt(rel.substring("year=".length(), rel.indexOf('/')));
-      out.computeIfAbsent(year, k -> new TreeSet<>()).add(rel);
-    }
+    WarehouseProbe.liveFiles(wh.resolve(t)).forEach((f, y) -> out.computeIfAbsent(y, k -> new TreeSet<>()).add(f));
     return out;
   }
 
-  /** year -> rows and the set of run ids. */
+  /** year -> rows and the set of run ids (read from the table's live files). */
   static Map<Integer, List<Object>> perYear(Path wh, String t) {
     Map<Integer, List<Object>> out = new TreeMap<>();
-    for (Row r : table(wh, t).groupBy("year").agg(org.apache.spark.sql.functions.count("*"),
-        org.apache.spark.sql.functions.collect_set("run_id")).collectAsList()) {
-      out.put(r.getInt(0), List.of(r.getLong(1), new TreeSet<>(r.getList(2))));
-    }
+    WarehouseProbe.content(wh.resolve(t)).forEach((y, c) -> out.put(y, List.of(c.rows, new TreeSet<>(c.runIds))));
     return out;
   }
 

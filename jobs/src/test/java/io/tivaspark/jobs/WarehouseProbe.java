@@ -75,6 +75,28 @@ final class WarehouseProbe {
    * parquet-java; the year comes from the file's partition values, as a Delta reader takes it.
    */
   static Map<Integer, YearContent> content(Path table) {
+    Map<String, Integer> live = liveFiles(table);
+    if (live == null) {
+      return null;
+    }
+    try {
+      Map<Integer, YearContent> out = new TreeMap<>();
+      for (Map.Entry<String, Integer> f : live.entrySet()) {
+        YearContent y = out.computeIfAbsent(f.getValue(), k -> new YearContent());
+        java.net.URI uri = java.net.URI.create(f.getKey()); // relative to the table, or absolute
+        addRows(new org.apache.hadoop.fs.Path(uri.isAbsolute() ? uri : table.toUri().resolve(uri)), y);
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The live files of a Delta table (path as in the log -> year, 0 when unpartitioned), or null
+   * without a Delta log: the replay of every commit file in version order.
+   */
+  static Map<String, Integer> liveFiles(Path table) {
     Path log = table.resolve("_delta_log");
     if (!Files.isDirectory(log)) {
       return null;
@@ -96,13 +118,7 @@ final class WarehouseProbe {
           }
         }
       }
-      Map<Integer, YearContent> out = new TreeMap<>();
-      for (Map.Entry<String, Integer> f : live.entrySet()) {
-        YearContent y = out.computeIfAbsent(f.getValue(), k -> new YearContent());
-        java.net.URI uri = java.net.URI.create(f.getKey()); // relative to the table, or absolute
-        addRows(new org.apache.hadoop.fs.Path(uri.isAbsolute() ? uri : table.toUri().resolve(uri)), y);
-      }
-      return out;
+      return live;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
