@@ -294,7 +294,7 @@ final class FileCommit {
    */
   static Map<Integer, Set<String>> runIdsFromStats(SparkSession spark, Path table) throws IOException {
     Map<Integer, Set<String>> out = new TreeMap<>();
-    for (AddFile f : allFiles(DeltaLog.forTable(spark, table).startTransaction().snapshot())) {
+    for (AddFile f : allFiles(DeltaLog.forTable(spark, table).update(false, Option.empty(), Option.empty()))) {
       JsonNode st = f.stats() == null ? null : JSON.readTree(f.stats());
       if (st == null || !st.has("numRecords")) {
         return null;

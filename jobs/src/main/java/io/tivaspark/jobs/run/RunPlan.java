@@ -118,7 +118,9 @@ record RunPlan(List<Integer> years, EnumSet<Family> families, Map<Integer, Strin
       if (!fs.exists(new Path(p, "_delta_log"))) {
         return Map.of(); // a table is missing: nothing is skippable
       }
-      Map<Integer, Set<String>> fromStats = t.family() != null || everyFamily ? FileCommit.runIdsFromStats(spark, p) : null;
+      // from the files' statistics, unless only some families' rows of quality_checks count
+      Map<Integer, Set<String>> fromStats = t.family() != null || everyFamily
+          ? FileCommit.runIdsFromStats(spark, p) : null;
       if (fromStats != null) {
         fromStats.forEach((y, ids) -> out.computeIfAbsent(y, k -> new HashSet<>()).addAll(ids));
         continue;
