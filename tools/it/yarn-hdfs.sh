@@ -22,7 +22,7 @@
 # JVMs) is stopped by pid on exit; each step has a timeout. Needs the jar (mvn -DskipTests package)
 # and, once, the minicluster jars: mvn -B -ntp -Pyarn-it -pl common,jobs dependency:resolve.
 #   TIVA_IT_EXIT_CODES=0  skip 3-5 (the failing runs, about 8 minutes under load)
-#   TIVA_IT_KILL=1   also 6. client mode with one executor JVM killed (kill -9) while it computes a
+#   TIVA_IT_KILL=1   also 6. (bin/test --slow sets it) client mode with one executor JVM killed (kill -9) while it computes a
 #                    year: exit 0 and complete tables (Spark reruns the task; the warehouse is checked)
 #   TIVA_IT_KEEP=1   keep target/yarn-hdfs-it (logs, container logs) even on success
 # Used by bin/test --slow.
@@ -109,6 +109,7 @@ say "starting MiniDFSCluster + MiniYARNCluster (2 NodeManagers, 2560 MB / 2 vcor
 (cd "$WORK/mini" && exec java -Xmx768m $FLAGS $JOPTS -Djava.io.tmpdir="$WORK/tmp" -cp "$MINI_CP:$SPARK_CP" \
   "$ROOT/tools/it/YarnHdfsMiniCluster.java" "$HADOOP_CONF_DIR" 2 2560 2 > "$WORK/mini.out" 2> "$WORK/mini.log") &
 MINI=$!
+disown "$MINI" # stopped by pid in stop_cluster; no "Killed" job report from bash when it needs kill -9
 echo "$MINI" >> "$STARTED"
 say "generating 5 regions x 4 industries, 2001-2004 (local mode, in parallel)"
 timeout 200 "$ROOT/bin/tiva" generate --out "$WORK/store" --regions 5 --industries 4 --years 2001-2004 --seed 8 \

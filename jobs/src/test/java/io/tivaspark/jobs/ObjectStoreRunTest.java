@@ -94,10 +94,25 @@ class ObjectStoreRunTest {
   }
 
   static void runOk(String warehouse, String... more) throws Exception {
+    runAllOk(List.of(warehouse), more);
+  }
+
+  /** One run per warehouse, all at once (child JVMs), each of which must exit 0. */
+  static void runAllOk(List<String> warehouses, String... more) throws Exception {
     long t0 = System.currentTimeMillis();
-    try (ChildRun r = start(warehouse, more)) {
-      assertEquals(0, r.waitFor(BOUND_MS), r.tail(30));
-      System.out.printf("run %s %s: %.0f s%n", warehouse, String.join(" ", more), (System.currentTimeMillis() - t0) / 1000.0);
+    List<ChildRun> runs = new ArrayList<>();
+    try {
+      for (String wh : warehouses) {
+        runs.add(start(wh, more));
+      }
+      for (ChildRun r : runs) {
+        assertEquals(0, r.waitFor(BOUND_MS), r.tail(30));
+      }
+      System.out.printf("run %s %s: %.0f s%n", warehouses, String.join(" ", more), (System.currentTimeMillis() - t0) / 1000.0);
+    } finally {
+      for (ChildRun r : runs) {
+        r.close();
+      }
     }
   }
 
@@ -181,16 +196,14 @@ class ObjectStoreRunTest {
   void runAndIncrementalRerunGiveTheSameTablesAsLocalDisk() throws Exception {
     String local = work.resolve("wh-local").toString();
     String remote = s3root + "/wh-same";
-    runOk(local);
-    runOk(remote);
+    runAllOk(List.of(local, remote)); // two warehouses, independent: side by side
     Map<String, Cell> first = cells(remote);
     assertTrue(first.keySet().stream().anyMatch(k -> k.startsWith("indicators ")), first::toString);
     assertSameContent(cells(local), first, "s3a and local disk, first run");
     assertClean(remote);
 
     CrashSafetyTest.changeOneCell(store, 2002, 0.5);
-    runOk(local, "--incremental");
-    runOk(remote, "--incremental");
+    runAllOk(List.of(local, remote), "--incremental");
     Map<String, Cell> second = cells(remote);
     assertSameContent(cells(local), second, "s3a and local disk, incremental rerun");
     assertNotEquals(first.get("indicators 2002").exactSum() + first.get("indicators 2002").runIds(),
