@@ -123,10 +123,15 @@ final class FileCommit {
     md.putArray("partitionColumns").add("year");
     md.putObject("configuration");
     md.put("createdTime", System.currentTimeMillis());
+    return (Metadata) fromLog("metaData", md);
+  }
+
+  /** The action whose JSON log entry is {@code {"<kind>": body}}, parsed by Delta's own log reader. */
+  private static Action fromLog(String kind, ObjectNode body) {
     ObjectNode action = JSON.createObjectNode();
-    action.set("metaData", md);
+    action.set(kind, body);
     try {
-      return (Metadata) Action$.MODULE$.fromJson(JSON.writeValueAsString(action));
+      return Action$.MODULE$.fromJson(JSON.writeValueAsString(action));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -383,13 +388,7 @@ final class FileCommit {
     add.put("modificationTime", modificationTime);
     add.put("dataChange", true);
     add.put("stats", stats);
-    ObjectNode action = JSON.createObjectNode();
-    action.set("add", add);
-    try {
-      return (AddFile) Action$.MODULE$.fromJson(JSON.writeValueAsString(action));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return (AddFile) fromLog("add", add);
   }
 
   /**
