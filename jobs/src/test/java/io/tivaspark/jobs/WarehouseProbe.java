@@ -1,5 +1,10 @@
 package io.tivaspark.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.schema.GroupType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -17,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * crash and concurrency tests assert on it.
  */
 final class WarehouseProbe {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> TABLES = List.of("indicators", "va_final_demand", "va_origin_exports", "quality_checks");
 
   /** One table-year: its distinct run ids and its row count. */
@@ -83,12 +94,12 @@ final class WarehouseProbe {
       Map<Integer, YearContent> out = new TreeMap<>();
       for (Map.Entry<String, Integer> f : live.entrySet()) {
         YearContent y = out.computeIfAbsent(f.getValue(), k -> new YearContent());
-        java.net.URI uri = java.net.URI.create(f.getKey()); // relative to the table, or absolute
+        URI uri = URI.create(f.getKey()); // relative to the table, or absolute
         addRows(new org.apache.hadoop.fs.Path(uri.isAbsolute() ? uri : table.toUri().resolve(uri)), y);
       }
       return out;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -104,14 +115,14 @@ final class WarehouseProbe {
     try {
       Map<String, Integer> live = new TreeMap<>();
       List<Path> commits;
-      try (java.util.stream.Stream<Path> s = Files.list(log)) {
+      try (Stream<Path> s = Files.list(log)) {
         commits = s.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
       }
       for (Path c : commits) {
         for (String line : Files.readAllLines(c)) {
-          com.fasterxml.jackson.databind.JsonNode a = JSON.readTree(line);
+          JsonNode a = JSON.readTree(line);
           if (a.has("add")) {
-            com.fasterxml.jackson.databind.JsonNode year = a.get("add").path("partitionValues").path("year");
+            JsonNode year = a.get("add").path("partitionValues").path("year");
             live.put(a.get("add").get("path").asText(), year.isMissingNode() ? 0 : Integer.parseInt(year.asText()));
           } else if (a.has("remove")) {
             live.remove(a.get("remove").get("path").asText());
@@ -119,17 +130,17 @@ final class WarehouseProbe {
         }
       }
       return live;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static void addRows(org.apache.hadoop.fs.Path file, YearContent y) throws java.io.IOException {
-    try (org.apache.parquet.hadoop.ParquetReader<org.apache.parquet.example.data.Group> r =
-        org.apache.parquet.hadoop.ParquetReader.builder(new org.apache.parquet.hadoop.example.GroupReadSupport(), file)
-            .withConf(new org.apache.hadoop.conf.Configuration()).build()) {
-      for (org.apache.parquet.example.data.Group g = r.read(); g != null; g = r.read()) {
-        org.apache.parquet.schema.GroupType type = g.getType();
+  private static void addRows(org.apache.hadoop.fs.Path file, YearContent y) throws IOException {
+    try (ParquetReader<Group> r =
+        ParquetReader.builder(new GroupReadSupport(), file)
+            .withConf(new Configuration()).build()) {
+      for (Group g = r.read(); g != null; g = r.read()) {
+        GroupType type = g.getType();
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < type.getFieldCount(); i++) {
           String v = g.getFieldRepetitionCount(i) == 0 ? "\u2205" : g.getValueToString(i, 0);

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
@@ -27,9 +28,11 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -66,6 +69,10 @@ class FileCommitLiveFilesTest {
     int code = Main.run(argv, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  static org.apache.hadoop.fs.Path hadoop(Path p) {
+    return new org.apache.hadoop.fs.Path(p.toUri());
   }
 
   static Expression yearsIn(Set<Integer> years) {
@@ -112,7 +119,7 @@ class FileCommitLiveFilesTest {
           .collectAsList()) {
         rows.computeIfAbsent(r.getInt(0), k -> new TreeSet<>()).add(r.getString(1));
       }
-      Map<Integer, Set<String>> stats = FileCommit.runIdsFromStats(spark, new org.apache.hadoop.fs.Path(table.toString()));
+      Map<Integer, Set<String>> stats = FileCommit.runIdsFromStats(spark, hadoop(table));
       if (t == OutputTable.QUALITY_CHECKS) {
         // 2003: core's rows from the third run, the other families' from the first
         assertEquals(2, rows.get(2003).size(), rows.toString());
@@ -123,16 +130,16 @@ class FileCommitLiveFilesTest {
 
   @Test
   void fileWithTwoRunIdsOrANullRunIdLeavesItToTheRows() throws IOException {
-    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+    StructType schema = new StructType()
         .add("year", "int").add("value", "double").add("run_id", "string");
     List<List<Row>> cases = List.of(
-        List.of(org.apache.spark.sql.RowFactory.create(2001, 1.0, "run-a"), org.apache.spark.sql.RowFactory.create(2001, 2.0, "run-b")),
-        List.of(org.apache.spark.sql.RowFactory.create(2001, 1.0, "run-a"), org.apache.spark.sql.RowFactory.create(2001, 2.0, null)));
+        List.of(RowFactory.create(2001, 1.0, "run-a"), RowFactory.create(2001, 2.0, "run-b")),
+        List.of(RowFactory.create(2001, 1.0, "run-a"), RowFactory.create(2001, 2.0, null)));
     int i = 0;
     for (List<Row> rows : cases) {
       Path p = tmp.resolve("mixed-" + i++);
       spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").partitionBy("year").save(p.toString());
-      assertEquals(null, FileCommit.runIdsFromStats(spark, new org.apache.hadoop.fs.Path(p.toString())), rows.toString());
+      assertEquals(null, FileCommit.runIdsFromStats(spark, hadoop(p)), rows.toString());
     }
   }
 
@@ -172,7 +179,7 @@ class FileCommitLiveFilesTest {
   }
 
   static Snapshot version0(Path table) {
-    return DeltaLog.forTable(spark, table.toString()).getSnapshotAt(0L, scala.Option.empty(), scala.Option.empty(),
+    return DeltaLog.forTable(spark, table.toString()).getSnapshotAt(0L, Option.empty(), Option.empty(),
         false);
   }
 
