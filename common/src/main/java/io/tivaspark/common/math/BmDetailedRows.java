@@ -150,8 +150,8 @@ final class BmDetailedRows {
           ck.identity("BD3", "BM sink FVA1 + FVA2 + FVA3 + FVA4 = FVA (exporter x importer x industry)"),
           ck.identity("BD4", "BM source VAX1 + VAX2 = DAVAX (exporter x importer x industry)"),
           ck.identity("BD4", "BM source VAX3 + VAX4 + REF1 + REF2 = GVCF (exporter x importer x industry)"),
-          ck.identity("BD5", "BM source VAX1..4 + REF1..2 + DDC + FVA1..4 + FDC = EXGR (exporter x importer x industry)"),
-          ck.identity("BD5", "BM sink VAX1..4 + REF1..2 + DDC + FVA1..4 + FDC = EXGR (exporter x importer x industry)")});
+          ck.identity("BD5", "BM source VAX1..4 + REF1..2 + DDC + FVA1..4 + FDC = EXGR (exp. x imp. x industry)"),
+          ck.identity("BD5", "BM sink VAX1..4 + REF1..2 + DDC + FVA1..4 + FDC = EXGR (exp. x imp. x industry)")});
     }
 
     /** o: the detailed terms at b; a: the aggregate terms (PartnerTerms layout) at p. */
