@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes one year of a table into the canonical store. Each dataset's year directory is
@@ -76,7 +76,7 @@ public final class StoreWriter {
   }
 
   interface Body {
-    void accept(KeyRows w) throws IOException;
+    void accept(ColumnarWriter w) throws IOException;
   }
 
   /** The body of the part that writes source rows {@code [from, to)}. */
@@ -104,15 +104,15 @@ public final class StoreWriter {
     FileSystem fs = target.getFileSystem(conf);
     Path tmpDir = new Path(target.getParent(), "_tmp_year=" + year + "_" + UUID.randomUUID());
     fs.mkdirs(tmpDir);
-    List<KeyRows> writers = new ArrayList<>();
+    List<ColumnarWriter> writers = new ArrayList<>();
     try {
       for (int k = 0; k < bodies.size(); k++) {
-        writers.add(new KeyRows(conf, new Path(tmpDir, String.format("part-%05d.snappy.parquet", k)),
-            d.dir(), d.columns()));
+        writers.add(new ColumnarWriter(conf, new Path(tmpDir, String.format("part-%05d.snappy.parquet", k)),
+            d.dir(), d.columns(), CompressionCodecName.SNAPPY));
       }
       runAll(bodies, writers);
     } catch (IOException | RuntimeException e) {
-      writers.forEach(KeyRows::abort);
+      writers.forEach(ColumnarWriter::abort);
       fs.delete(tmpDir, true);
       throw e;
     }
@@ -120,11 +120,11 @@ public final class StoreWriter {
     if (!fs.rename(tmpDir, target)) {
       throw new IOException("could not publish " + target);
     }
-    return writers.stream().mapToLong(KeyRows::rows).sum();
+    return writers.stream().mapToLong(ColumnarWriter::rows).sum();
   }
 
   /** Body k into writer k and commits it; several at once on {@link #threads()} threads; the first failure is thrown. */
-  private static void runAll(List<Body> bodies, List<KeyRows> writers) throws IOException {
+  private static void runAll(List<Body> bodies, List<ColumnarWriter> writers) throws IOException {
     if (bodies.size() == 1) {
       bodies.get(0).accept(writers.get(0));
       writers.get(0).commit();
@@ -135,7 +135,7 @@ public final class StoreWriter {
       List<Future<Void>> done = new ArrayList<>();
       for (int k = 0; k < bodies.size(); k++) {
         Body b = bodies.get(k);
-        KeyRows w = writers.get(k);
+        ColumnarWriter w = writers.get(k);
         done.add(pool.submit(() -> {
           b.accept(w);
           w.commit();
@@ -161,29 +161,32 @@ public final class StoreWriter {
     }
   }
 
-  /** A year's codes as Parquet keys, made once: the entity and industry of every row, countries, categories. */
-  record Keys(Binary[] entity, Binary[] industry, Binary[] country, Binary[] category) {
+  /**
+   * A year's codes, looked up once: the entity and industry of every row, countries, categories (the
+   * same String objects row after row, which the writer's dictionary recognises by identity).
+   */
+  record Keys(String[] entity, String[] industry, String[] country, String[] category) {
     static Keys of(Layout l) {
       int n = l.n();
-      Binary[] ent = new Binary[n];
-      Binary[] ind = new Binary[n];
+      String[] ent = new String[n];
+      String[] ind = new String[n];
       for (int i = 0; i < n; i++) {
-        ent[i] = KeyRows.key(l.entities().get(l.entityOfRow(i)));
-        ind[i] = KeyRows.key(l.industries().get(l.industryOfRow(i)));
+        ent[i] = l.entities().get(l.entityOfRow(i));
+        ind[i] = l.industries().get(l.industryOfRow(i));
       }
       return new Keys(ent, ind, keys(l.countries()), keys(l.categories()));
     }
   }
 
-  static Binary[] keys(List<String> codes) {
-    return codes.stream().map(KeyRows::key).toArray(Binary[]::new);
+  static String[] keys(List<String> codes) {
+    return codes.toArray(String[]::new);
   }
 
   /** Rows i in [from, to) of Z, every non-zero cell (from_country, from_industry, to_country, to_industry, value). */
-  private static void writeIntermediate(KeyRows w, MrioYear y, Keys k, int from, int to) throws IOException {
+  private static void writeIntermediate(ColumnarWriter w, MrioYear y, Keys k, int from, int to) throws IOException {
     int n = y.n();
     double[] z = y.z();
-    Binary[] row = new Binary[4];
+    String[] row = new String[4];
     for (int i = from; i < to; i++) {
       row[0] = k.entity()[i];
       row[1] = k.industry()[i];
@@ -199,11 +202,11 @@ public final class StoreWriter {
   }
 
   /** Rows i in [from, to) of final demand, every non-zero cell. */
-  private static void writeFinalDemand(KeyRows w, MrioYear y, Keys k, int from, int to) throws IOException {
+  private static void writeFinalDemand(ColumnarWriter w, MrioYear y, Keys k, int from, int to) throws IOException {
     Layout l = y.layout();
     int n = l.n();
     double[] yf = y.finalDemand();
-    Binary[] row = new Binary[4];
+    String[] row = new String[4];
     for (int i = from; i < to; i++) {
       row[0] = k.entity()[i];
       row[1] = k.industry()[i];
@@ -220,11 +223,11 @@ public final class StoreWriter {
     }
   }
 
-  private static void writeValueAdded(KeyRows w, MrioYear y, Keys k) throws IOException {
-    Binary[] row = new Binary[3];
+  private static void writeValueAdded(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
+    String[] row = new String[3];
     for (Map.Entry<String, double[]> e : y.valueAdded().entrySet()) {
       double[] va = e.getValue();
-      row[2] = KeyRows.key(e.getKey());
+      row[2] = e.getKey();
       for (int i = 0; i < va.length; i++) {
         if (va[i] != 0.0) {
           row[0] = k.entity()[i];
@@ -235,9 +238,9 @@ public final class StoreWriter {
     }
   }
 
-  private static void writeOutput(KeyRows w, MrioYear y, Keys k) throws IOException {
+  private static void writeOutput(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     double[] x = y.publishedOutput();
-    Binary[] row = new Binary[2];
+    String[] row = new String[2];
     for (int i = 0; i < x.length; i++) {
       if (x[i] != 0.0) {
         row[0] = k.entity()[i];
@@ -247,12 +250,12 @@ public final class StoreWriter {
     }
   }
 
-  private static void writeExtensions(KeyRows w, MrioYear y, Keys k) throws IOException {
+  private static void writeExtensions(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     Satellite sat = y.satellite();
     int m = sat.m();
-    Binary[] stressor = keys(sat.stressors());
-    Binary[] unit = keys(sat.units());
-    Binary[] row = new Binary[4];
+    String[] stressor = keys(sat.stressors());
+    String[] unit = keys(sat.units());
+    String[] row = new String[4];
     for (int s = 0; s < m; s++) {
       row[0] = stressor[s];
       row[1] = unit[s];
@@ -268,9 +271,9 @@ public final class StoreWriter {
   }
 
   /** One row per country whose population is known (NaN: no row, i.e. unknown). */
-  private static void writePopulation(KeyRows w, MrioYear y, Keys k) throws IOException {
+  private static void writePopulation(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     double[] pop = y.population();
-    Binary[] row = new Binary[1];
+    String[] row = new String[1];
     for (int c = 0; c < pop.length; c++) {
       if (!Double.isNaN(pop[c])) {
         row[0] = k.country()[c];
@@ -279,13 +282,13 @@ public final class StoreWriter {
     }
   }
 
-  private static void writeExtensionsFinalDemand(KeyRows w, MrioYear y, Keys k) throws IOException {
+  private static void writeExtensionsFinalDemand(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     Layout l = y.layout();
     Satellite sat = y.satellite();
     int m = sat.m();
-    Binary[] stressor = keys(sat.stressors());
-    Binary[] unit = keys(sat.units());
-    Binary[] row = new Binary[4];
+    String[] stressor = keys(sat.stressors());
+    String[] unit = keys(sat.units());
+    String[] row = new String[4];
     for (int s = 0; s < m; s++) {
       row[0] = stressor[s];
       row[1] = unit[s];

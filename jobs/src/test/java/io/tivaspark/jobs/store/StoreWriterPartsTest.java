@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store written in several files per dataset, in parallel ({@link StoreWriter}, {@link KeyRows})
+ * The store written in several files per dataset, in parallel ({@link StoreWriter}, {@link ColumnarWriter})
  * holds, read in file-name order, exactly the rows of the one-file store (same keys, same value
  * bits, same order), and reads back to the table written bit for bit: on a synthetic year with
  * split entities, satellite accounts and population. Tolerance: none (raw bits).
