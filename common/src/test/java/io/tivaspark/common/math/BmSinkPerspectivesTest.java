@@ -243,4 +243,37 @@ class BmSinkPerspectivesTest {
       }
     }
   }
+
+  /**
+   * WIOD 2013, 2009 (n = 1435, groups EU27 and NAFTA): BK1–BK3 and every other gvc check at 1e-9; the
+   * bilateral and sectexp sink rows exist for a country and a group; how much of CHN → USA's DVA the
+   * approach moves between exporting industries is printed (docs/decompositions.md quotes it). Skips
+   * loudly without ../shared/data.
+   */
+  @Test
+  void wiod2009() throws Exception {
+    MrioYear yr = io.tivaspark.common.io.IcioCsv.read(
+        io.tivaspark.common.SharedData.require("data/wiod2013/wiot_2009.csv.gz"), 2009);
+    TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
+        .build();
+    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
+    TivaSummary r = Decompositions.compute(YearSystem.build(yr, opt), sink);
+    for (io.tivaspark.common.model.CheckResult c : r.checks()) {
+      assertTrue(c.passed() && c.maxRelError() <= 1e-9, c.check() + " " + c.scope() + ": " + c.maxRelError());
+    }
+    assertTrue(DecompositionsTest.codes(r).containsAll(List.of("BK1", "BK2", "BK3")));
+    for (String[] p : new String[][] {{"CHN", "USA"}, {"EU27", "USA"}, {"DEU", "CHN"}}) {
+      String k = "|" + p[0] + "|" + p[1] + "|";
+      double moved = 0;
+      for (String i : yr.layout().industries()) {
+        moved += Math.abs(sink.d("BM_SINK_BIL" + k + i + "|DVA") - sink.d("BM_SOURCE_BIL" + k + i + "|DVA"));
+      }
+      double dva = sink.d("BM_SINK_BIL" + k + "_T|DVA");
+      rel(sink.d("BM_SOURCE_BIL" + k + "_T|DVA"), dva, 1e-9, "bilateral DVA sink = source " + k);
+      System.out.printf("WIOD 2009 %s→%s bilateral perspective: DVA %.1f (%.2f %% of EXGR %.1f), DDC %.1f; "
+          + "sink vs source by exporting industry: Σ|Δ DVA| = %.2f %% of DVA%n", p[0], p[1], dva,
+          100 * dva / sink.d("BM_SINK_BIL" + k + "_T|EXGR"), sink.d("BM_SINK_BIL" + k + "_T|EXGR"),
+          sink.d("BM_SINK_BIL" + k + "_T|DDC"), 100 * moved / dva);
+    }
+  }
 }
