@@ -28,7 +28,7 @@ class GvcFamilyTest {
     Dataset<Row> dec = spark.read().format("delta").load(wh.resolve("export_decomposition").toString());
     Dataset<Row> gvc = spark.read().format("delta").load(wh.resolve("gvc_measures").toString());
     Dataset<Row> qc = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
-    assertEquals(List.of("BM_SINK", "BM_SINK_WLD", "BM_SOURCE", "BM_SOURCE_BIL", "BM_SOURCE_SECTBIL", "BM_SOURCE_SECTEXP",
+    assertEquals(List.of("BM_SINK", "BM_SINK_BIL", "BM_SINK_SECTEXP", "BM_SINK_WLD", "BM_SOURCE", "BM_SOURCE_BIL", "BM_SOURCE_SECTBIL", "BM_SOURCE_SECTEXP",
         "BM_SOURCE_WLD", "KWW", "WWZ"),
         dec.select("method").distinct().orderBy("method").collectAsList().stream().map(x -> x.getString(0)).toList());
     assertEquals(2, dec.select("year").distinct().count());

@@ -35,7 +35,9 @@ import java.util.Map;
  *     REF1–REF2, FVA1–FVA4 ({@link BmDetailedTerms}; rows and checks BD1–BD7 in {@link BmDetailedRows}).</li>
  * <li>Borin–Mancini perspectives (docs/decompositions.md): BM_SOURCE_BIL, BM_SOURCE_SECTEXP,
  *     BM_SOURCE_SECTBIL ({@link BmPerspectives}, {@link BmSectoral}); BM_SOURCE_WLD, BM_SINK_WLD
- *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here.</li>
+ *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here; sink-based
+ *     BM_SINK_BIL, BM_SINK_SECTEXP ({@link BmSinkPerspectives}; rows and checks BK1–BK3 in
+ *     {@link BmSinkRows}).</li>
  * </ul>
  * gvc_measures: GVC_BM, GVCB_BM, GVCF_BM (percent of gross exports, source-based exporter
  * perspective, economy × exporting industry and _T).
@@ -205,6 +207,10 @@ public final class Decompositions {
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
       lap("gvc: BM bilateral and sectoral perspectives");
+      BmSinkPerspectives.Outputs sinkPersp = BmSinkPerspectives.of(sys, yr, eco, ev);
+      BmSinkRows.emit(sys, eco, sinkPersp, sink);
+      BmSinkRows.check(sys, eco, sinkPersp, persp, pt.out(), checks);
+      lap("gvc: BM sink bilateral and sectexp perspectives");
       double[] fw = world.fva(eco, ls.lE(), ev.fm());
       BmPerspectiveRows.emitWorld(sys, eco, pt.out(), fw, sink);
       if (!eco.group()) {
