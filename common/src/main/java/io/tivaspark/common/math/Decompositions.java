@@ -201,6 +201,8 @@ public final class Decompositions {
         worldFva[1] += fw[1];
       }
       lap("gvc: BM world perspective");
+      BmImporterRows.economy(sys, yr, eco, ev, ls, sink, checks);
+      lap("gvc: BM importer perspective, VAXIM");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
         lap("gvc: WWZ third-country detail");
