@@ -164,6 +164,46 @@ class BmImporterTest {
     }
   }
 
+  /**
+   * WIOD 2013, 2009 (n = 1435, groups EU27 and NAFTA): BI1–BI3 and every other gvc check at 1e-9; the
+   * importer view adds up (partners, origins) and gross imports are the partners' exports; prints the
+   * figures docs/decompositions.md quotes. Skips loudly without ../shared/data.
+   */
+  @Test
+  void wiod2009() throws Exception {
+    MrioYear yr = IcioCsv.read(io.tivaspark.common.SharedData.require("data/wiod2013/wiot_2009.csv.gz"), 2009);
+    TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
+        .build();
+    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
+    TivaSummary r = Decompositions.compute(YearSystem.build(yr, opt), sink);
+    for (CheckResult c : r.checks()) {
+      assertTrue(c.passed() && c.maxRelError() <= 1e-9, c.check() + " " + c.scope() + ": " + c.maxRelError());
+    }
+    assertTrue(DecompositionsTest.codes(r).containsAll(List.of("BI1", "BI2", "BI3")));
+    List<String> cs = yr.layout().countries();
+    for (String m : List.of("USA", "CHN", "DEU", "EU27")) {
+      String k = "BM_IMPORTER|WLD|" + m + "|_T|";
+      double imgr = sink.d(k + "IMGR");
+      double origins = 0;
+      for (String o : cs) {
+        origins += sink.dec.getOrDefault("BM_IMPORTER_ORIGIN|" + o + "|" + m + "|_T|VA", 0.0);
+      }
+      origins += m.equals("EU27") ? sink.d("BM_IMPORTER_ORIGIN|EU27|EU27|_T|VA") : 0;
+      rel(sink.d(k + "VA"), origins, 1e-9, m + " VA by origin");
+      System.out.printf("WIOD 2009 importer %s: imports %.0f, VA %.2f %% (exporter's own %.2f, importer's own "
+          + "%.2f, third %.2f), double counted %.2f %%; CHN VA in them %.0f%n", m, imgr, 100 * sink.d(k + "VA") / imgr,
+          100 * sink.d(k + "VA_EXP") / imgr, 100 * sink.d(k + "VA_IMP") / imgr, 100 * sink.d(k + "VA_OTH") / imgr,
+          100 * sink.d(k + "DC") / imgr, m.equals("CHN") ? 0 : sink.d("BM_IMPORTER_ORIGIN|CHN|" + m + "|_T|VA"));
+    }
+    for (String[] p : new String[][] {{"CHN", "USA"}, {"DEU", "CHN"}, {"MEX", "USA"}}) {
+      String k = "|" + p[0] + "|" + p[1] + "|_T|";
+      System.out.printf("WIOD 2009 %s→%s: VAX (sink) %.0f, VAXIM %.0f (%.1f %%), DAVAX %.0f%n", p[0], p[1],
+          sink.d("BM_SINK" + k + "VAX"), sink.d("BM_SINK" + k + "VAXIM"),
+          100 * sink.d("BM_SINK" + k + "VAXIM") / sink.d("BM_SINK" + k + "VAX"), sink.d("BM_SOURCE" + k + "DAVAX"));
+      assertTrue(sink.d("BM_SINK" + k + "VAXIM") <= sink.d("BM_SINK" + k + "VAX"), k);
+    }
+  }
+
   /** BI1–BI3 are identities of the gvc family. */
   @Test
   void checkCodesBelongToTheGvcFamily() {
