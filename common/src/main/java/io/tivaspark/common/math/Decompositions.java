@@ -34,6 +34,8 @@ import java.util.Map;
  * <li>Borin–Mancini perspectives (docs/decompositions.md): BM_SOURCE_BIL, BM_SOURCE_SECTEXP,
  *     BM_SOURCE_SECTBIL ({@link BmPerspectives}, {@link BmSectoral}); BM_SOURCE_WLD, BM_SINK_WLD
  *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here.</li>
+ * <li>Borin–Mancini importer perspective BM_IMPORTER, BM_IMPORTER_ORIGIN ({@link BmImporter}) and the
+ *     sink term VAXIM of BM_SINK ({@link BmVaxim}); rows in {@link BmImporterRows}, checks BI1–BI3.</li>
  * </ul>
  * gvc_measures: GVC_BM, GVCB_BM, GVCF_BM (percent of gross exports, source-based exporter
  * perspective, economy × exporting industry and _T).
