@@ -36,6 +36,9 @@ class GvcFamilyTest {
     assertTrue(dec.where("method = 'WWZ' AND exporter = 'CHN' AND importer = 'WLD' AND industry = '_T' "
         + "AND term = 'DVA_FIN'").count() == 2);
     assertTrue(gvc.where("measure = 'GVC_BM' AND country = 'CHN' AND industry = '_T'").count() == 2);
+    // the detailed Borin–Mancini terms are further terms of BM_SOURCE and BM_SINK (docs/decompositions.md)
+    assertEquals(2 * 2 * 10, dec.where("method IN ('BM_SOURCE', 'BM_SINK') AND exporter = 'CHN' AND importer = 'WLD' "
+        + "AND industry = '_T' AND term RLIKE '^(VAX|REF|FVA)[1-4]$'").count());
     assertTrue(gvc.where("measure = 'UPSTREAMNESS'").count() > 0);
     assertEquals(0, qc.where("family = 'gvc' AND NOT passed").count(),
         () -> qc.where("NOT passed").collectAsList().toString());
@@ -49,7 +52,8 @@ class GvcFamilyTest {
         .first();
     assertTrue(a.getLong(0) > 100 && a.getDouble(1) < 1e-9, a.toString());
     assertEquals(2, gvc.where("measure = 'GVCPT_F' AND country = 'CHN' AND industry = 'A'").count());
-    assertEquals(List.of("B7", "P6", "W6"), qc.where("family = 'gvc' AND check IN ('W6', 'B7', 'P6') AND passed")
+    assertEquals(List.of("B7", "BD7", "P6", "W6"),
+        qc.where("family = 'gvc' AND check IN ('W6', 'B7', 'BD7', 'P6') AND passed")
         .select("check").distinct().orderBy("check").collectAsList().stream().map(x -> x.getString(0)).toList());
     long decRows = dec.count();
     // core afterwards: gvc rows stay

@@ -31,6 +31,8 @@ import java.util.Map;
  * <li>KWW: DVA_FIN, DVA_INT, DVA_INTrex, RDV_FIN, RDV_INT, DDC, FVA_FIN, FVA_INT, FDC, EXGR.</li>
  * <li>BM_SOURCE: EXGR, DC, DVA, VAX, DAVAX, REF, DDC, FC, FVA, FDC, GVC, GVCB, GVCF.</li>
  * <li>BM_SINK: EXGR, DC, DVA, VAX, REF, DDC, FC, FVA, FDC.</li>
+ * <li>BM_SOURCE and BM_SINK also the detailed terms of exvatools' {@code output = "terms"}: VAX1–VAX4,
+ *     REF1–REF2, FVA1–FVA4 ({@link BmDetailedTerms}; rows and checks BD1–BD7 in {@link BmDetailedRows}).</li>
  * <li>Borin–Mancini perspectives (docs/decompositions.md): BM_SOURCE_BIL, BM_SOURCE_SECTEXP,
  *     BM_SOURCE_SECTBIL ({@link BmPerspectives}, {@link BmSectoral}); BM_SOURCE_WLD, BM_SINK_WLD
  *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here.</li>
@@ -128,6 +130,8 @@ public final class Decompositions {
     final Checks checks;
     final Map<String, Double> steps = new LinkedHashMap<>();
     long lapT;
+    BmDetailYear detailYear; // the year's products of the detailed BM terms (set in run)
+    AggregateBlockCheck detailAgg; // their check BD7 (null without aggregates)
 
     Run(YearSystem sys, ResultSink sink, Checks checks) {
       this.sys = sys;
@@ -151,6 +155,9 @@ public final class Decompositions {
         lap("gvc: WWZ third-country detail");
       }
       AggregateBlockCheck agg = DecompositionRows.aggregateCheck(sys, checks);
+      detailYear = BmDetailYear.of(sys, yr);
+      detailAgg = BmDetailedRows.aggregateCheck(sys, checks);
+      lap("gvc: BM detailed terms (VAX1-4, REF1-2, FVA1-4)");
       BmWorld world = new BmWorld(sys, yr);
       double[] worldFva = new double[2]; // Σ over the countries of FVA^W source, sink
       for (YearSystem.Economy eco : sys.economies()) {
@@ -192,6 +199,10 @@ public final class Decompositions {
       DecompositionRows.check(sys, eco, pt.out(),
           new DecompositionRows.CountryTotals(kww, dt, va.abroad(), va.home() - dt.uYss()), checks);
       lap("gvc: emit, checks");
+      double[] det = BmDetailedTerms.of(sys, yr, detailYear, ex, tv);
+      BmDetailedRows.emit(sys, eco, det, sink, detailAgg);
+      BmDetailedRows.check(sys, eco, det, pt.out(), va.home() - dt.uYss(), va.abroad(), checks);
+      lap("gvc: BM detailed terms (VAX1-4, REF1-2, FVA1-4)");
       BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);

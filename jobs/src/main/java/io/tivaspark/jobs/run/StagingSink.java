@@ -4,6 +4,7 @@ import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
+import io.tivaspark.jobs.store.Column;
 import io.tivaspark.jobs.store.ColumnarWriter;
 import io.tivaspark.jobs.store.ParquetRows;
 import io.tivaspark.jobs.store.RowFile;
@@ -31,6 +32,8 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   /** {@link #writers} by table ordinal (null: not written by this run), for the per-row path */
   private final RowFile[] files = new RowFile[OutputTable.values().length];
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
+  /** per table ordinal, the reused string columns of a row, run id last ({@link #keys(OutputTable)}) */
+  private final String[][] keys = new String[OutputTable.values().length][];
   /** rows checked finite, by table ordinal */
   private final long[] checked = new long[OutputTable.values().length];
   private boolean done;
@@ -54,6 +57,9 @@ public final class StagingSink implements ResultSink, AutoCloseable {
             ? new ColumnarWriter(conf, file, t.tableName(), t.fileColumns(), CompressionCodecName.SNAPPY)
             : new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
         files[t.ordinal()] = writers.get(t);
+        keys[t.ordinal()] = new String[(int) t.fileColumns().stream().filter(c -> c.type() == Column.Type.STRING)
+            .count()];
+        keys[t.ordinal()][keys[t.ordinal()].length - 1] = runId;
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
@@ -63,69 +69,135 @@ public final class StagingSink implements ResultSink, AutoCloseable {
 
   /**
    * One row, already in the file's layout ({@link OutputTable#fileColumns()}: no year, the run id
-   * last, which the caller leaves null and this fills): one array per row, nothing copied or boxed
-   * but the value.
+   * last, which the caller leaves null and this fills): the path of a table with columns of other
+   * types ({@code quality_checks}).
    */
   private void write(OutputTable t, Object... row) {
+    RowFile w = writer(t);
+    requireFinite(t, row);
+    row[row.length - 1] = runId;
+    try {
+      w.write(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
+    }
+  }
+
+  private RowFile writer(OutputTable t) {
     RowFile w = files[t.ordinal()];
     if (w == null) {
       throw new IllegalStateException(t.tableName() + " rows from a family this run does not compute");
     }
-    requireFinite(t, row);
-    row[row.length - 1] = runId;
+    return w;
+  }
+
+  /**
+   * The reused array of a table's string columns in file order, the run id already in its last
+   * slot: a row method fills the others and calls {@link #put}.
+   */
+  private String[] keys(OutputTable t) {
+    return keys[t.ordinal()];
+  }
+
+  /** One row of a "strings and one value" table: {@link #keys(OutputTable)} as filled, and the value. */
+  private void put(OutputTable t, double value) {
+    String[] k = keys[t.ordinal()];
+    if (Double.isInfinite(value)) {
+      throw new NonFiniteResultException(t.tableName() + " " + String.join(" ", java.util.Arrays.asList(k)
+          .subList(0, k.length - 1)) + " = " + value);
+    }
+    checked[t.ordinal()]++;
+    RowFile w = writer(t);
     try {
       if (++calls % SAMPLE == 0) {
         long start = System.nanoTime();
-        w.write(row);
+        putRow(w, k, value);
         sampledNanos += (System.nanoTime() - start) * SAMPLE;
       } else {
-        w.write(row);
+        putRow(w, k, value);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
     }
   }
 
+  private static void putRow(RowFile w, String[] k, double value) throws IOException {
+    if (w instanceof ColumnarWriter cw) {
+      cw.write(k, value);
+    } else {
+      throw new IllegalStateException("a key-and-value row for a file of other columns");
+    }
+  }
+
   @Override
   public void indicator(String indicator, String country, String partner, String industry, double value,
       Unit unit) {
-    String u = switch (unit) {
+    String[] k = keys(OutputTable.INDICATORS);
+    k[0] = indicator;
+    k[1] = country;
+    k[2] = partner;
+    k[3] = industry;
+    k[4] = switch (unit) {
       case MONEY -> moneyUnit;
       case PCT -> "PCT";
       case RATIO -> "RATIO";
     };
-    write(OutputTable.INDICATORS, indicator, country, partner, industry, value, u, null);
+    put(OutputTable.INDICATORS, value);
   }
 
   @Override
   public void vaFinalDemand(String sourceCountry, String sourceIndustry, String demandCountry, double value) {
-    write(OutputTable.VA_FINAL_DEMAND, sourceCountry, sourceIndustry, demandCountry, value, null);
+    String[] k = keys(OutputTable.VA_FINAL_DEMAND);
+    k[0] = sourceCountry;
+    k[1] = sourceIndustry;
+    k[2] = demandCountry;
+    put(OutputTable.VA_FINAL_DEMAND, value);
   }
 
   @Override
   public void vaOriginExports(String sourceCountry, String sourceIndustry, String exporter,
       String exportIndustry, double value) {
-    write(OutputTable.VA_ORIGIN_EXPORTS, sourceCountry, sourceIndustry, exporter, exportIndustry, value, null);
+    String[] k = keys(OutputTable.VA_ORIGIN_EXPORTS);
+    k[0] = sourceCountry;
+    k[1] = sourceIndustry;
+    k[2] = exporter;
+    k[3] = exportIndustry;
+    put(OutputTable.VA_ORIGIN_EXPORTS, value);
   }
 
   @Override
   public void vaExportsDestination(String sourceCountry, String exporter, String exportIndustry, String destination,
       String flow, double value) {
-    write(OutputTable.VA_EXPORTS_DESTINATION, sourceCountry, exporter, exportIndustry, destination, flow, value, null);
+    String[] k = keys(OutputTable.VA_EXPORTS_DESTINATION);
+    k[0] = sourceCountry;
+    k[1] = exporter;
+    k[2] = exportIndustry;
+    k[3] = destination;
+    k[4] = flow;
+    put(OutputTable.VA_EXPORTS_DESTINATION, value);
   }
 
   @Override
   public void vaOriginImports(String sourceCountry, String sourceIndustry, String importer, String partner,
       String importIndustry, double value) {
-    write(OutputTable.VA_ORIGIN_IMPORTS, sourceCountry, sourceIndustry, importer, partner, importIndustry,
-        value, null);
+    String[] k = keys(OutputTable.VA_ORIGIN_IMPORTS);
+    k[0] = sourceCountry;
+    k[1] = sourceIndustry;
+    k[2] = importer;
+    k[3] = partner;
+    k[4] = importIndustry;
+    put(OutputTable.VA_ORIGIN_IMPORTS, value);
   }
 
   @Override
   public void vaFinalDemandProduct(String sourceCountry, String sourceIndustry, String demandCountry,
       String productIndustry, double value) {
-    write(OutputTable.VA_FINAL_DEMAND_PRODUCT, sourceCountry, sourceIndustry, demandCountry, productIndustry,
-        value, null);
+    String[] k = keys(OutputTable.VA_FINAL_DEMAND_PRODUCT);
+    k[0] = sourceCountry;
+    k[1] = sourceIndustry;
+    k[2] = demandCountry;
+    k[3] = productIndustry;
+    put(OutputTable.VA_FINAL_DEMAND_PRODUCT, value);
   }
 
   @Override
@@ -137,29 +209,58 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   @Override
   public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
       double value) {
-    write(OutputTable.EXPORT_DECOMPOSITION, method, exporter, importer, industry, term, value, null);
+    String[] k = keys(OutputTable.EXPORT_DECOMPOSITION);
+    k[0] = method;
+    k[1] = exporter;
+    k[2] = importer;
+    k[3] = industry;
+    k[4] = term;
+    put(OutputTable.EXPORT_DECOMPOSITION, value);
   }
 
   @Override
   public void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
       double value) {
-    write(OutputTable.EXPORT_DECOMPOSITION_THIRD, "WWZ", exporter, importer, third, industry, term, value, null);
+    String[] k = keys(OutputTable.EXPORT_DECOMPOSITION_THIRD);
+    k[0] = "WWZ";
+    k[1] = exporter;
+    k[2] = importer;
+    k[3] = third;
+    k[4] = industry;
+    k[5] = term;
+    put(OutputTable.EXPORT_DECOMPOSITION_THIRD, value);
   }
 
   @Override
   public void footprint(String stressor, String account, String country, String partner, double value, String unit) {
-    write(OutputTable.FOOTPRINTS, stressor, account, country, partner, value, unit, null);
+    String[] k = keys(OutputTable.FOOTPRINTS);
+    k[0] = stressor;
+    k[1] = account;
+    k[2] = country;
+    k[3] = partner;
+    k[4] = unit;
+    put(OutputTable.FOOTPRINTS, value);
   }
 
   @Override
   public void footprintCoefficient(String stressor, String coefficient, String country, String industry,
       double value, String unit) {
-    write(OutputTable.FOOTPRINT_COEFFICIENTS, stressor, coefficient, country, industry, value, unit, null);
+    String[] k = keys(OutputTable.FOOTPRINT_COEFFICIENTS);
+    k[0] = stressor;
+    k[1] = coefficient;
+    k[2] = country;
+    k[3] = industry;
+    k[4] = unit;
+    put(OutputTable.FOOTPRINT_COEFFICIENTS, value);
   }
 
   @Override
   public void gvcMeasure(String measure, String country, String industry, double value) {
-    write(OutputTable.GVC_MEASURES, measure, country, industry, value, null);
+    String[] k = keys(OutputTable.GVC_MEASURES);
+    k[0] = measure;
+    k[1] = country;
+    k[2] = industry;
+    put(OutputTable.GVC_MEASURES, value);
   }
 
   /**

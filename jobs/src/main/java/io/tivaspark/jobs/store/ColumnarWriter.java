@@ -126,6 +126,30 @@ public final class ColumnarWriter implements RowFile {
     }
   }
 
+  /**
+   * Appends one row of a file with exactly one double column: {@code keys} the string columns'
+   * values in column order (the caller may reuse the array), {@code value} the double (NaN for
+   * null). No array or box per row.
+   */
+  public void write(String[] keys, double value) throws IOException {
+    int k = 0;
+    for (int c = 0; c < isString.length; c++) {
+      if (isString[c]) {
+        strings[c].add(pageRows, keys[k++]);
+      } else {
+        doubles[c][pageRows] = value;
+      }
+    }
+    if (k != keys.length || k != isString.length - 1) {
+      throw new IllegalArgumentException("row has " + keys.length + " strings and one double, the file "
+          + isString.length + " columns");
+    }
+    rows++;
+    if (++pageRows == PAGE_ROWS) {
+      flushPage();
+    }
+  }
+
   @Override
   public long rows() {
     return rows;
@@ -251,15 +275,40 @@ public final class ColumnarWriter implements RowFile {
     private final int[] page = new int[PAGE_ROWS];
     private int[] usedInPage = new int[16];
     private int pageNo = 1;
+    /** the previous row's string and id (a run of equal keys costs one comparison a row) */
+    private String last;
+    private int lastId;
+    private static final int RECENT = 256;
+    private final String[] recent = new String[RECENT];
+    private final int[] recentId = new int[RECENT];
 
     void add(int row, String s) {
+      if (s != last || s == null) {
+        last = s;
+        lastId = idOf(s);
+      }
+      page[row] = lastId;
+    }
+
+    /**
+     * The string's id: from a small cache by object identity (the families pass the same code
+     * objects row after row, so nearly every lookup ends here), else from the dictionary map.
+     */
+    private int idOf(String s) {
+      java.util.Objects.requireNonNull(s, "a string column's value");
+      int h = System.identityHashCode(s) & (RECENT - 1);
+      if (recent[h] == s) {
+        return recentId[h];
+      }
       Integer id = ids.get(s);
       if (id == null) {
         id = dictionary.size();
         ids.put(s, id);
         dictionary.add(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       }
-      page[row] = id;
+      recent[h] = s;
+      recentId[h] = id;
+      return id;
     }
 
     /** RLE/bit-packed ids after one byte of bit width; statistics over the distinct strings used. */
@@ -305,6 +354,8 @@ public final class ColumnarWriter implements RowFile {
       ids.clear();
       dictionary.clear();
       java.util.Arrays.fill(usedInPage, 0);
+      java.util.Arrays.fill(recent, null);
+      last = null;
       pageNo = 1;
     }
   }
