@@ -28,8 +28,8 @@ class GvcFamilyTest {
     Dataset<Row> dec = spark.read().format("delta").load(wh.resolve("export_decomposition").toString());
     Dataset<Row> gvc = spark.read().format("delta").load(wh.resolve("gvc_measures").toString());
     Dataset<Row> qc = spark.read().format("delta").load(wh.resolve("quality_checks").toString());
-    assertEquals(List.of("BM_SINK", "BM_SINK_BIL", "BM_SINK_SECTEXP", "BM_SINK_WLD", "BM_SOURCE", "BM_SOURCE_BIL", "BM_SOURCE_SECTBIL", "BM_SOURCE_SECTEXP",
-        "BM_SOURCE_WLD", "KWW", "WWZ"),
+    assertEquals(List.of("BM_IMPORTER", "BM_IMPORTER_ORIGIN", "BM_SINK", "BM_SINK_BIL", "BM_SINK_SECTEXP", "BM_SINK_WLD",
+        "BM_SOURCE", "BM_SOURCE_BIL", "BM_SOURCE_SECTBIL", "BM_SOURCE_SECTEXP", "BM_SOURCE_WLD", "KWW", "WWZ"),
         dec.select("method").distinct().orderBy("method").collectAsList().stream().map(x -> x.getString(0)).toList());
     assertEquals(2, dec.select("year").distinct().count());
     assertEquals(0, dec.where("exporter IN ('CN1','CN2') OR importer IN ('CN1','CN2')").count());

@@ -38,6 +38,8 @@ import java.util.Map;
  *     ({@link BmWorld}); rows and checks BP1–BP4 in {@link BmPerspectiveRows}, BW1 here; sink-based
  *     BM_SINK_BIL, BM_SINK_SECTEXP ({@link BmSinkPerspectives}; rows and checks BK1–BK3 in
  *     {@link BmSinkRows}).</li>
+ * <li>Borin–Mancini importer perspective BM_IMPORTER, BM_IMPORTER_ORIGIN ({@link BmImporter}) and the
+ *     sink term VAXIM of BM_SINK ({@link BmVaxim}); rows in {@link BmImporterRows}, checks BI1–BI3.</li>
  * </ul>
  * gvc_measures: GVC_BM, GVCB_BM, GVCF_BM (percent of gross exports, source-based exporter
  * perspective, economy × exporting industry and _T).
@@ -218,6 +220,8 @@ public final class Decompositions {
         worldFva[1] += fw[1];
       }
       lap("gvc: BM world perspective");
+      BmImporterRows.economy(sys, yr, eco, ev, ls, sink, checks);
+      lap("gvc: BM importer perspective, VAXIM");
       if (third != null) {
         third.exporter(eco, s0, ls.u(), ev.yToS(), pt.out(), checks, sink);
         lap("gvc: WWZ third-country detail");

@@ -117,7 +117,7 @@ class DecompositionsTest {
     GvcSink sink = new GvcSink();
     TivaSummary s = Decompositions.compute(yr, opt, sink);
     assertAllPassed(s, 1e-9);
-    assertEquals(Set.of("B1", "B2", "B3", "B4", "B5", "B6", "BD1", "BD2", "BD3", "BD4", "BD5", "BD6", "BK1", "BK2", "BK3", "BP1", "BP2", "BP3", "BP4", "BW1", "K1", "K2", "K3", "K4", "K5", "K6",
+    assertEquals(Set.of("B1", "B2", "B3", "B4", "B5", "B6", "BD1", "BD2", "BD3", "BD4", "BD5", "BD6", "BI1", "BI2", "BI3", "BK1", "BK2", "BK3", "BP1", "BP2", "BP3", "BP4", "BW1", "K1", "K2", "K3", "K4", "K5", "K6",
         "P1", "P2", "P3", "P4", "P5", "P7", "P8", "P9", "U1", "U2", "U3", "W1", "W2", "W3", "W4"), codes(s));
     // every term of every country and of the group against the literal formulas
     GvcReference ref = new GvcReference(yr);
