@@ -171,14 +171,11 @@ class BmImporterTest {
    */
   @Test
   void wiod2009() throws Exception {
-    MrioYear yr = IcioCsv.read(io.tivaspark.common.SharedData.require("data/wiod2013/wiot_2009.csv.gz"), 2009);
-    TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
-        .build();
-    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
-    TivaSummary r = Decompositions.compute(YearSystem.build(yr, opt), sink);
-    for (CheckResult c : r.checks()) {
-      assertTrue(c.passed() && c.maxRelError() <= 1e-9, c.check() + " " + c.scope() + ": " + c.maxRelError());
-    }
+    Wiod2009Gvc.Result w = Wiod2009Gvc.get();
+    w.assertAllChecksWithin(1e-9);
+    MrioYear yr = w.yr();
+    DecompositionsTest.GvcSink sink = w.sink();
+    TivaSummary r = w.summary();
     assertTrue(DecompositionsTest.codes(r).containsAll(List.of("BI1", "BI2", "BI3")));
     List<String> cs = yr.layout().countries();
     for (String m : List.of("USA", "CHN", "DEU", "EU27")) {

@@ -252,15 +252,11 @@ class BmSinkPerspectivesTest {
    */
   @Test
   void wiod2009() throws Exception {
-    MrioYear yr = io.tivaspark.common.io.IcioCsv.read(
-        io.tivaspark.common.SharedData.require("data/wiod2013/wiot_2009.csv.gz"), 2009);
-    TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
-        .build();
-    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
-    TivaSummary r = Decompositions.compute(YearSystem.build(yr, opt), sink);
-    for (io.tivaspark.common.model.CheckResult c : r.checks()) {
-      assertTrue(c.passed() && c.maxRelError() <= 1e-9, c.check() + " " + c.scope() + ": " + c.maxRelError());
-    }
+    Wiod2009Gvc.Result w = Wiod2009Gvc.get();
+    w.assertAllChecksWithin(1e-9);
+    MrioYear yr = w.yr();
+    DecompositionsTest.GvcSink sink = w.sink();
+    TivaSummary r = w.summary();
     assertTrue(DecompositionsTest.codes(r).containsAll(List.of("BK1", "BK2", "BK3")));
     for (String[] p : new String[][] {{"CHN", "USA"}, {"EU27", "USA"}, {"DEU", "CHN"}}) {
       String k = "|" + p[0] + "|" + p[1] + "|";

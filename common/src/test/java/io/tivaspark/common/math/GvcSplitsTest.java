@@ -3,8 +3,6 @@ package io.tivaspark.common.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tivaspark.common.SharedData;
-import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
@@ -314,15 +312,10 @@ class GvcSplitsTest {
    */
   @Test
   void wiod2009() throws Exception {
-    MrioYear yr = IcioCsv.read(SharedData.require("data/wiod2013/wiot_2009.csv.gz"), 2009);
-    TivaOptions opt = TivaOptions.builder().group("EU27", WiodRealDataTest.EU27).group("NAFTA", WiodRealDataTest.NAFTA)
-        .build();
-    YearSystem sys = YearSystem.build(yr, opt);
-    DecompositionsTest.GvcSink sink = new DecompositionsTest.GvcSink();
-    TivaSummary r = Decompositions.compute(sys, sink);
-    for (CheckResult c : r.checks()) {
-      assertTrue(c.passed() && c.maxRelError() <= TOL, c.check() + " " + c.scope() + ": " + c.maxRelError());
-    }
+    Wiod2009Gvc.Result w = Wiod2009Gvc.get();
+    w.assertAllChecksWithin(TOL);
+    MrioYear yr = w.yr();
+    DecompositionsTest.GvcSink sink = w.sink();
     for (String c : List.of("CHN", "DEU", "USA", "EU27", "NAFTA")) {
       String k = "|" + c + "|_T";
       double pf = sink.gvc.get("GVC_PF_BMT" + k);
