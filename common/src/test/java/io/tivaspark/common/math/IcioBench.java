@@ -64,6 +64,9 @@ class IcioBench {
     List<String> args = new ArrayList<>(List.of("--sizes", System.getProperty("bench.sizes", "1435,2464,3645"),
         "--reps", System.getProperty("bench.reps", "3"), "--dump-dir",
         System.getProperty("bench.dumpDir", "target/bench")));
+    if (Boolean.getBoolean("bench.memory")) { // -Dbench.memory=true: the peak heap of one year instead of timings
+      args.add("--memory");
+    }
     main(args.toArray(new String[0]));
   }
 
