@@ -166,13 +166,13 @@ final class BmDetailedRows {
         // BM_SOURCE: VAX 3, REF 5, DDC 6, FVA 8, FDC 9; BM_SINK: VAX 3, REF 4, DDC 5, FVA 7, FDC 8
         int[] at = side == 0 ? new int[] {src + 3, src + 5, src + 6, src + 8, src + 9}
             : new int[] {snk + 3, snk + 4, snk + 5, snk + 7, snk + 8};
-        bd[side].compare(vax, a[at[0]], where);
-        bd[2 + side].compare(ref, a[at[1]], where);
-        bd[4 + side].compare(fva, a[at[3]], where);
+        bd[side].compare(vax, a[at[0]], a[src], where);
+        bd[2 + side].compare(ref, a[at[1]], a[src], where);
+        bd[4 + side].compare(fva, a[at[3]], a[src], where);
         bd[8 + side].compare(vax + ref + a[at[2]] + fva + a[at[4]], a[src], where);
       }
-      bd[6].compare(o[b] + o[b + 1], a[src + 4], where);
-      bd[7].compare(o[b + 2] + o[b + 3] + o[b + 4] + o[b + 5], a[src + 12], where);
+      bd[6].compare(o[b] + o[b + 1], a[src + 4], a[src], where);
+      bd[7].compare(o[b + 2] + o[b + 3] + o[b + 4] + o[b + 5], a[src + 12], a[src], where);
     }
   }
 }

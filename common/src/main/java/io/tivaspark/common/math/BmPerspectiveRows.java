@@ -107,24 +107,38 @@ final class BmPerspectiveRows {
    */
   private static void check(YearSystem sys, YearSystem.Economy eco, double[] out, double[] src,
       CheckResult.Builder bp2, CheckResult.Builder bp3, String method) {
-    int g = sys.g();
     int nt = BmPerspectives.NT;
+    forEachFlow(sys, eco, method, (c, where) -> {
+      int o = c * nt;
+      int so = c * NSLOT + SRC;
+      bp2.compare(out[o], src[so], where);
+      bp2.compare(out[o + 1], src[so + 1], where);
+      bp2.compare(out[o + 7], src[so + 7], where);
+      bp3.compare(out[o + 2] + out[o + 6] + out[o + 8] + out[o + 9], out[o], where);
+      bp3.compare(out[o + 3] + out[o + 5], out[o + 2], where);
+    });
+  }
+
+  /** One flow of a perspective's check: its slot c = i·G + r and its name for the worst case. */
+  interface Flow {
+    void check(int c, Supplier<String> where);
+  }
+
+  /**
+   * Calls {@code body} for every (exporting industry i, partner r outside the economy) of a perspective's
+   * output, slot c = i·G + r, named "METHOD S→r industry".
+   */
+  static void forEachFlow(YearSystem sys, YearSystem.Economy eco, String method, Flow body) {
+    int g = sys.g();
     for (int i = 0; i < sys.nInd(); i++) {
       for (int r = 0; r < g; r++) {
         if (eco.member()[r]) {
           continue;
         }
-        int o = (i * g + r) * nt;
-        int so = (i * g + r) * NSLOT + SRC;
         int ii = i;
         int rr = r;
-        Supplier<String> where = () -> method + " " + eco.code() + "→" + sys.layout().countries().get(rr) + " "
-            + sys.layout().industries().get(ii);
-        bp2.compare(out[o], src[so], where);
-        bp2.compare(out[o + 1], src[so + 1], where);
-        bp2.compare(out[o + 7], src[so + 7], where);
-        bp3.compare(out[o + 2] + out[o + 6] + out[o + 8] + out[o + 9], out[o], where);
-        bp3.compare(out[o + 3] + out[o + 5], out[o + 2], where);
+        body.check(i * g + r, () -> method + " " + eco.code() + "→" + sys.layout().countries().get(rr) + " "
+            + sys.layout().industries().get(ii));
       }
     }
   }

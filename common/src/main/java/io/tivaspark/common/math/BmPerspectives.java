@@ -1,7 +1,6 @@
 package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
-import io.tivaspark.common.model.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -51,50 +50,23 @@ final class BmPerspectives {
   record Pair(double[] z, double[] ref, double[] ly, double[] gb) {
 
     /**
-     * One pair S → r: rows of S and of r, w and fm on S's rows, p4 = B Σ_{c∈S} Y_·c and
-     * ly = L_rr y^D_r as n-vectors; check BP1 into {@code bp1} (element names from {@code where}).
+     * One pair S → r from its shared blocks {@code pb} (m = |S|): w and fm on S's rows, p4 = B Σ_{c∈S} Y_·c
+     * and ly = L_rr y^D_r as n-vectors; check BP1 into {@code bp1} (element names from {@code where}).
      * Runs on the LAPACK thread (callers hop once per exporter).
      */
-    static Pair of(YearSystem sys, int[] rows, int[] rr, double[] w, double[] fm, double[] p4, double[] ly,
-        int[][] byInd, int[] off, CheckResult.Builder bp1, String where) {
-      int n = sys.n();
-      int m = rows.length;
+    static Pair of(YearSystem sys, BmPairBlocks pb, int m, double[] w, double[] fm, double[] p4, double[] ly,
+        CheckResult.Builder bp1, String where) {
+      int[] rr = pb.rr();
       int nr = rr.length;
-      double[] a = sys.a();
-      double[] b = sys.b();
-      double[] aSr = new double[m * nr];
-      double[] bRs = new double[nr * m];
-      for (int jj = 0; jj < nr; jj++) { // column-wise reads of A_S,r and of B_r,S (cache-friendly)
-        int ao = rr[jj] * n;
-        for (int kk = 0; kk < m; kk++) {
-          aSr[kk + jj * m] = a[ao + rows[kk]];
-        }
-      }
-      for (int kk = 0; kk < m; kk++) {
-        int bo = rows[kk] * n;
-        for (int jj = 0; jj < nr; jj++) {
-          bRs[jj + kk * nr] = b[bo + rr[jj]];
-        }
-      }
+      double[] aSr = pb.aSr();
+      double[] bRs = pb.bRs();
       Lapack lp = sys.lapack();
-      double[] c = new double[nr * nr];
-      for (int j = 0; j < nr; j++) {
-        c[j + j * nr] = 1.0;
-      }
-      lp.dgemm(false, false, nr, nr, m, 1.0, bRs, nr, aSr, m, 1.0, c, nr); // C = I + B_rS A_Sr
       double[] p = new double[2 * m];
       System.arraycopy(w, 0, p, 0, m);
       System.arraycopy(fm, 0, p, m, m);
       double[] q = new double[2 * nr];
       lp.dgemm(true, false, nr, 2, m, 1.0, aSr, m, p, m, 0.0, q, nr); // q = A_Sr' p
-      Lapack.Lu lu;
-      try {
-        lu = lp.lu(c, nr, true);
-      } catch (Lapack.SingularMatrixException e) {
-        throw new InvalidInputException("intermediate/", sys.year().year(), "",
-            "I + B_rS A_Sr is singular (bilateral extraction, LAPACK dgetrf pivot " + e.pivot() + ")", e);
-      }
-      lu.solveInPlace(q, 2, true); // y' = q' C⁻¹
+      pb.lu().solveInPlace(q, 2, true); // y' = q' C⁻¹
       double[] z = p.clone();
       lp.dgemm(true, false, m, 2, nr, -1.0, bRs, nr, q, nr, 1.0, z, m); // z = p − (y B_rS)'
       double[] vr = new double[2 * nr];
@@ -105,8 +77,7 @@ final class BmPerspectives {
       double[] base = new double[2 * m];
       lp.dgemm(false, false, m, 2, nr, 1.0, aSr, m, vr, nr, 0.0, base, m); // A_Sr [p4_r | ly_r]
       check(lp, aSr, bRs, z, p, m, nr, bp1, where);
-      return new Pair(z, Arrays.copyOfRange(base, 0, m), Arrays.copyOfRange(base, m, 2 * m),
-          BmSectoral.blocks(byInd, off, aSr, bRs, m, nr));
+      return new Pair(z, Arrays.copyOfRange(base, 0, m), Arrays.copyOfRange(base, m, 2 * m), pb.gb());
     }
 
     /** BP1: z + (z A_Sr) B_rS = p for both multipliers, element by element (the Schur-complement form, no C). */
@@ -136,7 +107,8 @@ final class BmPerspectives {
    * The three perspectives of exporter S for every partner r ∉ S and exporting industry, with BP1 per
    * pair and BP4 per industry into {@code checks}. One hop to the LAPACK thread for all partners.
    */
-  static Outputs of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev, Checks checks) {
+  static Outputs of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev,
+      BmPairBlocks.Economy pbs, Checks checks) {
     int g = sys.g();
     int[] rows = eco.rows();
     int m = rows.length;
@@ -144,8 +116,8 @@ final class BmPerspectives {
     for (int kk = 0; kk < m; kk++) {
       w[kk] = ev.ws()[rows[kk]];
     }
-    int[][] byInd = BmSectoral.byIndustry(sys, rows);
-    int[] off = BmSectoral.offsets(byInd);
+    int[][] byInd = pbs.byInd();
+    int[] off = pbs.off();
     Outputs out = new Outputs(new double[sys.nInd() * g * NT], new double[sys.nInd() * g * NT],
         new double[sys.nInd() * g * NT]);
     CheckResult.Builder bp1 = checks.identity("BP1",
@@ -160,7 +132,7 @@ final class BmPerspectives {
           continue;
         }
         String where = eco.code() + "→" + sys.layout().countries().get(r);
-        Pair pr = Pair.of(sys, rows, yr.rowsOf()[r], w, ev.fm(), ev.p4(), yr.ly(), byInd, off, bp1, where);
+        Pair pr = Pair.of(sys, pbs.pairs()[r], m, w, ev.fm(), ev.p4(), yr.ly(), bp1, where);
         pairs[r] = pr;
         add(sys, yr, rows, r, w, ev.fm(), pr.z(), pr, out.bil());
         add(sys, yr, rows, r, w, ev.fm(), BmSectoral.multipliers(sys, byInd, off, pr.gb(), w, ev.fm()), pr,

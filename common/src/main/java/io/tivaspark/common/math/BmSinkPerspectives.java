@@ -61,57 +61,35 @@ final class BmSinkPerspectives {
    */
   record Pair(double[] e, double[] d, double[] f, double[] ap4, double[] gb) {
 
-    /** Gathers A_Sr and B_rS column-wise, forms C = I + B_rS A_Sr and solves C [β_r | γ_r] = [B_rS e | p4_r]. */
-    static Pair of(YearSystem sys, GvcYear yr, int[] rows, int r, double[] p4, int[][] byInd, int[] off) {
+    /** From the pair's shared blocks {@code pb}: e, and C [β_r | γ_r] = [B_rS e | p4_r] solved with C's LU. */
+    static Pair of(YearSystem sys, GvcYear yr, int[] rows, int r, BmPairBlocks pb, double[] p4) {
       int n = sys.n();
       int m = rows.length;
-      int[] rr = yr.rowsOf()[r];
+      int[] rr = pb.rr();
       int nr = rr.length;
-      double[] a = sys.a();
-      double[] b = sys.b();
-      double[] aSr = new double[m * nr];
-      double[] bRs = new double[nr * m];
-      for (int jj = 0; jj < nr; jj++) {
-        int ao = rr[jj] * n;
-        for (int kk = 0; kk < m; kk++) {
-          aSr[kk + jj * m] = a[ao + rows[kk]];
-        }
-      }
       double[] e = new double[m];
       for (int kk = 0; kk < m; kk++) {
-        int bo = rows[kk] * n;
-        for (int jj = 0; jj < nr; jj++) {
-          bRs[jj + kk * nr] = b[bo + rr[jj]];
-        }
         e[kk] = sys.y()[rows[kk] + r * n] + yr.zc()[rows[kk] + r * n];
       }
       Lapack lp = sys.lapack();
-      double[] c = new double[nr * nr];
-      for (int j = 0; j < nr; j++) {
-        c[j + j * nr] = 1.0;
-      }
-      lp.dgemm(false, false, nr, nr, m, 1.0, bRs, nr, aSr, m, 1.0, c, nr); // C = I + B_rS A_Sr
       double[] x = new double[3 * nr]; // [B_rS e | p4_r | p4_r]
-      lp.dgemm(false, false, nr, 1, m, 1.0, bRs, nr, e, m, 0.0, x, nr);
+      lp.dgemm(false, false, nr, 1, m, 1.0, pb.bRs(), nr, e, m, 0.0, x, nr);
       for (int jj = 0; jj < nr; jj++) {
         x[jj + nr] = p4[rr[jj]];
         x[jj + 2 * nr] = p4[rr[jj]];
       }
-      try {
-        lp.lu(c, nr, true).solveInPlace(x, 2, false); // the first two columns: [β_r | γ_r]
-      } catch (Lapack.SingularMatrixException ex) {
-        throw new InvalidInputException("intermediate/", sys.year().year(), "",
-            "I + B_rS A_Sr is singular (bilateral extraction, LAPACK dgetrf pivot " + ex.pivot() + ")", ex);
-      }
+      pb.lu().solveInPlace(x, 2, false); // the first two columns: [β_r | γ_r]
+      double[] aSr = pb.aSr();
       double[] dfp = new double[3 * m];
       lp.dgemm(false, false, m, 3, nr, 1.0, aSr, m, x, nr, 0.0, dfp, m); // A_Sr [β_r | γ_r | p4_r]
       return new Pair(e, Arrays.copyOfRange(dfp, 0, m), Arrays.copyOfRange(dfp, m, 2 * m),
-          Arrays.copyOfRange(dfp, 2 * m, 3 * m), BmSectoral.blocks(byInd, off, aSr, bRs, m, nr));
+          Arrays.copyOfRange(dfp, 2 * m, 3 * m), pb.gb());
     }
   }
 
   /** Both sink perspectives of exporter S for every partner r ∉ S; one hop to the LAPACK thread. */
-  static Outputs of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev) {
+  static Outputs of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev,
+      BmPairBlocks.Economy pbs) {
     int g = sys.g();
     int[] rows = eco.rows();
     int m = rows.length;
@@ -119,14 +97,14 @@ final class BmSinkPerspectives {
     for (int kk = 0; kk < m; kk++) {
       w[kk] = ev.ws()[rows[kk]];
     }
-    int[][] byInd = BmSectoral.byIndustry(sys, rows);
-    int[] off = BmSectoral.offsets(byInd);
+    int[][] byInd = pbs.byInd();
+    int[] off = pbs.off();
     Outputs out = new Outputs(new double[sys.nInd() * g * NT], new double[sys.nInd() * g * NT]);
     Lapack.onLapackThread(() -> {
       Pair[] pairs = new Pair[g];
       for (int r = 0; r < g; r++) {
         if (!eco.member()[r]) {
-          pairs[r] = Pair.of(sys, yr, rows, r, ev.p4(), byInd, off);
+          pairs[r] = Pair.of(sys, yr, rows, r, pbs.pairs()[r], ev.p4());
           add(sys, rows, r, w, ev.fm(), pairs[r].e(), pairs[r].d(), pairs[r].f(), out.bil());
         }
       }

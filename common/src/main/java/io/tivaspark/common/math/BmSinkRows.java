@@ -9,7 +9,6 @@ import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.ResultSink;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The {@code export_decomposition} rows and checks BK1–BK3 of the sink-based Borin–Mancini perspectives
@@ -90,28 +89,18 @@ final class BmSinkRows {
         "BM sink bilateral and sectexp perspectives: EXGR, DC, FC = BM_SINK's (importer × industry)");
     CheckResult.Builder bk3 = ck.identity("BK3",
         "BM sink = source perspective on the whole perimeter (bilateral Σ industries, sectexp Σ importers)");
-    int g = sys.g();
     int nt = BmSinkPerspectives.NT;
     for (String method : List.of(BmSinkPerspectives.METHOD_BIL, BmSinkPerspectives.METHOD_SECTEXP)) {
       double[] out = method.equals(BmSinkPerspectives.METHOD_BIL) ? o.bil() : o.sectExp();
-      for (int i = 0; i < sys.nInd(); i++) {
-        for (int r = 0; r < g; r++) {
-          if (eco.member()[r]) {
-            continue;
-          }
-          int off = (i * g + r) * nt;
-          int so = (i * g + r) * NSLOT + SNK;
-          int ii = i;
-          int rr = r;
-          Supplier<String> where = () -> method + " " + eco.code() + "→" + sys.layout().countries().get(rr) + " "
-              + sys.layout().industries().get(ii);
-          bk1.compare(out[off + 2] + out[off + 5] + out[off + 7] + out[off + 8], out[off], where);
-          bk1.compare(out[off + 3] + out[off + 4], out[off + 2], where);
-          bk2.compare(out[off], src[so], where);
-          bk2.compare(out[off + 1], src[so + 1], where);
-          bk2.compare(out[off + 6], src[so + 6], where);
-        }
-      }
+      BmPerspectiveRows.forEachFlow(sys, eco, method, (c, where) -> {
+        int off = c * nt;
+        int so = c * NSLOT + SNK;
+        bk1.compare(out[off + 2] + out[off + 5] + out[off + 7] + out[off + 8], out[off], where);
+        bk1.compare(out[off + 3] + out[off + 4], out[off + 2], out[off], where);
+        bk2.compare(out[off], src[so], where);
+        bk2.compare(out[off + 1], src[so + 1], where);
+        bk2.compare(out[off + 6], src[so + 6], where);
+      });
     }
     perimeterTotals(sys, eco, o, bm, bk3);
   }
@@ -142,12 +131,12 @@ final class BmSinkRows {
       String term = BmSinkPerspectives.TERMS.get(q);
       for (int r = 0; r < g; r++) {
         int rr = r;
-        bk3.compare(bil[0][r * nt + q], bil[1][r * nt + q],
+        bk3.compare(bil[0][r * nt + q], bil[1][r * nt + q], bil[1][r * nt],
             () -> "bilateral " + eco.code() + "→" + sys.layout().countries().get(rr) + " _T " + term);
       }
       for (int i = 0; i < sys.nInd(); i++) {
         int ii = i;
-        bk3.compare(sect[0][i * nt + q], sect[1][i * nt + q],
+        bk3.compare(sect[0][i * nt + q], sect[1][i * nt + q], sect[1][i * nt],
             () -> "sectexp " + eco.code() + "→WLD " + sys.layout().industries().get(ii) + " " + term);
       }
     }

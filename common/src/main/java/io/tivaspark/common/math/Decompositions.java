@@ -205,11 +205,12 @@ public final class Decompositions {
       BmDetailedRows.emit(sys, eco, det, sink, detailAgg);
       BmDetailedRows.check(sys, eco, det, pt.out(), va.home() - dt.uYss(), va.abroad(), checks);
       lap("gvc: BM detailed terms (VAX1-4, REF1-2, FVA1-4)");
-      BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, checks);
+      BmPairBlocks.Economy pairBlocks = BmPairBlocks.Economy.of(sys, yr, eco);
+      BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, pairBlocks, checks);
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
       lap("gvc: BM bilateral and sectoral perspectives");
-      BmSinkPerspectives.Outputs sinkPersp = BmSinkPerspectives.of(sys, yr, eco, ev);
+      BmSinkPerspectives.Outputs sinkPersp = BmSinkPerspectives.of(sys, yr, eco, ev, pairBlocks);
       BmSinkRows.emit(sys, eco, sinkPersp, sink);
       BmSinkRows.check(sys, eco, sinkPersp, persp, pt.out(), checks);
       lap("gvc: BM sink bilateral and sectexp perspectives");

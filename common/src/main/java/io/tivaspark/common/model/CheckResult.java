@@ -77,14 +77,30 @@ public record CheckResult(String check, String scope, double maxAbsError, double
       return this;
     }
 
+    /**
+     * The same, relative to the larger of |rhs| and |scale| (and 1): for an identity between parts of a
+     * flow, some of them differences of the flow's larger parts, whose rounding is relative to the
+     * flow ({@code scale}, e.g. its gross exports), not to the part.
+     */
+    public Builder compare(double lhs, double rhs, double scale, Supplier<String> where) {
+      if (record(lhs, rhs, scale)) {
+        worst = where.get();
+      }
+      return this;
+    }
+
     /** Folds one comparison in; true when it is the new worst element. */
     private boolean record(double lhs, double rhs) {
+      return record(lhs, rhs, 0.0);
+    }
+
+    private boolean record(double lhs, double rhs, double scale) {
       double abs = Math.abs(lhs - rhs);
       if (!Double.isFinite(abs)) {
         nonFinite = true;
         return true;
       }
-      double rel = abs / Math.max(1.0, Math.abs(rhs));
+      double rel = abs / Math.max(1.0, Math.max(Math.abs(rhs), Math.abs(scale)));
       maxAbs = Math.max(maxAbs, abs);
       if (rel > maxRel) {
         maxRel = rel;
