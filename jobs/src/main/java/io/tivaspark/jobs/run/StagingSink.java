@@ -96,6 +96,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
    * slot: a row method fills the others and calls {@link #put}.
    */
   private String[] keys(OutputTable t) {
+    writer(t); // a table this run does not write: the clear error, not a NullPointerException
     return keys[t.ordinal()];
   }
 
