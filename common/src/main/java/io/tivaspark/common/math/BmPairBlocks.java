@@ -21,14 +21,19 @@ import io.tivaspark.common.model.InvalidInputException;
 record BmPairBlocks(int[] rr, double[] aSr, double[] bRs, Lapack.Lu lu, double[] gb) {
 
   /**
-   * The exporter's rows grouped by industry, their offsets into {@link #gb}, and the blocks of every
-   * partner outside the economy (null for its own members).
+   * The exporter's rows grouped by industry, their offsets into {@link #gb}, w = v_S B_SS on its rows
+   * (the domestic multiplier every perspective starts from), and the blocks of every partner outside
+   * the economy (null for its own members).
    */
-  record Economy(int[][] byInd, int[] off, BmPairBlocks[] pairs) {
+  record Economy(int[][] byInd, int[] off, double[] w, BmPairBlocks[] pairs) {
 
     /** Every partner's blocks; runs on the LAPACK thread (one hop). */
-    static Economy of(YearSystem sys, GvcYear yr, YearSystem.Economy eco) {
+    static Economy of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev) {
       int[] rows = eco.rows();
+      double[] w = new double[rows.length];
+      for (int kk = 0; kk < rows.length; kk++) {
+        w[kk] = ev.ws()[rows[kk]];
+      }
       int[][] byInd = BmSectoral.byIndustry(sys, rows);
       int[] off = BmSectoral.offsets(byInd);
       BmPairBlocks[] pairs = new BmPairBlocks[sys.g()];
@@ -40,7 +45,7 @@ record BmPairBlocks(int[] rr, double[] aSr, double[] bRs, Lapack.Lu lu, double[]
         }
         return null;
       });
-      return new Economy(byInd, off, pairs);
+      return new Economy(byInd, off, w, pairs);
     }
   }
 

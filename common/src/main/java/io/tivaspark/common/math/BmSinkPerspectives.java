@@ -92,11 +92,7 @@ final class BmSinkPerspectives {
       BmPairBlocks.Economy pbs) {
     int g = sys.g();
     int[] rows = eco.rows();
-    int m = rows.length;
-    double[] w = new double[m];
-    for (int kk = 0; kk < m; kk++) {
-      w[kk] = ev.ws()[rows[kk]];
-    }
+    double[] w = pbs.w();
     int[][] byInd = pbs.byInd();
     int[] off = pbs.off();
     Outputs out = new Outputs(new double[sys.nInd() * g * NT], new double[sys.nInd() * g * NT]);

@@ -205,7 +205,7 @@ public final class Decompositions {
       BmDetailedRows.emit(sys, eco, det, sink, detailAgg);
       BmDetailedRows.check(sys, eco, det, pt.out(), va.home() - dt.uYss(), va.abroad(), checks);
       lap("gvc: BM detailed terms (VAX1-4, REF1-2, FVA1-4)");
-      BmPairBlocks.Economy pairBlocks = BmPairBlocks.Economy.of(sys, yr, eco);
+      BmPairBlocks.Economy pairBlocks = BmPairBlocks.Economy.of(sys, yr, eco, ev);
       BmPerspectives.Outputs persp = BmPerspectives.of(sys, yr, eco, ev, pairBlocks, checks);
       BmPerspectiveRows.emit(sys, eco, persp, sink);
       BmPerspectiveRows.check(sys, eco, persp, pt.out(), checks);
