@@ -91,13 +91,35 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     return w;
   }
 
-  /**
-   * The reused array of a table's string columns in file order, the run id already in its last
-   * slot: a row method fills the others and calls {@link #put}.
-   */
+  /** The reused array of a table's string columns in file order, the run id already in its last slot. */
   private String[] keys(OutputTable t) {
     writer(t); // a table this run does not write: the clear error, not a NullPointerException
     return keys[t.ordinal()];
+  }
+
+  /**
+   * One row of a "strings and one value" table: its string columns in file order (a to f; as many as
+   * the table has before {@code run_id}, the rest null), and the value. Fills the table's reused key
+   * array: no array per row.
+   */
+  private void put(OutputTable t, double value, String a, String b, String c, String d, String e, String f) {
+    String[] k = keys(t);
+    int n = k.length - 1;
+    k[0] = a;
+    k[1] = b;
+    if (n > 2) {
+      k[2] = c;
+    }
+    if (n > 3) {
+      k[3] = d;
+    }
+    if (n > 4) {
+      k[4] = e;
+    }
+    if (n > 5) {
+      k[5] = f;
+    }
+    put(t, value);
   }
 
   /** One row of a "strings and one value" table: {@link #keys(OutputTable)} as filled, and the value. */
@@ -133,72 +155,42 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   @Override
   public void indicator(String indicator, String country, String partner, String industry, double value,
       Unit unit) {
-    String[] k = keys(OutputTable.INDICATORS);
-    k[0] = indicator;
-    k[1] = country;
-    k[2] = partner;
-    k[3] = industry;
-    k[4] = switch (unit) {
+    String u = switch (unit) {
       case MONEY -> moneyUnit;
       case PCT -> "PCT";
       case RATIO -> "RATIO";
     };
-    put(OutputTable.INDICATORS, value);
+    put(OutputTable.INDICATORS, value, indicator, country, partner, industry, u, null);
   }
 
   @Override
   public void vaFinalDemand(String sourceCountry, String sourceIndustry, String demandCountry, double value) {
-    String[] k = keys(OutputTable.VA_FINAL_DEMAND);
-    k[0] = sourceCountry;
-    k[1] = sourceIndustry;
-    k[2] = demandCountry;
-    put(OutputTable.VA_FINAL_DEMAND, value);
+    put(OutputTable.VA_FINAL_DEMAND, value, sourceCountry, sourceIndustry, demandCountry, null, null, null);
   }
 
   @Override
   public void vaOriginExports(String sourceCountry, String sourceIndustry, String exporter,
       String exportIndustry, double value) {
-    String[] k = keys(OutputTable.VA_ORIGIN_EXPORTS);
-    k[0] = sourceCountry;
-    k[1] = sourceIndustry;
-    k[2] = exporter;
-    k[3] = exportIndustry;
-    put(OutputTable.VA_ORIGIN_EXPORTS, value);
+    put(OutputTable.VA_ORIGIN_EXPORTS, value, sourceCountry, sourceIndustry, exporter, exportIndustry, null, null);
   }
 
   @Override
   public void vaExportsDestination(String sourceCountry, String exporter, String exportIndustry, String destination,
       String flow, double value) {
-    String[] k = keys(OutputTable.VA_EXPORTS_DESTINATION);
-    k[0] = sourceCountry;
-    k[1] = exporter;
-    k[2] = exportIndustry;
-    k[3] = destination;
-    k[4] = flow;
-    put(OutputTable.VA_EXPORTS_DESTINATION, value);
+    put(OutputTable.VA_EXPORTS_DESTINATION, value, sourceCountry, exporter, exportIndustry, destination, flow, null);
   }
 
   @Override
   public void vaOriginImports(String sourceCountry, String sourceIndustry, String importer, String partner,
       String importIndustry, double value) {
-    String[] k = keys(OutputTable.VA_ORIGIN_IMPORTS);
-    k[0] = sourceCountry;
-    k[1] = sourceIndustry;
-    k[2] = importer;
-    k[3] = partner;
-    k[4] = importIndustry;
-    put(OutputTable.VA_ORIGIN_IMPORTS, value);
+    put(OutputTable.VA_ORIGIN_IMPORTS, value, sourceCountry, sourceIndustry, importer, partner, importIndustry, null);
   }
 
   @Override
   public void vaFinalDemandProduct(String sourceCountry, String sourceIndustry, String demandCountry,
       String productIndustry, double value) {
-    String[] k = keys(OutputTable.VA_FINAL_DEMAND_PRODUCT);
-    k[0] = sourceCountry;
-    k[1] = sourceIndustry;
-    k[2] = demandCountry;
-    k[3] = productIndustry;
-    put(OutputTable.VA_FINAL_DEMAND_PRODUCT, value);
+    put(OutputTable.VA_FINAL_DEMAND_PRODUCT, value,
+        sourceCountry, sourceIndustry, demandCountry, productIndustry, null, null);
   }
 
   @Override
@@ -210,58 +202,29 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   @Override
   public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
       double value) {
-    String[] k = keys(OutputTable.EXPORT_DECOMPOSITION);
-    k[0] = method;
-    k[1] = exporter;
-    k[2] = importer;
-    k[3] = industry;
-    k[4] = term;
-    put(OutputTable.EXPORT_DECOMPOSITION, value);
+    put(OutputTable.EXPORT_DECOMPOSITION, value, method, exporter, importer, industry, term, null);
   }
 
   @Override
   public void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
       double value) {
-    String[] k = keys(OutputTable.EXPORT_DECOMPOSITION_THIRD);
-    k[0] = "WWZ";
-    k[1] = exporter;
-    k[2] = importer;
-    k[3] = third;
-    k[4] = industry;
-    k[5] = term;
-    put(OutputTable.EXPORT_DECOMPOSITION_THIRD, value);
+    put(OutputTable.EXPORT_DECOMPOSITION_THIRD, value, "WWZ", exporter, importer, third, industry, term);
   }
 
   @Override
   public void footprint(String stressor, String account, String country, String partner, double value, String unit) {
-    String[] k = keys(OutputTable.FOOTPRINTS);
-    k[0] = stressor;
-    k[1] = account;
-    k[2] = country;
-    k[3] = partner;
-    k[4] = unit;
-    put(OutputTable.FOOTPRINTS, value);
+    put(OutputTable.FOOTPRINTS, value, stressor, account, country, partner, unit, null);
   }
 
   @Override
   public void footprintCoefficient(String stressor, String coefficient, String country, String industry,
       double value, String unit) {
-    String[] k = keys(OutputTable.FOOTPRINT_COEFFICIENTS);
-    k[0] = stressor;
-    k[1] = coefficient;
-    k[2] = country;
-    k[3] = industry;
-    k[4] = unit;
-    put(OutputTable.FOOTPRINT_COEFFICIENTS, value);
+    put(OutputTable.FOOTPRINT_COEFFICIENTS, value, stressor, coefficient, country, industry, unit, null);
   }
 
   @Override
   public void gvcMeasure(String measure, String country, String industry, double value) {
-    String[] k = keys(OutputTable.GVC_MEASURES);
-    k[0] = measure;
-    k[1] = country;
-    k[2] = industry;
-    put(OutputTable.GVC_MEASURES, value);
+    put(OutputTable.GVC_MEASURES, value, measure, country, industry, null, null, null);
   }
 
   /**

@@ -50,6 +50,7 @@ public final class ColumnarWriter implements RowFile {
   private final MessageType schema;
   private final List<ColumnDescriptor> descriptors;
   private final boolean[] isString;
+  private final int stringColumns;
   private final CodecFactory codecs;
   private final CodecFactory.BytesCompressor compressor;
   private final ParquetFileWriter file;
@@ -92,6 +93,7 @@ public final class ColumnarWriter implements RowFile {
         default -> throw new IllegalArgumentException("column " + columns.get(c).name() + ": only string and double");
       }
     }
+    this.stringColumns = (int) columns.stream().filter(c -> c.type() == Column.Type.STRING).count();
     this.codecs = new CodecFactory(conf, 1 << 20);
     this.compressor = codecs.getCompressor(codec);
     this.file = new ParquetFileWriter(HadoopOutputFile.fromPath(tmp, conf), schema, ParquetFileWriter.Mode.OVERWRITE,
@@ -122,10 +124,7 @@ public final class ColumnarWriter implements RowFile {
         doubles[c][pageRows] = ((Number) values[c]).doubleValue();
       }
     }
-    rows++;
-    if (++pageRows == PAGE_ROWS) {
-      flushPage();
-    }
+    endRow();
   }
 
   /**
@@ -134,6 +133,10 @@ public final class ColumnarWriter implements RowFile {
    * null). No array or box per row.
    */
   public void write(String[] keys, double value) throws IOException {
+    if (keys.length != stringColumns || stringColumns != isString.length - 1) {
+      throw new IllegalArgumentException("row has " + keys.length + " strings and one double, the file "
+          + stringColumns + " string columns of " + isString.length);
+    }
     int k = 0;
     for (int c = 0; c < isString.length; c++) {
       if (isString[c]) {
@@ -142,10 +145,11 @@ public final class ColumnarWriter implements RowFile {
         doubles[c][pageRows] = value;
       }
     }
-    if (k != keys.length || k != isString.length - 1) {
-      throw new IllegalArgumentException("row has " + keys.length + " strings and one double, the file "
-          + isString.length + " columns");
-    }
+    endRow();
+  }
+
+  /** Counts the row just buffered; a full page is encoded. */
+  private void endRow() throws IOException {
     rows++;
     if (++pageRows == PAGE_ROWS) {
       flushPage();

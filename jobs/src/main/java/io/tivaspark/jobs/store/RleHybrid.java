@@ -55,11 +55,6 @@ final class RleHybrid {
     return Arrays.copyOf(out, len);
   }
 
-  /** The encoded length of the last {@link #encode}. */
-  int length() {
-    return len;
-  }
-
   private void rle(int count, int value, int width) {
     varint(count << 1);
     for (int b = 0; b < (width + 7) / 8; b++) {
