@@ -28,15 +28,20 @@ final class BmPerspectiveRows {
 
   /** Writes the three perspectives' rows of one exporter. */
   static void emit(YearSystem sys, YearSystem.Economy eco, BmPerspectives.Outputs o, ResultSink sink) {
-    emitBilateral(sys, eco, o.bil(), sink);
-    emitSectoral(sys, eco, BmPerspectives.METHOD_SECTEXP, o.sectExp(), true, sink);
-    emitSectoral(sys, eco, BmPerspectives.METHOD_SECTBIL, o.sectBil(), false, sink);
+    List<String> terms = BmPerspectives.TERMS;
+    emitBilateral(sys, eco, BmPerspectives.METHOD, o.bil(), terms, sink);
+    emitSectoral(sys, eco, BmPerspectives.METHOD_SECTEXP, o.sectExp(), terms, true, sink);
+    emitSectoral(sys, eco, BmPerspectives.METHOD_SECTBIL, o.sectBil(), terms, false, sink);
   }
 
-  /** The bilateral rows: every slot (industries, aggregates) and _T per importer. */
-  private static void emitBilateral(YearSystem sys, YearSystem.Economy eco, double[] out, ResultSink sink) {
+  /**
+   * A bilateral perspective's rows ({@code out}: slot (i·G + r)·|terms| + q): every slot (industries,
+   * aggregates) and _T per importer; also the sink-based one's ({@link BmSinkRows}).
+   */
+  static void emitBilateral(YearSystem sys, YearSystem.Economy eco, String method, double[] out, List<String> terms,
+      ResultSink sink) {
     int g = sys.g();
-    int nt = BmPerspectives.NT;
+    int nt = terms.size();
     IndustryAggregates ia = sys.industryAggregates();
     double[] bySlot = ia.slots() == sys.nInd() ? out : IndustrySlots.extend(out, ia, g * nt);
     List<String> industries = sys.layout().industries();
@@ -48,22 +53,25 @@ final class BmPerspectiveRows {
       double[] tot = new double[nt];
       for (int k = 0; k < ia.slots(); k++) {
         int o = (k * g + r) * nt;
-        put(sink, BmPerspectives.METHOD, eco.code(), pr, ia.code(k, industries), bySlot, o);
+        put(sink, method, terms, eco.code(), pr, ia.code(k, industries), bySlot, o);
         if (k < sys.nInd()) {
           for (int q = 0; q < nt; q++) {
             tot[q] += bySlot[o + q];
           }
         }
       }
-      put(sink, BmPerspectives.METHOD, eco.code(), pr, TOTAL, tot, 0);
+      put(sink, method, terms, eco.code(), pr, TOTAL, tot, 0);
     }
   }
 
-  /** The sectoral rows: each industry per importer, and per industry over importers when {@code wld}. */
-  private static void emitSectoral(YearSystem sys, YearSystem.Economy eco, String method, double[] out,
+  /**
+   * A sectoral perspective's rows: each industry per importer, and per industry over importers when
+   * {@code wld}; also the sink-based one's ({@link BmSinkRows}).
+   */
+  static void emitSectoral(YearSystem sys, YearSystem.Economy eco, String method, double[] out, List<String> terms,
       boolean wld, ResultSink sink) {
     int g = sys.g();
-    int nt = BmPerspectives.NT;
+    int nt = terms.size();
     for (int i = 0; i < sys.nInd(); i++) {
       String in = sys.layout().industries().get(i);
       double[] tot = new double[nt];
@@ -72,20 +80,21 @@ final class BmPerspectiveRows {
           continue;
         }
         int o = (i * g + r) * nt;
-        put(sink, method, eco.code(), sys.layout().countries().get(r), in, out, o);
+        put(sink, method, terms, eco.code(), sys.layout().countries().get(r), in, out, o);
         for (int q = 0; q < nt; q++) {
           tot[q] += out[o + q];
         }
       }
       if (wld) {
-        put(sink, method, eco.code(), WLD, in, tot, 0);
+        put(sink, method, terms, eco.code(), WLD, in, tot, 0);
       }
     }
   }
 
-  private static void put(ResultSink sink, String method, String s, String pr, String in, double[] v, int o) {
-    for (int q = 0; q < BmPerspectives.NT; q++) {
-      sink.exportDecomposition(method, s, pr, in, BmPerspectives.TERMS.get(q), v[o + q]);
+  private static void put(ResultSink sink, String method, List<String> terms, String s, String pr, String in,
+      double[] v, int o) {
+    for (int q = 0; q < terms.size(); q++) {
+      sink.exportDecomposition(method, s, pr, in, terms.get(q), v[o + q]);
     }
   }
 

@@ -1,12 +1,9 @@
 package io.tivaspark.common.math;
 
-import static io.tivaspark.common.math.Decompositions.TOTAL;
-import static io.tivaspark.common.math.Decompositions.WLD;
 import static io.tivaspark.common.math.PartnerTerms.NSLOT;
 import static io.tivaspark.common.math.PartnerTerms.SNK;
 
 import io.tivaspark.common.model.CheckResult;
-import io.tivaspark.common.model.IndustryAggregates;
 import io.tivaspark.common.model.ResultSink;
 import java.util.List;
 
@@ -29,50 +26,11 @@ final class BmSinkRows {
 
   private BmSinkRows() {}
 
-  /** Writes both sink perspectives' rows of one exporter. */
+  /** Writes both sink perspectives' rows of one exporter (the source-based perspectives' row layouts). */
   static void emit(YearSystem sys, YearSystem.Economy eco, BmSinkPerspectives.Outputs o, ResultSink sink) {
-    int g = sys.g();
-    int nt = BmSinkPerspectives.NT;
-    IndustryAggregates ia = sys.industryAggregates();
-    double[] bySlot = ia.slots() == sys.nInd() ? o.bil() : IndustrySlots.extend(o.bil(), ia, g * nt);
-    List<String> industries = sys.layout().industries();
-    for (int r = 0; r < g; r++) {
-      if (eco.member()[r]) {
-        continue;
-      }
-      String pr = sys.layout().countries().get(r);
-      double[] tot = new double[nt];
-      for (int k = 0; k < ia.slots(); k++) {
-        int off = (k * g + r) * nt;
-        put(sink, BmSinkPerspectives.METHOD_BIL, eco.code(), pr, ia.code(k, industries), bySlot, off);
-        if (k < sys.nInd()) { // _T sums industries, never aggregates
-          for (int q = 0; q < nt; q++) {
-            tot[q] += bySlot[off + q];
-          }
-        }
-      }
-      put(sink, BmSinkPerspectives.METHOD_BIL, eco.code(), pr, TOTAL, tot, 0);
-    }
-    for (int i = 0; i < sys.nInd(); i++) {
-      double[] tot = new double[nt];
-      for (int r = 0; r < g; r++) {
-        if (!eco.member()[r]) {
-          int off = (i * g + r) * nt;
-          put(sink, BmSinkPerspectives.METHOD_SECTEXP, eco.code(), sys.layout().countries().get(r),
-              industries.get(i), o.sectExp(), off);
-          for (int q = 0; q < nt; q++) {
-            tot[q] += o.sectExp()[off + q];
-          }
-        }
-      }
-      put(sink, BmSinkPerspectives.METHOD_SECTEXP, eco.code(), WLD, industries.get(i), tot, 0);
-    }
-  }
-
-  private static void put(ResultSink sink, String method, String s, String pr, String in, double[] v, int off) {
-    for (int q = 0; q < BmSinkPerspectives.NT; q++) {
-      sink.exportDecomposition(method, s, pr, in, BmSinkPerspectives.TERMS.get(q), v[off + q]);
-    }
+    List<String> terms = BmSinkPerspectives.TERMS;
+    BmPerspectiveRows.emitBilateral(sys, eco, BmSinkPerspectives.METHOD_BIL, o.bil(), terms, sink);
+    BmPerspectiveRows.emitSectoral(sys, eco, BmSinkPerspectives.METHOD_SECTEXP, o.sectExp(), terms, true, sink);
   }
 
   /**

@@ -60,7 +60,7 @@ public record CheckResult(String check, String scope, double maxAbsError, double
 
     /** Adds one comparison; {@code where} names the element (used only if it is the worst). */
     public Builder compare(double lhs, double rhs, String where) {
-      if (record(lhs, rhs)) {
+      if (record(lhs, rhs, 0.0)) {
         worst = where;
       }
       return this;
@@ -71,10 +71,7 @@ public record CheckResult(String check, String scope, double maxAbsError, double
      * n·G elements, where building every name would cost more than the arithmetic.
      */
     public Builder compare(double lhs, double rhs, Supplier<String> where) {
-      if (record(lhs, rhs)) {
-        worst = where.get();
-      }
-      return this;
+      return compare(lhs, rhs, 0.0, where);
     }
 
     /**
@@ -89,11 +86,7 @@ public record CheckResult(String check, String scope, double maxAbsError, double
       return this;
     }
 
-    /** Folds one comparison in; true when it is the new worst element. */
-    private boolean record(double lhs, double rhs) {
-      return record(lhs, rhs, 0.0);
-    }
-
+    /** Folds one comparison in (relative to max(1, |rhs|, |scale|)); true when it is the new worst element. */
     private boolean record(double lhs, double rhs, double scale) {
       double abs = Math.abs(lhs - rhs);
       if (!Double.isFinite(abs)) {
