@@ -9,18 +9,20 @@
 # ("year Y steps: ..."), the warehouse bytes per year, with /proc/loadavg beside every timing.
 #   tools/bench/issue17-run.sh            # REPS (default 1) runs per side; BENCH_OUT (target/bench17)
 #   BEFORE_DIR=/tmp/before tools/bench/issue17-run.sh
+#   RUN_YEARS=2021 tools/bench/issue17-run.sh   # one year task alone (`run --years 2021-2021`): the year task
+#     against its math with the whole machine to itself (default: both years, two tasks at once)
 #   BENCH_REGIONS=40 BENCH_N=1890 BENCH_OUT=target/bench17-small tools/bench/issue17-run.sh  # smaller: (regions + 2 split) x 45;
 #     BENCH_N must match (regions + 2) x 45; BENCH_OUT a directory of its own (the store is kept there)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="${BENCH_OUT:-$ROOT/target/bench17}"
-REPS="${REPS:-1}"; N="${BENCH_N:-3645}"; REGIONS="${BENCH_REGIONS:-79}"
+REPS="${REPS:-1}"; RUN_YEARS="${RUN_YEARS:-}"; NYEARS=$([ -n "$RUN_YEARS" ] && echo 1 || echo 2); N="${BENCH_N:-3645}"; REGIONS="${BENCH_REGIONS:-79}"
 mkdir -p "$OUT"
 say() { echo "$*   [loadavg $(cut -d' ' -f1-3 /proc/loadavg)]"; }
 
 say "== 1. math: IcioBench all, n = $N"
 math=$(cd "$ROOT" && TIVA_BENCH=1 mvn -q -B -o -pl common test -Dtest=IcioBench -Dbench.sizes="$N" \
-  -Dbench.reps="${MATH_REPS:-2}" -Dsurefire.failIfNoSpecifiedTests=false 2>/dev/null | grep '^RESULT java' || true)
+  -Dbench.reps="${MATH_REPS:-2}" -Dbench.aggregates=true -Dsurefire.failIfNoSpecifiedTests=false 2>/dev/null | grep '^RESULT java' || true)
 echo "$math" | grep -E " (yearsystem|core|gvc|all) " || true
 ALL=$(echo "$math" | awk '$4 == "all" {print $5}')
 say "math all = ${ALL:-?} s"
@@ -38,10 +40,10 @@ run_side() {
   SPARK_LOCAL_IP=127.0.0.1 java $(cat "$ROOT/conf/jvmflags.txt") -Xss16m -Xmx"${TIVA_DRIVER_MEMORY:-8g}" \
     -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -Dtiva.defaults="$ROOT/conf/application.conf" \
     -cp "$jar:$(cat "$cp")" io.tivaspark.jobs.Main run --input "$OUT/store" --warehouse "$OUT/wh-$side" \
-    > "$OUT/run-$side.log" 2>&1
+    ${RUN_YEARS:+--years "$RUN_YEARS-$RUN_YEARS"} > "$OUT/run-$side.log" 2>&1
   t1=$(date +%s.%N)
   local bytes; bytes=$(du -sb --exclude=_delta_log "$OUT/wh-$side" | cut -f1)
-  say "-- $side rep $rep: run wall $(printf %.1f "$(echo "$t1 - $t0" | bc)") s, warehouse $((bytes / 2 / 1048576)) MB per year"
+  say "-- $side rep $rep: run wall $(printf %.1f "$(echo "$t1 - $t0" | bc)") s, warehouse $((bytes / NYEARS / 1048576)) MB per year"
   grep -o 'year [0-9]* computed in [0-9.]* s' "$OUT/run-$side.log" | while read -r _ y _ _ s _; do
     echo "   year $y task $s s, ratio to math all: $(echo "scale=2; $s / ${ALL:-0}" | bc 2>/dev/null || echo ?)"
   done
@@ -49,7 +51,7 @@ run_side() {
   grep -o 'rows {[^}]*}' "$OUT/run-$side.log" | tail -1 | sed 's/^/   /' || true
   for t in "$OUT/wh-$side"/*/; do
     [ -d "$t" ] && printf '   %-28s %6d KB per year\n' "$(basename "$t")" \
-      $(( $(du -sb --exclude=_delta_log "$t" | cut -f1) / 2048 ))
+      $(( $(du -sb --exclude=_delta_log "$t" | cut -f1) / NYEARS / 1024 ))
   done
 }
 

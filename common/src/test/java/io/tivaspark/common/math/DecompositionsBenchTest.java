@@ -47,37 +47,29 @@ class DecompositionsBenchTest {
     }
   }
 
-  static final class Counting implements io.tivaspark.common.model.ResultSink {
+  /** Counts the gvc family's rows; consumes every row like {@link TivaBenchTest.CountingSink}. */
+  static final class Counting extends TivaBenchTest.CountingSink {
     long dec;
     long gvc;
-
-    @Override
-    public void indicator(String i, String c, String p, String in, double v, io.tivaspark.common.model.Unit u) {}
-
-    @Override
-    public void vaFinalDemand(String sc, String si, String dc, double value) {}
-
-    @Override
-    public void vaOriginExports(String sc, String si, String ec, String ei, double value) {}
-
-    @Override
-    public void check(CheckResult result) {}
 
     @Override
     public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
         double value) {
       dec++;
+      super.exportDecomposition(method, exporter, importer, industry, term, value);
     }
 
     @Override
     public void gvcMeasure(String measure, String country, String industry, double value) {
       gvc++;
+      super.gvcMeasure(measure, country, industry, value);
     }
 
     @Override
     public void wwzThirdCountry(String exporter, String importer, String third, String industry, String term,
         double value) {
       dec++;
+      super.wwzThirdCountry(exporter, importer, third, industry, term, value);
     }
   }
 }

@@ -227,8 +227,8 @@ class IcioBench {
       TivaSummary ds = Decompositions.compute(sys, gs);
       t.put("gvc", (System.nanoTime() - t2) / 1e9);
       if (rep < 0) {
-        System.out.printf("n = %d: %d industry aggregates, gvc rows: %d export_decomposition (and third), %d gvc_measures%n",
-            n, sys.industryAggregates().count(), gs.dec, gs.gvc);
+        System.out.printf("n = %d: %d industry aggregates, gvc rows: %d export_decomposition (and third), %d gvc_measures;"
+            + " rows of every table: %d%n", n, sys.industryAggregates().count(), gs.dec, gs.gvc, core.rows + gs.rows);
       }
       t.put("all", t.get("yearsystem") + t.get("core") + t.get("gvc"));
       // the core steps that compute what numpy_baseline.py's "core" computes: v̂BY, exports and

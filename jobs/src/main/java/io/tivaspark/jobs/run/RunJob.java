@@ -138,7 +138,8 @@ public final class RunJob {
 
       // 1. compute: one year per task, staged as Parquet by the task itself
       List<YearTask> tasks = plan.years().stream().map(y -> new YearTask(src.input().toString(), src.meta(), y, core,
-          unit, plan.families(), staging.runDir().toString(), runId, plan.unchanged().get(y))).toList();
+          unit, plan.families(), staging.runDir().toString(), runId, plan.unchanged().get(y),
+          runSettings.stagingThread())).toList();
       List<YearOutcome> outcomes = compute(spark, tasks, runId, (long) src.entities() * src.meta().industries.size());
       logOutcomes(outcomes, current);
       List<YearOutcome> computed = outcomes.stream().filter(YearOutcome::computed).collect(Collectors.toList());

@@ -14,11 +14,14 @@ import java.util.List;
  *
  * @param families tiva.run.families, each a family this build computes
  * @param stagingDir tiva.run.staging-dir, "" = under the warehouse
+ * @param stagingThread tiva.run.staging-thread: each year task encodes its staged files on a thread
+ *     of its own beside the families' thread
  * @param testPauseBeforeCommit tiva.test.pause-before-commit: crash tests only, the table whose
  *     Delta commit the run pauses before ({@link CommitListener#of}); "" = none
  */
 public record RunSettings(List<String> families, boolean failOnCheck, boolean failOnInputCheck,
-    Duration lockWait, Duration lockStaleAfter, String stagingDir, String testPauseBeforeCommit) {
+    Duration lockWait, Duration lockStaleAfter, String stagingDir, boolean stagingThread,
+    String testPauseBeforeCommit) {
 
   public static RunSettings from(Config tiva) {
     List<String> families = ConfigValues.stringList(tiva, "run.families");
@@ -42,6 +45,6 @@ public record RunSettings(List<String> families, boolean failOnCheck, boolean fa
     }
     return new RunSettings(List.copyOf(families), ConfigValues.bool(tiva, "run.fail-on-check"),
         ConfigValues.bool(tiva, "run.fail-on-input-check"), ConfigValues.duration(tiva, "run.lock-wait"), stale,
-        staging, ConfigValues.string(tiva, "test.pause-before-commit"));
+        staging, ConfigValues.bool(tiva, "run.staging-thread"), ConfigValues.string(tiva, "test.pause-before-commit"));
   }
 }

@@ -6,6 +6,7 @@ import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Unit;
 import io.tivaspark.jobs.store.Column;
 import io.tivaspark.jobs.store.ColumnarWriter;
+import io.tivaspark.jobs.store.EncoderThread;
 import io.tivaspark.jobs.store.ParquetRows;
 import io.tivaspark.jobs.store.RowFile;
 import java.io.IOException;
@@ -32,34 +33,41 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   /** {@link #writers} by table ordinal (null: not written by this run), for the per-row path */
   private final RowFile[] files = new RowFile[OutputTable.values().length];
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
-  /** per table ordinal, the reused string columns of a row, run id last ({@link #keys(OutputTable)}) */
-  private final String[][] keys = new String[OutputTable.values().length][];
+  /** per table ordinal, its string columns (run id included) */
+  private final int[] stringColumns = new int[OutputTable.values().length];
   /** rows checked finite, by table ordinal */
   private final long[] checked = new long[OutputTable.values().length];
+  /** per table ordinal, the rows of a "strings and one value" table, encoded by {@link #encoder} */
+  private final EncoderThread.Rows[] lanes = new EncoderThread.Rows[OutputTable.values().length];
+  private final EncoderThread encoder;
   private boolean done;
-  /** Every {@value #SAMPLE}-th row's staging time, times {@value #SAMPLE}: an estimate of the time rows take. */
-  private static final int SAMPLE = 1024;
-  private long calls;
-  private long sampledNanos;
 
+  /**
+   * {@code background}: encode the rows on a thread of their own beside the families' thread
+   * ({@code tiva.run.staging-thread}), else on the caller's.
+   */
   public StagingSink(Configuration conf, Path stagingRun, String runId, int year, String moneyUnit,
-      Set<Family> families) throws IOException {
+      Set<Family> families, boolean background) throws IOException {
     this.year = year;
     this.moneyUnit = moneyUnit;
     this.runId = runId;
+    this.encoder = new EncoderThread("tiva-staging-" + year, background);
     for (OutputTable t : OutputTable.values()) {
       if (!t.writtenBy(families)) {
         continue;
       }
       Path file = Staging.file(stagingRun, t, year);
       try {
-        writers.put(t, ColumnarWriter.supports(t.fileColumns())
-            ? new ColumnarWriter(conf, file, t.tableName(), t.fileColumns(), CompressionCodecName.SNAPPY)
-            : new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
+        int strings = (int) t.fileColumns().stream().filter(c -> c.type() == Column.Type.STRING).count();
+        if (ColumnarWriter.supports(t.fileColumns())) {
+          ColumnarWriter w = new ColumnarWriter(conf, file, t.tableName(), t.fileColumns(), CompressionCodecName.SNAPPY);
+          writers.put(t, w);
+          lanes[t.ordinal()] = encoder.rows(w, strings, t.tableName());
+        } else {
+          writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
+        }
         files[t.ordinal()] = writers.get(t);
-        keys[t.ordinal()] = new String[(int) t.fileColumns().stream().filter(c -> c.type() == Column.Type.STRING)
-            .count()];
-        keys[t.ordinal()][keys[t.ordinal()].length - 1] = runId;
+        stringColumns[t.ordinal()] = strings;
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
@@ -91,64 +99,29 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     return w;
   }
 
-  /** The reused array of a table's string columns in file order, the run id already in its last slot. */
-  private String[] keys(OutputTable t) {
-    writer(t); // a table this run does not write: the clear error, not a NullPointerException
-    return keys[t.ordinal()];
-  }
-
   /**
    * One row of a "strings and one value" table: its string columns in file order (a to f; as many as
-   * the table has before {@code run_id}, the rest null), and the value. Fills the table's reused key
-   * array: no array per row.
+   * the table has before {@code run_id}, the rest null), and the value; the run id is added. Rows are
+   * handed to the table's encoder lane as dictionary ids: no array per row.
    */
   private void put(OutputTable t, double value, String a, String b, String c, String d, String e, String f) {
-    String[] k = keys(t);
-    int n = k.length - 1;
-    k[0] = a;
-    k[1] = b;
-    if (n > 2) {
-      k[2] = c;
+    EncoderThread.Rows lane = lanes[t.ordinal()];
+    if (lane == null) {
+      writer(t); // a table this run does not write: the clear error
+      throw new IllegalStateException("a key-and-value row for " + t.tableName() + ", a file of other columns");
     }
-    if (n > 3) {
-      k[3] = d;
-    }
-    if (n > 4) {
-      k[4] = e;
-    }
-    if (n > 5) {
-      k[5] = f;
-    }
-    put(t, value);
-  }
-
-  /** One row of a "strings and one value" table: {@link #keys(OutputTable)} as filled, and the value. */
-  private void put(OutputTable t, double value) {
-    String[] k = keys[t.ordinal()];
     if (Double.isInfinite(value)) {
-      throw new NonFiniteResultException(t.tableName() + " " + String.join(" ", java.util.Arrays.asList(k)
-          .subList(0, k.length - 1)) + " = " + value);
+      String key = java.util.stream.Stream.of(a, b, c, d, e, f).filter(java.util.Objects::nonNull)
+          .collect(java.util.stream.Collectors.joining(" "));
+      throw new NonFiniteResultException(t.tableName() + " " + key + " = " + value);
     }
     checked[t.ordinal()]++;
-    RowFile w = writer(t);
+    int keys = stringColumns[t.ordinal()] - 1;
     try {
-      if (++calls % SAMPLE == 0) {
-        long start = System.nanoTime();
-        putRow(w, k, value);
-        sampledNanos += (System.nanoTime() - start) * SAMPLE;
-      } else {
-        putRow(w, k, value);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
-    }
-  }
-
-  private static void putRow(RowFile w, String[] k, double value) throws IOException {
-    if (w instanceof ColumnarWriter cw) {
-      cw.write(k, value);
-    } else {
-      throw new IllegalStateException("a key-and-value row for a file of other columns");
+      lane.write(value, a, b, keys > 2 ? c : runId, keys > 3 ? d : runId, keys > 4 ? e : runId,
+          keys > 5 ? f : runId, runId);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, ex);
     }
   }
 
@@ -261,14 +234,22 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     }
   }
 
-  /** Estimated seconds spent encoding rows into the staged files (one row in {@value #SAMPLE} timed). */
+  /** The staging thread's encoding seconds and how long the families' thread waited for it. */
   public String stagingSeconds() {
-    return String.format(java.util.Locale.ROOT, "%.2f s for %d rows", sampledNanos / 1e9, calls);
+    return String.format(java.util.Locale.ROOT, "encoding %.2f s, waited for %.2f s", encoder.encodingSeconds(),
+        encoder.waitedSeconds());
   }
 
   /** Publishes every staged file of the year; returns rows per table. */
   public Map<OutputTable, Long> commit() throws IOException {
     writeFinitenessChecks();
+    try {
+      encoder.drain();
+    } catch (IOException e) {
+      throw new UncheckedIOException("staging year " + year, e);
+    } finally {
+      encoder.close();
+    }
     for (Map.Entry<OutputTable, RowFile> e : writers.entrySet()) {
       try {
         e.getValue().commit();
@@ -284,6 +265,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   /** Drops every staged file of the year (after a failure). */
   @Override
   public void close() {
+    encoder.close();
     if (!done) {
       writers.values().forEach(RowFile::abort);
       done = true;

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * @param families the families run (EnumSet order: core, gvc, footprints)
  * @param stagingRun this run's staging directory ({@link Staging})
  * @param unchangedInput the input fingerprint under which the year may be skipped, or null
+ * @param stagingThread encode the staged files on a thread of their own (tiva.run.staging-thread)
  */
 record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String unit, EnumSet<Family> families,
-    String stagingRun, String runId, String unchangedInput) implements Serializable {
+    String stagingRun, String runId, String unchangedInput, boolean stagingThread) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
 
   /**
@@ -88,7 +89,8 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
     Map<String, Long> rows = new LinkedHashMap<>();
     List<YearOutcome.FailedCheck> failed = new ArrayList<>();
     String backend;
-    try (StagingSink sink = new StagingSink(conf, new Path(stagingRun), runId, year, unit, families)) {
+    try (StagingSink sink = new StagingSink(conf, new Path(stagingRun), runId, year, unit, families,
+        stagingThread)) {
       steps.lap("open");
       YearSystem system = YearSystem.build(y, options);
       steps.lap("build");
@@ -110,7 +112,7 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
       }
       sink.commit().forEach((t, n) -> rows.put(t.tableName(), n));
       steps.lap("commit");
-      LOG.info("year {} steps: {}; of which staging rows (sampled) {}", year, steps, sink.stagingSeconds());
+      LOG.info("year {} steps: {}; staging: {}", year, steps, sink.stagingSeconds());
     }
     LOG.info("year {} finished in {} s", year, String.format("%.1f", RunJob.secondsSince(t0)));
     return new YearOutcome(year, 0, null, RunJob.secondsSince(t0), fingerprint, rows, failed, backend, executor, false);

@@ -29,17 +29,17 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * A Parquet file of string and double columns written column-wise, straight into pages (no
- * record consumer, no object per value): each string becomes a dictionary id the first time it is
- * seen (a Java {@code HashMap}, whose key hash is cached in the String), a page of 20,000 rows is
- * encoded as RLE/bit-packed ids per string column (data page V1, PLAIN_DICTIONARY, one dictionary
- * page per column chunk) and PLAIN doubles with RLE definition levels (NaN is stored as null), then
+ * record consumer, no object per value): each string becomes a file-wide dictionary id the first
+ * time it is seen (here, or by the producer of a {@link RowBatch}), a page of 20,000 rows is
+ * encoded as RLE/bit-packed ids per string column (data page V1, PLAIN_DICTIONARY; each column chunk
+ * starts with the dictionary of the file so far, which holds every id its pages use) and PLAIN doubles with RLE definition levels (NaN is stored as null), then
  * compressed (Snappy) by Parquet's own page store, which also keeps page statistics, the column and
  * offset indexes and the page checksums. The file is what {@link ParquetRows.Writer} writes for
  * the same rows (same schema, same values, same row order); only the encoder is faster.
  * Statistics: per page, min/max over the distinct strings used (Parquet's own comparator) and over
  * the non-null doubles, nulls counted. Row groups close at 128 MB of compressed pages.
  */
-public final class ColumnarWriter implements RowFile {
+public final class ColumnarWriter implements RowFile, BatchWriter {
   static final int PAGE_ROWS = 20_000;
   static final long ROW_GROUP_BYTES = 128L << 20;
 
@@ -148,6 +148,43 @@ public final class ColumnarWriter implements RowFile {
     endRow();
   }
 
+  /**
+   * Appends a batch of rows of a file with exactly one double column: the strings as file-wide
+   * dictionary ids given out by the producer ({@link KeyIds}; the batch brings the strings first
+   * used in it), copied column by column into the page, a full page encoded as it fills. A file is
+   * written either by batches or by rows, not both.
+   */
+  @Override
+  public void write(RowBatch batch) throws IOException {
+    if (batch.ids.length != stringColumns || stringColumns != isString.length - 1) {
+      throw new IllegalArgumentException("batch has " + batch.ids.length + " string columns and one double, the file "
+          + stringColumns + " string columns of " + isString.length);
+    }
+    int k = 0;
+    for (int c = 0; c < isString.length; c++) {
+      if (isString[c]) {
+        strings[c].learn(batch.added.get(k++));
+      }
+    }
+    for (int from = 0; from < batch.size(); ) {
+      int n = Math.min(batch.size() - from, PAGE_ROWS - pageRows);
+      k = 0;
+      for (int c = 0; c < isString.length; c++) {
+        if (isString[c]) {
+          System.arraycopy(batch.ids[k++], from, strings[c].page, pageRows, n);
+        } else {
+          System.arraycopy(batch.values, from, doubles[c], pageRows, n);
+        }
+      }
+      from += n;
+      rows += n;
+      pageRows += n;
+      if (pageRows == PAGE_ROWS) {
+        flushPage();
+      }
+    }
+  }
+
   /** Counts the row just buffered; a full page is encoded. */
   private void endRow() throws IOException {
     rows++;
@@ -238,11 +275,6 @@ public final class ColumnarWriter implements RowFile {
     file.endBlock();
     pages.close();
     pages = newPageStore();
-    for (StringColumn s : strings) {
-      if (s != null) {
-        s.reset();
-      }
-    }
     groupRows = 0;
   }
 
@@ -272,7 +304,7 @@ public final class ColumnarWriter implements RowFile {
     }
   }
 
-  /** One string column: its dictionary (ids in order of first use within the row group) and a page of ids. */
+  /** One string column: its dictionary (ids in order of first use in the file) and a page of ids. */
   private static final class StringColumn {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<Binary> dictionary = new ArrayList<>();
@@ -285,13 +317,29 @@ public final class ColumnarWriter implements RowFile {
     private static final int RECENT = 256;
     private final String[] recent = new String[RECENT];
     private final int[] recentId = new int[RECENT];
+    /** written by batches: the ids are the producer's ({@link #learn}) */
+    private boolean batches;
 
     void add(int row, String s) {
+      if (batches) {
+        throw new IllegalStateException("a file written by batches and by rows");
+      }
       if (s != last || s == null) {
         last = s;
         lastId = idOf(s);
       }
       page[row] = lastId;
+    }
+
+    /** Appends the strings a producer gave the next ids ({@link KeyIds}); a file is written by batches or by rows. */
+    void learn(java.util.List<String> strings) {
+      if (!ids.isEmpty()) {
+        throw new IllegalStateException("a file written by rows and by batches");
+      }
+      batches = true;
+      for (String s : strings) {
+        dictionary.add(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
     }
 
     /**
@@ -352,14 +400,5 @@ public final class ColumnarWriter implements RowFile {
           Encoding.PLAIN_DICTIONARY));
     }
 
-    /** A new row group starts a new dictionary. */
-    void reset() {
-      ids.clear();
-      dictionary.clear();
-      java.util.Arrays.fill(usedInPage, 0);
-      java.util.Arrays.fill(recent, null);
-      last = null;
-      pageNo = 1;
-    }
   }
 }

@@ -94,15 +94,20 @@ class ColumnarWriterTest {
   }
 
   private static List<String> read(Configuration conf, Path f) throws Exception {
+    return read(conf, f, COLUMNS);
+  }
+
+  /** Every row of the file as a line: strings, doubles as raw bits, nulls; {@code columns} the file's. */
+  static List<String> read(Configuration conf, Path f, List<Column> columns) throws Exception {
     List<String> out = new ArrayList<>();
     try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), f).withConf(conf).build()) {
       for (Group g; (g = r.read()) != null; ) {
         StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < COLUMNS.size(); c++) {
-          String name = COLUMNS.get(c).name();
+        for (int c = 0; c < columns.size(); c++) {
+          String name = columns.get(c).name();
           if (g.getFieldRepetitionCount(name) == 0) {
             sb.append("null|");
-          } else if (COLUMNS.get(c).type() == Column.Type.DOUBLE) {
+          } else if (columns.get(c).type() == Column.Type.DOUBLE) {
             sb.append(Long.toHexString(Double.doubleToRawLongBits(g.getDouble(name, 0)))).append('|');
           } else {
             sb.append(g.getString(name, 0)).append('|');
@@ -115,7 +120,7 @@ class ColumnarWriterTest {
   }
 
   /** Per column: min, max and null count merged over the row groups. */
-  private static Map<String, String> stats(Configuration conf, Path f) throws Exception {
+  static Map<String, String> stats(Configuration conf, Path f) throws Exception {
     Map<String, Statistics<?>> merged = new LinkedHashMap<>();
     try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
       for (BlockMetaData b : r.getFooter().getBlocks()) {
@@ -137,7 +142,7 @@ class ColumnarWriterTest {
     return out;
   }
 
-  private static int blocks(Configuration conf, Path f) throws Exception {
+  static int blocks(Configuration conf, Path f) throws Exception {
     try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
       return r.getFooter().getBlocks().size();
     }
