@@ -37,11 +37,13 @@ import org.apache.parquet.schema.MessageType;
  * offset indexes and the page checksums. The file is what {@link ParquetRows.Writer} writes for
  * the same rows (same schema, same values, same row order); only the encoder is faster.
  * Statistics: per page, min/max over the distinct strings used (Parquet's own comparator) and over
- * the non-null doubles, nulls counted. Row groups close at 128 MB of compressed pages.
+ * the non-null doubles, nulls counted. Row groups close at 32 MB of compressed pages: a row group's
+ * pages are held in memory until it closes, and a year task stages 11 files at once (at 128 MB a
+ * year at n = 3645 did not fit a heap of 10 n² doubles; docs/performance.md "Fourth pass").
  */
 public final class ColumnarWriter implements RowFile, BatchWriter {
   static final int PAGE_ROWS = 20_000;
-  static final long ROW_GROUP_BYTES = 128L << 20;
+  static final long ROW_GROUP_BYTES = 32L << 20;
 
   private final long rowGroupBytes;
   private final FileSystem fs;
