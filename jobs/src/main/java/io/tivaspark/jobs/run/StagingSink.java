@@ -121,7 +121,8 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       lane.write(value, a, b, keys > 2 ? c : runId, keys > 3 ? d : runId, keys > 4 ? e : runId,
           keys > 5 ? f : runId, runId);
     } catch (IOException ex) {
-      throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, ex);
+      // the encoder's message names the file that failed (not necessarily this row's table)
+      throw new UncheckedIOException("staging year " + year, ex);
     }
   }
 
