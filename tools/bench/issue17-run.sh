@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The run path against its math (issue 17, docs/performance.md "The run path (issue 17)"), in one
 # invocation on the same machine at the same time:
-#   1. IcioBench `all` (YearSystem build + core + gvc, rows to a counting sink) at n = BENCH_N (3645);
+#   1. IcioBench `all` (YearSystem build + core + gvc, rows to a sink that consumes them) at n = BENCH_N (3645),
+#      with the 23 OECD industry aggregates the run writes by default (-Dbench.aggregates=true);
 #   2. `bin/tiva run` of 2 generated years (BENCH_REGIONS, default 79, regions x 45 industries, CHN and MEX split: n = 3645),
 #      the two year tasks at once (local[2]), with this tree's jar ("after") and, when BEFORE_DIR holds
 #      a jar + launcher-classpath.txt of an earlier build, with that one too ("before").

@@ -31,10 +31,11 @@ import org.apache.parquet.schema.MessageType;
  * A Parquet file of string and double columns written column-wise, straight into pages (no
  * record consumer, no object per value): each string becomes a file-wide dictionary id the first
  * time it is seen (here, or by the producer of a {@link RowBatch}), a page of 20,000 rows is
- * encoded as RLE/bit-packed ids per string column (data page V1, PLAIN_DICTIONARY; each column chunk
- * starts with the dictionary of the file so far, which holds every id its pages use) and PLAIN doubles with RLE definition levels (NaN is stored as null), then
- * compressed (Snappy) by Parquet's own page store, which also keeps page statistics, the column and
- * offset indexes and the page checksums. The file is what {@link ParquetRows.Writer} writes for
+ * encoded as RLE/bit-packed ids per string column (data page V1, PLAIN_DICTIONARY; each column
+ * chunk starts with the dictionary of the file so far, which holds every id its pages use) and
+ * PLAIN doubles with RLE definition levels (NaN is stored as null), then compressed (Snappy) by
+ * Parquet's own page store, which also keeps page statistics, the column and offset indexes and the
+ * page checksums. The file is what {@link ParquetRows.Writer} writes for
  * the same rows (same schema, same values, same row order); only the encoder is faster.
  * Statistics: per page, min/max over the distinct strings used (Parquet's own comparator) and over
  * the non-null doubles, nulls counted. Row groups close at 32 MB of compressed pages: a row group's
