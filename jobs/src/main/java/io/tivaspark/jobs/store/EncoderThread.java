@@ -12,16 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Encodes the rows of several files ({@link BatchWriter}: {@link ColumnarWriter}) on one background thread, so that the thread
- * that computes rows only turns each string into its dictionary id and stores ints into batches
- * ({@link RowBatch}, {@value #BATCH_ROWS} rows) while the pages are encoded and compressed on
- * another core (docs/performance.md, issue 17 fourth pass).
- * Each file gets {@value #BATCHES_PER_FILE} batches: when all are waiting to be encoded the producer
- * waits (memory stays bounded: 16 batches of 4,096 rows, ~2.4 MB a file of 7 columns; 3 batches let bursts of rows wait 2.4 s a year at n = 3645, 16 0.6 s). One thread for all the files keeps each file's
- * rows in order and its writer on one thread at a time. A failure on the thread (a full disk, a
- * writer error) is kept and thrown to the producer at its next hand-off, {@link #drain()} or
- * {@link #close()}. With {@code background = false} the batches are encoded on the calling thread
- * (same files, no thread).
+ * Encodes the rows of several files ({@link BatchWriter}: {@link ColumnarWriter}) on one background
+ * thread, so that the thread that computes rows only turns each string into its dictionary id and
+ * stores ints into batches ({@link RowBatch}, {@value #BATCH_ROWS} rows) while the pages are encoded
+ * and compressed on another core (docs/performance.md, issue 17 fourth pass). Each file gets
+ * {@value #BATCHES_PER_FILE} batches; when all of them wait to be encoded the producer waits, so
+ * memory stays bounded (~2.4 MB a file of 7 columns; with 3 batches, bursts of rows waited 2.1–2.9 s
+ * a year at n = 3645, with 16 0.5–0.9 s). One thread for all the files keeps each file's rows in
+ * order and its writer on one thread at a time. A failure on the thread (a full disk, a writer
+ * error) is kept, nothing more is written, and it is thrown to the producer at its next hand-off or
+ * at {@link #drain()}. With {@code background = false} the batches are encoded on the calling
+ * thread (same files, no thread).
  */
 public final class EncoderThread implements AutoCloseable {
   static final int BATCH_ROWS = 4096;
