@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -309,17 +308,16 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
 
   /** One string column: its dictionary (ids in order of first use in the file) and a page of ids. */
   private static final class StringColumn {
-    private final Map<String, Integer> ids = new HashMap<>();
     private final List<Binary> dictionary = new ArrayList<>();
     private final int[] page = new int[PAGE_ROWS];
     private int[] usedInPage = new int[16];
     private int pageNo = 1;
+    /** the ids of rows written one at a time (by identity first: the same code objects row after row) */
+    private final KeyIds keyIds = new KeyIds();
+    private final List<String> firstSeen = new ArrayList<>(1);
     /** the previous row's string and id (a run of equal keys costs one comparison a row) */
     private String last;
     private int lastId;
-    private static final int RECENT = 256;
-    private final String[] recent = new String[RECENT];
-    private final int[] recentId = new int[RECENT];
     /** written by batches: the ids are the producer's ({@link #learn}) */
     private boolean batches;
 
@@ -329,41 +327,28 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
       }
       if (s != last || s == null) {
         last = s;
-        lastId = idOf(s);
+        lastId = keyIds.id(s, firstSeen);
+        if (!firstSeen.isEmpty()) {
+          append(firstSeen);
+          firstSeen.clear();
+        }
       }
       page[row] = lastId;
     }
 
     /** Appends the strings a producer gave the next ids ({@link KeyIds}); a file is written by batches or by rows. */
-    void learn(java.util.List<String> strings) {
-      if (!ids.isEmpty()) {
+    void learn(List<String> strings) {
+      if (!batches && !dictionary.isEmpty()) {
         throw new IllegalStateException("a file written by rows and by batches");
       }
       batches = true;
+      append(strings);
+    }
+
+    private void append(List<String> strings) {
       for (String s : strings) {
         dictionary.add(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       }
-    }
-
-    /**
-     * The string's id: from a small cache by object identity (the families pass the same code
-     * objects row after row, so nearly every lookup ends here), else from the dictionary map.
-     */
-    private int idOf(String s) {
-      java.util.Objects.requireNonNull(s, "a string column's value");
-      int h = System.identityHashCode(s) & (RECENT - 1);
-      if (recent[h] == s) {
-        return recentId[h];
-      }
-      Integer id = ids.get(s);
-      if (id == null) {
-        id = dictionary.size();
-        ids.put(s, id);
-        dictionary.add(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      }
-      recent[h] = s;
-      recentId[h] = id;
-      return id;
     }
 
     /** RLE/bit-packed ids after one byte of bit width; statistics over the distinct strings used. */

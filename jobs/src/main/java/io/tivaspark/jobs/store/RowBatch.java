@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Up to {@link #capacity()} rows of a "strings and one double" file, filled by one thread and written
+ * A fixed number of rows of a "strings and one double" file, filled by one thread and written
  * by another ({@link EncoderThread}), then reused: each string already as its file-wide dictionary id
  * ({@link KeyIds}), column-major, the dictionary entries first used in this batch alongside (the
  * writer learns them in order), and the values. Holding ints, not the strings, matters: a reference
@@ -29,10 +29,6 @@ public final class RowBatch {
 
   public int size() {
     return size;
-  }
-
-  public int capacity() {
-    return values.length;
   }
 
   public boolean full() {
