@@ -33,8 +33,6 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   /** {@link #writers} by table ordinal (null: not written by this run), for the per-row path */
   private final RowFile[] files = new RowFile[OutputTable.values().length];
   private final Map<OutputTable, Long> rows = new EnumMap<>(OutputTable.class);
-  /** per table ordinal, its string columns (run id included) */
-  private final int[] stringColumns = new int[OutputTable.values().length];
   /** rows checked finite, by table ordinal */
   private final long[] checked = new long[OutputTable.values().length];
   /** per table ordinal, the rows of a "strings and one value" table, encoded by {@link #encoder} */
@@ -58,8 +56,8 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       }
       Path file = Staging.file(stagingRun, t, year);
       try {
-        int strings = (int) t.fileColumns().stream().filter(c -> c.type() == Column.Type.STRING).count();
         if (ColumnarWriter.supports(t.fileColumns())) {
+          int strings = (int) t.fileColumns().stream().filter(c -> c.type() == Column.Type.STRING).count();
           ColumnarWriter w = new ColumnarWriter(conf, file, t.tableName(), t.fileColumns(), CompressionCodecName.SNAPPY);
           writers.put(t, w);
           lanes[t.ordinal()] = encoder.rows(w, strings, t.tableName());
@@ -67,7 +65,6 @@ public final class StagingSink implements ResultSink, AutoCloseable {
           writers.put(t, new ParquetRows.Writer(conf, file, t.tableName(), t.fileColumns()));
         }
         files[t.ordinal()] = writers.get(t);
-        stringColumns[t.ordinal()] = strings;
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("staging " + t.tableName() + " for year " + year, e);
@@ -116,7 +113,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       throw new NonFiniteResultException(t.tableName() + " " + key + " = " + value);
     }
     checked[t.ordinal()]++;
-    int keys = stringColumns[t.ordinal()] - 1;
+    int keys = lane.columns() - 1;
     try {
       lane.write(value, a, b, keys > 2 ? c : runId, keys > 3 ? d : runId, keys > 4 ? e : runId,
           keys > 5 ? f : runId, runId);

@@ -132,6 +132,11 @@ public final class EncoderThread implements AutoCloseable {
       this.filling = free.poll();
     }
 
+    /** The file's string columns. */
+    public int columns() {
+      return keyIds.length;
+    }
+
     /**
      * One row: the file's string columns in order ({@code a}, {@code b}, then as many of {@code c} to
      * {@code g} as the file has; the rest ignored) and the value. The strings are stored as ids: no
