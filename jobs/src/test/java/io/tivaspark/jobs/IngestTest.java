@@ -207,4 +207,61 @@ class IngestTest {
     assertArrayEquals(changed.z(), IngestFixtures.read(out, 2011).z());
     assertSameTable(IngestFixtures.generated(4, 3, true, 2012), IngestFixtures.read(out, 2012));
   }
+
+  /**
+   * A local ingest runs its tasks without a Spark session (tiva.ingest.local-tasks, the default);
+   * with the setting off it runs one Spark task per table, as on a cluster. Both write the same
+   * store, byte for byte (icio tables from a zip and a file; long CSV), and refuse the same bad
+   * input with the same one-line error, leaving no store behind.
+   */
+  @Test
+  void sparkTasksAndLocalTasksWriteTheSameStore() throws IOException {
+    Path in = tmp.resolve("both");
+    Files.createDirectories(in);
+    for (int y = 2014; y <= 2016; y++) {
+      IcioEdition.ICIO2023.write(IngestFixtures.generated(6, 4, true, y), in.resolve("ICIO2023_" + y + ".csv"));
+    }
+    Path longIn = tmp.resolve("both-long");
+    IngestFixtures.writeLongCsv(longIn, List.of(IngestFixtures.generated(5, 3, true, 2010)), false);
+    Path spark = tmp.resolve("spark-tasks.conf");
+    Files.writeString(spark, "tiva.ingest.local-tasks = false\n");
+    for (String[] job : new String[][] {{"icio", in.toString()}, {"long-csv", longIn.toString()}}) {
+      Path local = tmp.resolve("both-local-" + job[0]);
+      Path bySpark = tmp.resolve("both-spark-" + job[0]);
+      Outcome a = CliTest.run("ingest", "--format", job[0], "--in", job[1], "--out", local.toString());
+      Outcome b = CliTest.run("ingest", "--format", job[0], "--in", job[1], "--out", bySpark.toString(),
+          "--conf", spark.toString());
+      assertEquals(0, a.code(), a.err());
+      assertEquals(0, b.code(), b.err());
+      assertEquals(a.out().replace(local.toString(), "OUT"), b.out().replace(bySpark.toString(), "OUT"));
+      assertSameDataFiles(local, bySpark);
+    }
+    Path bad = tmp.resolve("both-bad");
+    Files.createDirectories(bad);
+    Files.copy(in.resolve("ICIO2023_2014.csv"), bad.resolve("ICIO2023_2014.csv"));
+    Files.writeString(bad.resolve("ICIO2023_2015.csv"), Files.readString(in.resolve("ICIO2023_2015.csv"))
+        .replaceFirst(",([0-9.]+),", ",x1,"));
+    Outcome a = CliTest.run("ingest", "--format", "icio", "--in", bad.toString(), "--out", tmp.resolve("bad-a").toString());
+    Outcome b = CliTest.run("ingest", "--format", "icio", "--in", bad.toString(), "--out", tmp.resolve("bad-b").toString(),
+        "--conf", spark.toString());
+    CliTest.assertOneLineError(a, 3, "ICIO2023_2015.csv");
+    assertEquals(a.err(), b.err());
+    assertFalse(Files.exists(tmp.resolve("bad-a")) || Files.exists(tmp.resolve("bad-b")));
+  }
+
+  /** The same Parquet files (relative paths) with the same bytes under both stores. */
+  private static void assertSameDataFiles(Path a, Path b) throws IOException {
+    List<Path> fa = parquetFiles(a);
+    assertEquals(fa.stream().map(a::relativize).toList(), parquetFiles(b).stream().map(b::relativize).toList());
+    assertFalse(fa.isEmpty());
+    for (Path f : fa) {
+      assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(a.relativize(f))), f.toString());
+    }
+  }
+
+  private static List<Path> parquetFiles(Path root) throws IOException {
+    try (var s = Files.walk(root)) {
+      return s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+    }
+  }
 }

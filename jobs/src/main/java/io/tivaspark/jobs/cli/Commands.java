@@ -4,6 +4,7 @@ import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.jobs.generate.GenerateJob;
 import io.tivaspark.jobs.ingest.IngestFormats;
 import io.tivaspark.jobs.ingest.IngestJob;
+import io.tivaspark.jobs.ingest.IngestTasks;
 import io.tivaspark.jobs.run.EmptyTables;
 import io.tivaspark.jobs.run.RunJob;
 import io.tivaspark.jobs.validate.ValidateJob;
@@ -62,7 +63,9 @@ public final class Commands {
         IngestFormats.check(format);
         OptionalInt year = args.has("year") ? OptionalInt.of(Args.year("ingest", "year", args.get("year")))
             : OptionalInt.empty();
-        out.println(IngestJob.ingest(SparkSessions.create(settings), format, args.getAll("in"), outDir,
+        List<String> paths = new java.util.ArrayList<>(args.getAll("in"));
+        paths.add(outDir);
+        out.println(IngestJob.ingest(ingestTasks(settings, typed, paths), format, args.getAll("in"), outDir,
             typed.ingest(), year));
         return ExitCode.OK;
       }
@@ -74,6 +77,31 @@ public final class Commands {
       }
       default -> throw new UsageException("unknown command '" + command + "'");
     }
+  }
+
+  /**
+   * Ingest's tasks on this JVM's threads, without a Spark session, when the master is local, every
+   * path is on the local file system and tiva.ingest.local-tasks is on (docs/ingest.md §1
+   * "Tasks"); else one Spark task per unit.
+   */
+  static IngestTasks ingestTasks(Settings settings, TivaSettings typed, List<String> paths) {
+    java.util.OptionalInt threads = SparkSessions.localThreads(settings);
+    if (typed.ingest().localTasks() && threads.isPresent()) {
+      org.apache.hadoop.conf.Configuration conf = SparkSessions.hadoopConf(settings);
+      if (paths.stream().allMatch(p -> isLocalFile(conf, p))) {
+        return IngestTasks.local(conf, threads.getAsInt());
+      }
+    }
+    return IngestTasks.spark(SparkSessions.create(settings));
+  }
+
+  /** A path on the local file system: file: or no scheme with a local default file system. */
+  static boolean isLocalFile(org.apache.hadoop.conf.Configuration conf, String path) {
+    String scheme = new org.apache.hadoop.fs.Path(path).toUri().getScheme();
+    if (scheme == null) {
+      scheme = org.apache.hadoop.fs.FileSystem.getDefaultUri(conf).getScheme();
+    }
+    return "file".equalsIgnoreCase(scheme);
   }
 
   static GeneratorSpec generatorSpec(Args args, Settings settings) {

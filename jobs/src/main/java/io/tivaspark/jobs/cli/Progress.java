@@ -80,7 +80,7 @@ public final class Progress extends SparkListener {
   }
 
   /** "run: year 2019 done (3/26), 0:42 elapsed, about 5:06 left" (no estimate for the last). */
-  static String line(String what, String label, int done, int total, double elapsedSeconds) {
+  public static String line(String what, String label, int done, int total, double elapsedSeconds) {
     String head = String.format(Locale.ROOT, "%s: %s done (%d/%d), %s elapsed", what, label, done, total,
         clock(elapsedSeconds));
     return done >= total ? head : head + ", about " + clock(estimateLeft(done, total, elapsedSeconds)) + " left";

@@ -6,6 +6,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the one SparkSession of a command: Delta enabled, local master only when none is set. */
 public final class SparkSessions {
+  /** A local master: local (1 thread), local[N], local[N,F] (N), local[*] (every core). */
+  private static final java.util.regex.Pattern LOCAL = java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
+
   private SparkSessions() {}
 
   public static SparkSession create(Settings settings) {
@@ -50,6 +53,48 @@ public final class SparkSessions {
       spark.sparkContext().setLogLevel(settings.tiva().getString("spark.log-level"));
     }
     return spark;
+  }
+
+  /**
+   * The task threads of a local master ({@code local}: 1, {@code local[N]} and {@code local[N,F]}:
+   * N, {@code local[*]}: every core), or empty for any other master (a cluster, {@code local-cluster}).
+   * The master is spark-submit's {@code --master} if given, else tiva.spark.master; a bad one is
+   * a configuration error, as when a session starts.
+   */
+  public static java.util.OptionalInt localThreads(Settings settings) {
+    SparkSettings.checkShape(settings);
+    String submitted = System.getProperty("spark.master"); // spark-submit --master, as new SparkConf() reads it
+    String master = (submitted != null ? submitted : settings.tiva().getString("spark.master")).strip();
+    SparkSettings.checkMaster(master);
+    return localThreads(master);
+  }
+
+  /** The task threads of master URL {@code master} if it is a local one ({@link #localThreads(Settings)}). */
+  static java.util.OptionalInt localThreads(String master) {
+    java.util.regex.Matcher m = LOCAL.matcher(master.strip());
+    if (!m.matches()) {
+      return java.util.OptionalInt.empty();
+    }
+    String n = m.group(1);
+    return java.util.OptionalInt.of(n == null ? 1
+        : n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n));
+  }
+
+  /**
+   * The Hadoop settings a session would give its tasks, without starting one: Hadoop's defaults
+   * and every {@code spark.hadoop.*} setting (spark-submit's {@code --conf}, which reach the JVM as
+   * system properties, over the configuration file's tiva.spark.conf), without the prefix.
+   */
+  public static org.apache.hadoop.conf.Configuration hadoopConf(Settings settings) {
+    Map<String, String> merged = new java.util.TreeMap<>(settings.sparkConf());
+    System.getProperties().stringPropertyNames().forEach(k -> merged.put(k, System.getProperty(k)));
+    org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration();
+    merged.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) {
+        c.set(k.substring("spark.hadoop.".length()), v);
+      }
+    });
+    return c;
   }
 
   /** Builds the session; a setting Spark rejects at start-up is a configuration error naming it. */

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +44,6 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,13 +99,17 @@ public final class IngestJob {
     return mover;
   }
 
-  /** Ingest settings (tiva.ingest; defaults in conf/application.conf only). */
-  public record Options(IcioCsv.DiscMode disc) implements Serializable {
-    /** tiva.ingest.disc: "domestic" or "drop" (else a configuration error naming the key). */
+  /**
+   * Ingest settings (tiva.ingest; defaults in conf/application.conf only): the DISC column's fate,
+   * and whether a local ingest runs its tasks without a Spark session ({@link IngestTasks#local}).
+   */
+  public record Options(IcioCsv.DiscMode disc, boolean localTasks) implements Serializable {
+    /** tiva.ingest.disc: "domestic" or "drop" (else a configuration error naming the key); tiva.ingest.local-tasks. */
     public static Options from(com.typesafe.config.Config tiva) {
       String disc = io.tivaspark.jobs.cli.ConfigValues.string(tiva, "ingest.disc");
+      boolean local = io.tivaspark.jobs.cli.ConfigValues.bool(tiva, "ingest.local-tasks");
       try {
-        return new Options(IcioCsv.DiscMode.valueOf(disc.trim().toUpperCase(java.util.Locale.ROOT)));
+        return new Options(IcioCsv.DiscMode.valueOf(disc.trim().toUpperCase(java.util.Locale.ROOT)), local);
       } catch (IllegalArgumentException e) {
         throw new io.tivaspark.jobs.cli.UsageException("configuration: tiva.ingest.disc must be \"domestic\" or "
             + "\"drop\", got '" + disc + "'");
@@ -127,22 +128,17 @@ public final class IngestJob {
   record Parsed(Unit unit, Layout layout, long rows, String edition, List<String> notes, List<String> components,
       InvalidInputException invalid) implements Serializable {}
 
-  public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts)
-      throws IOException {
-    return ingest(spark, format, inputs, out, opts, OptionalInt.empty());
-  }
-
   /**
    * Ingests {@code inputs} of {@code format} ({@link IngestFormats#all}: icio, long-csv, a
    * publisher's format, or auto) into the store {@code out}; {@code year} is {@code --year}.
    */
-  public static String ingest(SparkSession spark, String format, List<String> inputs, String out, Options opts,
+  public static String ingest(IngestTasks tasks, String format, List<String> inputs, String out, Options opts,
       OptionalInt year) throws IOException {
     if (inputs.isEmpty()) {
       throw new UsageException("ingest: missing required option --in");
     }
     IngestFormats.check(format);
-    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    Configuration hconf = tasks.hadoopConf();
     requireDirectoryOrAbsent(hconf, "ingest", out);
     String recognised = null;
     if (format.equals(IngestFormats.AUTO)) {
@@ -158,17 +154,17 @@ public final class IngestJob {
           + (format.equals(IngestFormats.ICIO) ? "each file or member name" : "its year column"));
     }
     String done = switch (format) {
-      case IngestFormats.ICIO -> icio(spark, inputs, out, opts);
-      case IngestFormats.LONG_CSV -> longCsv(spark, inputs, out);
-      default -> SourceIngest.ingest(spark, format, inputs, year, out, recognised);
+      case IngestFormats.ICIO -> icio(tasks, inputs, out, opts);
+      case IngestFormats.LONG_CSV -> longCsv(tasks, inputs, out);
+      default -> SourceIngest.ingest(tasks, format, inputs, year, out, recognised);
     };
     return recognised == null ? done : "recognised " + format + ": " + recognised + "\n" + done;
   }
 
   // ------------------------------------------------------------------------------------ icio
 
-  private static String icio(SparkSession spark, List<String> inputs, String out, Options opts) throws IOException {
-    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+  private static String icio(IngestTasks tasks, List<String> inputs, String out, Options opts) throws IOException {
+    Configuration hconf = tasks.hadoopConf();
     List<Unit> units = expandIcio(hconf, inputs);
     Map<Integer, Unit> byYear = new HashMap<>();
     for (Unit u : units) {
@@ -183,19 +179,10 @@ public final class IngestJob {
     Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
     HadoopConf hc = HadoopConf.of(hconf);
     String stagingStr = staging.toString();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    jsc.setJobDescription("tiva ingest icio: " + units.size() + " tables");
-    io.tivaspark.jobs.cli.Progress.track(spark.sparkContext(), "ingest", units.stream().map(u -> "year " + u.year()).toList());
     boolean ok = false;
     try {
-      List<Parsed> parsed = jsc.parallelize(units, Math.max(1, units.size())).mapPartitions((Iterator<Unit> it) -> {
-        List<Parsed> res = new ArrayList<>();
-        while (it.hasNext()) {
-          res.add(parseOne(hc, it.next(), stagingStr, opts));
-        }
-        return res.iterator();
-      }).collect();
-      jsc.clearJobGroup();
+      List<Parsed> parsed = tasks.map("tiva ingest icio: " + units.size() + " tables", units,
+          units.stream().map(u -> "year " + u.year()).toList(), u -> parseOne(hc, u, stagingStr, opts));
       throwFirst(parsed.stream().map(Parsed::invalid).filter(e -> e != null).toList());
       Parsed first = parsed.get(0);
       for (Parsed p : parsed) {
@@ -407,12 +394,11 @@ public final class IngestJob {
     }
   }
 
-  private static String longCsv(SparkSession spark, List<String> inputs, String out) throws IOException {
-    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+  private static String longCsv(IngestTasks tasks, List<String> inputs, String out) throws IOException {
+    Configuration hconf = tasks.hadoopConf();
     LongCsvFiles in = LongCsvFiles.find(hconf, inputs);
     EnumMap<LongCsv.Kind, String> files = in.files();
     HadoopConf hc = HadoopConf.of(hconf);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     MrioMeta given = null;
     Layout layout;
     if (in.metaFile() != null) {
@@ -420,7 +406,7 @@ public final class IngestJob {
       given = MrioMeta.read(mp.getFileSystem(hconf), mp.getParent());
       layout = given.layout(in.metaFile());
     } else {
-      layout = inferLayout(jsc, hc, files);
+      layout = inferLayout(tasks, hc, files);
     }
     Path root = new Path(out);
     FileSystem fs = root.getFileSystem(HadoopConf.plain(hconf)); // plain Parquet, no .crc sidecars
@@ -430,11 +416,10 @@ public final class IngestJob {
     boolean ok = false;
     try {
       Layout l = layout;
-      List<Map.Entry<LongCsv.Kind, String>> tasks = new ArrayList<>();
-      files.forEach((k, v) -> tasks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, v)));
-      jsc.setJobDescription("tiva ingest long-csv: " + tasks.size() + " files");
-      List<Split> splits = jsc.parallelize(tasks, tasks.size())
-          .map(e -> splitOne(hc, e.getKey(), e.getValue(), l, stagingStr)).collect();
+      List<java.util.AbstractMap.SimpleImmutableEntry<LongCsv.Kind, String>> perFile = new ArrayList<>();
+      files.forEach((k, v) -> perFile.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, v)));
+      List<Split> splits = tasks.map("tiva ingest long-csv: " + perFile.size() + " files", perFile, List.of(),
+          e -> splitOne(hc, e.getKey(), e.getValue(), l, stagingStr));
       throwFirst(splits.stream().map(Split::invalid).filter(e -> e != null).toList());
       TreeSet<Integer> years = completeYears(hconf, staging, splits, files.get(LongCsv.Kind.INTERMEDIATE));
       checkAgainstStore(fs, hconf, root, l, years);
@@ -461,17 +446,17 @@ public final class IngestJob {
   }
 
   /** The layout inferred from intermediate.csv and final_demand.csv (no mrio.json given), in one task. */
-  private static Layout inferLayout(JavaSparkContext jsc, HadoopConf hc, EnumMap<LongCsv.Kind, String> files) {
+  private static Layout inferLayout(IngestTasks tasks, HadoopConf hc, EnumMap<LongCsv.Kind, String> files)
+      throws IOException {
     String inter = files.get(LongCsv.Kind.INTERMEDIATE);
     String fd = files.get(LongCsv.Kind.FINAL_DEMAND);
-    jsc.setJobDescription("tiva ingest long-csv: infer the layout");
-    List<Object> inferred = jsc.parallelize(List.of(0), 1).map(x -> {
+    List<Serializable> inferred = tasks.map("tiva ingest long-csv: infer the layout", List.of(0), List.of(), x -> {
       try {
-        return (Object) LongCsv.inferLayout(source(hc.get(), inter), source(hc.get(), fd));
+        return (Serializable) LongCsv.inferLayout(source(hc.get(), inter), source(hc.get(), fd));
       } catch (InvalidInputException e) {
-        return (Object) e;
+        return e;
       }
-    }).collect();
+    });
     if (inferred.get(0) instanceof InvalidInputException e) {
       throw e;
     }

@@ -15,9 +15,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +30,6 @@ import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +73,9 @@ final class SourceIngest {
    * Ingests the inputs of one registered format into {@code out}; {@code recognised} (may be null)
    * is what {@code --format auto} found, recorded in mrio.json.
    */
-  static String ingest(SparkSession spark, String format, List<String> inputs, OptionalInt year, String out,
+  static String ingest(IngestTasks tasks, String format, List<String> inputs, OptionalInt year, String out,
       String recognised) throws IOException {
-    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    Configuration hconf = tasks.hadoopConf();
     try (LocalInputs local = LocalInputs.of(hconf, inputs)) {
       List<SourceUnit> units = plan(format, local, year, inputs);
       Path root = new Path(out);
@@ -88,7 +84,7 @@ final class SourceIngest {
       Path staging = new Path(root, "_ingest_" + UUID.randomUUID());
       boolean ok = false;
       try {
-        List<Read> reads = readAll(spark, format, local, units, staging.toString());
+        List<Read> reads = readAll(tasks, format, local, units, staging.toString());
         Layout l = sameLayoutAndUnit(reads);
         TreeSet<Integer> years = new TreeSet<>();
         reads.forEach(r -> years.add(r.year()));
@@ -128,21 +124,12 @@ final class SourceIngest {
     return units;
   }
 
-  /** One Spark task per unit; the first error is thrown (noting how many failed). */
-  private static List<Read> readAll(SparkSession spark, String format, LocalInputs local, List<SourceUnit> units,
-      String staging) {
-    HadoopConf hc = HadoopConf.of(spark.sparkContext().hadoopConfiguration());
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    jsc.setJobDescription("tiva ingest " + format + ": " + units.size() + " years");
-    io.tivaspark.jobs.cli.Progress.track(spark.sparkContext(), "ingest", units.stream().map(u -> "year " + u.year()).toList());
-    List<Read> reads = jsc.parallelize(units, units.size()).mapPartitions((Iterator<SourceUnit> it) -> {
-      List<Read> res = new ArrayList<>();
-      while (it.hasNext()) {
-        res.add(readOne(hc, format, local, it.next(), staging));
-      }
-      return res.iterator();
-    }).collect();
-    jsc.clearJobGroup();
+  /** One task per unit; the first error is thrown (noting how many failed). */
+  private static List<Read> readAll(IngestTasks tasks, String format, LocalInputs local, List<SourceUnit> units,
+      String staging) throws IOException {
+    HadoopConf hc = HadoopConf.of(tasks.hadoopConf());
+    List<Read> reads = tasks.map("tiva ingest " + format + ": " + units.size() + " years", units,
+        units.stream().map(u -> "year " + u.year()).toList(), u -> readOne(hc, format, local, u, staging));
     IngestJob.throwFirst(reads.stream().map(Read::invalid).filter(e -> e != null).toList());
     return reads;
   }

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -161,10 +160,7 @@ public final class StoreWriter {
     }
   }
 
-  /**
-   * A year's codes, looked up once: the entity and industry of every row, countries, categories (the
-   * same String objects row after row, which the writer's dictionary recognises by identity).
-   */
+  /** A year's codes, looked up once: the entity and industry of every row, countries, categories. */
   record Keys(String[] entity, String[] industry, String[] country, String[] category) {
     static Keys of(Layout l) {
       int n = l.n();
@@ -182,23 +178,46 @@ public final class StoreWriter {
     return codes.toArray(String[]::new);
   }
 
+  /** Rows of a column-major matrix copied to row-major a block at a time (see {@link #rowBlock}). */
+  static final int ROW_BLOCK = 16;
+
+  /**
+   * Rows {@code [i0, i0 + b)} of the column-major {@code rows × cols} matrix {@code m} into {@code buf}
+   * row-major (row r at {@code buf[r * cols]}). Reading a row of a column-major matrix touches one
+   * cache line per cell (a stride of 29 KB at n = 3645); reading {@value #ROW_BLOCK} rows column by
+   * column reads {@value #ROW_BLOCK} adjacent doubles at a time.
+   */
+  static void rowBlock(double[] m, int rows, int cols, int i0, int b, double[] buf) {
+    for (int j = 0; j < cols; j++) {
+      int at = i0 + j * rows;
+      for (int r = 0; r < b; r++) {
+        buf[r * cols + j] = m[at + r];
+      }
+    }
+  }
+
   /** Rows i in [from, to) of Z, every non-zero cell (from_country, from_industry, to_country, to_industry, value). */
   private static void writeIntermediate(ColumnarWriter w, MrioYear y, Keys k, int from, int to) throws IOException {
     int n = y.n();
-    double[] z = y.z();
-    String[] row = new String[4];
-    for (int i = from; i < to; i++) {
-      row[0] = k.entity()[i];
-      row[1] = k.industry()[i];
-      for (int j = 0; j < n; j++) {
-        double v = z[i + j * n];
-        if (v != 0.0) {
-          row[2] = k.entity()[j];
-          row[3] = k.industry()[j];
-          w.write(row, v);
+    double[] buf = new double[ROW_BLOCK * n];
+    IndexedRows rows = new IndexedRows(w, k.entity(), k.industry(), k.entity(), k.industry());
+    for (int i0 = from; i0 < to; i0 += ROW_BLOCK) {
+      int b = Math.min(ROW_BLOCK, to - i0);
+      rowBlock(y.z(), n, n, i0, b, buf);
+      for (int r = 0; r < b; r++) {
+        rows.key(0, i0 + r);
+        rows.key(1, i0 + r);
+        for (int j = 0, at = r * n; j < n; j++) {
+          double v = buf[at + j];
+          if (v != 0.0) {
+            rows.key(2, j);
+            rows.key(3, j);
+            rows.add(v);
+          }
         }
       }
     }
+    rows.flush();
   }
 
   /** Rows i in [from, to) of final demand, every non-zero cell. */
@@ -206,102 +225,104 @@ public final class StoreWriter {
     Layout l = y.layout();
     int n = l.n();
     double[] yf = y.finalDemand();
-    String[] row = new String[4];
+    IndexedRows rows = new IndexedRows(w, k.entity(), k.industry(), k.country(), k.category());
     for (int i = from; i < to; i++) {
-      row[0] = k.entity()[i];
-      row[1] = k.industry()[i];
+      rows.key(0, i);
+      rows.key(1, i);
       for (int r = 0; r < l.countryCount(); r++) {
         for (int c = 0; c < l.categoryCount(); c++) {
           double v = yf[i + l.finalDemandColumn(r, c) * n];
           if (v != 0.0) {
-            row[2] = k.country()[r];
-            row[3] = k.category()[c];
-            w.write(row, v);
+            rows.key(2, r);
+            rows.key(3, c);
+            rows.add(v);
           }
         }
       }
     }
+    rows.flush();
   }
 
   private static void writeValueAdded(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
-    String[] row = new String[3];
-    for (Map.Entry<String, double[]> e : y.valueAdded().entrySet()) {
-      double[] va = e.getValue();
-      row[2] = e.getKey();
+    IndexedRows rows = new IndexedRows(w, k.entity(), k.industry(), keys(List.copyOf(y.valueAdded().keySet())));
+    int comp = 0;
+    for (double[] va : y.valueAdded().values()) {
+      rows.key(2, comp++);
       for (int i = 0; i < va.length; i++) {
         if (va[i] != 0.0) {
-          row[0] = k.entity()[i];
-          row[1] = k.industry()[i];
-          w.write(row, va[i]);
+          rows.key(0, i);
+          rows.key(1, i);
+          rows.add(va[i]);
         }
       }
     }
+    rows.flush();
   }
 
   private static void writeOutput(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     double[] x = y.publishedOutput();
-    String[] row = new String[2];
+    IndexedRows rows = new IndexedRows(w, k.entity(), k.industry());
     for (int i = 0; i < x.length; i++) {
       if (x[i] != 0.0) {
-        row[0] = k.entity()[i];
-        row[1] = k.industry()[i];
-        w.write(row, x[i]);
+        rows.key(0, i);
+        rows.key(1, i);
+        rows.add(x[i]);
       }
     }
+    rows.flush();
   }
 
   private static void writeExtensions(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     Satellite sat = y.satellite();
     int m = sat.m();
-    String[] stressor = keys(sat.stressors());
-    String[] unit = keys(sat.units());
-    String[] row = new String[4];
+    IndexedRows rows = new IndexedRows(w, keys(sat.stressors()), keys(sat.units()), k.entity(), k.industry());
     for (int s = 0; s < m; s++) {
-      row[0] = stressor[s];
-      row[1] = unit[s];
+      rows.key(0, s);
+      rows.key(1, s);
       for (int c = 0; c < y.n(); c++) {
         double v = sat.f()[s + c * m];
         if (v != 0.0) {
-          row[2] = k.entity()[c];
-          row[3] = k.industry()[c];
-          w.write(row, v);
+          rows.key(2, c);
+          rows.key(3, c);
+          rows.add(v);
         }
       }
     }
+    rows.flush();
   }
 
   /** One row per country whose population is known (NaN: no row, i.e. unknown). */
   private static void writePopulation(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     double[] pop = y.population();
-    String[] row = new String[1];
+    IndexedRows rows = new IndexedRows(w, k.country());
     for (int c = 0; c < pop.length; c++) {
       if (!Double.isNaN(pop[c])) {
-        row[0] = k.country()[c];
-        w.write(row, pop[c]);
+        rows.key(0, c);
+        rows.add(pop[c]);
       }
     }
+    rows.flush();
   }
 
   private static void writeExtensionsFinalDemand(ColumnarWriter w, MrioYear y, Keys k) throws IOException {
     Layout l = y.layout();
     Satellite sat = y.satellite();
     int m = sat.m();
-    String[] stressor = keys(sat.stressors());
-    String[] unit = keys(sat.units());
-    String[] row = new String[4];
+    IndexedRows rows = new IndexedRows(w, keys(sat.stressors()), keys(sat.units()), k.country(), k.category());
     for (int s = 0; s < m; s++) {
-      row[0] = stressor[s];
-      row[1] = unit[s];
+      rows.key(0, s);
+      rows.key(1, s);
       for (int r = 0; r < l.countryCount(); r++) {
         for (int c = 0; c < l.categoryCount(); c++) {
           double v = sat.fy()[s + l.finalDemandColumn(r, c) * m];
           if (v != 0.0) {
-            row[2] = k.country()[r];
-            row[3] = k.category()[c];
-            w.write(row, v);
+            rows.key(2, r);
+            rows.key(3, c);
+            rows.add(v);
           }
         }
       }
     }
+    rows.flush();
   }
 }
