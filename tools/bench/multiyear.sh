@@ -14,17 +14,46 @@
 #   REUSE_WAREHOUSE=1     run into the warehouse left by a KEEP_WAREHOUSE=1 run (the nightly case:
 #                         every year replaced) instead of a fresh one; implies KEEP_WAREHOUSE=1
 #   TIVA_DRIVER_MEMORY    heap of the run's JVM (bin/tiva's default 4g)
+#   FROM_ZIP=1            the whole nightly path (issue 17): an OECD-style zip of ICIO-2023-extended CSVs
+#                         (REGIONS countries, CHN and MEX split: REGIONS + 4 blocks; default 77 x 45, n = 3645;
+#                         generated once with IcioFiles and `zip -1`, one member per year, ~290 MB of CSV a
+#                         year at that size) goes through `bin/tiva ingest` into a fresh store, then `run`;
+#                         prints the ingest's, the run's and the total wall time against TARGET_S
 #   any further arguments after WORKDIR go to `bin/tiva run` (e.g. --only core)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="${1:-${TMPDIR:-/tmp}/tiva-multiyear}"
 shift || true
+if [ "${FROM_ZIP:-0}" = "1" ]; then REGIONS="${REGIONS:-77}"; fi
 REGIONS="${REGIONS:-81}" INDUSTRIES="${INDUSTRIES:-45}" YEARS="${YEARS:-1995-2020}" SEED="${SEED:-42}"
 TARGET_S="${TARGET_S:-600}"
 STORE="$WORK/store-${REGIONS}x${INDUSTRIES}-${YEARS}"
 WH="$WORK/warehouse"
 mkdir -p "$WORK"
 
+INGEST_S=""
+if [ "${FROM_ZIP:-0}" = "1" ]; then
+  ZIP="$WORK/zip-${REGIONS}x${INDUSTRIES}-${YEARS}/ICIO2023_${YEARS}.zip"
+  if [ ! -f "$ZIP" ]; then
+    echo "generating $ZIP ..."
+    CSVS="$(dirname "$ZIP")/csv"
+    JAR="$(ls "$ROOT"/jobs/target/tiva-jobs-*.jar | grep -v -- '-all\.jar$' | head -n 1)"
+    java -Xmx6g -cp "$JAR:$(cat "$ROOT/jobs/target/launcher-classpath.txt")" io.tivaspark.common.io.IcioFiles \
+      --out "$CSVS" --regions "$REGIONS" --industries "$INDUSTRIES" --years "$YEARS" --edition 2023 --seed "$SEED"
+    (cd "$CSVS" && zip -q -1 "$ZIP.tmp" ./*.csv && mv "$ZIP.tmp" "$ZIP")
+    rm -rf "$CSVS"
+  fi
+  STORE="$WORK/store-icio-${REGIONS}x${INDUSTRIES}-${YEARS}"
+  rm -rf "$STORE"
+  cat "$ZIP" > /dev/null # the zip from the page cache, as the run's store will be
+  echo "ingest of $ZIP ($(du -m "$ZIP" | cut -f1) MB), load $(cut -d' ' -f1-3 /proc/loadavg) ..."
+  ti0=$(date +%s.%N)
+  "$ROOT/bin/tiva" ingest --format icio --in "$ZIP" --out "$STORE" > "$WORK/ingest.log" 2>&1 \
+    || { tail -n 20 "$WORK/ingest.log" >&2; exit 1; }
+  INGEST_S=$(echo "$(date +%s.%N) - $ti0" | bc -l)
+  printf 'ingest: %.1f s (%s); load %s\n' "$INGEST_S" "$(tail -n 1 "$WORK/ingest.log" | cut -c1-120)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 if [ ! -f "$STORE/mrio.json" ]; then
   echo "generating $STORE ..."
   "$ROOT/bin/tiva" generate --out "$STORE" --overwrite --regions "$REGIONS" --industries "$INDUSTRIES" --years "$YEARS" \
@@ -40,6 +69,8 @@ args=(run --input "$STORE" --warehouse "$WH")
 args+=("$@")
 LOG="$WORK/run-$(date +%Y%m%dT%H%M%S).log"
 
+# the store's blocks: REGIONS, or REGIONS + 4 for ICIO files (CHN and MEX each split in two)
+mrio_blocks() { if [ "${FROM_ZIP:-0}" = "1" ]; then echo $((REGIONS + 4)); else echo "$REGIONS"; fi; }
 load_before="$(uptime | sed 's/.*load average: //')"
 t0=$(date +%s.%N)
 set +e
@@ -55,7 +86,12 @@ if [ "$rc" -ne 0 ]; then
 fi
 [ "${KEEP_WAREHOUSE:-0}" = "1" ] || rm -rf "$WH"
 
-python3 - "$LOG" "$t0" "$t1" "$TARGET_S" "$load_before" "$load_after" "$REGIONS" "$INDUSTRIES" <<'EOF'
+if [ -n "$INGEST_S" ]; then
+  printf 'ingest + run: %.0f s = %.1f min (ingest %.0f s, run %.0f s); ratio to the %s s target: %.2f\n' \
+    "$(echo "$INGEST_S + $t1 - $t0" | bc -l)" "$(echo "($INGEST_S + $t1 - $t0) / 60" | bc -l)" "$INGEST_S" \
+    "$(echo "$t1 - $t0" | bc -l)" "$TARGET_S" "$(echo "($INGEST_S + $t1 - $t0) / $TARGET_S" | bc -l)"
+fi
+python3 - "$LOG" "$t0" "$t1" "$TARGET_S" "$load_before" "$load_after" "$(mrio_blocks)" "$INDUSTRIES" <<'EOF'
 import re, sys
 log, t0, t1, target, lb, la, r, i = sys.argv[1:]
 t0, t1, target = float(t0), float(t1), float(target)
