@@ -432,24 +432,36 @@ public final class IcioCsv {
      * The values of the cells after the label of line {@code b[s, e)} into {@code v[1, v.length)},
      * NaN for an empty cell; false (v is then garbage) when the line has a double quote, more or
      * fewer cells than {@code v.length}, or a non-empty cell that is not a number. Cells are
-     * counted as they are read: no separate pass over the line.
+     * counted as they are read ({@link Decimals#cell}, else {@link #plainCell}): no separate pass.
      */
     private static boolean scanRow(byte[] b, int s, int e, double[] v) {
       int a = ByteLines.indexOfEither(b, s, e, ',', '"');
       for (int c = 1; c < v.length; c++) {
-        if (a >= e || b[a] == '"') {
+        if (a >= e || b[a] != ',') {
           return false; // fewer cells, or a quote
         }
-        a++;
-        int q = ByteLines.indexOfEither(b, a, e, ',', '"');
-        double x = q - a == 1 && b[a] == '0' ? 0.0 : Decimals.parse(b, a, q);
-        if (Double.isNaN(x) && q > a) {
+        int q = Decimals.cell(b, a + 1, e, v, c);
+        a = q >= 0 ? q : plainCell(b, a + 1, e, v, c);
+        if (a < 0) {
           return false;
         }
-        v[c] = x;
-        a = q;
       }
       return a == e; // no more cells
+    }
+
+    /**
+     * A cell {@link Decimals#cell} does not take (empty, spaces, an exponent of 5 digits, a quote
+     * ...): its value (NaN when empty) into {@code v[c]} and its end (a ',' or '"', or e); -1 when
+     * it is not empty and not a number.
+     */
+    private static int plainCell(byte[] b, int a, int e, double[] v, int c) {
+      int q = ByteLines.indexOfEither(b, a, e, ',', '"');
+      double x = Decimals.parse(b, a, q);
+      if (Double.isNaN(x) && q > a) {
+        return -1;
+      }
+      v[c] = x;
+      return q;
     }
 
     /**
