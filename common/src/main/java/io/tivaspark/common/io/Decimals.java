@@ -229,7 +229,8 @@ public final class Decimals {
   /**
    * The number cell at {@code s[a, ...)} of a comma-separated line ending at {@code to}, in one scan:
    * its value into {@code out[c]} and the index of its end (a ',' or {@code to}); -1 when the cell is
-   * not in the shape this scan takes and the caller must find its end and {@link #parse} it. The
+   * not in the shape this scan takes, or overflows, and the caller must find its end and {@link
+   * #parse} it (which gives the same value, or NaN). The
    * shape is what Java and Python print: {@code 0}, or {@code [-]d{1,7}[.d*][(e|E)[+-]d{1,4}]} with
    * at most {@value #MAX_DIGITS} significant digits and fewer than 24 digits after the point (after
    * up to 8 leading zeros when the integer part is 0), ended by ',' or {@code to}. Few branches
@@ -285,7 +286,11 @@ public final class Decimals {
     if (i < to && s[i] != ',') {
       return -1;
     }
-    out[c] = m == 0 ? (neg ? -0.0 : 0.0) : value(m, e10, neg, s, a, i);
+    double v = m == 0 ? (neg ? -0.0 : 0.0) : value(m, e10, neg, s, a, i);
+    if (Double.isNaN(v)) {
+      return -1; // overflows: parse rejects it too, and the caller names the rule
+    }
+    out[c] = v;
     return i;
   }
 
