@@ -100,66 +100,198 @@ public final class Decimals {
   }
 
   /**
-   * The grammar scan: sign, up to {@value #MAX_DIGITS} significant digits into m, the decimal
-   * exponent e (value = ±m·10^e), then the fastest exact path; NaN when the text is not a decimal.
+   * The grammar scan: sign, integer digits {@code s[a, b)}, fraction digits {@code s[fa, fb)}, the
+   * exponent, then the significant digits (leading zeros skipped) as m with value ±m·10^e and the
+   * fastest exact path; NaN when the text is not a decimal. Digits are found and valued 8 bytes a
+   * step ({@link #digitEnd}, {@link #digits}).
    */
   private static double scan(byte[] s, int from, int to) {
-    int i = from;
-    boolean neg = s[i] == '-';
-    if (neg || s[i] == '+') {
-      i++;
+    int a = from;
+    boolean neg = s[a] == '-';
+    if (neg || s[a] == '+') {
+      a++;
     }
-    long m = 0;
-    int digits = 0;
-    int exp10 = 0;
-    boolean any = false;
-    boolean dot = false;
-    boolean long_ = false;
-    for (; i < to; i++) {
-      int d = s[i] - '0';
-      if (d >= 0 && d <= 9) {
-        any = true;
-        if (m == 0 && d == 0) {
-          exp10 -= dot ? 1 : 0;
-          continue;
-        }
-        if (++digits > MAX_DIGITS) {
-          long_ = true;
-          continue;
-        }
-        m = m * 10 + d;
-        exp10 -= dot ? 1 : 0;
-      } else if (s[i] == '.' && !dot) {
-        dot = true;
-      } else {
-        break;
-      }
+    int b = digitEnd(s, a, to);
+    int fa = b;
+    int fb = b;
+    if (b < to && s[b] == '.') {
+      fa = b + 1;
+      fb = digitEnd(s, fa, to);
     }
-    if (!any) {
+    if (a == b && fa == fb) {
       return Double.NaN;
     }
-    if (i < to) {
-      int e = exponent(s, i, to);
-      if (e == Integer.MIN_VALUE) {
+    int exp10 = 0;
+    if (fb < to) {
+      exp10 = exponent(s, fb, to);
+      if (exp10 == Integer.MIN_VALUE) {
         return Double.NaN;
       }
-      if (e == Integer.MAX_VALUE) {
+      if (exp10 == Integer.MAX_VALUE) {
         return slow(s, from, to); // a valid exponent of more than 4 digits (1e00005, 1e99999)
       }
-      exp10 += e;
     }
-    if (m == 0) {
+    a = zeroEnd(s, a, b);
+    if (a == b) {
+      int z = zeroEnd(s, fa, fb); // 0.000123: the zeros after the point only scale
+      exp10 -= z - fa;
+      fa = z;
+    }
+    if (a == b && fa == fb) {
       return neg ? -0.0 : 0.0;
     }
-    if (long_) {
+    if ((b - a) + (fb - fa) > MAX_DIGITS) {
       return slow(s, from, to);
     }
-    double v = m < EXACT && exp10 >= -22 && exp10 <= 22 ? (exp10 >= 0 ? m * POW10[exp10] : m / POW10[-exp10])
-        : eiselLemire(m, exp10);
+    long m = digits(s, a, b - a) * POW10_LONG[fb - fa] + digits(s, fa, fb - fa);
+    return value(m, exp10 - (fb - fa), neg, s, from, to);
+  }
+
+  /** ±m·10^e for 0 &lt; m &lt; 10^18 by the fastest exact path; {@code s[from, to)} is the text for the last one. */
+  private static double value(long m, int e, boolean neg, byte[] s, int from, int to) {
+    double v = m < EXACT && e >= -22 && e <= 22 ? (e >= 0 ? m * POW10[e] : m / POW10[-e]) : eiselLemire(m, e);
     if (Double.isNaN(v)) {
       return slow(s, from, to);
     }
     return neg ? -v : v;
+  }
+
+  private static final long[] POW10_LONG = {
+    1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+    10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+    1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L
+  };
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+
+  /**
+   * The end of the ASCII digits starting at {@code s[i]}, at most {@code to}: 8 bytes a step. A
+   * byte is a digit when its high nibble is 3 both as it is and plus 6 (0x30-0x39); the first byte
+   * failing either has the lowest non-zero nibble of the two tests (a carry from +6 leaves only a
+   * byte of 0xFA or more, itself not a digit, and only moves into the bytes after it).
+   */
+  static int digitEnd(byte[] s, int i, int to) {
+    while (i < to) {
+      int k = digitRun(ByteLines.word(s, i));
+      if (k < 8) {
+        return Math.min(i + k, to);
+      }
+      i += 8;
+    }
+    return to;
+  }
+
+  /** How many bytes of a word, from its first ({@link ByteLines#word}), are ASCII digits: 0 to 8. */
+  static int digitRun(long w) {
+    long bad = ((w & HIGH_NIBBLES) ^ ZEROS) | (((w + 0x0606060606060606L) & HIGH_NIBBLES) ^ ZEROS);
+    return Long.numberOfTrailingZeros(bad) >>> 3;
+  }
+
+  /** The end of the {@code '0'} bytes starting at {@code s[i]}, at most {@code to}: 8 bytes a step. */
+  private static int zeroEnd(byte[] s, int i, int to) {
+    while (i < to) {
+      int k = Long.numberOfTrailingZeros(ByteLines.word(s, i) ^ ZEROS) >>> 3;
+      if (k < 8) {
+        return Math.min(i + k, to);
+      }
+      i += 8;
+    }
+    return to;
+  }
+
+  /**
+   * The value of the {@code n} ≤ 18 ASCII digits {@code s[i, i + n)}, 8 a step: the digits of a word
+   * less '0' are shifted to its top (zeros in front), then pairs, quads and octets are combined
+   * with one multiply each (D. Lemire's {@code parse_eight_digits_unrolled}, fast_float).
+   */
+  static long digits(byte[] s, int i, int n) {
+    long v = 0;
+    for (; n > 0; i += 8, n -= 8) {
+      int k = Math.min(n, 8);
+      v = v * POW10_LONG[k] + digitsValue(ByteLines.word(s, i), k);
+    }
+    return v;
+  }
+
+  /**
+   * The value of the first {@code k} bytes of a word, ASCII digits (k from 0 to 8), with no branch:
+   * the digits less '0' are shifted to the word's top by 4(8 - k) twice (a shift by 64 would be no
+   * shift), then pairs, quads and octets are combined with one multiply each (D. Lemire's
+   * {@code parse_eight_digits_unrolled}, fast_float).
+   */
+  static long digitsValue(long w, int k) {
+    int half = 4 * (8 - k);
+    w = (w - ZEROS) << half << half;
+    w = w * 10 + (w >>> 8);
+    return ((w & 0x000000FF000000FFL) * 0x000F424000000064L + ((w >>> 16) & 0x000000FF000000FFL) * 0x0000271000000001L) >>> 32;
+  }
+
+  /**
+   * The number cell at {@code s[a, ...)} of a comma-separated line ending at {@code to}, in one scan:
+   * its value into {@code out[c]} and the index of its end (a ',' or {@code to}); -1 when the cell is
+   * not in the shape this scan takes, or overflows, and the caller must find its end and {@link
+   * #parse} it (which gives the same value, or NaN). The
+   * shape is what Java and Python print: {@code 0}, or {@code [-]d{1,7}[.d*][(e|E)[+-]d{1,4}]} with
+   * at most {@value #MAX_DIGITS} significant digits and fewer than 24 digits after the point (after
+   * up to 8 leading zeros when the integer part is 0), ended by ',' or {@code to}. Few branches
+   * depend on the digits, as a mispredicted branch costs more than a word of digits: the fraction is
+   * always taken as three words.
+   */
+  static int cell(byte[] s, int a, int to, double[] out, int c) {
+    if (a >= to) {
+      return -1;
+    }
+    long w = ByteLines.word(s, a);
+    if ((w & 0xFF) == '0' && ((w >>> 8 & 0xFF) == ',' || a + 1 == to)) {
+      out[c] = 0.0; // 0, a fifth of an ICIO table
+      return a + 1;
+    }
+    boolean neg = (w & 0xFF) == '-';
+    int i = neg ? a + 1 : a;
+    w = neg ? ByteLines.word(s, i) : w;
+    int k = Math.min(digitRun(w), to - i);
+    if (k == 0 || k == 8) {
+      return -1;
+    }
+    long m = digitsValue(w, k);
+    int sig = m == 0 ? 0 : k;
+    int e10 = 0;
+    i += k;
+    if (i < to && s[i] == '.') {
+      i++;
+      int z = m == 0 ? Math.min(Long.numberOfTrailingZeros(ByteLines.word(s, i) ^ ZEROS) >>> 3, to - i) : 0;
+      long w1 = ByteLines.word(s, i + z);
+      long w2 = ByteLines.word(s, i + z + 8);
+      long w3 = ByteLines.word(s, i + z + 16);
+      int k1 = Math.min(digitRun(w1), to - i - z);
+      int k2 = k1 < 8 ? 0 : Math.min(digitRun(w2), to - i - z - 8);
+      int k3 = k2 < 8 ? 0 : Math.min(digitRun(w3), to - i - z - 16);
+      if (k3 == 8 || (sig += k1 + k2 + k3) > MAX_DIGITS) {
+        return -1;
+      }
+      m = ((m * POW10_LONG[k1] + digitsValue(w1, k1)) * POW10_LONG[k2] + digitsValue(w2, k2)) * POW10_LONG[k3]
+          + digitsValue(w3, k3);
+      e10 = -(z + k1 + k2 + k3);
+      i -= e10;
+    }
+    if (i < to && (s[i] | 0x20) == 'e') {
+      int end = digitEnd(s, i + 1 < to && (s[i + 1] == '-' || s[i + 1] == '+') ? i + 2 : i + 1, to);
+      int x = exponent(s, i, end);
+      if (x == Integer.MIN_VALUE || x == Integer.MAX_VALUE) {
+        return -1;
+      }
+      e10 += x;
+      i = end;
+    }
+    if (i < to && s[i] != ',') {
+      return -1;
+    }
+    double v = m == 0 ? (neg ? -0.0 : 0.0) : value(m, e10, neg, s, a, i);
+    if (Double.isNaN(v)) {
+      return -1; // overflows: parse rejects it too, and the caller names the rule
+    }
+    out[c] = v;
+    return i;
   }
 
   /**

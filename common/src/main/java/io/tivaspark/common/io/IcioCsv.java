@@ -249,6 +249,12 @@ public final class IcioCsv {
       }
     }
 
+    /**
+     * Pass 1's block: one array refilled (labels and the last line are copied out), small enough
+     * to stay in a core's cache between the read that fills it and the scan for line ends.
+     */
+    private static final int PASS1_BLOCK = 256 << 10;
+
     /** The byte offset in the stream of every data row's line (pass 1), for pass 2 ({@link IcioRows}). */
     private long[] rowOffsets;
 
@@ -264,7 +270,7 @@ public final class IcioCsv {
       List<Integer> rowLines = new ArrayList<>();
       long[] offsets = new long[1024];
       byte[] last = null;
-      try (ByteLines lines = new ByteLines(src.open(), IcioRows.blockSize())) {
+      try (ByteLines lines = new ByteLines(src.open(), Math.min(IcioRows.blockSize(), PASS1_BLOCK), true)) {
         long base = 0;
         for (ByteLines.Block blk; (blk = lines.next()) != null; base += blk.end()) {
           byte[] b = blk.bytes();
@@ -396,8 +402,73 @@ public final class IcioCsv {
       return cells;
     }
 
-    /** Parses the cells of one data line {@code b[s, e)} with row role {@code role} into {@code cells}. */
+    /**
+     * Parses the cells of one data line {@code b[s, e)} with row role {@code role} into {@code
+     * cells}: in one scan of the line into a row of values ({@link #scanRow}), then stored; a line
+     * the scan does not take (a quote, a cell count other than the header's, a cell that is not a
+     * number, an empty kept cell) is read again by {@link #readRowChecked}, which finds its error
+     * as it always did, or reads its quoted cells. Nothing is stored before the scan succeeds.
+     */
     private void readRow(byte[] b, int s, int e, int lineNo, String rowLabel, int role, int dataRow, Cells cells) {
+      double[] v = cells.rowBuffer();
+      if (!scanRow(b, s, e, v)) {
+        readRowChecked(b, s, e, lineNo, rowLabel, role, dataRow, cells);
+        return;
+      }
+      int[] colRole = cells.colRole;
+      for (int c = 1; c < v.length; c++) {
+        int cr = colRole[c];
+        if (Cells.kept(role, cr)) {
+          if (Double.isNaN(v[c])) { // an empty kept cell: the checked read throws its error
+            readRowChecked(b, s, e, lineNo, rowLabel, role, dataRow, cells);
+            return;
+          }
+          cells.store(role, cr, v[c], rowLabel, c, dataRow);
+        }
+      }
+    }
+
+    /**
+     * The values of the cells after the label of line {@code b[s, e)} into {@code v[1, v.length)},
+     * NaN for an empty cell; false (v is then garbage) when the line has a double quote, more or
+     * fewer cells than {@code v.length}, or a non-empty cell that is not a number. Cells are
+     * counted as they are read ({@link Decimals#cell}, else {@link #plainCell}): no separate pass.
+     */
+    private static boolean scanRow(byte[] b, int s, int e, double[] v) {
+      int a = ByteLines.indexOfEither(b, s, e, ',', '"');
+      for (int c = 1; c < v.length; c++) {
+        if (a >= e || b[a] != ',') {
+          return false; // fewer cells, or a quote
+        }
+        int q = Decimals.cell(b, a + 1, e, v, c);
+        a = q >= 0 ? q : plainCell(b, a + 1, e, v, c);
+        if (a < 0) {
+          return false;
+        }
+      }
+      return a == e; // no more cells
+    }
+
+    /**
+     * A cell {@link Decimals#cell} does not take (empty, spaces, an exponent of 5 digits, a quote
+     * ...): its value (NaN when empty) into {@code v[c]} and its end (a ',' or '"', or e); -1 when
+     * it is not empty and not a number.
+     */
+    private static int plainCell(byte[] b, int a, int e, double[] v, int c) {
+      int q = ByteLines.indexOfEither(b, a, e, ',', '"');
+      double x = Decimals.parse(b, a, q);
+      if (Double.isNaN(x) && q > a) {
+        return -1;
+      }
+      v[c] = x;
+      return q;
+    }
+
+    /**
+     * Parses the cells of one data line as {@link #readRow} does, checking first: the cell count
+     * (over the whole line), then quoting, then each cell in order; the first violation throws.
+     */
+    private void readRowChecked(byte[] b, int s, int e, int lineNo, String rowLabel, int role, int dataRow, Cells cells) {
       String[] header = cells.header;
       int m = header.length;
       int count = 1;
@@ -498,6 +569,14 @@ public final class IcioCsv {
         outCol = plan.hasOutCol() ? new double[n] : null;
         outRow = plan.hasOutRow() ? new double[n] : null;
         discDropped = new double[dataRows];
+        rowBuffers = ThreadLocal.withInitial(() -> new double[header.length]);
+      }
+
+      /** One row of cell values per parsing thread ({@link #readRow}). */
+      private final ThreadLocal<double[]> rowBuffers;
+
+      double[] rowBuffer() {
+        return rowBuffers.get();
       }
 
       /** Whether a cell is kept: every cell of Z and dropped rows; of VA / OUT rows only under Z (or dropped) columns. */

@@ -87,6 +87,7 @@ final class IcioRows {
           try {
             return block(blk.bytes(), blk.end(), at, seen);
           } finally {
+            lines.recycle(blk.bytes()); // block() keeps copies only (deferred rows)
             inFlight.release();
           }
         }));

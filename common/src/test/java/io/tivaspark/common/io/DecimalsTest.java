@@ -166,4 +166,103 @@ class DecimalsTest {
     assertEquals("infinite value ('1e400' overflows)", Decimals.rejection("1e400"));
     assertEquals("cell 'abc' is not a number", Decimals.rejection("abc"));
   }
+
+  // ------------------------------------------------------------------ one-scan cells (Decimals.cell)
+
+  /** Shapes of printed doubles: Java's and Python's shortest forms, 17 significant digits, zeros, signs. */
+  static String printedDecimal(SplittableRandom r) {
+    String s = switch (r.nextInt(4)) {
+      case 0 -> Double.toString(Math.pow(10, r.nextInt(-9, 9)) * r.nextDouble());
+      case 1 -> seventeenDigits(r);
+      case 2 -> Double.toString(Double.longBitsToDouble(r.nextLong() & 0x7FEFFFFFFFFFFFFFL));
+      default -> r.nextInt(5) == 0 ? "0" : String.format(java.util.Locale.ROOT, "%." + r.nextInt(1, 17) + "f",
+          r.nextDouble() * Math.pow(10, r.nextInt(0, 7)));
+    };
+    return r.nextInt(5) == 0 ? "-" + s : s;
+  }
+
+  /** 17 significant digits (the first not 0), the point anywhere in [-8, 8] or an exponent e/E[+-]d{1,3}. */
+  static String seventeenDigits(SplittableRandom r) {
+    StringBuilder d = new StringBuilder().append((char) ('1' + r.nextInt(9)));
+    for (int k = 1; k < 17; k++) {
+      d.append((char) ('0' + r.nextInt(10)));
+    }
+    int point = r.nextInt(-8, 9);
+    if (r.nextInt(3) == 0) {
+      return d.charAt(0) + "." + d.substring(1) + (r.nextBoolean() ? "E" : "e") + (r.nextBoolean() ? "-" : "")
+          + r.nextInt(1000);
+    }
+    return point <= 0 ? "0." + "0".repeat(-point) + d : point >= 17 ? d.toString() : d.substring(0, point) + "." + d.substring(point);
+  }
+
+  /**
+   * Two million printed decimals as cells of a line ({@code ,text,} and last in the line, before
+   * garbage digits that are not part of it): wherever {@link Decimals#cell} answers it ends the cell
+   * where it ends and gives exactly Double.parseDouble's bits (so does parse); it answers for nearly
+   * all of them, never for one that overflows (parse's NaN). Runs in about 2 s.
+   */
+  @Test
+  void cellsOfPrintedDecimalsAgreeWithParseDouble() {
+    SplittableRandom r = new SplittableRandom(14);
+    double[] out = new double[1];
+    int taken = 0;
+    int draws = 2_000_000;
+    for (int i = 0; i < draws; i++) {
+      String text = printedDecimal(r);
+      boolean last = r.nextBoolean();
+      byte[] b = ("L," + text + (last ? "" : ",7") + "123").getBytes(StandardCharsets.ISO_8859_1);
+      int to = b.length - 3;
+      double java = Double.parseDouble(text);
+      long want = Double.doubleToRawLongBits(Double.isInfinite(java) ? Double.NaN : java);
+      int end = Decimals.cell(b, 2, to, out, 0);
+      if (end >= 0) {
+        taken++;
+        assertEquals(2 + text.length(), end, text);
+        assertEquals(want, Double.doubleToRawLongBits(out[0]), text);
+      }
+      assertEquals(want, Double.doubleToRawLongBits(Decimals.parse(b, 2, 2 + text.length())), text);
+    }
+    assertTrue(taken > draws * 0.9, "cells taken in one scan: " + taken); // not: 8 integer digits, > 18 digits
+  }
+
+  /** Cells at the array's end, before more digits past the line's end, and shapes left to parse. */
+  @Test
+  void cellEndsAndShapesItLeavesToParse() {
+    double[] out = new double[1];
+    for (String text : new String[] {"0", "-0", "7", "12.5", "0.000123", "1.", "5E-4", "141.51147839814044", "-0.0",
+        "0.0000000000000000000000001", "-2.5e-300"}) {
+      byte[] exact = text.getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(exact.length, Decimals.cell(exact, 0, exact.length, out, 0), text);
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)), Double.doubleToRawLongBits(out[0]), text);
+      byte[] more = (text + "99,5").getBytes(StandardCharsets.ISO_8859_1); // the line ends before "99"
+      assertEquals(exact.length, Decimals.cell(more, 0, exact.length, out, 0), text);
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)), Double.doubleToRawLongBits(out[0]), text);
+    }
+    for (String text : new String[] {"", " 1", "1 ", "+1", ".5", "-", "1e", "1e+", "1e00005", "12345678.5", "abc", "1.5x",
+        "1\"", "0.00000000000000000000000000001", "1234567890123456789", "1e400", "9.9E999", "1.2345678901234567890", "1..2", "NaN"}) {
+      byte[] b = (text + ",1").getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(-1, Decimals.cell(b, 0, text.length(), out, 0), text);
+    }
+  }
+
+  /** The word digit helpers against a byte at a time, on random words of digits and other bytes. */
+  @Test
+  void digitRunAndDigitsValueAgreeWithAByteAtATime() {
+    SplittableRandom r = new SplittableRandom(15);
+    byte[] b = new byte[8];
+    for (int i = 0; i < 200_000; i++) {
+      for (int k = 0; k < 8; k++) {
+        b[k] = r.nextInt(4) > 0 ? (byte) ('0' + r.nextInt(10)) : (byte) r.nextInt(256);
+      }
+      long w = ByteLines.word(b, 0);
+      int run = 0;
+      while (run < 8 && b[run] >= '0' && b[run] <= '9') {
+        run++;
+      }
+      assertEquals(run, Decimals.digitRun(w));
+      for (int k = 0; k <= run; k++) {
+        assertEquals(k == 0 ? 0 : Long.parseLong(new String(b, 0, k, StandardCharsets.ISO_8859_1)), Decimals.digitsValue(w, k));
+      }
+    }
+  }
 }

@@ -419,6 +419,31 @@ class IcioCsvTest {
     assertError(big, "row VA, column ARG_Agriculture", "infinite value");
   }
 
+  /**
+   * Cells the one-scan reader leaves to the checked reader read as before (spaces around a number,
+   * a '+', a leading point, a 4-digit exponent, a quoted number); a value-added row's cell
+   * under a final-demand column (checked, not kept) is still an error when it overflows or is not
+   * a number, and still accepted when empty.
+   */
+  @Test
+  void unusualCellsReadAsBeforeAndUnkeptCellsAreStillChecked() throws IOException {
+    MrioYear want = IcioCsv.read(file("plain.csv", leatherLines(), "\n"), 2000, true);
+    List<String> odd = leatherLines();
+    odd.set(1, odd.get(1).replace(",5.1,", ", 5.1\t,"));
+    odd.set(2, odd.get(2).replace(",2.4,", ",+2.4,"));
+    odd.set(3, odd.get(3).replace(",0.9,", ",.9e0000,"));
+    odd.set(4, odd.get(4).replace(",1.1,", ",\"1.1\","));
+    odd.set(10, odd.get(10).replace(",0,0,0,0", ",,0,0,0"));
+    assertSameTable(want, IcioCsv.read(file("odd.csv", odd, "\n"), 2000, true));
+    for (String cell : new String[] {"1e999", "abc", " "}) {
+      InvalidInputException e = badLeather(l -> {
+        l.set(10, l.get(10).replace(",0,0,0,0", ",0," + cell + ",0,0"));
+        return l;
+      });
+      assertError(e, "row VA, column TUR_FD", cell.equals(" ") ? "empty cell" : cell.equals("abc") ? "not a number" : "infinite value");
+    }
+  }
+
   @Test
   void emptyCell() throws IOException {
     InvalidInputException e = badLeather(l -> {
