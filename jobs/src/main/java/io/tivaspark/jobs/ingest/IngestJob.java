@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tivaspark.common.io.IcioCsv;
 import io.tivaspark.common.io.IcioNames;
 import io.tivaspark.common.io.LongCsv;
+import io.tivaspark.common.io.SpooledSource;
 import io.tivaspark.common.io.TableNames;
 import io.tivaspark.common.io.ZipTables;
 import io.tivaspark.common.model.InvalidInputException;
@@ -245,8 +246,13 @@ public final class IngestJob {
       fs.copyToLocalFile(p, new Path(local.toUri()));
     }
     long t0 = System.nanoTime();
+    java.nio.file.Path spool = null;
     try {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());
+      if (u.member() != null || local.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+        spool = Files.createTempFile("tiva-ingest-", ".csv"); // decompressed once, read twice
+        src = new SpooledSource(src, spool);
+      }
       IcioCsv.Result r = IcioCsv.read(src, u.year(), new IcioCsv.Options(true, opts.disc()));
       MrioYear y = r.table();
       IngestRules.publishedOutput(u.label(), y);
@@ -261,6 +267,9 @@ public final class IngestJob {
           : new InvalidInputException(u.label(), e.year(), e.where(), e.rule());
       return new Parsed(u, null, 0, null, List.of(), List.of(), named);
     } finally {
+      if (spool != null) {
+        Files.deleteIfExists(spool);
+      }
       if (tmp != null) {
         Files.deleteIfExists(local);
         Files.deleteIfExists(tmp);
