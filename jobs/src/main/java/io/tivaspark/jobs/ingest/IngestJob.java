@@ -249,9 +249,9 @@ public final class IngestJob {
     java.nio.file.Path spool = null;
     try {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());
-      if (u.member() != null || local.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-        spool = Files.createTempFile("tiva-ingest-", ".csv"); // decompressed once, read twice
-        src = new SpooledSource(src, spool);
+      spool = compressed(u, local) ? scratchFile() : null;
+      if (spool != null) {
+        src = new SpooledSource(src, spool); // decompressed once, read twice
       }
       IcioCsv.Result r = IcioCsv.read(src, u.year(), new IcioCsv.Options(true, opts.disc()));
       MrioYear y = r.table();
@@ -274,6 +274,21 @@ public final class IngestJob {
         Files.deleteIfExists(local);
         Files.deleteIfExists(tmp);
       }
+    }
+  }
+
+  private static boolean compressed(Unit u, java.nio.file.Path local) {
+    return u.member() != null || local.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+  }
+
+  /** A scratch file for {@link SpooledSource}, or null when none can be made (the table is then decompressed twice). */
+  private static java.nio.file.Path scratchFile() {
+    try {
+      return Files.createTempFile("tiva-ingest-", ".csv");
+    } catch (IOException e) {
+      LOG.info("ingest: no scratch file in {} ({}); a compressed table is decompressed for each read",
+          System.getProperty("java.io.tmpdir"), e.toString());
+      return null;
     }
   }
 
