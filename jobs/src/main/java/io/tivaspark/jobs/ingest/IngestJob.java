@@ -246,6 +246,7 @@ public final class IngestJob {
       fs.copyToLocalFile(p, new Path(local.toUri()));
     }
     long t0 = System.nanoTime();
+    StoreWriter.warmUpInBackground();
     java.nio.file.Path spool = null;
     try {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());

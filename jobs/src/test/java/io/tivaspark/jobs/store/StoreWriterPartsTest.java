@@ -79,4 +79,20 @@ class StoreWriterPartsTest {
     }
     return out;
   }
+
+  /** The JIT warm-up of an ingest's first table (StoreWriter.warmUp) leaves nothing in the temporary directory. */
+  @Test
+  void warmUpLeavesNothingBehind() throws Exception {
+    java.nio.file.Path tmpDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    java.util.function.Supplier<Long> warmUps = () -> {
+      try (var s = java.nio.file.Files.list(tmpDir)) {
+        return s.filter(p -> p.getFileName().toString().startsWith("tiva-warm-up")).count();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    long before = warmUps.get();
+    StoreWriter.warmUp();
+    assertEquals(before, warmUps.get());
+  }
 }
