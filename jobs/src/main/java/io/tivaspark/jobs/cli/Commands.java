@@ -81,8 +81,8 @@ public final class Commands {
 
   /**
    * Ingest's tasks on this JVM's threads, without a Spark session, when the master is local, every
-   * path is on the local file system and tiva.ingest.local-tasks is on (docs/ingest.md §1
-   * "Tasks"); else one Spark task per unit.
+   * path is on the local file system and tiva.ingest.local-tasks is on (docs/ingest.md §2,
+   * "Where the tasks run"); else one Spark task per unit.
    */
   static IngestTasks ingestTasks(Settings settings, TivaSettings typed, List<String> paths) {
     java.util.OptionalInt threads = SparkSessions.localThreads(settings);

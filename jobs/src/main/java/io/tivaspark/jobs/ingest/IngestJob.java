@@ -19,6 +19,7 @@ import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
 import io.tivaspark.jobs.store.ParquetRows;
 import io.tivaspark.jobs.store.StoreReader;
+import io.tivaspark.jobs.store.StoreWarmUp;
 import io.tivaspark.jobs.store.StoreWriter;
 import io.tivaspark.jobs.store.YearPublisher;
 import java.io.File;
@@ -246,7 +247,7 @@ public final class IngestJob {
       fs.copyToLocalFile(p, new Path(local.toUri()));
     }
     long t0 = System.nanoTime();
-    StoreWriter.warmUpInBackground();
+    StoreWarmUp.inBackground();
     java.nio.file.Path spool = null;
     try {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Where ingest's tasks (one per table, year or dataset file) run: as one Spark job of one task
  * each ({@link #spark}), or on the command's own threads without a Spark session
- * ({@link #local}: a local master with local inputs and store, docs/ingest.md §1 "Tasks"). Both
+ * ({@link #local}: a local master with local inputs and store, docs/ingest.md §2 "Where the tasks run"). Both
  * return the results in the order of the units and write the same files; only the driver's start
  * differs (a Spark session costs about 4–5 s of a command whose year takes 3 s).
  */

@@ -46,52 +46,6 @@ public final class StoreWriter {
     return (int) Math.max(1, Math.min(8, ((long) n * n + 7_999_999) / 8_000_000));
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
-
-  /**
-   * Once per JVM, on a background thread: writes a small synthetic year (20 regions × 15 industries,
-   * ~100 k rows) into a scratch directory and deletes it. A cold JVM writes a year 2–3× slower than a
-   * warm one (classes loaded, codecs initialised and the row loops compiled while the rows go out);
-   * ingest calls this as a table's parse starts, so that work overlaps the parse's sequential first
-   * pass instead of the write (docs/performance.md, "Fifth pass"). Failures are ignored: only speed
-   * depends on it.
-   */
-  public static void warmUpInBackground() {
-    if (!WARMED.compareAndSet(false, true)) {
-      return;
-    }
-    Thread t = new Thread(StoreWriter::warmUp, "tiva-store-warm-up");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
-  }
-
-  /** The warm-up's work, on the calling thread: a small year written and deleted. */
-  static void warmUp() {
-    java.nio.file.Path dir = null;
-    try {
-      dir = java.nio.file.Files.createTempDirectory("tiva-warm-up");
-      MrioYear y = new io.tivaspark.common.gen.SyntheticMrio(io.tivaspark.common.gen.GeneratorSpec.builder()
-          .regions(20).industries(15).years(2000, 2000).seed(1).build()).year(2000);
-      writeYear(HadoopConf.local().get(), new Path(dir.toUri()), y);
-    } catch (IOException | RuntimeException e) {
-      // a warm-up that fails changes nothing but the time of the first write
-    } finally {
-      deleteQuietly(dir);
-    }
-  }
-
-  private static void deleteQuietly(java.nio.file.Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var paths = java.nio.file.Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | RuntimeException e) {
-      // left in the temporary directory
-    }
-  }
-
   /** Writes every dataset of one year; returns the number of rows written. */
   public static long writeYear(Configuration conf, Path root, MrioYear y) throws IOException {
     return writeYear(conf, root, y, parts(y.n()));

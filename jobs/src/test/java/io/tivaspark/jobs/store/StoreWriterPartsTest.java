@@ -80,7 +80,7 @@ class StoreWriterPartsTest {
     return out;
   }
 
-  /** The JIT warm-up of an ingest's first table (StoreWriter.warmUp) leaves nothing in the temporary directory. */
+  /** The warm-up of an ingest's first table (StoreWarmUp) leaves nothing in the temporary directory. */
   @Test
   void warmUpLeavesNothingBehind() throws Exception {
     java.nio.file.Path tmpDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
@@ -92,7 +92,7 @@ class StoreWriterPartsTest {
       }
     };
     long before = warmUps.get();
-    StoreWriter.warmUp();
+    StoreWarmUp.run();
     assertEquals(before, warmUps.get());
   }
 }
