@@ -26,6 +26,6 @@ if [ "$YARN" = "--yarn" ]; then
   ln -sf "$yarn" "$DIR/jars/"
 fi
 n="$(find "$DIR/jars" -maxdepth 1 -name '*.jar' | wc -l)"
-ls "$DIR/jars" | grep -q '^spark-core_2\.13-' || { echo "spark-home: no spark-core_2.13 jar in $CPFILE" >&2; exit 1; }
+grep -q '^spark-core_2\.13-' <<< "$(ls "$DIR/jars")" || { echo "spark-home: no spark-core_2.13 jar in $CPFILE" >&2; exit 1; }
 echo "spark-home: $n jars in $DIR/jars" >&2
 echo "$DIR"

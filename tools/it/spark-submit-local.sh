@@ -40,7 +40,7 @@ grep -E "year 200[12] computed in .*\(JNILAPACK/JNIBLAS \(bundled\)" "$WORK/nosy
 # the interactive shell with piped input (no JLine, no DuckDB on this classpath: Spark answers)
 out="$(printf 'SELECT count(*) AS n FROM runs;\n\\q\n' | submit sql --warehouse "$WORK/warehouse")"
 echo "$out"
-echo "$out" | grep -qE '^1$' || { echo "spark-submit-local: unexpected sql shell output" >&2; exit 1; }
+grep -qE '^1$' <<< "$out" || { echo "spark-submit-local: unexpected sql shell output" >&2; exit 1; }
 # an Excel workbook (POI from the fat jar): the WIOD 2013 mock of ../shared/data
 MOCK="$ROOT/../shared/data/pymrio-mocks/wiod_mock/wiot09_row_sep12.xlsx"
 if [ -f "$MOCK" ]; then

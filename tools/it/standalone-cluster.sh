@@ -264,7 +264,8 @@ echo "$out"
 for w in client cluster; do
   rid=$RUN_CLIENT; [ $w = cluster ] && rid=$RUN_CLUSTER
   for tb in "${TABLES[@]}"; do
-    echo "$out" | grep -qxF "$w,$tb,2001 2002 2003 2004,1,$rid,1,SUCCEEDED,true" \
+    # a here-string, not echo | grep -q: under pipefail grep's early exit can kill echo (SIGPIPE, 141)
+    grep -qxF "$w,$tb,2001 2002 2003 2004,1,$rid,1,SUCCEEDED,true" <<< "$out" \
       || fail "$w: $tb is not complete for 2001-2004 under the one run $rid"
   done
 done
