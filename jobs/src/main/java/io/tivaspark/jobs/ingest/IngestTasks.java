@@ -109,7 +109,7 @@ public interface IngestTasks {
         List<String> labels, Task<T, R> task) throws IOException {
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, units.size())));
       long start = System.nanoTime();
-      int[] done = {0};
+      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
       try {
         List<Future<R>> futures = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
@@ -128,15 +128,12 @@ public interface IngestTasks {
     }
 
     /** "ingest: year 2019 done (3/26), ..." as the Spark path logs it (nothing for fewer than two units). */
-    private static void progress(String label, int total, int[] done, long start) {
+    private static void progress(String label, int total, java.util.concurrent.atomic.AtomicInteger done,
+        long start) {
       if (label == null || total < 2) {
         return;
       }
-      int n;
-      synchronized (done) {
-        n = ++done[0];
-      }
-      LOG.info(Progress.line("ingest", label, n, total, (System.nanoTime() - start) / 1e9));
+      LOG.info(Progress.line("ingest", label, done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
     }
 
     /** Every result in order, after every unit has finished; then the first failure, unwrapped. */
