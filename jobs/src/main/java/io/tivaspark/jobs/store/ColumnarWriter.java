@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -312,9 +314,8 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
     private final int[] page = new int[PAGE_ROWS];
     private int[] usedInPage = new int[16];
     private int pageNo = 1;
-    /** the ids of rows written one at a time (by identity first: the same code objects row after row) */
-    private final KeyIds keyIds = new KeyIds();
-    private final List<String> firstSeen = new ArrayList<>(1);
+    /** the ids of rows written one at a time, by value */
+    private final Map<String, Integer> ids = new HashMap<>();
     /** the previous row's string and id (a run of equal keys costs one comparison a row) */
     private String last;
     private int lastId;
@@ -326,12 +327,14 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
         throw new IllegalStateException("a file written by batches and by rows");
       }
       if (s != last || s == null) {
-        last = s;
-        lastId = keyIds.id(s, firstSeen);
-        if (!firstSeen.isEmpty()) {
-          append(firstSeen);
-          firstSeen.clear();
+        Integer id = ids.get(Objects.requireNonNull(s, "a string column's value"));
+        if (id == null) {
+          id = ids.size();
+          ids.put(s, id);
+          append(List.of(s));
         }
+        last = s;
+        lastId = id;
       }
       page[row] = lastId;
     }

@@ -148,22 +148,22 @@ public final class EncoderThread implements AutoCloseable {
       int r = t.size;
       int[][] ids = t.ids;
       int n = ids.length;
-      ids[0][r] = keyIds[0].id(a, t.added.get(0));
-      ids[1][r] = keyIds[1].id(b, t.added.get(1));
+      ids[0][r] = keyIds[0].id(a, t, 0);
+      ids[1][r] = keyIds[1].id(b, t, 1);
       if (n > 2) {
-        ids[2][r] = keyIds[2].id(c, t.added.get(2));
+        ids[2][r] = keyIds[2].id(c, t, 2);
       }
       if (n > 3) {
-        ids[3][r] = keyIds[3].id(d, t.added.get(3));
+        ids[3][r] = keyIds[3].id(d, t, 3);
       }
       if (n > 4) {
-        ids[4][r] = keyIds[4].id(e, t.added.get(4));
+        ids[4][r] = keyIds[4].id(e, t, 4);
       }
       if (n > 5) {
-        ids[5][r] = keyIds[5].id(f, t.added.get(5));
+        ids[5][r] = keyIds[5].id(f, t, 5);
       }
       if (n > 6) {
-        ids[6][r] = keyIds[6].id(g, t.added.get(6));
+        ids[6][r] = keyIds[6].id(g, t, 6);
       }
       t.values[r] = value;
       t.size = r + 1;

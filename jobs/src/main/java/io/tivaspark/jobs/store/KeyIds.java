@@ -3,17 +3,24 @@ package io.tivaspark.jobs.store;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One string column's file-wide dictionary ids, in order of first use: given out on the thread that
- * produces the rows ({@link EncoderThread.Rows}, a new string recorded in the batch being filled,
- * {@link RowBatch#added}, so the writer learns it before the first id that names it) or by the
- * writer itself for rows written one at a time ({@link ColumnarWriter#write(String[], double)}).
- * Lookups go by object identity first: an open-addressing table of {@value #SLOTS} slots keyed by
- * {@link System#identityHashCode} with linear probing, which keeps every code object once it is
- * seen (the families pass the same code objects row after row; a hit stores nothing). A string not
- * found within {@value #PROBES} slots is looked up by value (a {@code HashMap}) and takes the first
- * free slot of its window, or its home slot when the window is full.
+ * One string column's file-wide dictionary ids, in order of first use, given out on the thread that
+ * produces the rows ({@link EncoderThread.Rows}): a string seen for the first time is recorded in the
+ * batch being filled ({@link RowBatch#added}), so the writer learns it before the first id that names
+ * it. Lookups go by object identity (the families pass the same code objects row after row), in three
+ * steps of growing cost, each out of line from the one before so that the hot path stays small enough
+ * to inline into {@link EncoderThread.Rows#write} for every column (docs/performance.md, issue 17 sixth
+ * pass):
+ * <ol>
+ *   <li>the previous row's string (a column that does not change from row to row costs one comparison);
+ *   <li>its home slot in an open-addressing table of {@value #SLOTS} slots keyed by
+ *       {@link System#identityHashCode}, then linear probing up to {@value #PROBES} slots (a hit
+ *       stores nothing);
+ *   <li>a {@code HashMap} by value; the string then takes the first free slot of its window, or its
+ *       home slot when the window is full.
+ * </ol>
  */
 final class KeyIds {
   static final int SLOTS = 1024;
@@ -21,11 +28,29 @@ final class KeyIds {
   private final Map<String, Integer> ids = new HashMap<>();
   private final String[] seen = new String[SLOTS];
   private final int[] seenId = new int[SLOTS];
+  /** the previous row's string (at first a string no caller has, so a null is never taken for it) */
+  private String last = new String();
+  private int lastId;
 
-  /** The id of {@code s} (not null); a string seen for the first time is appended to {@code firstSeen}. */
-  int id(String s, List<String> firstSeen) {
-    int h = System.identityHashCode(s);
-    for (int p = 0; p < PROBES; p++) {
+  /**
+   * The id of {@code s} (not null) in column {@code column} of the batch {@code b} being filled; a
+   * string seen for the first time is appended to that column's {@link RowBatch#added}.
+   */
+  int id(String s, RowBatch b, int column) {
+    return s == last ? lastId : changed(s, b, column);
+  }
+
+  private int changed(String s, RowBatch b, int column) {
+    int h = System.identityHashCode(Objects.requireNonNull(s, "a string column's value"));
+    int home = h & (SLOTS - 1);
+    int id = seen[home] == s ? seenId[home] : probe(s, h, b, column);
+    last = s;
+    lastId = id;
+    return id;
+  }
+
+  private int probe(String s, int h, RowBatch b, int column) {
+    for (int p = 1; p < PROBES; p++) {
       int slot = (h + p) & (SLOTS - 1);
       String k = seen[slot];
       if (k == null) {
@@ -35,11 +60,10 @@ final class KeyIds {
         return seenId[slot];
       }
     }
-    return miss(s, h, firstSeen);
+    return miss(s, h, b.added.get(column));
   }
 
   private int miss(String s, int h, List<String> firstSeen) {
-    java.util.Objects.requireNonNull(s, "a string column's value");
     Integer id = ids.get(s);
     if (id == null) {
       id = ids.size();
