@@ -2,7 +2,8 @@
 # The run path against its math (issue 17, docs/performance.md "The run path (issue 17)"), in one
 # invocation on the same machine at the same time:
 #   1. IcioBench `all` (YearSystem build + core + gvc, rows to a sink that consumes them) at n = BENCH_N (3645),
-#      with the 23 OECD industry aggregates the run writes by default (-Dbench.aggregates=true);
+#      with the 23 OECD industry aggregates the run writes by default (-Dbench.aggregates=true), once with one
+#      country group (EU27) and once with the five the run computes by default (-Dbench.groups=run);
 #   2. `bin/tiva run` of 2 generated years (BENCH_REGIONS, default 79, regions x 45 industries, CHN and MEX split: n = 3645),
 #      the two year tasks at once (local[2]), with this tree's jar ("after") and, when BEFORE_DIR holds
 #      a jar + launcher-classpath.txt of an earlier build, with that one too ("before").
@@ -21,12 +22,20 @@ REPS="${REPS:-1}"; RUN_YEARS="${RUN_YEARS:-}"; NYEARS=$([ -n "$RUN_YEARS" ] && e
 mkdir -p "$OUT"
 say() { echo "$*   [loadavg $(cut -d' ' -f1-3 /proc/loadavg)]"; }
 
-say "== 1. math: IcioBench all, n = $N"
-math=$(cd "$ROOT" && TIVA_BENCH=1 mvn -q -B -o -pl common test -Dtest=IcioBench -Dbench.sizes="$N" \
-  -Dbench.reps="${MATH_REPS:-2}" -Dbench.aggregates=true -Dsurefire.failIfNoSpecifiedTests=false 2>/dev/null | grep '^RESULT java' || true)
-echo "$math" | grep -E " (yearsystem|core|gvc|all) " || true
-ALL=$(echo "$math" | awk '$4 == "all" {print $5}')
-say "math all = ${ALL:-?} s"
+# icio_all GROUPS: IcioBench's `all` (build + core + gvc) at n = N with the run's industry aggregates; GROUPS
+# "eu27" (one country group, as the issue's target was set) or "run" (the five groups `run` computes by default)
+icio_all() {
+  local math
+  math=$(cd "$ROOT" && TIVA_BENCH=1 mvn -q -B -o -pl common test -Dtest=IcioBench -Dbench.sizes="$N" \
+    -Dbench.reps="${MATH_REPS:-2}" -Dbench.aggregates=true -Dbench.groups="$1" -Dsurefire.failIfNoSpecifiedTests=false \
+    2>/dev/null | grep '^RESULT java' || true)
+  echo "$math" | grep -E " (yearsystem|core|gvc|all) " | sed "s/^/   [$1] /" >&2 || true
+  echo "$math" | awk '$4 == "all" {print $5}'
+}
+say "== 1. math: IcioBench all, n = $N, with one country group (EU27) and with the run's five"
+ALL=$(icio_all eu27)
+ALL_RUN=$(icio_all run)
+say "math all = ${ALL:-?} s (EU27 only), ${ALL_RUN:-?} s (the run's groups: EU27, OECD, G20, ASEAN, USMCA)"
 
 if [ ! -f "$OUT/store/mrio.json" ]; then
   TIVA_NO_BUILD=1 "$ROOT/bin/tiva" generate --out "$OUT/store" --regions "$REGIONS" --industries 45 --years 2020-2021 \
@@ -46,7 +55,8 @@ run_side() {
   local bytes; bytes=$(du -sb --exclude=_delta_log "$OUT/wh-$side" | cut -f1)
   say "-- $side rep $rep: run wall $(printf %.1f "$(echo "$t1 - $t0" | bc)") s, warehouse $((bytes / NYEARS / 1048576)) MB per year"
   grep -o 'year [0-9]* computed in [0-9.]* s' "$OUT/run-$side.log" | while read -r _ y _ _ s _; do
-    echo "   year $y task $s s, ratio to math all: $(echo "scale=2; $s / ${ALL:-0}" | bc 2>/dev/null || echo ?)"
+    echo "   year $y task $s s, ratio to math all: $(echo "scale=2; $s / ${ALL:-0}" | bc 2>/dev/null || echo ?)," \
+      "with the run's groups: $(echo "scale=2; $s / ${ALL_RUN:-0}" | bc 2>/dev/null || echo ?)"
   done
   grep -o 'year [0-9]* steps:.*' "$OUT/run-$side.log" | sed 's/^/   /' || true
   grep -o 'rows {[^}]*}' "$OUT/run-$side.log" | tail -1 | sed 's/^/   /' || true

@@ -84,6 +84,14 @@ public final class IcioCsv {
     /** Opens a fresh stream of the (decompressed) CSV; the table is read twice. */
     InputStream open() throws IOException;
 
+    /**
+     * Whether each {@link #open()} decompresses (a gzipped file, a zip member), so that reading the
+     * table twice is worth a scratch copy ({@link SpooledSource}).
+     */
+    default boolean compressed() {
+      return false;
+    }
+
     /** A plain or gzipped file. */
     static Source of(Path file) {
       return new Source() {
@@ -93,10 +101,12 @@ public final class IcioCsv {
         @Override
         public InputStream open() throws IOException {
           InputStream in = Files.newInputStream(file);
-          if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            in = new GZIPInputStream(in, BUFFER);
-          }
-          return in;
+          return compressed() ? new GZIPInputStream(in, BUFFER) : in;
+        }
+
+        @Override
+        public boolean compressed() {
+          return gzipped(file.getFileName().toString());
         }
       };
     }
@@ -116,10 +126,12 @@ public final class IcioCsv {
             throw new InvalidInputException(zip.toString(), null, "member " + member, "no such member in the zip archive");
           }
           InputStream in = ZipTables.memberClosingArchive(zf, e);
-          if (member.toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            in = new GZIPInputStream(in, BUFFER);
-          }
-          return in;
+          return gzipped(member) ? new GZIPInputStream(in, BUFFER) : in;
+        }
+
+        @Override
+        public boolean compressed() {
+          return true;
         }
       };
     }
@@ -774,10 +786,15 @@ public final class IcioCsv {
     }
   }
 
+  /** Whether a file or member name says gzip ({@code .gz}, any case). */
+  static boolean gzipped(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".gz");
+  }
+
   /** A buffered UTF-8 writer to a file, gzipped when the name ends in {@code .gz}. */
   static Writer newWriter(Path file) throws IOException {
     OutputStream os = Files.newOutputStream(file);
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+    if (gzipped(file.getFileName().toString())) {
       // fastest deflate level: the default level makes an ICIO-scale file take ~25 s to write
       os = new GZIPOutputStream(os, BUFFER) {
         {

@@ -47,7 +47,10 @@ import org.netlib.util.intW;
  *
  * <p>Sizes (n = entities × industries): 1435 = 41 × 35 (WIOD 2013), 2464 = 44 × 56 (WIOD 2016),
  * 3645 = 81 × 45 (OECD ICIO 2023: 80 countries, CHN split into CN1/CN2; one 27-member group "EU27"
- * and three service industries, as in {@link TivaBenchTest}).
+ * and three service industries, as in {@link TivaBenchTest}). {@code -Dbench.groups=run} adds the other four
+ * country groups {@code bin/tiva run} computes by default (OECD, G20, ASEAN, USMCA: as many members each,
+ * chosen by position), so that {@code all} is the run's own math at that size; with
+ * {@code -Dbench.aggregates=true} (the 23 industry aggregates) it writes the run's rows too.
  *
  * <p>Run: {@code TIVA_BENCH=1 mvn -q -B -o -pl common test -Dtest=IcioBench} (system properties
  * {@code bench.sizes=1435,2464,3645}, {@code bench.reps=3}, {@code bench.dumpDir=target/bench}), or
@@ -142,6 +145,15 @@ class IcioBench {
     TivaOptions.Builder b = TivaOptions.builder().serviceIndustries(java.util.Set.of("D30", "D31", "D32"));
     if (lay.countryCount() >= 29) {
       b.group("EU27", new ArrayList<>(lay.countries().subList(2, 29)));
+    }
+    // -Dbench.groups=run: the five country groups bin/tiva run computes by default (conf/application.conf
+    // tiva.groups: EU27 27 members, OECD 38, G20 19, ASEAN 10, USMCA 3), as many countries each, by position
+    if ("run".equals(System.getProperty("bench.groups")) && lay.countryCount() >= 60) {
+      List<String> c = lay.countries();
+      b.group("OECD", new ArrayList<>(c.subList(0, 38)));
+      b.group("G20", new ArrayList<>(c.subList(20, 39)));
+      b.group("ASEAN", new ArrayList<>(c.subList(45, 55)));
+      b.group("USMCA", new ArrayList<>(c.subList(56, 59)));
     }
     // -Dbench.thirdCountry=COUNTRY|INDUSTRY times the optional WWZ third-country detail too
     b.wwzThirdCountry(TivaOptions.ThirdCountry.valueOf(System.getProperty("bench.thirdCountry", "OFF")));

@@ -251,7 +251,7 @@ public final class IngestJob {
     java.nio.file.Path spool = null;
     try {
       IcioCsv.Source src = u.member() == null ? IcioCsv.Source.of(local) : IcioCsv.Source.zipMember(local, u.member());
-      spool = compressed(u, local) ? scratchFile() : null;
+      spool = src.compressed() ? scratchFile() : null;
       if (spool != null) {
         src = new SpooledSource(src, spool); // decompressed once, read twice
       }
@@ -277,10 +277,6 @@ public final class IngestJob {
         Files.deleteIfExists(tmp);
       }
     }
-  }
-
-  private static boolean compressed(Unit u, java.nio.file.Path local) {
-    return u.member() != null || local.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
   }
 
   /** A scratch file for {@link SpooledSource}, or null when none can be made (the table is then decompressed twice). */

@@ -1,5 +1,6 @@
 package io.tivaspark.jobs.ingest;
 
+import io.tivaspark.common.io.LocalTrees;
 import io.tivaspark.common.io.source.SourceUnit;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.jobs.cli.UsageException;
@@ -8,9 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -64,7 +63,7 @@ final class LocalInputs implements Serializable, AutoCloseable {
         copies.add(new Copy(in.replaceFirst("/+$", ""), local.toString())); // named as given
       }
     } catch (IOException | RuntimeException e) {
-      delete(tmp);
+      LocalTrees.delete(tmp);
       throw e;
     }
     return new LocalInputs(paths, copies, tmp == null ? null : tmp.toString());
@@ -149,18 +148,7 @@ final class LocalInputs implements Serializable, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    delete(tmp == null ? null : java.nio.file.Path.of(tmp));
-  }
-
-  static void delete(java.nio.file.Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<java.nio.file.Path> w = Files.walk(dir)) {
-      for (java.nio.file.Path p : w.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    LocalTrees.delete(tmp == null ? null : java.nio.file.Path.of(tmp));
   }
 
   static boolean isLocal(FileSystem fs) {

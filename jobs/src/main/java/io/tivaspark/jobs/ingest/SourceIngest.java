@@ -156,7 +156,7 @@ final class SourceIngest {
     } catch (InvalidInputException e) {
       return Read.failed(planned, label, local.named(e, tmp));
     } finally {
-      LocalInputs.delete(tmp);
+      io.tivaspark.common.io.LocalTrees.delete(tmp);
     }
   }
 

@@ -94,9 +94,7 @@ public final class SparkEngine implements SqlEngine {
           .orElseThrow(() -> new IOException("Spark wrote no Parquet file in " + dir));
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
     }
-    try (Stream<Path> s = Files.walk(tmp)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    io.tivaspark.common.io.LocalTrees.deleteQuietly(tmp);
   }
 
   /** Spark's message without the logical plan Spark appends to analysis errors. */

@@ -1,11 +1,11 @@
 package io.tivaspark.jobs.store;
 
 import io.tivaspark.common.gen.GeneratorSpec;
+import io.tivaspark.common.io.LocalTrees;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.model.MrioYear;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.fs.Path;
 
@@ -45,18 +45,7 @@ public final class StoreWarmUp {
     } catch (IOException | RuntimeException e) {
       // a warm-up that fails changes nothing but the time of the first write
     } finally {
-      deleteQuietly(dir);
-    }
-  }
-
-  private static void deleteQuietly(java.nio.file.Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | RuntimeException e) {
-      // left in the temporary directory
+      LocalTrees.deleteQuietly(dir);
     }
   }
 }

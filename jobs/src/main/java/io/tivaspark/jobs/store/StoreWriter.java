@@ -220,21 +220,28 @@ public final class StoreWriter {
     rows.flush();
   }
 
-  /** Rows i in [from, to) of final demand, every non-zero cell. */
+  /**
+   * Rows i in [from, to) of final demand, every non-zero cell, in column order (demand country, then
+   * category: {@link Layout#finalDemandColumn}); read {@value #ROW_BLOCK} rows at a time as Z is.
+   */
   private static void writeFinalDemand(ColumnarWriter w, MrioYear y, Keys k, int from, int to) throws IOException {
     Layout l = y.layout();
     int n = l.n();
-    double[] yf = y.finalDemand();
+    int cols = l.finalDemandColumns();
+    int categories = l.categoryCount();
+    double[] buf = new double[ROW_BLOCK * cols];
     IndexedRows rows = new IndexedRows(w, k.entity(), k.industry(), k.country(), k.category());
-    for (int i = from; i < to; i++) {
-      rows.key(0, i);
-      rows.key(1, i);
-      for (int r = 0; r < l.countryCount(); r++) {
-        for (int c = 0; c < l.categoryCount(); c++) {
-          double v = yf[i + l.finalDemandColumn(r, c) * n];
+    for (int i0 = from; i0 < to; i0 += ROW_BLOCK) {
+      int b = Math.min(ROW_BLOCK, to - i0);
+      rowBlock(y.finalDemand(), n, cols, i0, b, buf);
+      for (int r = 0; r < b; r++) {
+        rows.key(0, i0 + r);
+        rows.key(1, i0 + r);
+        for (int j = 0, at = r * cols; j < cols; j++) {
+          double v = buf[at + j];
           if (v != 0.0) {
-            rows.key(2, r);
-            rows.key(3, c);
+            rows.key(2, j / categories);
+            rows.key(3, j % categories);
             rows.add(v);
           }
         }
