@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * load average.
  * {@code TIVA_BENCH=1 TIVA_BENCH_STORE=target/bench17/store TIVA_BENCH_YEAR=2021 mvn -o -q -pl
  * common,jobs test -Dtest=YearTaskBench -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.extra=-Xmx8g}
- * ({@code TIVA_BENCH_REPS}, default 3; the first rep warms the JIT and is printed, not counted).
+ * ({@code TIVA_BENCH_REPS}, default 3; the first rep warms the JIT and is printed, not counted). Lines
+ * {@code STEP math <family> | <step> <s>} give the families' own steps in the math part (min over reps), to
+ * set beside {@code IcioBench}'s.
  */
 class YearTaskBench {
   @Test
@@ -50,6 +52,7 @@ class YearTaskBench {
     EnumSet<Family> families = EnumSet.allOf(Family.class);
     java.nio.file.Path staging = Files.createTempDirectory("year-task-bench");
     Map<String, Double> best = new LinkedHashMap<>();
+    Map<String, Double> bestSteps = new LinkedHashMap<>();
     for (int rep = 0; rep <= reps; rep++) {
       Map<String, Double> t = new LinkedHashMap<>();
       long t0 = System.nanoTime();
@@ -61,8 +64,11 @@ class YearTaskBench {
       t.put("build", lap(t1));
       Consuming math = new Consuming();
       long t2 = System.nanoTime();
-      compute(system, families, math);
+      Map<String, Double> steps = compute(system, families, math);
       t.put("math", lap(t2));
+      if (rep > 0) {
+        steps.forEach((k, v) -> bestSteps.merge(k, v, Math::min));
+      }
       for (boolean background : new boolean[] {false, true}) {
         long t3 = System.nanoTime();
         try (StagingSink sink = new StagingSink(conf, new Path(staging.toUri()), "bench", year, core.unit(), families,
@@ -87,15 +93,19 @@ class YearTaskBench {
     }
     delete(staging, true);
     System.out.printf("RESULT min of %d: %s   [loadavg %s]%n", reps, line(best), load());
+    bestSteps.forEach((k, v) -> System.out.printf("STEP math %-60s %.3f%n", k, v));
   }
 
-  private static void compute(YearSystem system, EnumSet<Family> families, ResultSink sink) {
+  /** Every family into {@code sink}; returns each family's steps, "family | step" → seconds. */
+  private static Map<String, Double> compute(YearSystem system, EnumSet<Family> families, ResultSink sink) {
+    Map<String, Double> steps = new LinkedHashMap<>();
     for (Family f : families) {
       IndicatorFamily family = IndicatorFamily.of(f);
       if (family.appliesTo(system)) {
-        family.compute(system, sink);
+        family.compute(system, sink).stepSeconds().forEach((k, v) -> steps.put(f.code() + " | " + k, v));
       }
     }
+    return steps;
   }
 
   /** Deletes what is under {@code dir}, and {@code dir} itself when {@code self}. */
