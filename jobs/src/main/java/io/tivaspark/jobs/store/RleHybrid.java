@@ -72,6 +72,10 @@ final class RleHybrid {
       for (int g = 0; g < groups; g++) {
         int base = from + done + 8 * g;
         int end = Math.min(from + count, base + 8);
+        if (width <= 8 && end - base == 8) {
+          packGroup(v, base, width);
+          continue;
+        }
         long bits = 0;
         int used = 0;
         for (int k = base; k < base + 8; k++) {
@@ -86,6 +90,20 @@ final class RleHybrid {
         }
       }
       done += groups * 8;
+    }
+  }
+
+  /**
+   * A whole group of 8 values of at most 8 bits each (dictionary ids of up to 256 strings, levels):
+   * the 8 × width bits fit one long, written as width bytes (ensured by the caller).
+   */
+  private void packGroup(int[] v, int base, int width) {
+    long bits = 0;
+    for (int k = 0; k < 8; k++) {
+      bits |= (v[base + k] & 0xffffffffL) << (k * width);
+    }
+    for (int b = 0; b < width; b++) {
+      out[len++] = (byte) (bits >>> (8 * b));
     }
   }
 
