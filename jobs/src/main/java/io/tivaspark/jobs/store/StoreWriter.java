@@ -199,49 +199,52 @@ public final class StoreWriter {
   /** Rows i in [from, to) of Z, every non-zero cell (from_country, from_industry, to_country, to_industry, value). */
   private static void writeIntermediate(ColumnarWriter w, MrioYear y, Keys k, int from, int to) throws IOException {
     int n = y.n();
-    double[] buf = new double[ROW_BLOCK * n];
-    IndexedRows rows = new IndexedRows(w, k.entity(), k.industry(), k.entity(), k.industry());
-    for (int i0 = from; i0 < to; i0 += ROW_BLOCK) {
-      int b = Math.min(ROW_BLOCK, to - i0);
-      rowBlock(y.z(), n, n, i0, b, buf);
-      for (int r = 0; r < b; r++) {
-        rows.key(0, i0 + r);
-        rows.key(1, i0 + r);
-        for (int j = 0, at = r * n; j < n; j++) {
-          double v = buf[at + j];
-          if (v != 0.0) {
-            rows.key(2, j);
-            rows.key(3, j);
-            rows.add(v);
-          }
-        }
-      }
+    int[] column = new int[n];
+    for (int j = 0; j < n; j++) {
+      column[j] = j;
     }
-    rows.flush();
+    writeCells(new IndexedRows(w, k.entity(), k.industry(), k.entity(), k.industry()), y.z(), n, n, from, to,
+        column, column);
   }
 
   /**
    * Rows i in [from, to) of final demand, every non-zero cell, in column order (demand country, then
-   * category: {@link Layout#finalDemandColumn}); read {@value #ROW_BLOCK} rows at a time as Z is.
+   * category: {@link Layout#finalDemandColumn}).
    */
   private static void writeFinalDemand(ColumnarWriter w, MrioYear y, Keys k, int from, int to) throws IOException {
     Layout l = y.layout();
-    int n = l.n();
     int cols = l.finalDemandColumns();
-    int categories = l.categoryCount();
+    int[] country = new int[cols];
+    int[] category = new int[cols];
+    for (int r = 0; r < l.countryCount(); r++) {
+      for (int c = 0; c < l.categoryCount(); c++) {
+        country[l.finalDemandColumn(r, c)] = r;
+        category[l.finalDemandColumn(r, c)] = c;
+      }
+    }
+    writeCells(new IndexedRows(w, k.entity(), k.industry(), k.country(), k.category()), y.finalDemand(), l.n(), cols,
+        from, to, country, category);
+  }
+
+  /**
+   * Rows i in [from, to) of the column-major matrix {@code m} (n rows × {@code cols}), every non-zero
+   * cell, read {@value #ROW_BLOCK} rows at a time: keys 0 and 1 are the row's index, keys 2 and 3
+   * {@code key2[j]} and {@code key3[j]} of its column j.
+   */
+  private static void writeCells(IndexedRows rows, double[] m, int n, int cols, int from, int to, int[] key2,
+      int[] key3) throws IOException {
     double[] buf = new double[ROW_BLOCK * cols];
-    IndexedRows rows = new IndexedRows(w, k.entity(), k.industry(), k.country(), k.category());
     for (int i0 = from; i0 < to; i0 += ROW_BLOCK) {
       int b = Math.min(ROW_BLOCK, to - i0);
-      rowBlock(y.finalDemand(), n, cols, i0, b, buf);
+      rowBlock(m, n, cols, i0, b, buf);
       for (int r = 0; r < b; r++) {
         rows.key(0, i0 + r);
         rows.key(1, i0 + r);
         for (int j = 0, at = r * cols; j < cols; j++) {
           double v = buf[at + j];
           if (v != 0.0) {
-            rows.key(2, j / categories);
-            rows.key(3, j % categories);
+            rows.key(2, key2[j]);
+            rows.key(3, key3[j]);
             rows.add(v);
           }
         }
