@@ -132,27 +132,6 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
   }
 
   /**
-   * Appends one row of a file with exactly one double column: {@code keys} the string columns'
-   * values in column order (the caller may reuse the array), {@code value} the double (NaN for
-   * null). No array or box per row.
-   */
-  public void write(String[] keys, double value) throws IOException {
-    if (keys.length != stringColumns || stringColumns != isString.length - 1) {
-      throw new IllegalArgumentException("row has " + keys.length + " strings and one double, the file "
-          + stringColumns + " string columns of " + isString.length);
-    }
-    int k = 0;
-    for (int c = 0; c < isString.length; c++) {
-      if (isString[c]) {
-        strings[c].add(pageRows, keys[k++]);
-      } else {
-        doubles[c][pageRows] = value;
-      }
-    }
-    endRow();
-  }
-
-  /**
    * Appends a batch of rows of a file with exactly one double column: the strings as file-wide
    * dictionary ids given out by the producer ({@link KeyIds}; the batch brings the strings first
    * used in it), copied column by column into the page, a full page encoded as it fills. A file is

@@ -12,7 +12,7 @@ import java.util.Map;
  * ids given in order of first use in a row), and rows go to the writer in {@link RowBatch}es, so a
  * row costs a few int loads and stores: no string is hashed or compared, and no reference is
  * stored per row (G1's post-write barrier, docs/performance.md "Fourth pass"). The file is the one
- * {@link ColumnarWriter#write(String[], double)} writes for the same rows.
+ * {@link ColumnarWriter#write(Object...)} writes for the same rows.
  */
 final class IndexedRows {
   static final int BATCH = 4096;

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * The staging writer's cost per row (docs/performance.md, issue 17 third pass): {@code TIVA_BENCH_ROWS}
  * (default 20 M) rows shaped like {@code export_decomposition} (method, exporter, importer, industry,
  * term, value, run_id; keys in the families' order: 81 × 81 × 45 × 20) written by
- * {@link ColumnarWriter} and, as the baseline in the same run, by parquet-java's record writer
+ * {@link ColumnarWriter} as the run stages them (dictionary ids into batches, {@link EncoderThread.Rows},
+ * encoded on the same thread; until the sixth pass, rows one at a time) and, as the baseline in the same
+ * run, by parquet-java's record writer
  * ({@link ParquetRows.Writer}), alternately, {@code TIVA_BENCH_REPS} (default 4) times each; prints
  * wall and thread CPU seconds, ns a row and the file size, with the load average. Runs only with
  * TIVA_BENCH=1: {@code TIVA_BENCH=1 mvn -o -q test -pl common,jobs -Dtest=ColumnarWriterBench
@@ -52,10 +54,19 @@ class ColumnarWriterBench {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long w0 = System.nanoTime();
     long c0 = mx.getCurrentThreadCpuTime();
-    RowFile w = columnar ? new ColumnarWriter(conf, target, "t", COLUMNS, CompressionCodecName.SNAPPY)
-        : new ParquetRows.Writer(conf, target, "t", COLUMNS);
-    write(w, rows, columnar);
-    w.commit();
+    if (columnar) {
+      ColumnarWriter w = new ColumnarWriter(conf, target, "t", COLUMNS, CompressionCodecName.SNAPPY);
+      try (EncoderThread enc = new EncoderThread("bench", false)) {
+        EncoderThread.Rows lane = enc.rows(w, 6, "t");
+        write((k, v) -> lane.write(v, k[0], k[1], k[2], k[3], k[4], k[5], null), rows);
+        enc.drain();
+      }
+      w.commit();
+    } else {
+      RowFile w = new ParquetRows.Writer(conf, target, "t", COLUMNS);
+      write((k, v) -> w.write(k[0], k[1], k[2], k[3], k[4], v, k[5]), rows);
+      w.commit();
+    }
     double wall = (System.nanoTime() - w0) / 1e9;
     double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
     System.out.printf("RESULT %-42s %d rows: %.2f s wall, %.2f s cpu, %.1f ns/row (cpu), %d MB   [loadavg %s]%n",
@@ -63,7 +74,12 @@ class ColumnarWriterBench {
   }
 
   /** Rows in the families' key order, the strings the same objects row after row, the values random. */
-  private static void write(RowFile w, int rows, boolean columnar) throws Exception {
+  /** One row: the six strings in file order (the value sits between the fifth and the sixth) and the value. */
+  private interface Row {
+    void write(String[] keys, double value) throws Exception;
+  }
+
+  private static void write(Row w, int rows) throws Exception {
     String[] ctry = codes("C", 81);
     String[] ind = codes("I", 45);
     String[] terms = codes("T", 20);
@@ -79,11 +95,7 @@ class ColumnarWriterBench {
             k[3] = ind[i];
             k[4] = terms[t];
             double v = vals[n & (vals.length - 1)];
-            if (columnar) {
-              ((ColumnarWriter) w).write(k, v);
-            } else {
-              w.write(k[0], k[1], k[2], k[3], k[4], v, k[5]);
-            }
+            w.write(k, v);
           }
         }
       }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store's rows given as code indexes ({@link IndexedRows}, {@link StoreWriter}) make the file that
- * the row path ({@link ColumnarWriter#write(String[], double)}) makes for the same rows: every row
+ * the row path ({@link ColumnarWriter#write(Object...)}) makes for the same rows: every row
  * (strings equal, doubles bit for bit, NaN as null) and the footer statistics, over many batches and
  * pages; with codes repeated at several indexes (a country at each of its industries' rows), equal
  * codes as different objects, codes first used late, and columns set once for many rows.
@@ -54,7 +54,7 @@ class IndexedRowsTest {
         double v = rnd.nextInt(50) == 0 ? Double.NaN : rnd.nextGaussian() * 1e3;
         key[2] = late[j];
         key[3] = industry[j];
-        a.write(key, v);
+        a.write(key[0], key[1], key[2], key[3], v);
         rows.key(2, j);
         rows.key(3, j);
         rows.add(v);
