@@ -1,8 +1,8 @@
 package io.tivaspark.jobs.store;
 
 import io.tivaspark.common.gen.GeneratorSpec;
-import io.tivaspark.common.io.LocalTrees;
 import io.tivaspark.common.gen.SyntheticMrio;
+import io.tivaspark.common.io.LocalTrees;
 import io.tivaspark.common.model.MrioYear;
 import java.io.IOException;
 import java.nio.file.Files;
