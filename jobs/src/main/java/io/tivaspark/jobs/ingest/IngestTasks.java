@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -109,7 +110,7 @@ public interface IngestTasks {
         List<String> labels, Task<T, R> task) throws IOException {
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, units.size())));
       long start = System.nanoTime();
-      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      AtomicInteger done = new AtomicInteger();
       try {
         List<Future<R>> futures = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
@@ -128,8 +129,7 @@ public interface IngestTasks {
     }
 
     /** "ingest: year 2019 done (3/26), ..." as the Spark path logs it (nothing for fewer than two units). */
-    private static void progress(String label, int total, java.util.concurrent.atomic.AtomicInteger done,
-        long start) {
+    private static void progress(String label, int total, AtomicInteger done, long start) {
       if (label == null || total < 2) {
         return;
       }

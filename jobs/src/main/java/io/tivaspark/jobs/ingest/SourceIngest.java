@@ -1,5 +1,6 @@
 package io.tivaspark.jobs.ingest;
 
+import io.tivaspark.common.io.LocalTrees;
 import io.tivaspark.common.io.source.MrioSource;
 import io.tivaspark.common.io.source.MrioSources;
 import io.tivaspark.common.io.source.SourceUnit;
@@ -156,7 +157,7 @@ final class SourceIngest {
     } catch (InvalidInputException e) {
       return Read.failed(planned, label, local.named(e, tmp));
     } finally {
-      io.tivaspark.common.io.LocalTrees.delete(tmp);
+      LocalTrees.delete(tmp);
     }
   }
 

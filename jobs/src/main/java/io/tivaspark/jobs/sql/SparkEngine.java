@@ -1,5 +1,6 @@
 package io.tivaspark.jobs.sql;
 
+import io.tivaspark.common.io.LocalTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class SparkEngine implements SqlEngine {
           .orElseThrow(() -> new IOException("Spark wrote no Parquet file in " + dir));
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
     }
-    io.tivaspark.common.io.LocalTrees.deleteQuietly(tmp);
+    LocalTrees.deleteQuietly(tmp);
   }
 
   /** Spark's message without the logical plan Spark appends to analysis errors. */
