@@ -27,7 +27,11 @@ record BmPairBlocks(int[] rr, double[] aSr, double[] bRs, Lapack.Lu lu, double[]
    */
   record Economy(int[][] byInd, int[] off, double[] w, BmPairBlocks[] pairs) {
 
-    /** Every partner's blocks; runs on the LAPACK thread (one hop). */
+    /**
+     * Every partner's blocks: the gathers and the sectoral blocks on the calling thread, the capacitance
+     * matrices and their LUs in one hop to the LAPACK thread (which two year tasks share: Java loops on
+     * it would hold up the other task's BLAS calls).
+     */
     static Economy of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev) {
       int[] rows = eco.rows();
       double[] w = new double[rows.length];
@@ -37,47 +41,74 @@ record BmPairBlocks(int[] rr, double[] aSr, double[] bRs, Lapack.Lu lu, double[]
       int[][] byInd = BmSectoral.byIndustry(sys, rows);
       int[] off = BmSectoral.offsets(byInd);
       BmPairBlocks[] pairs = new BmPairBlocks[sys.g()];
+      double[][] aSr = new double[pairs.length][];
+      double[][] bRs = new double[pairs.length][];
+      for (int r = 0; r < pairs.length; r++) {
+        if (!eco.member()[r]) {
+          aSr[r] = gatherA(sys, rows, yr.rowsOf()[r]);
+          bRs[r] = gatherB(sys, rows, yr.rowsOf()[r]);
+        }
+      }
+      Lapack.Lu[] lus = new Lapack.Lu[pairs.length];
       Lapack.onLapackThread(() -> {
         for (int r = 0; r < pairs.length; r++) {
-          if (!eco.member()[r]) {
-            pairs[r] = BmPairBlocks.of(sys, rows, yr.rowsOf()[r], byInd, off);
+          if (aSr[r] != null) {
+            lus[r] = capacitance(sys, rows.length, yr.rowsOf()[r].length, aSr[r], bRs[r]);
           }
         }
         return null;
       });
+      for (int r = 0; r < pairs.length; r++) {
+        if (aSr[r] != null) {
+          int[] rr = yr.rowsOf()[r];
+          pairs[r] = new BmPairBlocks(rr, aSr[r], bRs[r], lus[r],
+              BmSectoral.blocks(byInd, off, aSr[r], bRs[r], rows.length, rr.length));
+        }
+      }
       return new Economy(byInd, off, w, pairs);
     }
   }
 
-  /** One pair: the gathers, C and its LU (a singular C is an input error naming the year), the sectoral blocks. */
-  static BmPairBlocks of(YearSystem sys, int[] rows, int[] rr, int[][] byInd, int[] off) {
+  /** A_Sr, m×|r| column-major, read down A's columns (cache-friendly). */
+  static double[] gatherA(YearSystem sys, int[] rows, int[] rr) {
     int n = sys.n();
     int m = rows.length;
-    int nr = rr.length;
     double[] a = sys.a();
-    double[] b = sys.b();
-    double[] aSr = new double[m * nr];
-    double[] bRs = new double[nr * m];
-    for (int jj = 0; jj < nr; jj++) { // column-wise reads of A_S,r and of B_r,S (cache-friendly)
+    double[] aSr = new double[m * rr.length];
+    for (int jj = 0; jj < rr.length; jj++) {
       int ao = rr[jj] * n;
       for (int kk = 0; kk < m; kk++) {
         aSr[kk + jj * m] = a[ao + rows[kk]];
       }
     }
-    for (int kk = 0; kk < m; kk++) {
+    return aSr;
+  }
+
+  /** B_rS, |r|×m column-major, read down B's columns. */
+  static double[] gatherB(YearSystem sys, int[] rows, int[] rr) {
+    int n = sys.n();
+    int nr = rr.length;
+    double[] b = sys.b();
+    double[] bRs = new double[nr * rows.length];
+    for (int kk = 0; kk < rows.length; kk++) {
       int bo = rows[kk] * n;
       for (int jj = 0; jj < nr; jj++) {
         bRs[jj + kk * nr] = b[bo + rr[jj]];
       }
     }
-    Lapack lp = sys.lapack();
+    return bRs;
+  }
+
+  /** The LU of C = I + B_rS A_Sr (a singular C is an input error naming the year). */
+  static Lapack.Lu capacitance(YearSystem sys, int m, int nr, double[] aSr, double[] bRs) {
     double[] c = new double[nr * nr];
     for (int j = 0; j < nr; j++) {
       c[j + j * nr] = 1.0;
     }
+    Lapack lp = sys.lapack();
     lp.dgemm(false, false, nr, nr, m, 1.0, bRs, nr, aSr, m, 1.0, c, nr); // C = I + B_rS A_Sr
     try {
-      return new BmPairBlocks(rr, aSr, bRs, lp.lu(c, nr, true), BmSectoral.blocks(byInd, off, aSr, bRs, m, nr));
+      return lp.lu(c, nr, true);
     } catch (Lapack.SingularMatrixException e) {
       throw new InvalidInputException("intermediate/", sys.year().year(), "",
           "I + B_rS A_Sr is singular (bilateral extraction, LAPACK dgetrf pivot " + e.pivot() + ")", e);

@@ -105,7 +105,8 @@ final class BmPerspectives {
 
   /**
    * The three perspectives of exporter S for every partner r ∉ S and exporting industry, with BP1 per
-   * pair and BP4 per industry into {@code checks}. One hop to the LAPACK thread for all partners.
+   * pair and BP4 per industry into {@code checks}. One hop to the LAPACK thread for all
+   * partners; check BP4 (pure Java) runs after it, on the calling thread.
    */
   static Outputs of(YearSystem sys, GvcYear yr, YearSystem.Economy eco, ExporterAlgebra.Vectors ev,
       BmPairBlocks.Economy pbs, Checks checks) {
@@ -121,9 +122,9 @@ final class BmPerspectives {
         "BM bilateral multipliers: z (I + A_Sr B_rS) = v_S B_SS, resp. Σ_t∉S v_t B_tS (Woodbury, other direction)");
     CheckResult.Builder bp4 = checks.identity("BP4",
         "BM sectoral extraction: Σ_r A_{S_i,r} B_{r,S_i} = B_{S_i,S_i} − I − A_{S_i,S} B_{S,S_i}");
+    double[] gsum = new double[off[byInd.length]];
     Lapack.onLapackThread(() -> {
       Pair[] pairs = new Pair[g];
-      double[] gsum = new double[off[byInd.length]];
       for (int r = 0; r < g; r++) {
         if (eco.member()[r]) {
           continue;
@@ -144,9 +145,9 @@ final class BmPerspectives {
           add(sys, yr, rows, r, w, ev.fm(), zExp, pairs[r], out.sectExp());
         }
       }
-      BmSectoral.check(sys, rows, byInd, off, gsum, bp4, eco.code());
       return null;
     });
+    BmSectoral.check(sys, rows, byInd, off, gsum, bp4, eco.code());
     return out;
   }
 

@@ -110,26 +110,34 @@ final class BmSectoral {
   /**
    * BP4: Σ_{r∉S} A_{S_i,r} B_{r,S_i} (the partners' blocks, {@code gsum}) = B_{S_i,S_i} − I −
    * A_{S_i,S} B_{S,S_i}, from B = I + A B split over j ∈ S and j ∉ S (only S's own blocks of A and B).
+   * Pure Java: call it off the LAPACK thread.
    */
   static void check(YearSystem sys, int[] rows, int[][] byInd, int[] off, double[] gsum, CheckResult.Builder bp4,
       String code) {
     int n = sys.n();
+    int m = rows.length;
     double[] a = sys.a();
     double[] b = sys.b();
     for (int i = 0; i < byInd.length; i++) {
       int[] kk = byInd[i];
       int s = kk.length;
-      double[] ab = new double[s * s]; // A_{S_i,S} B_{S,S_i}, accumulated over the columns j of A (cache-friendly)
-      for (int j : rows) {
-        int ao = j * n;
+      double[] aK = new double[s * m]; // A_{S_i,S}, row p at p·m, gathered down A's columns
+      for (int jj = 0; jj < m; jj++) {
+        int ao = rows[jj] * n;
         for (int p = 0; p < s; p++) {
-          double akj = a[ao + rows[kk[p]]];
-          if (akj == 0) {
-            continue;
+          aK[p * m + jj] = a[ao + rows[kk[p]]];
+        }
+      }
+      double[] ab = new double[s * s]; // A_{S_i,S} B_{S,S_i}: dot products down B's columns, j in S's order
+      for (int q = 0; q < s; q++) {
+        int bo = rows[kk[q]] * n;
+        for (int p = 0; p < s; p++) {
+          double acc = 0;
+          int po = p * m;
+          for (int jj = 0; jj < m; jj++) {
+            acc += aK[po + jj] * b[bo + rows[jj]];
           }
-          for (int q = 0; q < s; q++) {
-            ab[p + q * s] += akj * b[rows[kk[q]] * n + j];
-          }
+          ab[p + q * s] = acc;
         }
       }
       int ii = i;

@@ -116,8 +116,12 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
    * is wrong); the notes on built-in groups are logged at INFO on the driver.
    */
   public List<String> validateGroups(Layout layout) {
+    return validateGroups(layout, org.apache.spark.TaskContext.get() == null);
+  }
+
+  private List<String> validateGroups(Layout layout, boolean log) {
     List<String> notes = GroupRules.check(groups, Set.copyOf(builtInGroups), layout);
-    if (org.apache.spark.TaskContext.get() == null) {
+    if (log) {
       notes.forEach(n -> LOG.info("groups: {}", n));
     }
     return notes;
@@ -128,8 +132,12 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
    * configuration is wrong for it); the notes are logged at INFO on the driver.
    */
   public LinkedHashMap<String, List<String>> industryAggregates(Layout layout) {
+    return industryAggregates(layout, org.apache.spark.TaskContext.get() == null);
+  }
+
+  private LinkedHashMap<String, List<String>> industryAggregates(Layout layout, boolean log) {
     IndustryGroupSettings.Resolved r = industryGroups.resolve(layout.industries());
-    if (org.apache.spark.TaskContext.get() == null) {
+    if (log) {
       r.notes().forEach(n -> LOG.info("industry aggregates: {}", n));
     }
     return r.groups();
@@ -140,8 +148,13 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
    * every country of that table.
    */
   public TivaOptions options(Layout layout, String moneyUnit) {
-    validateGroups(layout);
-    LinkedHashMap<String, List<String>> industryAggregates = industryAggregates(layout);
+    return options(layout, moneyUnit, org.apache.spark.TaskContext.get() == null);
+  }
+
+  /** {@link #options(Layout, String)}, its notes logged only when {@code log} (not for {@link RunWarmUp}'s table). */
+  TivaOptions options(Layout layout, String moneyUnit, boolean log) {
+    validateGroups(layout, log);
+    LinkedHashMap<String, List<String>> industryAggregates = industryAggregates(layout, log);
     Map<String, List<String>> g = new LinkedHashMap<>();
     groups.forEach((k, v) -> g.put(k, v.contains("*") ? layout.countries() : v));
     return TivaOptions.builder()

@@ -114,6 +114,11 @@ public final class RunJob {
       throw new UsageException("configuration: " + e.getMessage(), e);
     }
     String code = Settings.codeVersion();
+    long n = (long) src.entities() * src.meta().industries.size();
+    String master = spark.sparkContext().master();
+    Thread warmUp = runSettings.warmUp() && (master.equals("local") || master.startsWith("local["))
+        ? RunWarmUp.inBackground(core, unit, families, n, src.meta().industries.size(), runSettings.stagingThread())
+        : null;
 
     try (WarehouseLock lock = WarehouseLock.acquire(whFs, warehouse, runId, runSettings.lockWait(),
         runSettings.lockStaleAfter())) {
@@ -140,7 +145,8 @@ public final class RunJob {
       List<YearTask> tasks = plan.years().stream().map(y -> new YearTask(src.input().toString(), src.meta(), y, core,
           unit, plan.families(), staging.runDir().toString(), runId, plan.unchanged().get(y),
           runSettings.stagingThread())).toList();
-      List<YearOutcome> outcomes = compute(spark, tasks, runId, (long) src.entities() * src.meta().industries.size());
+      RunWarmUp.await(warmUp);
+      List<YearOutcome> outcomes = compute(spark, tasks, runId, n);
       logOutcomes(outcomes, current);
       List<YearOutcome> computed = outcomes.stream().filter(YearOutcome::computed).collect(Collectors.toList());
 

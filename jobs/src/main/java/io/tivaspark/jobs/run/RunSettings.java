@@ -16,11 +16,13 @@ import java.util.List;
  * @param stagingDir tiva.run.staging-dir, "" = under the warehouse
  * @param stagingThread tiva.run.staging-thread: each year task encodes its staged files on a thread
  *     of its own beside the families' thread
+ * @param warmUp tiva.run.warm-up: with a local master, the year task's code is warmed up on a small
+ *     synthetic year while the run is planned, before the first year task starts ({@link RunWarmUp})
  * @param testPauseBeforeCommit tiva.test.pause-before-commit: crash tests only, the table whose
  *     Delta commit the run pauses before ({@link CommitListener#of}); "" = none
  */
 public record RunSettings(List<String> families, boolean failOnCheck, boolean failOnInputCheck,
-    Duration lockWait, Duration lockStaleAfter, String stagingDir, boolean stagingThread,
+    Duration lockWait, Duration lockStaleAfter, String stagingDir, boolean stagingThread, boolean warmUp,
     String testPauseBeforeCommit) {
 
   public static RunSettings from(Config tiva) {
@@ -45,6 +47,7 @@ public record RunSettings(List<String> families, boolean failOnCheck, boolean fa
     }
     return new RunSettings(List.copyOf(families), ConfigValues.bool(tiva, "run.fail-on-check"),
         ConfigValues.bool(tiva, "run.fail-on-input-check"), ConfigValues.duration(tiva, "run.lock-wait"), stale,
-        staging, ConfigValues.bool(tiva, "run.staging-thread"), ConfigValues.string(tiva, "test.pause-before-commit"));
+        staging, ConfigValues.bool(tiva, "run.staging-thread"), ConfigValues.bool(tiva, "run.warm-up"),
+        ConfigValues.string(tiva, "test.pause-before-commit"));
   }
 }

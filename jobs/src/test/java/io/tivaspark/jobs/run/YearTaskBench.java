@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,10 @@ class YearTaskBench {
     CoreSettings core = CoreSettings.from(Settings.defaultTiva());
     EnumSet<Family> families = EnumSet.allOf(Family.class);
     java.nio.file.Path staging = Files.createTempDirectory("year-task-bench");
+    if (System.getenv("TIVA_BENCH_COLD") != null) {
+      coldTask(conf, root, meta, year, core, families, staging);
+      return;
+    }
     Map<String, Double> best = new LinkedHashMap<>();
     Map<String, Double> bestSteps = new LinkedHashMap<>();
     for (int rep = 0; rep <= reps; rep++) {
@@ -94,6 +99,32 @@ class YearTaskBench {
     delete(staging, true);
     System.out.printf("RESULT min of %d: %s   [loadavg %s]%n", reps, line(best), load());
     bestSteps.forEach((k, v) -> System.out.printf("STEP math %-60s %.3f%n", k, v));
+  }
+
+  /**
+   * {@code TIVA_BENCH_COLD=1}: one year task in this fresh JVM (read, build, every family staged on a
+   * thread of its own), after {@link RunWarmUp} when {@code TIVA_BENCH_WARMUP=1}; prints both times.
+   */
+  private static void coldTask(Configuration conf, Path root, MrioMeta meta, int year, CoreSettings core,
+      EnumSet<Family> families, java.nio.file.Path staging) throws Exception {
+    double warm = 0;
+    if (System.getenv("TIVA_BENCH_WARMUP") != null) {
+      long w0 = System.nanoTime();
+      Assertions.assertTrue(RunWarmUp.run(core, core.unit(), families, meta.industries.size(), true));
+      warm = lap(w0);
+    }
+    long t0 = System.nanoTime();
+    MrioYear y = StoreReader.read(conf, root, meta, year);
+    double read = lap(t0);
+    YearSystem system = YearSystem.build(y, core.options(y.layout(), core.unit()));
+    try (StagingSink sink = new StagingSink(conf, new Path(staging.toUri()), "bench", year, core.unit(), families,
+        true)) {
+      compute(system, families, sink);
+      sink.commit();
+    }
+    System.out.printf("RESULT cold: warm-up %.2f s, then year task %.2f s (read %.2f s)   [loadavg %s]%n", warm,
+        lap(t0), read, load());
+    delete(staging, true);
   }
 
   /** Every family into {@code sink}; returns each family's steps, "family | step" → seconds. */
