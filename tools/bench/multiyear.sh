@@ -19,6 +19,10 @@
 #                         generated once with IcioFiles and `zip -1`, one member per year, ~290 MB of CSV a
 #                         year at that size) goes through `bin/tiva ingest` into a fresh store, then `run`;
 #                         prints the ingest's, the run's and the total wall time against TARGET_S
+#   MATH=1                after the run, IcioBench's `all` at the same n with the run's five country groups
+#                         (min of MATH_REPS, default 3) in the same invocation, and the ratio of the nightly
+#                         (ingest + run, or the run) to the years' math: issue 17's target on a slower machine
+#                         is <= 1.5
 #   any further arguments after WORKDIR go to `bin/tiva run` (e.g. --only core)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -141,3 +145,14 @@ print(f"  commits in all: {tot:.1f} s")
 if last_commit and done:
     print(f"  staging cleanup + runs row: {done - last_commit} s; JVM exit: {t1 - t0 - (done - sod0):.0f} s")
 EOF
+if [ "${MATH:-0}" = "1" ]; then
+  NB=$(mrio_blocks); N=$((NB * INDUSTRIES)); NY=$(grep -c "RunJob: year [0-9]* computed in" "$LOG" || true)
+  echo "math: IcioBench all at n = $N with the run's five groups, load $(cut -d' ' -f1-3 /proc/loadavg) ..."
+  ALL=$(cd "$ROOT" && TIVA_BENCH=1 mvn -q -B -o -pl common test -Dtest=IcioBench -Dbench.sizes="$N" \
+    -Dbench.reps="${MATH_REPS:-3}" -Dbench.aggregates=true -Dbench.groups=run -Dsurefire.failIfNoSpecifiedTests=false \
+    2>/dev/null | grep '^RESULT java' | awk '$4 == "all" {print $5}')
+  WHOLE=$(echo "${INGEST_S:-0} + $t1 - $t0" | bc -l)
+  printf 'math all = %s s a year (min of %s reps; load %s); %d years of math = %.0f s; nightly / math = %.2f (target <= 1.5)\n' \
+    "${ALL:-?}" "${MATH_REPS:-3}" "$(cut -d' ' -f1-3 /proc/loadavg)" "$NY" "$(echo "$NY * ${ALL:-0}" | bc -l)" \
+    "$(echo "$WHOLE / ($NY * ${ALL:-1})" | bc -l)"
+fi
