@@ -45,8 +45,8 @@ record BmPairBlocks(int[] rr, double[] aSr, double[] bRs, Lapack.Lu lu, double[]
       double[][] bRs = new double[pairs.length][];
       for (int r = 0; r < pairs.length; r++) {
         if (!eco.member()[r]) {
-          aSr[r] = gatherA(sys, rows, yr.rowsOf()[r]);
-          bRs[r] = gatherB(sys, rows, yr.rowsOf()[r]);
+          aSr[r] = IoMath.block(sys.a(), sys.n(), rows, yr.rowsOf()[r]); // A_Sr, m×|r|
+          bRs[r] = IoMath.block(sys.b(), sys.n(), yr.rowsOf()[r], rows); // B_rS, |r|×m
         }
       }
       Lapack.Lu[] lus = new Lapack.Lu[pairs.length];
@@ -67,36 +67,6 @@ record BmPairBlocks(int[] rr, double[] aSr, double[] bRs, Lapack.Lu lu, double[]
       }
       return new Economy(byInd, off, w, pairs);
     }
-  }
-
-  /** A_Sr, m×|r| column-major, read down A's columns (cache-friendly). */
-  static double[] gatherA(YearSystem sys, int[] rows, int[] rr) {
-    int n = sys.n();
-    int m = rows.length;
-    double[] a = sys.a();
-    double[] aSr = new double[m * rr.length];
-    for (int jj = 0; jj < rr.length; jj++) {
-      int ao = rr[jj] * n;
-      for (int kk = 0; kk < m; kk++) {
-        aSr[kk + jj * m] = a[ao + rows[kk]];
-      }
-    }
-    return aSr;
-  }
-
-  /** B_rS, |r|×m column-major, read down B's columns. */
-  static double[] gatherB(YearSystem sys, int[] rows, int[] rr) {
-    int n = sys.n();
-    int nr = rr.length;
-    double[] b = sys.b();
-    double[] bRs = new double[nr * rows.length];
-    for (int kk = 0; kk < rows.length; kk++) {
-      int bo = rows[kk] * n;
-      for (int jj = 0; jj < nr; jj++) {
-        bRs[jj + kk * nr] = b[bo + rr[jj]];
-      }
-    }
-    return bRs;
   }
 
   /** The LU of C = I + B_rS A_Sr (a singular C is an input error naming the year). */

@@ -112,10 +112,15 @@ public final class IoMath {
 
   /** The square sub-matrix M[rows, rows] (column-major, |rows|²). */
   public static double[] block(double[] m, int n, int[] rows) {
+    return block(m, n, rows, rows);
+  }
+
+  /** The sub-matrix M[rows, cols] (column-major, |rows|×|cols|), read down M's columns. */
+  public static double[] block(double[] m, int n, int[] rows, int[] cols) {
     int k = rows.length;
-    double[] b = new double[k * k];
-    for (int jj = 0; jj < k; jj++) {
-      int off = rows[jj] * n;
+    double[] b = new double[k * cols.length];
+    for (int jj = 0; jj < cols.length; jj++) {
+      int off = cols[jj] * n;
       for (int ii = 0; ii < k; ii++) {
         b[ii + jj * k] = m[off + rows[ii]];
       }
