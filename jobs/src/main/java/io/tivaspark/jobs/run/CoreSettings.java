@@ -113,12 +113,8 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
 
   /**
    * Checks the groups against a table (IllegalArgumentException naming tiva.groups.CODE when one
-   * is wrong); the notes on built-in groups are logged at INFO on the driver.
+   * is wrong); the notes on built-in groups are logged at INFO when {@code log}.
    */
-  public List<String> validateGroups(Layout layout) {
-    return validateGroups(layout, org.apache.spark.TaskContext.get() == null);
-  }
-
   private List<String> validateGroups(Layout layout, boolean log) {
     List<String> notes = GroupRules.check(groups, Set.copyOf(builtInGroups), layout);
     if (log) {
@@ -129,12 +125,8 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
 
   /**
    * The industry aggregates of a table (IllegalArgumentException naming the key when the
-   * configuration is wrong for it); the notes are logged at INFO on the driver.
+   * configuration is wrong for it); the notes are logged at INFO when {@code log}.
    */
-  public LinkedHashMap<String, List<String>> industryAggregates(Layout layout) {
-    return industryAggregates(layout, org.apache.spark.TaskContext.get() == null);
-  }
-
   private LinkedHashMap<String, List<String>> industryAggregates(Layout layout, boolean log) {
     IndustryGroupSettings.Resolved r = industryGroups.resolve(layout.industries());
     if (log) {
@@ -145,7 +137,7 @@ public record CoreSettings(String outputMode, String unit, double algebraToleran
 
   /**
    * Options for one table (groups and industry aggregates checked first): "*" in a group means
-   * every country of that table.
+   * every country of that table. The notes on both are logged on the driver, not in a task.
    */
   public TivaOptions options(Layout layout, String moneyUnit) {
     return options(layout, moneyUnit, org.apache.spark.TaskContext.get() == null);

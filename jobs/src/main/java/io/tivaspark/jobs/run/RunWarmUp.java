@@ -3,7 +3,6 @@ package io.tivaspark.jobs.run;
 import io.tivaspark.common.gen.GeneratorSpec;
 import io.tivaspark.common.gen.SyntheticMrio;
 import io.tivaspark.common.io.LocalTrees;
-import io.tivaspark.common.math.IndicatorFamily;
 import io.tivaspark.common.math.YearSystem;
 import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.MrioYear;
@@ -77,12 +76,7 @@ final class RunWarmUp {
       YearSystem system = YearSystem.build(y, core.options(y.layout(), unit, false));
       try (StagingSink sink = new StagingSink(HadoopConf.local().get(), new Path(dir.toUri()), "warm-up", 2000, unit,
           families, stagingThread)) {
-        for (Family f : families) {
-          IndicatorFamily family = IndicatorFamily.of(f);
-          if (family.appliesTo(system)) {
-            family.compute(system, sink);
-          }
-        }
+        YearTask.computeFamilies(system, families, sink, new YearSteps());
         sink.commit();
       }
       LOG.info("warmed up the year task's code in {} s on a synthetic year (n = {}: {} entities x {} industries)",

@@ -9,6 +9,7 @@ import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.Fingerprint;
 import io.tivaspark.common.model.InvalidInputException;
 import io.tivaspark.common.model.MrioYear;
+import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.jobs.cli.ExitCode;
 import io.tivaspark.jobs.store.HadoopConf;
 import io.tivaspark.jobs.store.MrioMeta;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -94,14 +96,7 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
       steps.lap("open");
       YearSystem system = YearSystem.build(y, options);
       steps.lap("build");
-      List<TivaSummary> summaries = new ArrayList<>();
-      for (Family f : families) {
-        IndicatorFamily family = IndicatorFamily.of(f);
-        if (family.appliesTo(system)) {
-          summaries.add(family.compute(system, sink));
-          steps.lap(f.name().toLowerCase(java.util.Locale.ROOT));
-        }
-      }
+      List<TivaSummary> summaries = computeFamilies(system, families, sink, steps);
       backend = summaries.isEmpty() ? system.options().lapack().backend() : summaries.get(0).backend();
       for (TivaSummary s : summaries) {
         for (CheckResult c : s.checks()) {
@@ -116,6 +111,20 @@ record YearTask(String input, MrioMeta meta, int year, CoreSettings core, String
     }
     LOG.info("year {} finished in {} s", year, String.format("%.1f", RunJob.secondsSince(t0)));
     return new YearOutcome(year, 0, null, RunJob.secondsSince(t0), fingerprint, rows, failed, backend, executor, false);
+  }
+
+  /** Every family of {@code families} that applies to the year, into {@code sink}, each a step of {@code steps}. */
+  static List<TivaSummary> computeFamilies(YearSystem system, Set<Family> families, ResultSink sink,
+      YearSteps steps) {
+    List<TivaSummary> summaries = new ArrayList<>();
+    for (Family f : families) {
+      IndicatorFamily family = IndicatorFamily.of(f);
+      if (family.appliesTo(system)) {
+        summaries.add(family.compute(system, sink));
+        steps.lap(f.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return summaries;
   }
 
   private YearOutcome failed(int exitCode, String error, String fingerprint, String executor, long t0) {
