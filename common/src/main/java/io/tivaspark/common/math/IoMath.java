@@ -128,6 +128,28 @@ public final class IoMath {
     return b;
   }
 
+  /**
+   * Transposes a square n×n matrix in place (Mᵀ; row-major ↔ column-major), block by block: each
+   * pair of 32×32 blocks across the diagonal is swapped and transposed while both are in the cache,
+   * so neither side is walked at a stride of n doubles for long. O(n²).
+   */
+  public static void transposeInPlace(double[] m, int n) {
+    final int b = 32;
+    for (int i0 = 0; i0 < n; i0 += b) {
+      int i1 = Math.min(n, i0 + b);
+      for (int j0 = i0; j0 < n; j0 += b) {
+        int j1 = Math.min(n, j0 + b);
+        for (int i = i0; i < i1; i++) {
+          for (int j = Math.max(j0, i + 1); j < j1; j++) {
+            double t = m[i + j * n];
+            m[i + j * n] = m[j + i * n];
+            m[j + i * n] = t;
+          }
+        }
+      }
+    }
+  }
+
   /** Local (domestic) inverse L_ss = (I − A_ss)⁻¹ of the block of {@code rows}; O(|rows|³). */
   public static double[] localInverse(double[] a, int n, int[] rows, Lapack lapack) {
     return leontief(block(a, n, rows), rows.length, lapack);

@@ -47,19 +47,22 @@ public final class StoreReader {
     ToIntFunction<String> entity = l::entityIndex;
     ToIntFunction<String> industry = l::industryIndex;
 
-    // intermediate: Z(i, j). A cell not yet read holds NaN (a read value is finite), so a key
-    // twice is found without a separate n x n bit set; cells without a row become 0 at the end.
+    // intermediate: Z(i, j), filled row-major (z[i * n + j]: a store file lists a row's cells one
+    // after the other, so the stores run along memory instead of n doubles apart) and transposed in
+    // place to column-major at the end. A cell not yet read holds NaN (a read value is finite), so
+    // a key twice is found without a separate n x n bit set; cells without a row become 0.
     java.util.Arrays.fill(z, Double.NaN);
     forEachRow(conf, root, Dataset.INTERMEDIATE, year, List.of(entity, industry, entity, industry), (c, t, v) -> {
       int i = row(l, c[0], c[1], t, 0, Dataset.INTERMEDIATE, year);
       int j = row(l, c[2], c[3], t, 2, Dataset.INTERMEDIATE, year);
-      int cell = i + j * n;
+      int cell = i * n + j;
       if (!Double.isNaN(z[cell])) {
         throw dup(Dataset.INTERMEDIATE, year, t);
       }
       z[cell] = v;
     });
     absentIsZero(z);
+    io.tivaspark.common.math.IoMath.transposeInPlace(z, n);
     BitSet seen = new BitSet(yf.length);
     // final demand: Yf(i, country × category)
     ToIntFunction<String> country = l::countryIndex;

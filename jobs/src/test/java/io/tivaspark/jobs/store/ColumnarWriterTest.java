@@ -62,6 +62,81 @@ class ColumnarWriterTest {
     assertTrue(blocks(conf, colSmallGroups) >= 4, "one row group per page when the limit is 1 byte");
   }
 
+  /**
+   * Each page's statistics are the bounds of its own rows under Parquet's order, computed here value
+   * by value with Parquet's {@link Statistics#updateStats}: pages whose bounds are zeros of either
+   * sign (-0.0 before 0.0; stored widened, see {@link #widenedZeros}), all-null pages, and string pages whose bounds are strings first seen on a
+   * later page (the ranks are sorted again as the dictionary grows). With a row-group limit of one
+   * byte each page is a row group of its own, so the footer gives every page's statistics.
+   */
+  @Test
+  void pageStatisticsAreThePagesOwnBounds() throws Exception {
+    java.nio.file.Path dir = Files.createTempDirectory("tiva-columnar");
+    Configuration conf = HadoopConf.local().get();
+    Path f = new Path(dir.toString(), "pages.parquet");
+    List<Column> columns = List.of(Column.string("code"), Column.dbl("value"));
+    double[][] pageValues = {{-0.0, 0.0, Double.NaN}, {0.0, -3.5}, {-0.0, 2.0}, {0.0}, {-0.0}, {Double.NaN},
+        {-0.0, 0.0, -1e-300, 1e300}};
+    String[][] pageCodes = {{"M", "B"}, {"Z", "B"}, {"A", "M"}, {"Ü"}, {"AA", "ZZ", "B"}, {"B"}, {"", "M"}};
+    int pages = pageValues.length;
+    ColumnarWriter w = new ColumnarWriter(conf, f, "t", columns, CompressionCodecName.SNAPPY, 1);
+    List<Map<String, String>> expected = new ArrayList<>();
+    for (int p = 0; p < pages; p++) {
+      Statistics<?> codes = Statistics.createStats(
+          org.apache.parquet.schema.Types.required(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY)
+              .as(org.apache.parquet.schema.LogicalTypeAnnotation.stringType()).named("code"));
+      Statistics<?> values = Statistics.createStats(
+          org.apache.parquet.schema.Types.optional(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE)
+              .named("value"));
+      for (int r = 0; r < ColumnarWriter.PAGE_ROWS; r++) {
+        String code = pageCodes[p][r % pageCodes[p].length];
+        double v = pageValues[p][r % pageValues[p].length];
+        w.write(new Object[] {code, v});
+        codes.updateStats(org.apache.parquet.io.api.Binary.fromString(code));
+        if (Double.isNaN(v)) {
+          values.incrementNumNulls();
+        } else {
+          values.updateStats(v);
+        }
+      }
+      expected.add(Map.of("code", describe(codes), "value", describe(widenedZeros(values))));
+    }
+    w.commit();
+    List<Map<String, String>> actual = new ArrayList<>();
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
+      for (BlockMetaData b : r.getFooter().getBlocks()) {
+        Map<String, String> page = new LinkedHashMap<>();
+        for (ColumnChunkMetaData c : b.getColumns()) {
+          page.put(c.getPath().toDotString(), describe(c.getStatistics()));
+        }
+        actual.add(page);
+      }
+    }
+    assertEquals(expected, actual);
+  }
+
+  /**
+   * What Parquet's writer stores for double bounds that are zeros: a min of +0.0 as -0.0 and a max of
+   * -0.0 as +0.0 (the format's rule, so that a reader need not know which zeros a page holds).
+   */
+  private static Statistics<?> widenedZeros(Statistics<?> s) {
+    if (!s.hasNonNullValue()) {
+      return s;
+    }
+    double min = (Double) s.genericGetMin();
+    double max = (Double) s.genericGetMax();
+    Statistics<?> w = Statistics.createStats(s.type());
+    w.incrementNumNulls(s.getNumNulls());
+    w.updateStats(min == 0 ? -0.0 : min);
+    w.updateStats(max == 0 ? 0.0 : max);
+    return w;
+  }
+
+  private static String describe(Statistics<?> s) {
+    return s.hasNonNullValue() ? s.minAsString() + " .. " + s.maxAsString() + " (min raw "
+        + java.util.Arrays.toString(s.getMinBytes()) + ") nulls " + s.getNumNulls() : "no values, nulls " + s.getNumNulls();
+  }
+
   @Test
   void emptyFileHasTheSchemaAndNoRows() throws Exception {
     java.nio.file.Path dir = Files.createTempDirectory("tiva-columnar");
