@@ -129,18 +129,30 @@ final class ColumnRows {
     private final int[] rowCodes;
     private final String[] rowText;
 
+    /** the ids behind {@link #rowCodes} and {@link #rowText} (none at first) */
+    private final int[] rowIds;
+
     Batch(int columns) {
       ids = new int[columns][BATCH];
       rowCodes = new int[columns];
       rowText = new String[columns];
+      rowIds = new int[columns];
+      java.util.Arrays.fill(rowIds, Integer.MIN_VALUE);
     }
 
+    /**
+     * Hands each row on; a column's index and text are looked up and stored only when its id differs
+     * from the previous row's (in a store file most columns repeat from row to row).
+     */
     void handOn(Codes[] codes, int rows, CodedRows.RowFn fn) {
       for (int i = 0; i < rows; i++) {
         for (int k = 0; k < codes.length; k++) {
           int id = ids[k][i];
-          rowCodes[k] = id < 0 ? CodedRows.NULL_CODE : codes[k].index[id];
-          rowText[k] = id < 0 ? null : codes[k].text.get(id);
+          if (id != rowIds[k]) {
+            rowIds[k] = id;
+            rowCodes[k] = id < 0 ? CodedRows.NULL_CODE : codes[k].index[id];
+            rowText[k] = id < 0 ? null : codes[k].text.get(id);
+          }
         }
         fn.accept(rowCodes, rowText, values[i], has[i]);
       }

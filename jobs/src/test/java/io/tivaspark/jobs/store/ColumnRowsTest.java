@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * indices (−1 unknown, NULL_CODE null), same strings, doubles bit for bit (NaN, ±∞, −0.0), same
  * null values; over data pages V1 and V2, dictionary and plain encodings (and a dictionary that
  * falls back to plain mid-chunk), several pages and row groups, optional and required columns,
+ * pages with nulls and pages without (PageValues reads no level and decodes PLAIN doubles at once there),
  * with an extra {@code year} column in the file that is not read. A broken rule thrown by the
  * callback, a wrong column type, a missing column and a corrupt page are the same errors.
  */
@@ -51,12 +52,15 @@ class ColumnRowsTest {
     for (WriterVersion version : WriterVersion.values()) {
       for (boolean dictionary : new boolean[] {true, false}) {
         for (int industries : new int[] {40, 5000}) { // 5000 distinct: the dictionary falls back to plain
-          Path f = write(version, dictionary, industries, 23_456);
-          List<String> byRecords = rows(f, false);
-          List<String> byColumns = rows(f, true);
-          assertEquals(23_456, byColumns.size(), f.toString());
-          assertEquals(byRecords, byColumns, version + " dictionary " + dictionary + " industries " + industries);
-          assertTrue(groups(f) > 1, "several row groups");
+          for (int nullsFrom : new int[] {0, 12_000}) { // 12,000: pages without a null, then pages with
+            Path f = write(version, dictionary, industries, 23_456, nullsFrom);
+            List<String> byRecords = rows(f, false);
+            List<String> byColumns = rows(f, true);
+            assertEquals(23_456, byColumns.size(), f.toString());
+            assertEquals(byRecords, byColumns, version + " dictionary " + dictionary + " industries " + industries
+                + " nulls from row " + nullsFrom);
+            assertTrue(groups(f) > 1, "several row groups");
+          }
         }
       }
     }
@@ -128,8 +132,16 @@ class ColumnRowsTest {
     }
   }
 
-  /** Random rows: null and unknown codes, null, NaN, ±∞ and −0.0 values among finite ones. */
   private static Path write(WriterVersion version, boolean dictionary, int industries, int rows) throws Exception {
+    return write(version, dictionary, industries, rows, 0);
+  }
+
+  /**
+   * Random rows: null and unknown codes, null, NaN, ±∞ and −0.0 values among finite ones; nulls only
+   * from row {@code nullsFrom} on (the pages before it have none: the readers' no-null fast paths).
+   */
+  private static Path write(WriterVersion version, boolean dictionary, int industries, int rows, int nullsFrom)
+      throws Exception {
     java.nio.file.Path out = Files.createTempDirectory("tiva-columnrows").resolve("f.parquet");
     Random r = new Random(rows + industries);
     double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0};
@@ -139,14 +151,14 @@ class ColumnRowsTest {
         .build()) {
       for (int k = 0; k < rows; k++) {
         SimpleGroup g = new SimpleGroup(SCHEMA);
-        if (r.nextInt(50) != 0) {
+        if (r.nextInt(50) != 0 || k < nullsFrom) {
           g.append("country", COUNTRIES.get(r.nextInt(COUNTRIES.size())));
         }
         g.append("industry", (r.nextInt(60) == 0 ? "X" : "D") + r.nextInt(industries));
         g.append("year", 2020);
         int kind = r.nextInt(40);
-        if (kind > 0) {
-          g.append("value", kind < 4 ? odd[kind - 1] : kind < 30 ? r.nextInt(7) : r.nextGaussian() * 1e6);
+        if (kind > 0 || k < nullsFrom) {
+          g.append("value", kind == 0 ? 0.5 : kind < 4 ? odd[kind - 1] : kind < 30 ? r.nextInt(7) : r.nextGaussian() * 1e6);
         }
         w.write(g);
       }
