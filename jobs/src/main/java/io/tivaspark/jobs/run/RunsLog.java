@@ -50,6 +50,19 @@ final class RunsLog {
     if (!fs.exists(new Path(runs, "_delta_log"))) {
       return state;
     }
+    List<RunsTable.Finished> finished = RunsTable.finished(spark.sparkContext().hadoopConfiguration(), warehouse);
+    if (finished == null) {
+      return currentStateWithSpark(spark, runs);
+    }
+    for (RunsTable.Finished r : finished) {
+      state.putAll(YearState.fromJson(r.fingerprints(), r.runId()));
+    }
+    return state;
+  }
+
+  /** {@link #currentState} through Spark SQL: where Delta Kernel cannot read the table, and in tests. */
+  static Map<Integer, YearState> currentStateWithSpark(SparkSession spark, Path runs) {
+    Map<Integer, YearState> state = new TreeMap<>();
     List<Row> rows = spark.read().format("delta").load(runs.toString())
         .where("status IN ('SUCCEEDED', 'PARTIAL')")
         .select("run_id", "input_fingerprints", "finished_at").orderBy("finished_at").collectAsList();

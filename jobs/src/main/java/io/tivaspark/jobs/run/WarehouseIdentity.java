@@ -81,14 +81,26 @@ public final class WarehouseIdentity {
     if (!fs.exists(new Path(runs, "_delta_log"))) {
       return null;
     }
-    List<Row> rows = spark.read().format("delta").load(runs.toString())
-        .where("status IN ('SUCCEEDED', 'PARTIAL')").orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
-        .select("config", "input").limit(1).collectAsList();
-    if (rows.isEmpty()) {
-      return null;
+    String config;
+    String input;
+    List<RunsTable.Finished> finished = RunsTable.finished(spark.sparkContext().hadoopConfiguration(), warehouse);
+    if (finished != null) {
+      if (finished.isEmpty()) {
+        return null;
+      }
+      config = finished.get(finished.size() - 1).config();
+      input = finished.get(finished.size() - 1).input();
+    } else {
+      List<Row> rows = spark.read().format("delta").load(runs.toString())
+          .where("status IN ('SUCCEEDED', 'PARTIAL')").orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
+          .select("config", "input").limit(1).collectAsList();
+      if (rows.isEmpty()) {
+        return null;
+      }
+      config = rows.get(0).getString(0);
+      input = rows.get(0).getString(1);
     }
-    String input = rows.get(0).getString(1);
-    JsonNode t = JSON.readTree(rows.get(0).getString(0)).path(FIELD);
+    JsonNode t = JSON.readTree(config).path(FIELD);
     if (t.hasNonNull("fingerprint")) {
       return new Recorded(t.get("fingerprint").asText(), t.path("summary").asText("?"), input);
     }
