@@ -1,6 +1,5 @@
 package io.tivaspark.jobs.store;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +9,12 @@ import java.util.Objects;
  * One string column's file-wide dictionary ids, in order of first use, given out on the thread that
  * produces the rows ({@link EncoderThread.Rows}): a string seen for the first time is recorded in the
  * batch being filled ({@link RowBatch#added}), so the writer learns it before the first id that names
- * it. Lookups go by object identity (the families pass the same code objects row after row), in four
+ * it. Lookups go by object identity (the families pass the same code objects row after row), in three
  * steps of growing cost, each out of line from the one before so that the hot path stays small enough
- * to inline into {@link EncoderThread.Rows#write} for every column (docs/performance.md, issue 17
- * sixth and eighth passes):
+ * to inline into {@link EncoderThread.Rows#write} for every column (docs/performance.md, issue 17 sixth
+ * pass):
  * <ol>
- *   <li>the previous row's string;
- *   <li>the string that followed the previous row's string the last time the column changed (a column
- *       that cycles through the same codes in the same order, say the industries of an inner loop,
- *       costs a comparison and two int array reads): no {@link System#identityHashCode}, which reads
- *       the string's header, and no probe of the table below;
+ *   <li>the previous row's string (a column that does not change from row to row costs one comparison);
  *   <li>its home slot in an open-addressing table of {@value #SLOTS} slots keyed by
  *       {@link System#identityHashCode}, then linear probing up to {@value #PROBES} slots (a hit
  *       stores nothing);
@@ -33,14 +28,9 @@ final class KeyIds {
   private final Map<String, Integer> ids = new HashMap<>();
   private final String[] seen = new String[SLOTS];
   private final int[] seenId = new int[SLOTS];
-  /** the string of each id (ids are dense, from 0) */
-  private String[] byId = new String[64];
-  /** per id, the id that came next the last time the column changed from it; -1 for none yet */
-  private int[] nextId = filled(64);
   /** the previous row's string (at first a string no caller has, so a null is never taken for it) */
   private String last = new String();
-  /** the previous row's id; -1 before the first row */
-  private int lastId = -1;
+  private int lastId;
 
   /**
    * The id of {@code s} (not null) in column {@code column} of the batch {@code b} being filled; a
@@ -51,22 +41,11 @@ final class KeyIds {
   }
 
   private int changed(String s, RowBatch b, int column) {
-    int prev = lastId;
-    int next = prev < 0 ? -1 : nextId[prev];
-    int id = next >= 0 && byId[next] == s ? next : lookUp(s, b, column, prev);
-    last = s;
-    lastId = id;
-    return id;
-  }
-
-  /** Steps 3 and 4; the id found becomes the one that follows {@code prev}. */
-  private int lookUp(String s, RowBatch b, int column, int prev) {
     int h = System.identityHashCode(Objects.requireNonNull(s, "a string column's value"));
     int home = h & (SLOTS - 1);
     int id = seen[home] == s ? seenId[home] : probe(s, h, b, column);
-    if (prev >= 0) {
-      nextId[prev] = id;
-    }
+    last = s;
+    lastId = id;
     return id;
   }
 
@@ -90,13 +69,6 @@ final class KeyIds {
       id = ids.size();
       ids.put(s, id);
       firstSeen.add(s);
-      if (id == byId.length) {
-        byId = Arrays.copyOf(byId, 2 * id);
-        int[] grown = filled(2 * id);
-        System.arraycopy(nextId, 0, grown, 0, id);
-        nextId = grown;
-      }
-      byId[id] = s;
     }
     int slot = h & (SLOTS - 1);
     for (int p = 0; p < PROBES; p++) {
@@ -108,11 +80,5 @@ final class KeyIds {
     seen[slot] = s;
     seenId[slot] = id;
     return id;
-  }
-
-  private static int[] filled(int length) {
-    int[] a = new int[length];
-    Arrays.fill(a, -1);
-    return a;
   }
 }

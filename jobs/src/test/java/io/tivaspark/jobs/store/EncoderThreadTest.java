@@ -151,7 +151,7 @@ class EncoderThreadTest {
       String exporter = i > 3 * ColumnarWriter.PAGE_ROWS && rnd.nextInt(40) == 0 ? "LATE" + (i % 7) : "C" + (i / 900 % 81);
       // a new String object per row (concatenation): equal codes that are different objects
       String importer = rnd.nextInt(5) == 0 ? "P" + rnd.nextInt(2000) : "P" + (i / 20 % 60);
-      // the same term objects in a cycle (KeyIds' "what came next" step), broken now and then
+      // the same term objects in a cycle, broken now and then
       String term = rnd.nextInt(300) == 0 ? terms[rnd.nextInt(terms.length)] : terms[i % 20];
       out.add(new Object[] {methods[(i / 5000) % methods.length], exporter, importer, "D" + (i / 20 % 45),
           term, v, "20261206T000000Z-run"});
