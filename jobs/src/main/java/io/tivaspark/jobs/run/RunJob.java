@@ -123,24 +123,17 @@ public final class RunJob {
     try (WarehouseLock lock = WarehouseLock.acquire(whFs, warehouse, runId, runSettings.lockWait(),
         runSettings.lockStaleAfter())) {
       // a table path that is not the curated Delta table would be re-created, losing its years
-      long planStart = System.nanoTime();
       WarehouseTables.check(spark, warehouse, WarehouseTables.expected(families));
-      double checkSeconds = secondsSince(planStart);
       Staging staging = Staging.of(hconf, whFs, warehouse, runSettings.stagingDir(), runId);
       staging.removeLeftovers();
       LOG.info("run {}: {} years ({}-{}) of {} [{} countries, {} entities, {} industries], warehouse {}{}",
           runId, years.size(), years.get(0), years.get(years.size() - 1), req.input(), src.meta().countries.size(),
           src.entities(), src.meta().industries.size(), req.warehouse(), req.incremental() ? ", incremental" : "");
-      long runsStart = System.nanoTime();
       Map<Integer, YearState> current = RunsLog.currentState(spark, warehouse);
       WarehouseIdentity.check(spark, warehouse, src.meta().layout("mrio.json"), req.input()); // another table's: exit 2
-      double runsSeconds = secondsSince(runsStart);
-      long idsStart = System.nanoTime();
-      Map<Integer, Set<String>> tableRunIds = req.incremental() ? RunPlan.tableRunIds(spark, warehouse, families) : null;
-      RunPlan plan = RunPlan.decide(years, families, current, tableRunIds, configFp, code,
+      RunPlan plan = RunPlan.decide(years, families, current,
+          req.incremental() ? RunPlan.tableRunIds(spark, warehouse, families) : null, configFp, code,
           req.years() == null ? RunPlan.removed(current, src.years()) : List.of());
-      LOG.debug("planning: tables checked in {} s, runs table read in {} s, the tables' run ids in {} s",
-          String.format("%.2f", checkSeconds), String.format("%.2f", runsSeconds), String.format("%.2f", secondsSince(idsStart)));
       LOG.info("run {} plan: {}", runId, plan.describe());
       logNoPopulation(hconf, src.input(), plan.families(), runId);
       if (!plan.removed().isEmpty()) {

@@ -56,8 +56,11 @@ final class RunsTable {
       return List.of();
     }
     try {
+      long t0 = System.nanoTime();
       List<Finished> out = read(DefaultEngine.create(conf), runs.toString());
       out.sort(Comparator.comparingLong(Finished::finishedMicros).thenComparing(Finished::runId));
+      LOG.debug("runs table read by Delta Kernel in {} s: {} finished runs", String.format("%.2f",
+          (System.nanoTime() - t0) / 1e9), out.size());
       return out;
     } catch (IOException | RuntimeException e) {
       LOG.info("the runs table {} is read with Spark: Delta Kernel could not read it ({})", runs, e.toString());

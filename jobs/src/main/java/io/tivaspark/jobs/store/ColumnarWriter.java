@@ -348,7 +348,7 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
      */
     void writePage(PageWriter w, int n, ColumnDescriptor d, RleHybrid rle) throws IOException {
       Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());
-      int[] rank = ranks(d);
+      int[] order = ranks(d);
       int width = BytesUtils.getWidthFromMaxInt(Math.max(0, dictionary.size() - 1));
       int last = -1;
       int least = -1;
@@ -356,10 +356,10 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
       for (int r = 0; r < n; r++) {
         int id = page[r];
         if (id != last) {
-          if (least < 0 || rank[id] < rank[least]) {
+          if (least < 0 || order[id] < order[least]) {
             least = id;
           }
-          if (greatest < 0 || rank[id] > rank[greatest]) {
+          if (greatest < 0 || order[id] > order[greatest]) {
             greatest = id;
           }
           last = id;
