@@ -129,8 +129,7 @@ public final class RunJob {
       LOG.info("run {}: {} years ({}-{}) of {} [{} countries, {} entities, {} industries], warehouse {}{}",
           runId, years.size(), years.get(0), years.get(years.size() - 1), req.input(), src.meta().countries.size(),
           src.entities(), src.meta().industries.size(), req.warehouse(), req.incremental() ? ", incremental" : "");
-      Map<Integer, YearState> current = RunsLog.currentState(spark, warehouse);
-      WarehouseIdentity.check(spark, warehouse, src.meta().layout("mrio.json"), req.input()); // another table's: exit 2
+      Map<Integer, YearState> current = recordedState(spark, warehouse, src.meta().layout("mrio.json"), req.input());
       RunPlan plan = RunPlan.decide(years, families, current,
           req.incremental() ? RunPlan.tableRunIds(spark, warehouse, families) : null, configFp, code,
           req.years() == null ? RunPlan.removed(current, src.years()) : List.of());
@@ -227,6 +226,18 @@ public final class RunJob {
     }
     LOG.info("compute and staging: {} years in {} s", outcomes.size(), String.format("%.1f", secondsSince(computeStart)));
     return outcomes;
+  }
+
+  /**
+   * Per year, the state the runs table records ({@link RunsLog#currentState}), after checking that the
+   * warehouse holds this table's results ({@link WarehouseIdentity#check}: UsageException, exit 2); the
+   * runs table is read once for both.
+   */
+  private static Map<Integer, YearState> recordedState(SparkSession spark, Path warehouse,
+      io.tivaspark.common.model.Layout layout, String input) throws IOException {
+    List<RunsTable.Finished> finished = RunsLog.finished(spark, warehouse);
+    WarehouseIdentity.check(spark, warehouse, finished, layout, input);
+    return RunsLog.currentState(finished);
   }
 
   private static void logOutcomes(List<YearOutcome> outcomes, Map<Integer, YearState> current) {

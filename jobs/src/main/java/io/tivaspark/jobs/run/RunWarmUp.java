@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * staged into a scratch directory that is then deleted. A cold JVM runs its first year tasks more
  * slowly than later ones (classes loaded, the families', staging and encoding loops compiled while the
  * real rows go out): at n = 3645 a cold year task took 32–34 s, 26–27 s after the warm-up's 4 s. The
- * warm-up starts before the warehouse lock, overlapping the planning (on an existing warehouse about
- * 11 s of reading tables through Spark), and the year tasks start when it has ended ({@link #await}).
+ * warm-up starts before the warehouse lock, overlapping the planning (on an existing warehouse a few
+ * seconds of reading the tables' logs and the runs table), and the year tasks start when it has ended
+ * ({@link #await}).
  * Only where the driver runs the year tasks ({@code local}, {@code local[N]}) and for tables of
  * n ≥ {@value #MIN_N}; a failure is logged at DEBUG and changes nothing but the time of the first years.
  */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,35 +38,41 @@ final class RunsLog {
   private RunsLog() {}
 
   /**
-   * Per year, the state recorded by the latest SUCCEEDED or PARTIAL run that wrote or kept it,
-   * latest by finished_at (commit order under the lock; a run that waited for the lock started
-   * before the one it waited for but committed after it).
+   * The runs table's SUCCEEDED and PARTIAL rows, oldest {@code finished_at} first (ties by run id),
+   * read once per run for both {@link #currentState} and {@link WarehouseIdentity#check}: with Delta
+   * Kernel ({@link RunsTable}), or through Spark SQL where Kernel cannot read the table; empty when
+   * the warehouse has no runs table yet.
    */
-  static Map<Integer, YearState> currentState(SparkSession spark, Path warehouse) throws IOException {
-    Map<Integer, YearState> state = new TreeMap<>();
-    Path runs = new Path(warehouse, "runs");
-    FileSystem fs = runs.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (!fs.exists(new Path(runs, "_delta_log"))) {
-      return state;
-    }
-    List<RunsTable.Finished> finished = RunsTable.finished(spark.sparkContext().hadoopConfiguration(), warehouse);
-    if (finished == null) {
-      return currentStateWithSpark(spark, runs);
-    }
-    for (RunsTable.Finished r : finished) {
-      state.putAll(YearState.fromJson(r.fingerprints(), r.runId()));
-    }
-    return state;
+  static List<RunsTable.Finished> finished(SparkSession spark, Path warehouse) throws IOException {
+    List<RunsTable.Finished> read = RunsTable.finished(spark.sparkContext().hadoopConfiguration(), warehouse);
+    return read != null ? read : finishedWithSpark(spark, new Path(warehouse, "runs"));
   }
 
-  /** {@link #currentState} through Spark SQL: where Delta Kernel cannot read the table, and in tests. */
-  static Map<Integer, YearState> currentStateWithSpark(SparkSession spark, Path runs) {
-    Map<Integer, YearState> state = new TreeMap<>();
+  /** {@link #finished} through Spark SQL: where Delta Kernel cannot read the table, and in tests. */
+  static List<RunsTable.Finished> finishedWithSpark(SparkSession spark, Path runs) {
     List<Row> rows = spark.read().format("delta").load(runs.toString())
         .where("status IN ('SUCCEEDED', 'PARTIAL')")
-        .select("run_id", "input_fingerprints", "finished_at").orderBy("finished_at").collectAsList();
-    for (Row r : rows) {
-      state.putAll(YearState.fromJson(r.getString(1), r.getString(0)));
+        .select("run_id", "finished_at", "status", "input", "input_fingerprints", "config")
+        .orderBy("finished_at", "run_id").collectAsList();
+    return rows.stream().map(r -> new RunsTable.Finished(r.getString(0), micros(r.get(1)), r.getString(2),
+        r.getString(3), r.getString(4), r.getString(5))).toList();
+  }
+
+  /** A Spark timestamp (java.sql.Timestamp, or Instant with the Java 8 time API) as µs since the epoch. */
+  private static long micros(Object timestamp) {
+    Instant t = timestamp instanceof Timestamp ts ? ts.toInstant() : (Instant) timestamp;
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+  }
+
+  /**
+   * Per year, the state recorded by the latest SUCCEEDED or PARTIAL run that wrote or kept it,
+   * latest by finished_at (commit order under the lock; a run that waited for the lock started
+   * before the one it waited for but committed after it); {@code finished} is {@link #finished}.
+   */
+  static Map<Integer, YearState> currentState(List<RunsTable.Finished> finished) {
+    Map<Integer, YearState> state = new TreeMap<>();
+    for (RunsTable.Finished r : finished) {
+      state.putAll(YearState.fromJson(r.fingerprints(), r.runId()));
     }
     return state;
   }

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * are read without a Spark job. The same rows through Spark SQL cost a run into an existing
  * warehouse 11–13 s of its planning, cold (docs/performance.md, issue 17 eighth pass). Kernel
  * applies the table's deletion vectors and column mapping as Spark does; a table Kernel cannot read
- * (a feature it does not support, say) gives null, and the callers ({@link RunsLog#currentState},
- * {@link WarehouseIdentity#latest}) then read it with Spark, as before. {@code RunsTableTest} checks
- * both readers give the same rows, before and after the log's first checkpoint.
+ * (a feature it does not support, say) gives null, and {@link RunsLog#finished} then reads it with
+ * Spark, as before. {@code RunsTableTest} checks both readers give the same rows, before and after
+ * the log's first checkpoint.
  */
 final class RunsTable {
   private static final Logger LOG = LoggerFactory.getLogger(RunsTable.class);

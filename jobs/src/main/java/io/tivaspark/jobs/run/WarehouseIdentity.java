@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +35,11 @@ public final class WarehouseIdentity {
    * Throws UsageException when the warehouse's latest SUCCEEDED or PARTIAL run read a table of
    * another layout than {@code layout}. Older runs rows without the field are compared through
    * the mrio.json of the store they name, when it is still there; otherwise nothing is checked.
+   * {@code finished} is the runs table's finished rows ({@link RunsLog#finished}).
    */
-  public static void check(SparkSession spark, Path warehouse, Layout layout, String input) throws IOException {
-    Recorded held = latest(spark, warehouse);
+  public static void check(SparkSession spark, Path warehouse, List<RunsTable.Finished> finished, Layout layout,
+      String input) throws IOException {
+    Recorded held = latest(spark, finished);
     if (held == null || held.fingerprint().equals(fingerprint(layout))) {
       return;
     }
@@ -74,37 +75,17 @@ public final class WarehouseIdentity {
         + " industries, " + l.categoryCount() + " final-demand categories";
   }
 
-  /** The layout recorded by the latest SUCCEEDED or PARTIAL runs row, or null if unknown. */
-  static Recorded latest(SparkSession spark, Path warehouse) throws IOException {
-    Path runs = new Path(warehouse, "runs");
-    FileSystem fs = runs.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (!fs.exists(new Path(runs, "_delta_log"))) {
+  /** The layout recorded by the latest of the finished runs rows ({@link RunsLog#finished}), or null if unknown. */
+  static Recorded latest(SparkSession spark, List<RunsTable.Finished> finished) throws IOException {
+    if (finished.isEmpty()) {
       return null;
     }
-    String config;
-    String input;
-    List<RunsTable.Finished> finished = RunsTable.finished(spark.sparkContext().hadoopConfiguration(), warehouse);
-    if (finished != null) {
-      if (finished.isEmpty()) {
-        return null;
-      }
-      config = finished.get(finished.size() - 1).config();
-      input = finished.get(finished.size() - 1).input();
-    } else {
-      List<Row> rows = spark.read().format("delta").load(runs.toString())
-          .where("status IN ('SUCCEEDED', 'PARTIAL')").orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
-          .select("config", "input").limit(1).collectAsList();
-      if (rows.isEmpty()) {
-        return null;
-      }
-      config = rows.get(0).getString(0);
-      input = rows.get(0).getString(1);
-    }
-    JsonNode t = JSON.readTree(config).path(FIELD);
+    RunsTable.Finished last = finished.get(finished.size() - 1);
+    JsonNode t = JSON.readTree(last.config()).path(FIELD);
     if (t.hasNonNull("fingerprint")) {
-      return new Recorded(t.get("fingerprint").asText(), t.path("summary").asText("?"), input);
+      return new Recorded(t.get("fingerprint").asText(), t.path("summary").asText("?"), last.input());
     }
-    return fromStore(spark, input);
+    return fromStore(spark, last.input());
   }
 
   /** An older runs row: the layout of the store it names, if that is still readable. */

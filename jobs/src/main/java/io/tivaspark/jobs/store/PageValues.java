@@ -99,12 +99,15 @@ final class PageValues {
         ByteBufferInputStream in = v1.getBytes().toInputStream();
         ValuesReader rl = v1.getRlEncoding().getValuesReader(column, ValuesType.REPETITION_LEVEL);
         rl.initFromPage(v1.getValueCount(), in);
-        allPresent = maxDefinition == 0 || (v1.getDlEncoding() == Encoding.RLE && rleAllMax(in, v1.getValueCount()));
-        if (!allPresent || maxDefinition == 0) {
+        // levels all the maximum, seen from their RLE runs and skipped; else read by the level reader
+        boolean levelsSkipped = maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE
+            && rleAllMax(in, v1.getValueCount());
+        if (!levelsSkipped) {
           ValuesReader dl = v1.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
           dl.initFromPage(v1.getValueCount(), in);
           levels = dl::readInteger;
         }
+        allPresent = maxDefinition == 0 || levelsSkipped;
         openValues(v1.getValueEncoding(), in, v1.getValueCount());
       } else {
         DataPageV2 v2 = (DataPageV2) page;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link RunsTable} (the runs table read with Delta Kernel, no Spark job) gives what the Spark SQL
  * reads it replaced give: per year the state of the latest SUCCEEDED or PARTIAL run ({@link
- * RunsLog#currentState} against {@link RunsLog#currentStateWithSpark}) and the latest such run's
- * config and input ({@link WarehouseIdentity#latest}), with FAILED rows in between (ignored), runs
+ * RunsLog#currentState} of Kernel's rows against Spark SQL's, {@link RunsLog#finishedWithSpark}, and
+ * the rows themselves) and the latest such run's config and input ({@link WarehouseIdentity#latest}), with FAILED rows in between (ignored), runs
  * that finish in another order than they start, and a log long enough to have Delta's checkpoint
  * (every 10 commits); an absent table is empty.
  */
@@ -46,8 +46,10 @@ class RunsTableTest {
       if (k == 4 || k == 7 || k == 13) {
         List<RunsTable.Finished> kernel = RunsTable.finished(conf, warehouse);
         assertNotNull(kernel, "Kernel read the runs table");
-        assertEquals(describe(RunsLog.currentStateWithSpark(spark, new Path(warehouse, "runs"))),
-            describe(RunsLog.currentState(spark, warehouse)), "after run " + k);
+        List<RunsTable.Finished> bySparkSql = RunsLog.finishedWithSpark(spark, new Path(warehouse, "runs"));
+        assertEquals(bySparkSql, kernel, "after run " + k);
+        assertEquals(describe(RunsLog.currentState(bySparkSql)),
+            describe(RunsLog.currentState(RunsLog.finished(spark, warehouse))), "after run " + k);
         assertEquals(kernel.size(), spark.read().format("delta").load(new Path(warehouse, "runs").toString())
             .where("status IN ('SUCCEEDED', 'PARTIAL')").count());
       }
@@ -61,7 +63,7 @@ class RunsTableTest {
     org.apache.spark.sql.Row bySpark = spark.read().format("delta").load(new Path(warehouse, "runs").toString())
         .where("status IN ('SUCCEEDED', 'PARTIAL')").orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
         .select("run_id", "input").first();
-    WarehouseIdentity.Recorded latest = WarehouseIdentity.latest(spark, warehouse);
+    WarehouseIdentity.Recorded latest = WarehouseIdentity.latest(spark, RunsLog.finished(spark, warehouse));
     assertEquals("r12", bySpark.getString(0));
     assertEquals("f12", latest.fingerprint());
     assertEquals(bySpark.getString(1), latest.input());
