@@ -7,7 +7,7 @@
 #   ObjectStoreRunTest   real `tiva run` JVMs with the warehouse on s3a://: a run and an
 #                        incremental rerun equal to the same runs on local disk; two runs started
 #                        together (one commits, the other exit 1, rows never interleaved); kill -9
-#                        in the compute phase and in the commits, then a run that repairs.
+#                        in the table commits, then a run that repairs (docs/operations.md §4).
 # Why moto: it honours S3 conditional writes (a second PUT If-None-Match: * gets 412), which the
 # lock relies on; s3proxy (Maven Central) did not for PutObject when checked (jobs/pom.xml).
 # The server is stopped by its pid on exit. Measured 2026-12-06 under load average 35-50 (2 cores

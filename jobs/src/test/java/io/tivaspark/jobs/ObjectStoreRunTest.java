@@ -41,9 +41,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *       table and year: row count and a checksum of every value) as the same runs on local disk;
  *   <li>two runs started together on one s3a warehouse: one commits (exit 0), the other fails
  *       cleanly (exit 1, one line naming the holder); never interleaved rows;
- *   <li>kill -9 during the compute phase and during the table commits: every table-year keeps
- *       exactly one run id and its full row count; the next run takes over the stale lock, exits 0
- *       and leaves every table-year on its own run id, no lock and no staging behind.
+ *   <li>kill -9 during the table commits (the phase where S3 differs from a file system: a
+ *       rename there is a copy and a delete): every table-year keeps exactly one run id and its
+ *       full row count; the next run takes over the stale lock, exits 0 and leaves every
+ *       table-year on its own run id, no lock and no staging behind. A kill in the compute phase
+ *       is the same on every store and is tried on local disk (CrashSafetyTest, tools/it).
  * </ol>
  */
 @EnabledIfSystemProperty(named = "tiva.it.s3.endpoint", matches = "https?://.+")
@@ -262,14 +264,14 @@ class ObjectStoreRunTest {
 
   @Test
   @Order(3)
-  void killNineDuringComputeAndCommitsThenTheNextRunRepairs() throws Exception {
+  void killNineDuringCommitsThenTheNextRunRepairs() throws Exception {
     String wh = s3root + "/wh-two";
     Map<String, Cell> clean = cells(wh);
     Map<String, Long> rows = new TreeMap<>();
     clean.forEach((k, c) -> rows.put(k, c.rows()));
     Random rnd = new Random(Long.getLong("tiva.it.seed", 20L));
-    Pattern[] phases = {Pattern.compile("RunJob: run \\S+: \\d+ years"), Pattern.compile("RunJob: committed indicators:")};
-    String[] names = {"compute", "commits"};
+    Pattern[] phases = {Pattern.compile("RunJob: committed indicators:")};
+    String[] names = {"commits"};
     List<String> report = new ArrayList<>();
     for (int i = 0; i < phases.length; i++) {
       CrashSafetyTest.changeOneCell(store, 2001 + i, 0.25 * (i + 1));

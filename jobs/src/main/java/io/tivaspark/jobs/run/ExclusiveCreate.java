@@ -71,11 +71,29 @@ final class ExclusiveCreate {
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       return false;
     } catch (IOException e) {
-      if (fs.exists(path)) {
-        return false; // S3A reports the failed precondition (412) as RemoteFileChangedException
+      // a refused precondition means an object was there when the PUT arrived, even if its writer
+      // has deleted it since (a take-over marker lives for a few milliseconds): no exists() check
+      if (preconditionFailed(e) || fs.exists(path)) {
+        return false;
       }
       throw e;
     }
+  }
+
+  /**
+   * Whether {@code e} is the store refusing a create-if-absent because an object was there: S3A
+   * reports the 412 of {@code If-None-Match: *} as {@code RemoteFileChangedException} (its class is
+   * matched by name: hadoop-aws is on the classpath only where s3a:// is used).
+   */
+  static boolean preconditionFailed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String msg = String.valueOf(t.getMessage());
+      if ("RemoteFileChangedException".equals(t.getClass().getSimpleName())
+          || msg.contains("Status Code: 412") || msg.contains("PreconditionFailed")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static OutputStream open(FileSystem fs, Path path) throws IOException {
