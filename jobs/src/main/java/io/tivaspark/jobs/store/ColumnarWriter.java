@@ -61,8 +61,9 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
   private final StringColumn[] strings;
   private final double[][] doubles;
   private ColumnChunkPageWriteStore pages;
-  /** the definition levels of a double page, and the page encoder (reused) */
+  /** the definition levels and the PLAIN bytes of a double page, and the page encoder (reused) */
   private final int[] levels = new int[PAGE_ROWS];
+  private final ByteBuffer plainPage = ByteBuffer.allocate(PAGE_ROWS * 8).order(ByteOrder.LITTLE_ENDIAN);
   private final RleHybrid rle = new RleHybrid();
   private int pageRows;
   private long groupRows;
@@ -210,11 +211,13 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
    * page's min and max in Parquet's double order ({@link Double#compare}: -0.0 before 0.0), found in
    * the loop with {@code <} and {@code >} (a {@link Double#compare} per value cost 16 % of the staging
    * thread; the sign of a zero bound is settled after the loop) and given to Parquet's statistics
-   * once, and the nulls counted. Levels and ids are encoded a page at a time ({@link RleHybrid}).
+   * once, and the nulls counted. A page with no null (nearly all: NaN marks a value a family could
+   * not compute) is copied to its bytes at once and its levels are one RLE run; a page with nulls
+   * goes value by value. The page's bytes and its levels' encoding are reused from page to page:
+   * Parquet's page writer has compressed and copied them when {@code writePage} returns.
    */
   private void writeDoublePage(PageWriter w, double[] v, int n, ColumnDescriptor d) throws IOException {
     Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());
-    ByteBuffer plain = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     int nulls = 0;
@@ -222,20 +225,17 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
     boolean positiveZero = false;
     for (int r = 0; r < n; r++) {
       double x = v[r];
-      if (Double.isNaN(x)) {
-        levels[r] = 0;
+      if (x != x) { // NaN
         nulls++;
-      } else {
-        levels[r] = 1;
-        plain.putDouble(x);
-        min = x < min ? x : min;
-        max = x > max ? x : max;
-        if (x == 0) {
-          if (Double.doubleToRawLongBits(x) == 0) {
-            positiveZero = true;
-          } else {
-            negativeZero = true;
-          }
+        continue;
+      }
+      min = x < min ? x : min;
+      max = x > max ? x : max;
+      if (x == 0) {
+        if (Double.doubleToRawLongBits(x) == 0) {
+          positiveZero = true;
+        } else {
+          negativeZero = true;
         }
       }
     }
@@ -244,8 +244,23 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
       stats.updateStats(min == 0 && negativeZero ? -0.0 : min == 0 ? 0.0 : min);
       stats.updateStats(max == 0 && positiveZero ? 0.0 : max == 0 ? -0.0 : max);
     }
-    byte[] dl = rle.encode(levels, n, 1);
-    BytesInput bytes = BytesInput.concat(BytesInput.fromInt(dl.length), BytesInput.from(dl),
+    ByteBuffer plain = plainPage.clear();
+    int dl;
+    if (nulls == 0) {
+      plain.asDoubleBuffer().put(v, 0, n);
+      plain.position(8 * n);
+      dl = rle.repeatInPlace(n, 1, 1);
+    } else {
+      for (int r = 0; r < n; r++) {
+        double x = v[r];
+        levels[r] = x != x ? 0 : 1;
+        if (x == x) {
+          plain.putDouble(x);
+        }
+      }
+      dl = rle.encodeInPlace(levels, n, 1);
+    }
+    BytesInput bytes = BytesInput.concat(BytesInput.fromInt(dl), BytesInput.from(rle.buffer(), 0, dl),
         BytesInput.from(plain.array(), 0, plain.position()));
     w.writePage(bytes, n, n, stats, Encoding.BIT_PACKED, Encoding.RLE, Encoding.PLAIN);
   }
@@ -369,8 +384,9 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
         stats.updateStats(dictionary.get(least));
         stats.updateStats(dictionary.get(greatest));
       }
+      int len = rle.encodeInPlace(page, n, width); // consumed by writePage (see writeDoublePage)
       BytesInput bytes = BytesInput.concat(BytesInput.from(new byte[] {(byte) width}),
-          BytesInput.from(rle.encode(page, n, width)));
+          BytesInput.from(rle.buffer(), 0, len));
       w.writePage(bytes, n, n, stats, Encoding.BIT_PACKED, Encoding.BIT_PACKED, Encoding.PLAIN_DICTIONARY);
     }
 

@@ -26,8 +26,17 @@ final class RleHybrid {
   private byte[] out = new byte[1 << 12];
   private int len;
 
-  /** The encoding of {@code v[0..n)} with {@code width} bits per value (0 to 32); valid until the next call. */
+  /** The encoding of {@code v[0..n)} with {@code width} bits per value (0 to 32), as a new array. */
   byte[] encode(int[] v, int n, int width) {
+    return Arrays.copyOf(out, encodeInPlace(v, n, width));
+  }
+
+  /**
+   * The encoding of {@code v[0..n)} into {@link #buffer()}, whose first bytes (the count returned)
+   * it is until the next call: a page's encoding is consumed by Parquet's page writer before the
+   * next page is encoded, so no array is made per page.
+   */
+  int encodeInPlace(int[] v, int n, int width) {
     len = 0;
     int lit = 0; // values v[litStart, litStart + lit) wait to be bit-packed
     int litStart = 0;
@@ -52,7 +61,28 @@ final class RleHybrid {
       }
     }
     packLiterals(v, litStart, lit, width);
-    return Arrays.copyOf(out, len);
+    return len;
+  }
+
+  /**
+   * {@code count} (at least 1) times {@code value} as {@link #encodeInPlace} writes it (one RLE run
+   * when count is 8 or more), without an array of the values: a page's definition levels when it
+   * has no null.
+   */
+  int repeatInPlace(int count, int value, int width) {
+    len = 0;
+    if (count >= 8) {
+      rle(count, value, width);
+      return len;
+    }
+    int[] v = new int[count];
+    Arrays.fill(v, value);
+    return encodeInPlace(v, count, width);
+  }
+
+  /** The bytes of the last encoding (the count its call returned). */
+  byte[] buffer() {
+    return out;
   }
 
   private void rle(int count, int value, int width) {
