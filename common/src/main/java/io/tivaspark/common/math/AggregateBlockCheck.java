@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The industry-aggregate identity on rows as they are written, for writers that emit a block of
@@ -90,7 +89,9 @@ final class AggregateBlockCheck {
             double v = vals[(j * slots + i) * nt + q];
             sum += Double.isNaN(v) ? 0 : v;
           }
-          builderOfTerm[q].compare(vals[ao + q], sum, where(prefix, j, k, q));
+          if (builderOfTerm[q].compareIsWorst(vals[ao + q], sum)) {
+            builderOfTerm[q].worstIs(where(prefix, j, k, q));
+          }
         }
       }
       Arrays.fill(vals, j * slots * nt, (j + 1) * slots * nt, Double.NaN);
@@ -98,7 +99,7 @@ final class AggregateBlockCheck {
     }
   }
 
-  private Supplier<String> where(String prefix, int j, int k, int q) {
-    return () -> prefix + "/" + keys.get(j) + "/" + agg.codes().get(k - agg.industries()) + "/" + terms.get(q);
+  private String where(String prefix, int j, int k, int q) {
+    return prefix + "/" + keys.get(j) + "/" + agg.codes().get(k - agg.industries()) + "/" + terms.get(q);
   }
 }

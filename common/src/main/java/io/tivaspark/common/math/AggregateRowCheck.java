@@ -65,10 +65,9 @@ final class AggregateRowCheck {
         for (int i : agg.members(k)) {
           sum += Double.isNaN(vals[o + i]) ? 0 : vals[o + i];
         }
-        int kk = key;
-        int slot = k;
-        builder.compare(vals[o + k], sum,
-            () -> prefix + "/" + keyLabel.apply(kk) + "/" + agg.codes().get(slot - agg.industries()));
+        if (builder.compareIsWorst(vals[o + k], sum)) {
+          builder.worstIs(prefix + "/" + keyLabel.apply(key) + "/" + agg.codes().get(k - agg.industries()));
+        }
       }
       Arrays.fill(vals, o, o + slots, Double.NaN);
       touched[key] = false;

@@ -177,11 +177,12 @@ final class ImportsOrigin {
       }
       partnerVa += fromR;
       otherVa += notR;
-      int ss = s;
-      sumImgr.compare(all, totals[s].imgr()[i * g + r],
-          () -> countries.get(ss) + "/" + countries.get(r) + "/" + industries.get(i));
-      sumImgrDva.compare(fromS, totals[s].imgrDva()[i * g + r],
-          () -> countries.get(ss) + "/" + countries.get(r) + "/" + industries.get(i));
+      if (sumImgr.compareIsWorst(all, totals[s].imgr()[i * g + r])) {
+        sumImgr.worstIs(countries.get(s) + "/" + countries.get(r) + "/" + industries.get(i));
+      }
+      if (sumImgrDva.compareIsWorst(fromS, totals[s].imgrDva()[i * g + r])) {
+        sumImgrDva.worstIs(countries.get(s) + "/" + countries.get(r) + "/" + industries.get(i));
+      }
     }
     sumExgrDva.compare(partnerVa, totals[r].exgrDva()[i], () -> countries.get(r) + "/" + industries.get(i));
     sumExgrFva.compare(otherVa, totals[r].exgrFva()[i], () -> countries.get(r) + "/" + industries.get(i));
