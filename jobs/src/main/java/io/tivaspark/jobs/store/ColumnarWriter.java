@@ -211,13 +211,15 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
    * page's min and max in Parquet's double order ({@link Double#compare}: -0.0 before 0.0), found in
    * the loop with {@code <} and {@code >} (a {@link Double#compare} per value cost 16 % of the staging
    * thread; the sign of a zero bound is settled after the loop) and given to Parquet's statistics
-   * once, and the nulls counted. A page with no null (nearly all: NaN marks a value a family could
-   * not compute) is copied to its bytes at once and its levels are one RLE run; a page with nulls
-   * goes value by value. The page's bytes and its levels' encoding are reused from page to page:
-   * Parquet's page writer has compressed and copied them when {@code writePage} returns.
+   * once, and the nulls counted. The levels of a page with no null (nearly all: a null is a value a
+   * family could not compute) are one RLE run, written without a pass over the page; a page with
+   * nulls has its levels filled in a second pass. The page's bytes and its levels' encoding are
+   * reused from page to page: Parquet's page writer has compressed and copied them when
+   * {@code writePage} returns.
    */
   private void writeDoublePage(PageWriter w, double[] v, int n, ColumnDescriptor d) throws IOException {
     Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());
+    ByteBuffer plain = plainPage.clear();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     int nulls = 0;
@@ -225,17 +227,18 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
     boolean positiveZero = false;
     for (int r = 0; r < n; r++) {
       double x = v[r];
-      if (x != x) { // NaN
+      if (Double.isNaN(x)) {
         nulls++;
-        continue;
-      }
-      min = x < min ? x : min;
-      max = x > max ? x : max;
-      if (x == 0) {
-        if (Double.doubleToRawLongBits(x) == 0) {
-          positiveZero = true;
-        } else {
-          negativeZero = true;
+      } else {
+        plain.putDouble(x);
+        min = x < min ? x : min;
+        max = x > max ? x : max;
+        if (x == 0) {
+          if (Double.doubleToRawLongBits(x) == 0) {
+            positiveZero = true;
+          } else {
+            negativeZero = true;
+          }
         }
       }
     }
@@ -244,19 +247,12 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
       stats.updateStats(min == 0 && negativeZero ? -0.0 : min == 0 ? 0.0 : min);
       stats.updateStats(max == 0 && positiveZero ? 0.0 : max == 0 ? -0.0 : max);
     }
-    ByteBuffer plain = plainPage.clear();
     int dl;
     if (nulls == 0) {
-      plain.asDoubleBuffer().put(v, 0, n);
-      plain.position(8 * n);
       dl = rle.repeatInPlace(n, 1, 1);
     } else {
       for (int r = 0; r < n; r++) {
-        double x = v[r];
-        levels[r] = x != x ? 0 : 1;
-        if (x == x) {
-          plain.putDouble(x);
-        }
+        levels[r] = Double.isNaN(v[r]) ? 0 : 1;
       }
       dl = rle.encodeInPlace(levels, n, 1);
     }

@@ -153,7 +153,7 @@ class ColumnarWriterTest {
     String[] codes = {"EXGR", "EXGR_DVA", "FD_VA", "Été", "中国", "A", "ZZZ_LONG_CODE_AFTER_THE_REST"};
     List<Object[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      // the first page has no null (its doubles are copied at once, its levels one run), the later
+      // the first page has no null (its levels one RLE run, written without a pass), the later
       // pages have some (value by value), through the same reused page buffers
       boolean nullsAllowed = i >= ColumnarWriter.PAGE_ROWS;
       double v = switch (rnd.nextInt(10)) {
