@@ -41,6 +41,23 @@ class RleHybridTest {
     assertEquals(4, bytes.length); // ULEB128 of 40000 (3 bytes), the value (1 byte)
   }
 
+  /** A repeated value without its array ({@code repeatInPlace}) is the same bytes as its array encoded. */
+  @Test
+  void aRepeatIsTheEncodingOfItsArray() {
+    RleHybrid enc = new RleHybrid();
+    for (int width = 0; width <= 20; width++) {
+      int value = width == 0 ? 0 : (1 << width) - 1;
+      for (int count : new int[] {1, 2, 7, 8, 9, 63, 504, 505, 20_000}) {
+        int[] v = new int[count];
+        java.util.Arrays.fill(v, value);
+        byte[] expected = enc.encode(v, count, width);
+        int len = enc.repeatInPlace(count, value, width);
+        assertEquals(java.util.Arrays.toString(expected),
+            java.util.Arrays.toString(java.util.Arrays.copyOf(enc.buffer(), len)), "width " + width + ", count " + count);
+      }
+    }
+  }
+
   /** Runs of random lengths (mostly short, some long) of random values below 2^width. */
   private static int[] page(Random rnd, int n, int width) {
     int[] v = new int[n];
