@@ -270,36 +270,30 @@ class ObjectStoreRunTest {
     Map<String, Long> rows = new TreeMap<>();
     clean.forEach((k, c) -> rows.put(k, c.rows()));
     Random rnd = new Random(Long.getLong("tiva.it.seed", 20L));
-    Pattern[] phases = {Pattern.compile("RunJob: committed indicators:")};
-    String[] names = {"commits"};
-    List<String> report = new ArrayList<>();
-    for (int i = 0; i < phases.length; i++) {
-      CrashSafetyTest.changeOneCell(store, 2001 + i, 0.25 * (i + 1));
-      long killAt;
-      int killedExit;
-      try (ChildRun victim = start(wh)) {
-        assertTrue(victim.await(phases[i], BOUND_MS) >= 0, victim.tail(30));
-        Thread.sleep((long) (rnd.nextDouble() * 1500));
-        killAt = victim.elapsedMs();
-        victim.kill9();
-        killedExit = victim.waitFor(60_000);
-      }
-      List<String> afterKill = violations(cells(wh), rows, null);
-      boolean lockLeft = s3.exists(new Path(wh, "_tiva_run.lock"));
-      try (ChildRun next = start(wh)) {
-        assertEquals(0, next.waitFor(BOUND_MS), next.tail(30));
-        String id = runId(DONE, next);
-        List<String> afterNext = violations(cells(wh), rows, id);
-        assertClean(wh);
-        String line = String.format("kill -9 in %s at %.1f s (exit %d, lock left %s): %s; next run %s took over %s: %s",
-            names[i], killAt / 1000.0, killedExit, lockLeft, afterKill.isEmpty() ? "ok" : afterKill,
-            id, next.stderr().contains("took over the stale lock") ? "the lock" : "nothing",
-            afterNext.isEmpty() ? "ok" : afterNext);
-        report.add(line);
-        System.out.println(line);
-        assertTrue(afterKill.isEmpty(), line);
-        assertTrue(afterNext.isEmpty(), line);
-      }
+    CrashSafetyTest.changeOneCell(store, 2001, 0.25);
+    long killAt;
+    int killedExit;
+    try (ChildRun victim = start(wh)) {
+      assertTrue(victim.await(Pattern.compile("RunJob: committed indicators:"), BOUND_MS) >= 0, victim.tail(30));
+      Thread.sleep((long) (rnd.nextDouble() * 1500));
+      killAt = victim.elapsedMs();
+      victim.kill9();
+      killedExit = victim.waitFor(60_000);
+    }
+    List<String> afterKill = violations(cells(wh), rows, null);
+    boolean lockLeft = s3.exists(new Path(wh, "_tiva_run.lock"));
+    try (ChildRun next = start(wh)) {
+      assertEquals(0, next.waitFor(BOUND_MS), next.tail(30));
+      String id = runId(DONE, next);
+      List<String> afterNext = violations(cells(wh), rows, id);
+      assertClean(wh);
+      String line = String.format("kill -9 in commits at %.1f s (exit %d, lock left %s): %s; next run %s took over %s: %s",
+          killAt / 1000.0, killedExit, lockLeft, afterKill.isEmpty() ? "ok" : afterKill,
+          id, next.stderr().contains("took over the stale lock") ? "the lock" : "nothing",
+          afterNext.isEmpty() ? "ok" : afterNext);
+      System.out.println(line);
+      assertTrue(afterKill.isEmpty(), line);
+      assertTrue(afterNext.isEmpty(), line);
     }
   }
 }

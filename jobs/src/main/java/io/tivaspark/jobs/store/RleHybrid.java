@@ -26,11 +26,6 @@ final class RleHybrid {
   private byte[] out = new byte[1 << 12];
   private int len;
 
-  /** The encoding of {@code v[0..n)} with {@code width} bits per value (0 to 32), as a new array. */
-  byte[] encode(int[] v, int n, int width) {
-    return Arrays.copyOf(out, encodeInPlace(v, n, width));
-  }
-
   /**
    * The encoding of {@code v[0..n)} into {@link #buffer()}, whose first bytes (the count returned)
    * it is until the next call: a page's encoding is consumed by Parquet's page writer before the

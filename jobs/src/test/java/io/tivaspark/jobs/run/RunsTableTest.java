@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link RunsTable} (the runs table read with Delta Kernel, no Spark job) gives what the Spark SQL
  * reads it replaced give: per year the state of the latest SUCCEEDED or PARTIAL run ({@link
  * RunsLog#currentState} of Kernel's rows against Spark SQL's, {@link RunsLog#finishedWithSpark}, and
- * the rows themselves) and the latest such run's config and input ({@link WarehouseIdentity#latest}), with FAILED rows in between (ignored), runs
- * that finish in another order than they start, and a log long enough to have Delta's checkpoint
- * (every 10 commits); an absent table is empty.
+ * the rows themselves) and the latest such run's config and input ({@link WarehouseIdentity#latest}),
+ * with FAILED rows in between (ignored), runs that finish in another order than they start, and a log
+ * long enough to have Delta's checkpoint (every 10 commits); an absent table is empty.
  */
 class RunsTableTest {
   @TempDir

@@ -26,7 +26,7 @@ class RleHybridBench {
         long bytes = 0;
         long t0 = System.nanoTime();
         for (int p = 0; p < 2_500; p++) {
-          bytes += enc.encode(pages[c], PAGE, widths[c]).length;
+          bytes += enc.encodeInPlace(pages[c], PAGE, widths[c]);
         }
         double ns = (System.nanoTime() - t0) / (2_500.0 * PAGE);
         System.out.printf("RESULT rep %d %-24s %5.2f ns a value, %d bytes a page   [loadavg %s]%n", rep, names[c], ns,

@@ -23,7 +23,7 @@ class RleHybridTest {
       for (int trial = 0; trial < 40; trial++) {
         int n = 1 + rnd.nextInt(20_000);
         int[] v = page(rnd, n, width);
-        byte[] bytes = enc.encode(v, n, width);
+        byte[] bytes = encoded(enc, v, n, width);
         RunLengthBitPackingHybridDecoder dec =
             new RunLengthBitPackingHybridDecoder(width, ByteBufferInputStream.wrap(ByteBuffer.wrap(bytes)));
         for (int k = 0; k < n; k++) {
@@ -37,7 +37,7 @@ class RleHybridTest {
   void aPageOfOneValueIsOneRun() {
     int[] v = new int[20_000];
     java.util.Arrays.fill(v, 1);
-    byte[] bytes = new RleHybrid().encode(v, v.length, 1);
+    byte[] bytes = encoded(new RleHybrid(), v, v.length, 1);
     assertEquals(4, bytes.length); // ULEB128 of 40000 (3 bytes), the value (1 byte)
   }
 
@@ -50,12 +50,17 @@ class RleHybridTest {
       for (int count : new int[] {1, 2, 7, 8, 9, 63, 504, 505, 20_000}) {
         int[] v = new int[count];
         java.util.Arrays.fill(v, value);
-        byte[] expected = enc.encode(v, count, width);
+        byte[] expected = encoded(enc, v, count, width);
         int len = enc.repeatInPlace(count, value, width);
         assertEquals(java.util.Arrays.toString(expected),
             java.util.Arrays.toString(java.util.Arrays.copyOf(enc.buffer(), len)), "width " + width + ", count " + count);
       }
     }
+  }
+
+  /** The encoding of {@code v[0..n)}, copied out of the encoder's buffer. */
+  private static byte[] encoded(RleHybrid enc, int[] v, int n, int width) {
+    return java.util.Arrays.copyOf(enc.buffer(), enc.encodeInPlace(v, n, width));
   }
 
   /** Runs of random lengths (mostly short, some long) of random values below 2^width. */
