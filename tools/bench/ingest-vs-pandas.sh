@@ -6,6 +6,8 @@
 #   1. pandas.read_csv(file, index_col=0)           (C engine: the target; engine="pyarrow" too with PYARROW=1)
 #   2. bin/tiva ingest --format icio                (whole command: JVM + Spark start, parse, write)
 #      and the parse / write phases from its log line "ingested ...: parse X s, write Y s"
+#      once with the JVM's default JIT and once with the quick JIT only (-XX:TieredStopAtLevel=1),
+#      which bin/tiva uses for an ingest of less than 1 GiB of local input (docs/performance.md, tenth pass)
 #   3. optionally the same with an older build (BEFORE_JAR=path/to/tiva-jobs.jar and
 #      BEFORE_CP=its launcher-classpath.txt), for a before/after table
 # Prints wall and CPU seconds (user + sys: less sensitive than wall time to a loaded machine),
@@ -60,11 +62,11 @@ read -r PANDAS PANDAS_CPU PANDAS_PA PD_VERSION PD_SHAPE <<< "$PANDAS_OUT"
 PANDAS_LOAD=$(load)
 
 # one ingest: whole-command wall seconds, parse and write seconds from the log, CPU seconds, store rows
-ingest() { # $1 = classpath, $2 = log file
+ingest() { # $1 = classpath, $2 = log file, $3 = extra JVM flags
   rm -rf "$WORK/store"
   local t0 t1
   t0=$(date +%s.%N)
-  SPARK_LOCAL_IP=127.0.0.1 /usr/bin/time -f "cpu %U %S" java $(cat conf/jvmflags.txt) -Xss16m -Xmx4g \
+  SPARK_LOCAL_IP=127.0.0.1 /usr/bin/time -f "cpu %U %S" java $(cat conf/jvmflags.txt) ${3:-} -Xss16m -Xmx4g \
     -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -Dtiva.defaults="$ROOT/conf/application.conf" \
     -Dspark.master="local[2]" -cp "$1" io.tivaspark.jobs.Main ingest --format icio --in "$CSV" --out "$WORK/store" \
     > "$2" 2>&1
@@ -75,10 +77,10 @@ ingest() { # $1 = classpath, $2 = log file
   rows=$(grep -o '[0-9]* rows$' "$2" | tail -1 | cut -d' ' -f1)
   echo "$(echo "$t1 - $t0" | bc -l) ${phases:-0 0} ${cpu:-0} ${rows:-0}"
 }
-best_of() { # $1 = classpath, $2 = label: best whole-command run of REPEAT
+best_of() { # $1 = classpath, $2 = label, $3 = extra JVM flags: best whole-command run of REPEAT
   local best="" line
   for i in $(seq "$REPEAT"); do
-    line=$(ingest "$1" "$WORK/ingest-$2-$i.log")
+    line=$(ingest "$1" "$WORK/ingest-$2-$i.log" "${3:-}")
     if [ -z "$best" ] || [ "$(echo "${line%% *} < ${best%% *}" | bc -l)" = 1 ]; then best="$line"; fi
   done
   echo "$best"
@@ -91,6 +93,8 @@ report() { # label, "whole parse write cpu rows", load
 }
 AFTER=$(best_of "$CP" after)
 AFTER_LOAD=$(load)
+QUICK=$(best_of "$CP" quick -XX:TieredStopAtLevel=1)
+QUICK_LOAD=$(load)
 if [ -n "${BEFORE_JAR:-}" ]; then
   BEFORE=$(best_of "$BEFORE_JAR:$(cat "${BEFORE_CP:?BEFORE_CP: the launcher-classpath.txt of BEFORE_JAR}")" before)
   BEFORE_LOAD=$(load)
@@ -100,4 +104,5 @@ printf '%-26s %6.2f s (cpu %.2f s)%s  load %s\n' "pandas.read_csv" "$PANDAS" "$P
   "$([ "${PYARROW:-0}" = 1 ] && echo " (engine=pyarrow: $PANDAS_PA s)")" "$PANDAS_LOAD"
 [ -n "${BEFORE:-}" ] && report "tiva ingest (before)" "$BEFORE" "$BEFORE_LOAD"
 report "tiva ingest (this build)" "$AFTER" "$AFTER_LOAD"
+report "  with the quick JIT only" "$QUICK" "$QUICK_LOAD"
 echo "cores: $(nproc); loadavg now: $(cat /proc/loadavg)"

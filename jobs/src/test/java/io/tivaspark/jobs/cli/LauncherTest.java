@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,16 +50,24 @@ class LauncherTest {
     Files.writeString(java, String.join("\n", "#!/usr/bin/env bash",
         "echo '" + INCUBATOR + "' >&2", "echo '" + DLOPEN_LAPACK + "' >&2", "echo '" + DLOPEN_BLAS + "' >&2",
         "echo '10:00:00 WARN  RunJob: a warning of ours' >&2", "echo 'WARNING: another JVM warning' >&2",
-        "echo \"args: ${@: -1}\"", "exit 7", ""));
+        "echo \"args: ${@: -1}\"", "[ -z \"${TIVA_FAKE_ARGS:-}\" ] || echo \"$*\" > \"$TIVA_FAKE_ARGS\"", "exit 7", ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     return root;
   }
 
   private static List<String> run(Path tmp, Path root, String rawStderr) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("bin/tiva").toString(), "version");
+    return run(tmp, root, rawStderr, Map.of(), "version");
+  }
+
+  private static List<String> run(Path tmp, Path root, String rawStderr, Map<String, String> env, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/tiva").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PATH", tmp.resolve("fakebin") + ":" + System.getenv("PATH"));
     pb.environment().put("TIVA_NO_BUILD", "1");
     pb.environment().put("TIVA_RAW_STDERR", rawStderr);
+    pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -84,5 +94,42 @@ class LauncherTest {
     Path root = fakeProject(tmp);
     String err = run(tmp, root, "1").get(2);
     assertTrue(err.contains(INCUBATOR) && err.contains(DLOPEN_LAPACK) && err.contains(DLOPEN_BLAS), err);
+  }
+
+  /** The JVM command line bin/tiva runs for {@code args} (the fake java writes it to a file). */
+  private static String javaArgs(Path tmp, Path root, Map<String, String> env, String... args) throws Exception {
+    Path out = tmp.resolve("java-args.txt");
+    Files.deleteIfExists(out);
+    Map<String, String> e = new java.util.HashMap<>(env);
+    e.put("TIVA_FAKE_ARGS", out.toString());
+    run(tmp, root, "0", e, args);
+    return Files.readString(out);
+  }
+
+  /**
+   * The quick JIT (-XX:TieredStopAtLevel=1) for an ingest of less local input than
+   * TIVA_QUICK_JIT_BELOW bytes, wherever --in and its paths stand; never for other commands, a
+   * remote or missing input, more input than the limit, or a limit of 0; before TIVA_JAVA_OPTS.
+   */
+  @Test
+  void quickJitOnlyForASmallLocalIngest(@TempDir Path tmp) throws Exception {
+    Path root = fakeProject(tmp);
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.write(in.resolve("ICIO2023_2020.csv"), new byte[5000]);
+    String quick = "-XX:TieredStopAtLevel=1";
+    String dir = in.toString();
+    String file = in.resolve("ICIO2023_2020.csv").toString();
+    assertTrue(javaArgs(tmp, root, Map.of(), "ingest", "--format", "icio", "--in", dir, "--out", "s").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "--conf", dir, "ingest", "--out", "s", "--in", dir, dir).contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "ingest", "--in=" + dir, "--out", "s").contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of(), "run", "--input", dir, "--warehouse", "w").contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of(), "ingest", "--in", "s3a://bucket/icio", "--out", "s").contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of(), "ingest", "--in", dir, tmp.resolve("missing").toString()).contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_BELOW", "5000"), "ingest", "--in", file).contains(quick),
+        "a file of 5,000 bytes is not below a limit of 5,000");
+    assertTrue(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_BELOW", "5001"), "ingest", "--in", file).contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_BELOW", "0"), "ingest", "--in", dir).contains(quick));
+    String line = javaArgs(tmp, root, Map.of("TIVA_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "ingest", "--in", dir);
+    assertTrue(line.indexOf(quick) < line.indexOf("-XX:TieredStopAtLevel=4"), "TIVA_JAVA_OPTS comes later: " + line);
   }
 }
