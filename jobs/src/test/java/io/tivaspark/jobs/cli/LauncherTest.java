@@ -107,12 +107,12 @@ class LauncherTest {
   }
 
   /**
-   * The quick JIT (-XX:TieredStopAtLevel=1) for an ingest of less local input than
-   * TIVA_QUICK_JIT_BELOW bytes, wherever --in and its paths stand; never for other commands, a
+   * The quick JIT (-XX:TieredStopAtLevel=1) for demo, help and version, and for an ingest of less
+   * local input than TIVA_QUICK_JIT_BELOW bytes, wherever --in and its paths stand; never for run, a
    * remote or missing input, more input than the limit, or a limit of 0; before TIVA_JAVA_OPTS.
    */
   @Test
-  void quickJitOnlyForASmallLocalIngest(@TempDir Path tmp) throws Exception {
+  void quickJitForTheDemoAndASmallLocalIngest(@TempDir Path tmp) throws Exception {
     Path root = fakeProject(tmp);
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.write(in.resolve("ICIO2023_2020.csv"), new byte[5000]);
@@ -123,6 +123,10 @@ class LauncherTest {
     assertTrue(javaArgs(tmp, root, Map.of(), "--conf", dir, "ingest", "--out", "s", "--in", dir, dir).contains(quick));
     assertTrue(javaArgs(tmp, root, Map.of(), "ingest", "--in=" + dir, "--out", "s").contains(quick));
     assertFalse(javaArgs(tmp, root, Map.of(), "run", "--input", dir, "--warehouse", "w").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "demo").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "--conf", dir, "demo", "--warehouse", "w").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "version").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "help", "run").contains(quick));
     assertFalse(javaArgs(tmp, root, Map.of(), "ingest", "--in", "s3a://bucket/icio", "--out", "s").contains(quick));
     assertFalse(javaArgs(tmp, root, Map.of(), "ingest", "--in", dir, tmp.resolve("missing").toString()).contains(quick));
     assertFalse(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_BELOW", "5000"), "ingest", "--in", file).contains(quick),
