@@ -107,12 +107,13 @@ class LauncherTest {
   }
 
   /**
-   * The quick JIT (-XX:TieredStopAtLevel=1) for demo, help and version, and for an ingest of less
-   * local input than TIVA_QUICK_JIT_BELOW bytes, wherever --in and its paths stand; never for run, a
-   * remote or missing input, more input than the limit, or a limit of 0; before TIVA_JAVA_OPTS.
+   * The quick JIT (-XX:TieredStopAtLevel=1) for demo, help and version, for an ingest of less local
+   * input than TIVA_QUICK_JIT_BELOW bytes, wherever --in and its paths stand, and for a run of a
+   * store of less than TIVA_QUICK_JIT_RUN_BELOW bytes; never for other commands, a remote or
+   * missing input, more input than the limit, or a limit of 0; before TIVA_JAVA_OPTS.
    */
   @Test
-  void quickJitForTheDemoAndASmallLocalIngest(@TempDir Path tmp) throws Exception {
+  void quickJitForTheDemoAndSmallInputs(@TempDir Path tmp) throws Exception {
     Path root = fakeProject(tmp);
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.write(in.resolve("ICIO2023_2020.csv"), new byte[5000]);
@@ -122,7 +123,14 @@ class LauncherTest {
     assertTrue(javaArgs(tmp, root, Map.of(), "ingest", "--format", "icio", "--in", dir, "--out", "s").contains(quick));
     assertTrue(javaArgs(tmp, root, Map.of(), "--conf", dir, "ingest", "--out", "s", "--in", dir, dir).contains(quick));
     assertTrue(javaArgs(tmp, root, Map.of(), "ingest", "--in=" + dir, "--out", "s").contains(quick));
-    assertFalse(javaArgs(tmp, root, Map.of(), "run", "--input", dir, "--warehouse", "w").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "run", "--input", dir, "--warehouse", "w").contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of(), "run", "--warehouse", "w", "--input=" + dir).contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_RUN_BELOW", "5000"), "run", "--input", file).contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_RUN_BELOW", "0"), "run", "--input", dir).contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of(), "run", "--input", "hdfs://nn/store", "--warehouse", "w").contains(quick));
+    assertFalse(javaArgs(tmp, root, Map.of(), "sql", "--warehouse", dir).contains(quick));
+    assertTrue(javaArgs(tmp, root, Map.of("TIVA_QUICK_JIT_BELOW", "5000"), "run", "--input", file).contains(quick),
+        "run has a limit of its own");
     assertTrue(javaArgs(tmp, root, Map.of(), "demo").contains(quick));
     assertTrue(javaArgs(tmp, root, Map.of(), "--conf", dir, "demo", "--warehouse", "w").contains(quick));
     assertTrue(javaArgs(tmp, root, Map.of(), "version").contains(quick));
