@@ -28,7 +28,7 @@ done
 rc=0
 wait "$CMD" || rc=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); exit $rc" >&2
-python3 - "$SAMPLES" <<'EOF'
+python3 - "$SAMPLES" "$(getconf CLK_TCK)" <<'EOF'
 import collections, re, sys
 last = {}
 for line in open(sys.argv[1]):
@@ -36,7 +36,7 @@ for line in open(sys.argv[1]):
     m = re.match(r"(\d+) \((.*)\) (.*)", rest)
     if m:
         f = m.group(3).split()
-        last[(pid, m.group(1))] = (m.group(2), (int(f[11]) + int(f[12])) / 100.0)  # utime + stime, ticks
+        last[(pid, m.group(1))] = (m.group(2), (int(f[11]) + int(f[12])) / float(sys.argv[2]))  # utime + stime, in ticks
 groups = collections.defaultdict(collections.Counter)
 for (pid, _), (name, cpu) in last.items():
     groups[pid][re.sub(r"\d+", "#", name)] += cpu
