@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ class LauncherTest {
   private static String javaArgs(Path tmp, Path root, Map<String, String> env, String... args) throws Exception {
     Path out = tmp.resolve("java-args.txt");
     Files.deleteIfExists(out);
-    Map<String, String> e = new java.util.HashMap<>(env);
+    Map<String, String> e = new HashMap<>(env);
     e.put("TIVA_FAKE_ARGS", out.toString());
     run(tmp, root, "0", e, args);
     return Files.readString(out);
