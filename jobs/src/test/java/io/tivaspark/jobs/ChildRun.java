@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * for a phase of the run and then {@code kill -9} it.
  *
  * <p>The child runs {@code io.tivaspark.jobs.Main} with the JVM flags of bin/tiva for a small input
- * (the quick JIT included) on this test JVM's class path (the classes just compiled), or with {@code -Dtiva.it.launcher=bin/tiva}
- * through bin/tiva itself (TIVA_NO_BUILD=1: package first).
+ * (the quick JIT included) on this test JVM's class path (the classes just compiled), or with
+ * {@code -Dtiva.it.launcher=bin/tiva} through bin/tiva itself (TIVA_NO_BUILD=1: package first).
  */
 final class ChildRun implements AutoCloseable {
   /** The project root (surefire runs in jobs/). */
