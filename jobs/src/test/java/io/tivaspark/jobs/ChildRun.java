@@ -52,7 +52,7 @@ final class ChildRun implements AutoCloseable {
       cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(Arrays.asList(Files.readString(ROOT.resolve("conf/jvmflags.txt")).trim().split("\\s+")));
       // the quick JIT, as bin/tiva gives a run of a store under 64 MiB (every child's input here is
-      // one): CatalogTest's four children took 74.7 s instead of 92.8 s, quiet machine
+      // one): CatalogTest's first test (three children) took 74.7 s instead of 92.8 s, quiet machine
       cmd.add("-XX:TieredStopAtLevel=1");
       cmd.add("-Xss16m");
       cmd.add("-Xmx1g");
