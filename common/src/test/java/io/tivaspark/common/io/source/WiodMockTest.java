@@ -7,6 +7,7 @@ import io.tivaspark.common.SharedData;
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.MrioYear;
 import io.tivaspark.common.model.Satellite;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +94,9 @@ class WiodMockTest {
    */
   private static void assertSameAsPositionalRead(MrioYear m, Path file) throws Exception {
     int n = m.n();
-    try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+    // from a stream, never new XSSFWorkbook(File): that opens the package read-write and its close()
+    // writes the workbook back, which rewrote ../shared's mock while another test JVM was reading it
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       Sheet s = wb.getSheetAt(0);
       for (int i = 0; i < n; i++) {
         Row r = s.getRow(6 + i);
