@@ -62,7 +62,12 @@ class LauncherTest {
 
   private static List<String> run(Path tmp, Path root, String rawStderr, Map<String, String> env, String... args)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/tiva").toString()));
+    // bin/tiva's stderr filter (a grep it starts) may still be writing when the launcher's process
+    // (the exec'd java) has ended, and Java keeps only what a child's pipe holds at its exit (CI
+    // once saw an empty stderr): the filtered stderr goes through cat, which ends only when every
+    // writer has closed the pipe, and the wrapping shell waits for it
+    List<String> command = new ArrayList<>(List.of("bash", "-c",
+        "set -o pipefail; exec 4>&1; { bash \"$0\" \"$@\" 2>&1 1>&4 4>&-; } | cat >&2", root.resolve("bin/tiva").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PATH", tmp.resolve("fakebin") + ":" + System.getenv("PATH"));
