@@ -1,5 +1,6 @@
 package io.tivaspark.jobs.cli;
 
+import io.tivaspark.jobs.store.LocalFiles;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -48,6 +49,8 @@ public final class SparkSessions {
     setIfAbsent(conf, "spark.databricks.delta.allFilesInCrc.thresholdNumFiles", "1000");
     // Years are independent and expensive: never re-run a slow year speculatively.
     setIfAbsent(conf, "spark.speculation", "false");
+    // file: paths without a chmod or readlink process per file (store.LocalFiles)
+    LocalFiles.settings().forEach((k, v) -> setIfAbsent(conf, "spark.hadoop." + k, v));
     SparkSession spark = start(conf);
     if (!submitted && settings.tiva().hasPath("spark.log-level")) {
       spark.sparkContext().setLogLevel(settings.tiva().getString("spark.log-level"));
@@ -89,6 +92,7 @@ public final class SparkSessions {
     Map<String, String> merged = new java.util.TreeMap<>(settings.sparkConf());
     System.getProperties().stringPropertyNames().forEach(k -> merged.put(k, System.getProperty(k)));
     org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration();
+    LocalFiles.settings().forEach(c::set);
     merged.forEach((k, v) -> {
       if (k.startsWith("spark.hadoop.")) {
         c.set(k.substring("spark.hadoop.".length()), v);

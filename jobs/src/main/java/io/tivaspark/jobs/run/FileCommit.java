@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -437,7 +438,9 @@ final class FileCommit {
       Map<String, Statistics<?>> merged = new LinkedHashMap<>();
       long rows = 0;
       Set<String> incomplete = new TreeSet<>();
-      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+      // the options from conf: ParquetReadOptions.builder() would load a new Configuration per file
+      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf),
+          HadoopReadOptions.builder(conf, file).build())) {
         for (BlockMetaData b : r.getFooter().getBlocks()) {
           rows += b.getRowCount();
           for (ColumnChunkMetaData c : b.getColumns()) {

@@ -56,7 +56,7 @@ public final class HadoopConf implements Serializable {
   }
 
   private static Configuration plainLocal(Configuration c) {
-    c.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    c.set("fs.file.impl", LocalFiles.Raw.class.getName());
     c.setBoolean("fs.file.impl.disable.cache", true);
     return c;
   }
