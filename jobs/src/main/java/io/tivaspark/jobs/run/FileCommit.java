@@ -432,30 +432,37 @@ final class FileCommit {
     return CollectionConverters.asScala(list).toList();
   }
 
+  /**
+   * The row groups in the footer of {@code file}, read with {@code conf}: Parquet's option-less
+   * {@code open} would load a new Hadoop {@code Configuration} (its XML resources) for every file.
+   */
+  private static List<BlockMetaData> blocks(Configuration conf, Path file) throws IOException {
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf),
+        HadoopReadOptions.builder(conf, file).build())) {
+      return r.getFooter().getBlocks();
+    }
+  }
+
   /** Delta file statistics (numRecords, minValues, maxValues, nullCount) from a Parquet footer. */
   record FileStats(long rows, Map<String, Object> min, Map<String, Object> max, Map<String, Long> nulls) {
     static FileStats read(Configuration conf, Path file) throws IOException {
       Map<String, Statistics<?>> merged = new LinkedHashMap<>();
       long rows = 0;
       Set<String> incomplete = new TreeSet<>();
-      // the options from conf: ParquetReadOptions.builder() would load a new Configuration per file
-      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf),
-          HadoopReadOptions.builder(conf, file).build())) {
-        for (BlockMetaData b : r.getFooter().getBlocks()) {
-          rows += b.getRowCount();
-          for (ColumnChunkMetaData c : b.getColumns()) {
-            String name = c.getPath().toDotString();
-            Statistics<?> s = c.getStatistics();
-            if (s == null || s.isEmpty() && c.getValueCount() > 0) {
-              incomplete.add(name);
-              continue;
-            }
-            Statistics<?> m = merged.get(name);
-            if (m == null) {
-              merged.put(name, s.copy());
-            } else {
-              mergeInto(m, s);
-            }
+      for (BlockMetaData b : blocks(conf, file)) {
+        rows += b.getRowCount();
+        for (ColumnChunkMetaData c : b.getColumns()) {
+          String name = c.getPath().toDotString();
+          Statistics<?> s = c.getStatistics();
+          if (s == null || s.isEmpty() && c.getValueCount() > 0) {
+            incomplete.add(name);
+            continue;
+          }
+          Statistics<?> m = merged.get(name);
+          if (m == null) {
+            merged.put(name, s.copy());
+          } else {
+            mergeInto(m, s);
           }
         }
       }

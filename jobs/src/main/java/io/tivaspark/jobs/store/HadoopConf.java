@@ -14,7 +14,8 @@ import org.apache.hadoop.conf.Configuration;
  * by another tool (pyarrow, pandas, DuckDB) fails with {@code ChecksumException}. The store and the
  * staged result files are plain Parquet: every configuration from {@link #get()} and
  * {@link #plain(Configuration)} maps {@code file:} to Hadoop's {@code RawLocalFileSystem} (no
- * sidecar written, none read; the same files otherwise), uncached, since Hadoop's file-system cache
+ * sidecar written, none read; the same files otherwise; {@link LocalFiles.Raw}, which starts no
+ * process per file), uncached, since Hadoop's file-system cache
  * ignores the configuration. Other schemes (hdfs, s3a, abfs) are untouched: their checksums are the
  * storage's own. docs/operations.md "Editing the store with other tools".
  */
