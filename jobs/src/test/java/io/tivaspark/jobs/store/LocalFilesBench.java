@@ -13,8 +13,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * Hadoop's local file systems against {@link LocalFiles} (tools/bench/local-files.sh): milliseconds
  * per {@code mkdirs} and per {@code FileContext} create + rename (what Delta's log store does for a
- * commit file), {@code hadoop} or {@code ours} as the argument, {@code ROUNDS} rounds of
- * {@code N} operations each; the first round is the JIT's and is printed too.
+ * commit file), {@code hadoop} or {@code ours} as the argument, {@code -Dbench.rounds} (3) rounds
+ * of {@code -Dbench.n} (200) operations each; the first round is the JIT's and is printed too.
  */
 public final class LocalFilesBench {
   private LocalFilesBench() {}
