@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
 import org.apache.hadoop.fs.DelegateToFileSystem;
@@ -62,7 +60,9 @@ public final class LocalFiles {
         return;
       }
       try {
-        Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(mode));
+        // without those bits FsPermission prints the nine-letter form ("rwxr-x---") java.nio reads
+        Files.setPosixFilePermissions(pathToFile(p).toPath(),
+            PosixFilePermissions.fromString(permission.toString()));
       } catch (UnsupportedOperationException e) { // not a POSIX file system
         super.setPermission(p, permission);
       }
@@ -72,18 +72,6 @@ public final class LocalFiles {
     public FileStatus getFileLinkStatus(Path f) throws IOException {
       // Hadoop's answer for a path that is no link is its getFileStatus (FileNotFoundException if absent)
       return Files.isSymbolicLink(pathToFile(f).toPath()) ? super.getFileLinkStatus(f) : getFileStatus(f);
-    }
-
-    /** The nine permission bits of {@code mode} (owner, group, others: read, write, execute). */
-    static Set<PosixFilePermission> posix(int mode) {
-      PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE, high bit first
-      Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-      for (int i = 0; i < bits.length; i++) {
-        if ((mode & (0400 >> i)) != 0) {
-          out.add(bits[i]);
-        }
-      }
-      return out;
     }
   }
 

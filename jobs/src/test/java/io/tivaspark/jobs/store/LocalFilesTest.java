@@ -143,8 +143,13 @@ class LocalFilesTest {
   }
 
   @Test
-  void posixBitsInOrder() {
-    assertEquals(PosixFilePermissions.fromString("rwxr-x---"), LocalFiles.Raw.posix(0750));
-    assertEquals(PosixFilePermissions.fromString("-w---x-w-"), LocalFiles.Raw.posix(0212));
+  void posixBitsInOrder() throws Exception {
+    RawLocalFileSystem fs = new LocalFiles.Raw();
+    fs.initialize(URI.create("file:///"), conf(true));
+    java.nio.file.Path f = Files.createFile(tmp.resolve("bits"));
+    fs.setPermission(new Path(f.toUri()), new FsPermission((short) 0750));
+    assertEquals(PosixFilePermissions.fromString("rwxr-x---"), Files.getPosixFilePermissions(f));
+    fs.setPermission(new Path(f.toUri()), new FsPermission((short) 0212));
+    assertEquals(PosixFilePermissions.fromString("-w---x-w-"), Files.getPosixFilePermissions(f));
   }
 }
