@@ -18,6 +18,9 @@ import java.util.List;
  * {@code BM_SINK}, by exporter × importer (and {@code WLD}) × exporting industry (aggregates, {@code _T}).
  */
 final class BmImporterRows {
+  /** VAXIM's one term, as the list a vector of rows takes (made once). */
+  private static final List<String> VAXIM_TERMS = List.of(BmVaxim.TERM);
+
   private BmImporterRows() {}
 
   /**
@@ -61,10 +64,7 @@ final class BmImporterRows {
         continue;
       }
       String from = c < g ? countries.get(c) : eco.code();
-      for (int q = 0; q < 2; q++) {
-        sink.exportDecomposition(BmImporter.ORIGIN, from, eco.code(), TOTAL, BmImporter.ORIGIN_TERMS.get(q),
-            o.origin()[2 * c + q]);
-      }
+      sink.exportDecomposition(BmImporter.ORIGIN, from, eco.code(), TOTAL, BmImporter.ORIGIN_TERMS, o.origin(), 2 * c);
     }
   }
 
@@ -72,7 +72,7 @@ final class BmImporterRows {
   static void emitVaxim(YearSystem sys, YearSystem.Economy eco, double[] vaxim, ResultSink sink) {
     int g = sys.g();
     double[] wld = new double[sys.nInd()];
-    List<String> terms = List.of(BmVaxim.TERM);
+    List<String> terms = VAXIM_TERMS;
     for (int r = 0; r < g; r++) {
       if (eco.member()[r]) {
         continue;
@@ -99,16 +99,11 @@ final class BmImporterRows {
     List<String> industries = sys.layout().industries();
     double[] tot = new double[nt];
     for (int k = 0; k < ia.slots(); k++) {
-      String in = ia.code(k, industries);
-      for (int q = 0; q < nt; q++) {
-        sink.exportDecomposition(method, exporter, importer, in, terms.get(q), bySlot[k * nt + q]);
-        if (k < sys.nInd()) {
-          tot[q] += bySlot[k * nt + q];
-        }
+      sink.exportDecomposition(method, exporter, importer, ia.code(k, industries), terms, bySlot, k * nt);
+      for (int q = 0; k < sys.nInd() && q < nt; q++) {
+        tot[q] += bySlot[k * nt + q];
       }
     }
-    for (int q = 0; q < nt; q++) {
-      sink.exportDecomposition(method, exporter, importer, TOTAL, terms.get(q), tot[q]);
-    }
+    sink.exportDecomposition(method, exporter, importer, TOTAL, terms, tot, 0);
   }
 }

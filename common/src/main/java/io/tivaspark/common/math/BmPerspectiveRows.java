@@ -93,9 +93,7 @@ final class BmPerspectiveRows {
 
   private static void put(ResultSink sink, String method, List<String> terms, String s, String pr, String in,
       double[] v, int o) {
-    for (int q = 0; q < terms.size(); q++) {
-      sink.exportDecomposition(method, s, pr, in, terms.get(q), v[o + q]);
-    }
+    sink.exportDecomposition(method, s, pr, in, terms, v, o);
   }
 
   /** BP2 and BP3 for the three perspectives of one exporter ({@code src} = {@link PartnerTerms#out()}). */
@@ -173,9 +171,7 @@ final class BmPerspectiveRows {
     String[] methods = {BmWorld.SOURCE, BmWorld.SINK};
     for (int a = 0; a < 2; a++) {
       double[] row = {t[0], t[1], t[2], t[3], t[4], t[5], t[6], fva[a], t[6] - fva[a]};
-      for (int q = 0; q < row.length; q++) {
-        sink.exportDecomposition(methods[a], eco.code(), WLD, TOTAL, BmWorld.TERMS.get(q), row[q]);
-      }
+      sink.exportDecomposition(methods[a], eco.code(), WLD, TOTAL, BmWorld.TERMS, row, 0);
     }
   }
 }

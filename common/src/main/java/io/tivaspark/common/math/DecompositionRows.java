@@ -36,6 +36,8 @@ final class DecompositionRows {
    */
   record CountryTotals(double[] kww, ExporterAlgebra.DirectTerms direct, double ffd, double returned) {}
 
+  /** The WWZ terms of a block: the 16 terms, the 6 exvatools aggregates, EXGR (made before {@link #BLOCK_TERMS}). */
+  static final List<String> WWZ_BLOCK_TERMS = wwzBlockTerms();
   /**
    * The terms of one (importer, industry) block of WWZ, BM_SOURCE and BM_SINK rows, in the order
    * {@link Block#emitAll} writes them: "method/term".
@@ -44,10 +46,15 @@ final class DecompositionRows {
   /** Number of WWZ values at the start of a block (16 terms, 6 exvatools aggregates, EXGR). */
   static final int BLOCK_WWZ = 16 + 7;
 
+  private static List<String> wwzBlockTerms() {
+    List<String> t = new ArrayList<>(WWZ_TERMS);
+    t.addAll(List.of("VAX", "REF", "DVA", "DDC", "FVA", "FDC", "EXGR"));
+    return List.copyOf(t);
+  }
+
   private static List<String> blockTerms() {
     List<String> t = new ArrayList<>();
-    WWZ_TERMS.forEach(q -> t.add("WWZ/" + q));
-    List.of("VAX", "REF", "DVA", "DDC", "FVA", "FDC", "EXGR").forEach(q -> t.add("WWZ/" + q));
+    WWZ_BLOCK_TERMS.forEach(q -> t.add("WWZ/" + q));
     BM_SOURCE_TERMS.forEach(q -> t.add("BM_SOURCE/" + q));
     BM_SINK_TERMS.forEach(q -> t.add("BM_SINK/" + q));
     return List.copyOf(t);
@@ -190,38 +197,30 @@ final class DecompositionRows {
 
     /**
      * WWZ's 16 terms and the exvatools aggregates VAX (1..5), REF (6..8), DVA (1..8), DDC (9+10),
-     * FVA (11+12+14+15), FDC (13+16), EXGR; BM source and sink terms; for one (importer, industry).
+     * FVA (11+12+14+15), FDC (13+16), EXGR; BM source and sink terms; for one (importer, industry):
+     * the block's values in {@link #BLOCK_TERMS} order, written as three vectors of rows.
      */
     void emitAll(String pr, String in, double[] o, int base) {
-      for (int q = 0; q < 16; q++) {
-        put(q, "WWZ", pr, in, WWZ_TERMS.get(q), o[base + W0 + q]);
-      }
       int w = base + W0;
+      System.arraycopy(o, w, row, 0, 16);
       double vax = o[w] + o[w + 1] + o[w + 2] + o[w + 3] + o[w + 4];
       double ref = o[w + 5] + o[w + 6] + o[w + 7];
-      put(16, "WWZ", pr, in, "VAX", vax);
-      put(17, "WWZ", pr, in, "REF", ref);
-      put(18, "WWZ", pr, in, "DVA", vax + ref);
-      put(19, "WWZ", pr, in, "DDC", o[w + 8] + o[w + 9]);
-      put(20, "WWZ", pr, in, "FVA", o[w + 10] + o[w + 11] + o[w + 13] + o[w + 14]);
-      put(21, "WWZ", pr, in, "FDC", o[w + 12] + o[w + 15]);
-      put(22, "WWZ", pr, in, "EXGR", o[base + SRC]);
-      for (int q = 0; q < BM_SOURCE_TERMS.size(); q++) {
-        put(BLOCK_WWZ + q, "BM_SOURCE", pr, in, BM_SOURCE_TERMS.get(q), o[base + SRC + q]);
-      }
+      row[16] = vax; // VAX
+      row[17] = ref; // REF
+      row[18] = vax + ref; // DVA
+      row[19] = o[w + 8] + o[w + 9]; // DDC
+      row[20] = o[w + 10] + o[w + 11] + o[w + 13] + o[w + 14]; // FVA
+      row[21] = o[w + 12] + o[w + 15]; // FDC
+      row[22] = o[base + SRC]; // EXGR
+      System.arraycopy(o, base + SRC, row, BLOCK_WWZ, BM_SOURCE_TERMS.size());
       int k0 = BLOCK_WWZ + BM_SOURCE_TERMS.size();
-      for (int q = 0; q < BM_SINK_TERMS.size(); q++) {
-        put(k0 + q, "BM_SINK", pr, in, BM_SINK_TERMS.get(q), o[base + SNK + q]);
-      }
+      System.arraycopy(o, base + SNK, row, k0, BM_SINK_TERMS.size());
+      sink.exportDecomposition("WWZ", s, pr, in, WWZ_BLOCK_TERMS, row, 0);
+      sink.exportDecomposition("BM_SOURCE", s, pr, in, BM_SOURCE_TERMS, row, BLOCK_WWZ);
+      sink.exportDecomposition("BM_SINK", s, pr, in, BM_SINK_TERMS, row, k0);
       if (agg != null) {
         agg.record(pr, in, row);
       }
-    }
-
-    /** One row, kept at position q of the block for the check. */
-    private void put(int q, String method, String pr, String in, String term, double value) {
-      row[q] = value;
-      sink.exportDecomposition(method, s, pr, in, term, value);
     }
   }
 

@@ -2,6 +2,7 @@ package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Sources;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ final class FinalProductVa {
   private final int g;
   private final int nInd;
   private final int gn;
+  /** the rows of a by-source vector: every country-industry (made once, so a sink resolves its codes once) */
+  private final Sources sources;
   private final CheckResult.Builder sumFinalDemand;
 
   private FinalProductVa(YearSystem sys, Checks checks) {
@@ -38,6 +41,7 @@ final class FinalProductVa {
     this.g = sys.g();
     this.nInd = sys.nInd();
     this.gn = g * nInd;
+    this.sources = Sources.of(sys.layout());
     sumFinalDemand = checks.identity("J4", "va_final_demand_product: sum over sources = final demand of the product");
   }
 
@@ -98,13 +102,10 @@ final class FinalProductVa {
 
   private void emit(int i, double[] f, ResultSink sink) {
     List<String> countries = sys.layout().countries();
-    List<String> industries = sys.layout().industries();
-    String product = industries.get(i);
+    String product = sys.layout().industries().get(i);
     for (int d = 0; d < g; d++) {
       String demand = countries.get(d);
-      for (int p = 0; p < gn; p++) {
-        sink.vaFinalDemandProduct(countries.get(p / nInd), industries.get(p % nInd), demand, product, f[p + d * gn]);
-      }
+      sink.vaFinalDemandProduct(sources, demand, product, f, d * gn);
     }
   }
 

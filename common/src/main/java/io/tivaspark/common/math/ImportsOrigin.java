@@ -2,6 +2,7 @@ package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Sources;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,9 +40,8 @@ final class ImportsOrigin {
   private final int nInd;
   /** Number of sources S: G (COUNTRY) or G·N (INDUSTRY). */
   private final int sources;
-  /** Codes of each source t: its country, and its industry or "_T". */
-  private final String[] sourceCountry;
-  private final String[] sourceIndustry;
+  /** Codes of each source t: its country, and its industry or "_T" (made once, so a sink resolves them once). */
+  private final Sources sourceCodes;
   private final CheckResult.Builder sumImgr;
   private final CheckResult.Builder sumImgrDva;
   private final CheckResult.Builder sumExgrDva;
@@ -55,12 +55,8 @@ final class ImportsOrigin {
     this.g = sys.g();
     this.nInd = sys.nInd();
     this.sources = byIndustry ? g * nInd : g;
-    sourceCountry = new String[sources];
-    sourceIndustry = new String[sources];
-    for (int t = 0; t < sources; t++) {
-      sourceCountry[t] = sys.layout().countries().get(byIndustry ? t / nInd : t);
-      sourceIndustry[t] = byIndustry ? sys.layout().industries().get(t % nInd) : Codes.TOTAL;
-    }
+    sourceCodes = byIndustry ? Sources.of(sys.layout())
+        : new Sources(sys.layout().countries(), java.util.Collections.nCopies(g, Codes.TOTAL));
     sumImgr = checks.identity("J3", "va_origin_imports: sum over sources = IMGR");
     sumImgrDva = checks.identity("J3", "va_origin_imports: source = importer gives IMGR_DVA");
     sumExgrDva = checks.identity("J3", "va_origin_imports: sum over importers, source = partner gives EXGR_DVA");
@@ -147,9 +143,7 @@ final class ImportsOrigin {
         continue;
       }
       String importer = countries.get(s);
-      for (int t = 0; t < sources; t++) {
-        sink.vaOriginImports(sourceCountry[t], sourceIndustry[t], importer, partner, industry, out[s * sources + t]);
-      }
+      sink.vaOriginImports(sourceCodes, importer, partner, industry, out, s * sources);
     }
   }
 

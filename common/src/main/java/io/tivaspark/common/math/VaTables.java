@@ -2,6 +2,7 @@ package io.tivaspark.common.math;
 
 import io.tivaspark.common.model.Layout;
 import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Sources;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,6 +61,7 @@ final class VaTables {
     double[] b = sys.b();
     double[] eC = sys.countryExports();
     double[] col = new double[gn];
+    Sources sources = Sources.of(lay);
     for (int q = 0; q < gn; q++) {
       Arrays.fill(col, 0.0);
       for (int j : colsOf[q]) {
@@ -71,9 +73,7 @@ final class VaTables {
       }
       String ec = lay.countries().get(q / nInd);
       String ei = lay.industries().get(q % nInd);
-      for (int p = 0; p < gn; p++) {
-        sink.vaOriginExports(lay.countries().get(p / nInd), lay.industries().get(p % nInd), ec, ei, col[p]);
-      }
+      sink.vaOriginExports(sources, ec, ei, col, 0);
     }
   }
 

@@ -1,12 +1,21 @@
 package io.tivaspark.common.model;
 
+import java.util.List;
+
 /**
  * Where the math of one year puts its results. The engine (the Spark jobs) implements it and
  * decides how rows are stored; the math never knows. Codes passed here are reporting codes:
  * split entities already merged, country groups as countries, {@code WLD} for "all partners"
  * and {@code _T} for "all industries".
+ *
+ * <p>The vector forms (a value array with the codes that vary along it: a {@link Sources} or a list of
+ * terms) stand for the same rows, in the same order, as their row form called once a row, which is what
+ * their default does. A sink that stores rows overrides them to resolve a vector's codes once, not once a
+ * row (docs/performance.md, issue 17 thirteenth pass); a family makes each list or {@code Sources} once
+ * (per year or for good) and passes the same object again.
  */
 public interface ResultSink {
+
   /** A row of the {@code indicators} table. {@code value} may be NaN to mean null (undefined ratio). */
   void indicator(String indicator, String country, String partner, String industry, double value,
       Unit unit);
@@ -35,6 +44,32 @@ public interface ResultSink {
   default void vaFinalDemandProduct(String sourceCountry, String sourceIndustry, String demandCountry,
       String productIndustry, double value) {}
 
+  /** The rows of {@code va_origin_exports} for every source p: value {@code values[from + p]}. */
+  default void vaOriginExports(Sources sources, String exporter, String exportIndustry, double[] values, int from) {
+    for (int p = 0; p < sources.size(); p++) {
+      vaOriginExports(sources.countries().get(p), sources.industries().get(p), exporter, exportIndustry,
+          values[from + p]);
+    }
+  }
+
+  /** The rows of {@code va_origin_imports} for every source p: value {@code values[from + p]}. */
+  default void vaOriginImports(Sources sources, String importer, String partner, String importIndustry,
+      double[] values, int from) {
+    for (int p = 0; p < sources.size(); p++) {
+      vaOriginImports(sources.countries().get(p), sources.industries().get(p), importer, partner, importIndustry,
+          values[from + p]);
+    }
+  }
+
+  /** The rows of {@code va_final_demand_product} for every source p: value {@code values[from + p]}. */
+  default void vaFinalDemandProduct(Sources sources, String demandCountry, String productIndustry, double[] values,
+      int from) {
+    for (int p = 0; p < sources.size(); p++) {
+      vaFinalDemandProduct(sources.countries().get(p), sources.industries().get(p), demandCountry, productIndustry,
+          values[from + p]);
+    }
+  }
+
   /** A row of {@code quality_checks}. */
   void check(CheckResult result);
 
@@ -46,6 +81,17 @@ public interface ResultSink {
   default void exportDecomposition(String method, String exporter, String importer, String industry, String term,
       double value) {
     throw new UnsupportedOperationException("this sink does not take export_decomposition rows");
+  }
+
+  /**
+   * The rows of {@code export_decomposition} for one (method, exporter, importer, industry): term
+   * {@code terms.get(q)} with value {@code values[from + q]}, for every q.
+   */
+  default void exportDecomposition(String method, String exporter, String importer, String industry,
+      List<String> terms, double[] values, int from) {
+    for (int q = 0; q < terms.size(); q++) {
+      exportDecomposition(method, exporter, importer, industry, terms.get(q), values[from + q]);
+    }
   }
 
   /**

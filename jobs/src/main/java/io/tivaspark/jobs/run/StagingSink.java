@@ -3,6 +3,7 @@ package io.tivaspark.jobs.run;
 import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.Family;
 import io.tivaspark.common.model.ResultSink;
+import io.tivaspark.common.model.Sources;
 import io.tivaspark.common.model.Unit;
 import io.tivaspark.jobs.store.Column;
 import io.tivaspark.jobs.store.ColumnarWriter;
@@ -11,7 +12,9 @@ import io.tivaspark.jobs.store.ParquetRows;
 import io.tivaspark.jobs.store.RowFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -38,6 +41,10 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   /** per table ordinal, the rows of a "strings and one value" table, encoded by {@link #encoder} */
   private final EncoderThread.Rows[] lanes = new EncoderThread.Rows[OutputTable.values().length];
   private final EncoderThread encoder;
+  /** a vector's key columns (the run id last) and the columns that vary along it, reused vector after vector */
+  private final String[] blockKeys = new String[7];
+  @SuppressWarnings("unchecked")
+  private final List<String>[] blockVarying = new List[7];
   private boolean done;
 
   /**
@@ -123,6 +130,40 @@ public final class StagingSink implements ResultSink, AutoCloseable {
     }
   }
 
+  /**
+   * A vector of rows of a "strings and one value" table ({@link #put} once a row would write the same):
+   * {@link #blockKeys} holds the table's key columns, {@link #blockVarying} the lists that vary along
+   * the vector (null elsewhere); both are cleared after.
+   */
+  private void putBlock(OutputTable t, double[] values, int from, int count) {
+    EncoderThread.Rows lane = lanes[t.ordinal()];
+    if (lane == null) {
+      writer(t);
+      throw new IllegalStateException("a key-and-value row for " + t.tableName() + ", a file of other columns");
+    }
+    for (int r = 0; r < count; r++) {
+      if (Double.isInfinite(values[from + r])) {
+        put(t, values[from + r], row(0, r), row(1, r), row(2, r), row(3, r), row(4, r), row(5, r)); // throws
+      }
+    }
+    checked[t.ordinal()] += count;
+    int keys = lane.columns() - 1;
+    blockKeys[keys] = runId;
+    try {
+      lane.writeBlock(blockKeys, blockVarying, values, from, count);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("staging year " + year, ex);
+    } finally {
+      Arrays.fill(blockKeys, null);
+      Arrays.fill(blockVarying, null);
+    }
+  }
+
+  /** Row r's string in key column c of the vector being written. */
+  private String row(int c, int r) {
+    return blockVarying[c] != null ? blockVarying[c].get(r) : blockKeys[c];
+  }
+
   @Override
   public void indicator(String indicator, String country, String partner, String industry, double value,
       Unit unit) {
@@ -165,6 +206,35 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   }
 
   @Override
+  public void vaOriginExports(Sources sources, String exporter, String exportIndustry, double[] values, int from) {
+    bySource(sources, exporter, exportIndustry, null);
+    putBlock(OutputTable.VA_ORIGIN_EXPORTS, values, from, sources.size());
+  }
+
+  @Override
+  public void vaOriginImports(Sources sources, String importer, String partner, String importIndustry,
+      double[] values, int from) {
+    bySource(sources, importer, partner, importIndustry);
+    putBlock(OutputTable.VA_ORIGIN_IMPORTS, values, from, sources.size());
+  }
+
+  @Override
+  public void vaFinalDemandProduct(Sources sources, String demandCountry, String productIndustry, double[] values,
+      int from) {
+    bySource(sources, demandCountry, productIndustry, null);
+    putBlock(OutputTable.VA_FINAL_DEMAND_PRODUCT, values, from, sources.size());
+  }
+
+  /** The key columns of a by-source vector: the source's country and industry vary, then up to three fixed. */
+  private void bySource(Sources sources, String c, String d, String e) {
+    blockVarying[0] = sources.countries();
+    blockVarying[1] = sources.industries();
+    blockKeys[2] = c;
+    blockKeys[3] = d;
+    blockKeys[4] = e;
+  }
+
+  @Override
   public void check(CheckResult r) {
     write(OutputTable.QUALITY_CHECKS, r.check(), r.scope(), r.maxAbsError(), r.maxRelError(),
         r.tolerance(), r.passed(), r.worst() == null ? "" : r.worst(), Family.ofCheck(r.check()).code(), null);
@@ -174,6 +244,17 @@ public final class StagingSink implements ResultSink, AutoCloseable {
   public void exportDecomposition(String method, String exporter, String importer, String industry, String term,
       double value) {
     put(OutputTable.EXPORT_DECOMPOSITION, value, method, exporter, importer, industry, term, null);
+  }
+
+  @Override
+  public void exportDecomposition(String method, String exporter, String importer, String industry, List<String> terms,
+      double[] values, int from) {
+    blockKeys[0] = method;
+    blockKeys[1] = exporter;
+    blockKeys[2] = importer;
+    blockKeys[3] = industry;
+    blockVarying[4] = terms;
+    putBlock(OutputTable.EXPORT_DECOMPOSITION, values, from, terms.size());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.tivaspark.jobs.store;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -118,11 +119,16 @@ public final class EncoderThread implements AutoCloseable {
     private final KeyIds[] keyIds;
     private final BlockingQueue<RowBatch> free = new ArrayBlockingQueue<>(BATCHES_PER_FILE);
     private RowBatch filling;
+    /** {@link #writeBlock}'s ids of its columns: one id, or (where not null) one per row */
+    private final int[] blockId;
+    private final int[][] blockIds;
 
     private Rows(BatchWriter writer, int stringColumns, String label) {
       this.writer = writer;
       this.label = label;
       this.keyIds = new KeyIds[stringColumns];
+      this.blockId = new int[stringColumns];
+      this.blockIds = new int[stringColumns][];
       for (int c = 0; c < stringColumns; c++) {
         keyIds[c] = new KeyIds();
       }
@@ -169,6 +175,50 @@ public final class EncoderThread implements AutoCloseable {
       t.size = r + 1;
       if (t.full()) {
         handOn();
+      }
+    }
+
+    /**
+     * {@code count} rows at once, the same rows as {@link #write} called for each: string column c is
+     * {@code keys[c]} on every row or, where {@code varying[c]} is not null, {@code varying[c].get(r)} on
+     * row r (a list of exactly {@code count} strings, resolved once per list object: {@link KeyIds#ids});
+     * row r's value is {@code values[from + r]}. The ids are copied into the batches as runs.
+     */
+    public void writeBlock(String[] keys, List<String>[] varying, double[] values, int from, int count)
+        throws IOException {
+      if (count == 0) {
+        return;
+      }
+      RowBatch t = filling;
+      for (int c = 0; c < keyIds.length; c++) { // new strings go to the batch the block starts in
+        List<String> v = varying[c];
+        if (v == null) {
+          blockIds[c] = null;
+          blockId[c] = keyIds[c].id(keys[c], t, c);
+        } else if (v.size() != count) {
+          throw new IllegalArgumentException(label + ": a block of " + count + " rows with " + v.size()
+              + " strings in column " + c);
+        } else {
+          blockIds[c] = keyIds[c].ids(v, t, c);
+        }
+      }
+      for (int done = 0; done < count; ) {
+        t = filling;
+        int r = t.size;
+        int len = Math.min(count - done, t.values.length - r);
+        for (int c = 0; c < keyIds.length; c++) {
+          if (blockIds[c] == null) {
+            Arrays.fill(t.ids[c], r, r + len, blockId[c]);
+          } else {
+            System.arraycopy(blockIds[c], done, t.ids[c], r, len);
+          }
+        }
+        System.arraycopy(values, from + done, t.values, r, len);
+        t.size = r + len;
+        done += len;
+        if (t.full()) {
+          handOn();
+        }
       }
     }
 

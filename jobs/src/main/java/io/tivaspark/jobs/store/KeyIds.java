@@ -1,6 +1,7 @@
 package io.tivaspark.jobs.store;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import java.util.Objects;
  *   <li>a {@code HashMap} by value; the string then takes the first free slot of its window, or its
  *       home slot when the window is full.
  * </ol>
+ * A list of strings a producer passes again and again (the terms of a method, the sources of a vector)
+ * is resolved once per list object ({@link #ids}).
  */
 final class KeyIds {
   static final int SLOTS = 1024;
@@ -31,6 +34,11 @@ final class KeyIds {
   /** the previous row's string (at first a string no caller has, so a null is never taken for it) */
   private String last = new String();
   private int lastId;
+  /** the ids of each list {@link #ids} resolved, by identity; at most {@value #LISTS} lists are kept */
+  private final Map<List<String>, int[]> listIds = new IdentityHashMap<>();
+  static final int LISTS = 4096;
+  private List<String> lastList;
+  private int[] lastListIds;
 
   /**
    * The id of {@code s} (not null) in column {@code column} of the batch {@code b} being filled; a
@@ -38,6 +46,32 @@ final class KeyIds {
    */
   int id(String s, RowBatch b, int column) {
     return s == last ? lastId : changed(s, b, column);
+  }
+
+  /**
+   * The ids of the strings of {@code list}, in order, resolved on the first call for that list object
+   * (later calls with the same object cost a lookup by identity; the list must not change). Strings seen
+   * for the first time are recorded in {@code b} in list order: the caller writes the list's rows, in
+   * that order, into {@code b} first, so the ids are given out as row by row.
+   */
+  int[] ids(List<String> list, RowBatch b, int column) {
+    if (list == lastList) {
+      return lastListIds;
+    }
+    int[] v = listIds.get(list);
+    if (v == null) {
+      v = new int[list.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = id(list.get(i), b, column);
+      }
+      if (listIds.size() >= LISTS) {
+        listIds.clear(); // a producer that makes a list per call: resolved again, memory bounded
+      }
+      listIds.put(list, v);
+    }
+    lastList = list;
+    lastListIds = v;
+    return v;
   }
 
   private int changed(String s, RowBatch b, int column) {
