@@ -213,7 +213,8 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
    * thread; the sign of a zero bound is settled after the loop) and given to Parquet's statistics
    * once, and the nulls counted. The levels of a page with no null (nearly all: a null is a value a
    * family could not compute) are one RLE run, written without a pass over the page; a page with
-   * nulls has its levels filled in a second pass. The page's bytes and its levels' encoding are
+   * nulls has its levels filled in a second pass. The values of a page with no null are copied into
+   * its PLAIN bytes at once (one little-endian bulk copy), the others one by one. The page's bytes and its levels' encoding are
    * reused from page to page: Parquet's page writer has compressed and copied them when
    * {@code writePage} returns.
    */
@@ -230,7 +231,6 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
       if (Double.isNaN(x)) {
         nulls++;
       } else {
-        plain.putDouble(x);
         min = x < min ? x : min;
         max = x > max ? x : max;
         if (x == 0) {
@@ -239,6 +239,16 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
           } else {
             negativeZero = true;
           }
+        }
+      }
+    }
+    if (nulls == 0) { // nearly every page: the values as they are, in one copy
+      plain.asDoubleBuffer().put(v, 0, n);
+      plain.position(8 * n);
+    } else {
+      for (int r = 0; r < n; r++) {
+        if (!Double.isNaN(v[r])) {
+          plain.putDouble(v[r]);
         }
       }
     }
@@ -311,6 +321,8 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
     private final int[] page = new int[PAGE_ROWS];
     /** each dictionary entry's rank in the column's order ({@link #ranks}) */
     private int[] rank = new int[0];
+    /** the dictionary entry of each rank (the inverse of {@link #rank}) */
+    private int[] byRank = new int[0];
     /** the ids of rows written one at a time, by value */
     private final Map<String, Integer> ids = new HashMap<>();
     /** the previous row's string and id (a run of equal keys costs one comparison a row) */
@@ -353,32 +365,29 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
 
     /**
      * RLE/bit-packed ids after one byte of bit width; statistics: the page's least and greatest
-     * string in Parquet's order, found by comparing the entries' ranks in that order ({@link
-     * #ranks}) as ints, then given to Parquet's statistics once (comparing the distinct strings of
-     * each page as binaries cost 22 % of the staging thread).
+     * string in Parquet's order, found as the least and greatest rank in that order ({@link
+     * #ranks}) of the ids where the column changes, then given to Parquet's statistics once
+     * (comparing the distinct strings of each page as binaries cost 22 % of the staging thread).
      */
     void writePage(PageWriter w, int n, ColumnDescriptor d, RleHybrid rle) throws IOException {
       Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());
       int[] order = ranks(d);
       int width = BytesUtils.getWidthFromMaxInt(Math.max(0, dictionary.size() - 1));
       int last = -1;
-      int least = -1;
+      int least = Integer.MAX_VALUE; // ranks
       int greatest = -1;
       for (int r = 0; r < n; r++) {
         int id = page[r];
         if (id != last) {
-          if (least < 0 || order[id] < order[least]) {
-            least = id;
-          }
-          if (greatest < 0 || order[id] > order[greatest]) {
-            greatest = id;
-          }
+          int o = order[id];
+          least = Math.min(least, o);
+          greatest = Math.max(greatest, o);
           last = id;
         }
       }
-      if (least >= 0) {
-        stats.updateStats(dictionary.get(least));
-        stats.updateStats(dictionary.get(greatest));
+      if (greatest >= 0) {
+        stats.updateStats(dictionary.get(byRank[least]));
+        stats.updateStats(dictionary.get(byRank[greatest]));
       }
       int len = rle.encodeInPlace(page, n, width); // consumed by writePage (see writeDoublePage)
       BytesInput bytes = BytesInput.concat(BytesInput.from(new byte[] {(byte) width}),
@@ -400,8 +409,10 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
         java.util.Comparator<Binary> cmp = d.getPrimitiveType().comparator();
         java.util.Arrays.sort(order, (a, b) -> cmp.compare(dictionary.get(a), dictionary.get(b)));
         rank = new int[order.length];
+        byRank = new int[order.length];
         for (int k = 0; k < order.length; k++) {
           rank[order[k]] = k;
+          byRank[k] = order[k];
         }
       }
       return rank;

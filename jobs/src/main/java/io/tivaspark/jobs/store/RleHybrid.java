@@ -12,7 +12,8 @@ import java.util.Arrays;
  *     bits each (width bytes per group of 8).</li>
  * </ul>
  * A value repeated 8 times or more (after the pending literals are topped up to a multiple of 8
- * from the run) becomes an RLE run, everything else is bit-packed; the last group of literals is
+ * from the run) becomes an RLE run, everything else is bit-packed (a value that differs from the one 7
+ * places on starts no such run, so a literal stretch costs one comparison a value); the last group of literals is
  * padded with zeros (the page's value count tells readers where the values end). No length
  * prefix: the caller adds one where the page layout wants it (definition levels) or a byte of bit
  * width (dictionary ids). One pass over the array and no object per value, where parquet-java's
@@ -37,6 +38,14 @@ final class RleHybrid {
     int litStart = 0;
     int i = 0;
     while (i < n) {
+      if (i + 7 < n && v[i + 7] != v[i]) {
+        // the run that starts here (or the rest of a run shorter than 8 that started before) is shorter
+        // than 8, so a literal whatever it is followed by: one comparison a value on literal stretches
+        // (a column that changes every row) instead of finding the run's end first
+        lit++;
+        i++;
+        continue;
+      }
       int j = i + 1;
       while (j < n && v[j] == v[i]) {
         j++;

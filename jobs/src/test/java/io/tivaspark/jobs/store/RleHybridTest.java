@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link RleHybrid} against parquet-java's own decoder: random pages of every bit width 0–20 with
  * runs of every length (1 to 3000, so that literal groups are topped up from runs, cut at 63 groups,
- * and padded at the end), decoded value for value.
+ * and padded at the end), decoded value for value; and byte for byte the same as the plain run-by-run
+ * statement of its rule ({@link #reference}) on pages of every shape the staged columns have.
  */
 class RleHybridTest {
 
@@ -31,6 +32,95 @@ class RleHybridTest {
         }
       }
     }
+  }
+
+  @Test
+  void theSameBytesAsTheRuleRunByRun() {
+    Random rnd = new Random(11);
+    RleHybrid enc = new RleHybrid();
+    for (int trial = 0; trial < 3000; trial++) {
+      int width = rnd.nextInt(12);
+      int n = 1 + rnd.nextInt(trial < 1000 ? 40 : 20_000);
+      int[] v = trial % 3 == 0 ? page(rnd, n, width) : cycles(rnd, n, width);
+      byte[] expected = reference(v, n, width);
+      byte[] actual = encoded(enc, v, n, width);
+      int at = java.util.Arrays.mismatch(expected, actual);
+      assertEquals(-1, at, "trial " + trial + " (n " + n + ", width " + width + "): first different byte");
+    }
+  }
+
+  /**
+   * The rule, run by run: a run of equal values that still has 8 or more after topping the pending
+   * literals up to a multiple of 8 is an RLE run, everything else bit-packed in runs of at most 63 groups.
+   */
+  private static byte[] reference(int[] v, int n, int width) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int lit = 0;
+    int litStart = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i + 1;
+      while (j < n && v[j] == v[i]) {
+        j++;
+      }
+      int fill = (8 - lit % 8) % 8;
+      if (j - i - fill >= 8) {
+        packed(out, v, litStart, lit + fill, width);
+        varint(out, (j - i - fill) << 1);
+        for (int b = 0; b < (width + 7) / 8; b++) {
+          out.write(v[i] >>> (8 * b));
+        }
+        lit = 0;
+        litStart = j;
+      } else {
+        lit += j - i;
+      }
+      i = j;
+    }
+    packed(out, v, litStart, lit, width);
+    return out.toByteArray();
+  }
+
+  private static void packed(java.io.ByteArrayOutputStream out, int[] v, int from, int count, int width) {
+    for (int done = 0; done < count; ) {
+      int groups = Math.min(63, (count - done + 7) / 8);
+      varint(out, groups << 1 | 1);
+      long bits = 0;
+      int used = 0;
+      for (int k = 0; k < groups * 8; k++) {
+        bits |= (done + k < count ? v[from + done + k] & 0xffffffffL : 0) << used;
+        used += width;
+        for (; used >= 8; used -= 8, bits >>>= 8) {
+          out.write((int) bits & 0xff);
+        }
+      }
+      done += groups * 8;
+    }
+  }
+
+  private static void varint(java.io.ByteArrayOutputStream out, int x) {
+    for (; (x & ~0x7f) != 0; x >>>= 7) {
+      out.write(x & 0x7f | 0x80);
+    }
+    out.write(x);
+  }
+
+  /** Columns that change every row or every few: short cycles, runs of a few, now and then a long run. */
+  private static int[] cycles(Random rnd, int n, int width) {
+    int[] v = new int[n];
+    int bound = width == 0 ? 1 : 1 << width;
+    int period = 1 + rnd.nextInt(12);
+    int stretch = 1 + rnd.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      v[i] = rnd.nextInt(200) == 0 ? rnd.nextInt(bound) : (i / stretch % period) % bound;
+      if (rnd.nextInt(500) == 0) {
+        int run = 8 + rnd.nextInt(30);
+        for (int k = 0; k < run && i + 1 < n; k++) {
+          v[++i] = v[i - 1];
+        }
+      }
+    }
+    return v;
   }
 
   @Test
@@ -58,9 +148,10 @@ class RleHybridTest {
     }
   }
 
-  /** The encoding of {@code v[0..n)}, copied out of the encoder's buffer. */
+  /** The encoding of {@code v[0..n)}, copied out of the encoder's buffer (taken after the call: it may grow). */
   private static byte[] encoded(RleHybrid enc, int[] v, int n, int width) {
-    return java.util.Arrays.copyOf(enc.buffer(), enc.encodeInPlace(v, n, width));
+    int len = enc.encodeInPlace(v, n, width);
+    return java.util.Arrays.copyOf(enc.buffer(), len);
   }
 
   /** Runs of random lengths (mostly short, some long) of random values below 2^width. */
