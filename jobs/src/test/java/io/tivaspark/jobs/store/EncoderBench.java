@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * by-source table ({@code va_origin_imports}: importer × partner × industry × source country × source
  * industry, 4.4 M rows a rep), the values random doubles as the families' are; and, as the floor, the
  * same batches filled and dropped. {@code TIVA_BENCH=1 mvn -o -q -pl common,jobs test -Dtest=EncoderBench
- * -Dsurefire.failIfNoSpecifiedTests=false} ({@code TIVA_BENCH_REPS}, default 5).
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code TIVA_BENCH_REPS}, default 5; {@code TIVA_BENCH_CODECS},
+ * default {@code SNAPPY}, e.g. {@code UNCOMPRESSED,SNAPPY,ZSTD}: each codec in turn, with the file's bytes a
+ * row; {@code TIVA_BENCH_VALUES}: a file of little-endian doubles, e.g. a real table's value column, used
+ * in place of the random values, in order and again from its start).
  */
 class EncoderBench {
   private static final List<Column> DECOMPOSITION = List.of(Column.string("method"), Column.string("exporter"),
@@ -28,10 +31,22 @@ class EncoderBench {
       Column.string("source_industry"), Column.string("importer"), Column.string("partner"),
       Column.string("import_industry"), Column.dbl("value"), Column.string("run_id"));
 
-  /** random doubles as the families' values are (nearly all distinct, a few zeros and NaNs) */
+  /** random doubles as the families' values are (nearly all distinct, a few zeros and NaNs), or a file's */
   private static final double[] VALUES = values(1 << 20);
 
   private static double[] values(int n) {
+    String file = System.getenv("TIVA_BENCH_VALUES");
+    if (file != null) {
+      try {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(java.nio.file.Path.of(file)))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        double[] v = new double[Integer.highestOneBit(b.remaining() / 8)];
+        b.asDoubleBuffer().get(v);
+        return v;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     Random rnd = new Random(1);
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
@@ -46,22 +61,27 @@ class EncoderBench {
     int reps = Integer.parseInt(System.getenv().getOrDefault("TIVA_BENCH_REPS", "5"));
     java.nio.file.Path dir = Files.createTempDirectory("tiva-encoder-bench");
     Configuration conf = HadoopConf.local().get();
+    String[] codecs = System.getenv().getOrDefault("TIVA_BENCH_CODECS", "SNAPPY").split(",");
     for (int rep = 0; rep < reps; rep++) {
       for (String shape : new String[] {"export_decomposition", "by source"}) {
         boolean dec = shape.equals("export_decomposition");
-        for (boolean drop : new boolean[] {true, false}) {
+        for (int k = -1; k < codecs.length; k++) {
+          boolean drop = k < 0;
           Path f = new Path(dir.toString(), "f" + rep + shape.charAt(0) + ".parquet");
-          ColumnarWriter w = drop ? null
-              : new ColumnarWriter(conf, f, "t", dec ? DECOMPOSITION : BY_SOURCE, CompressionCodecName.SNAPPY);
+          ColumnarWriter w = drop ? null : new ColumnarWriter(conf, f, "t", dec ? DECOMPOSITION : BY_SOURCE,
+              CompressionCodecName.valueOf(codecs[k].trim()));
           long t0 = System.nanoTime();
           long n = dec ? decomposition(w) : bySource(w);
           if (w != null) {
             w.commit();
           }
-          System.out.printf("RESULT rep %d %-22s %-13s %5.1f ns a row, %d rows   [loadavg %s]%n", rep, shape,
-              drop ? "(fill, drop)" : "encoded", (System.nanoTime() - t0) / (double) n, n,
+          double ns = (System.nanoTime() - t0) / (double) n;
+          java.nio.file.Path file = java.nio.file.Path.of(f.toString());
+          double bytes = drop ? 0 : Files.size(file) / (double) n;
+          System.out.printf("RESULT rep %d %-22s %-13s %5.1f ns a row, %5.2f bytes a row, %d rows   [loadavg %s]%n",
+              rep, shape, drop ? "(fill, drop)" : codecs[k].trim(), ns, bytes, n,
               Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
-          Files.deleteIfExists(java.nio.file.Path.of(f.toString()));
+          Files.deleteIfExists(file);
         }
       }
     }
