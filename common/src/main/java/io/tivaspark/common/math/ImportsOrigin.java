@@ -4,6 +4,7 @@ import io.tivaspark.common.model.CheckResult;
 import io.tivaspark.common.model.ResultSink;
 import io.tivaspark.common.model.Sources;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ final class ImportsOrigin {
     this.nInd = sys.nInd();
     this.sources = byIndustry ? g * nInd : g;
     sourceCodes = byIndustry ? Sources.of(sys.layout())
-        : new Sources(sys.layout().countries(), java.util.Collections.nCopies(g, Codes.TOTAL));
+        : new Sources(sys.layout().countries(), Collections.nCopies(g, Codes.TOTAL));
     sumImgr = checks.identity("J3", "va_origin_imports: sum over sources = IMGR");
     sumImgrDva = checks.identity("J3", "va_origin_imports: source = importer gives IMGR_DVA");
     sumExgrDva = checks.identity("J3", "va_origin_imports: sum over importers, source = partner gives EXGR_DVA");

@@ -15,7 +15,6 @@ import java.util.List;
  * (per year or for good) and passes the same object again.
  */
 public interface ResultSink {
-
   /** A row of the {@code indicators} table. {@code value} may be NaN to mean null (undefined ratio). */
   void indicator(String indicator, String country, String partner, String industry, double value,
       Unit unit);

@@ -214,9 +214,9 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
    * once, and the nulls counted. The levels of a page with no null (nearly all: a null is a value a
    * family could not compute) are one RLE run, written without a pass over the page; a page with
    * nulls has its levels filled in a second pass. The values of a page with no null are copied into
-   * its PLAIN bytes at once (one little-endian bulk copy), the others one by one. The page's bytes and its levels' encoding are
-   * reused from page to page: Parquet's page writer has compressed and copied them when
-   * {@code writePage} returns.
+   * its PLAIN bytes at once (one little-endian bulk copy), the others one by one. The page's bytes
+   * and its levels' encoding are reused from page to page: Parquet's page writer has compressed and
+   * copied them when {@code writePage} returns.
    */
   private void writeDoublePage(PageWriter w, double[] v, int n, ColumnDescriptor d) throws IOException {
     Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());

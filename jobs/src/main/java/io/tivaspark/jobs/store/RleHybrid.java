@@ -12,9 +12,9 @@ import java.util.Arrays;
  *     bits each (width bytes per group of 8).</li>
  * </ul>
  * A value repeated 8 times or more (after the pending literals are topped up to a multiple of 8
- * from the run) becomes an RLE run, everything else is bit-packed (a value that differs from the one 7
- * places on starts no such run, so a literal stretch costs one comparison a value); the last group of literals is
- * padded with zeros (the page's value count tells readers where the values end). No length
+ * from the run) becomes an RLE run, everything else is bit-packed (a value that differs from the one
+ * 7 places on starts no such run, so a literal stretch costs one comparison a value); the last group
+ * of literals is padded with zeros (the page's value count tells readers where the values end). No length
  * prefix: the caller adds one where the page layout wants it (definition levels) or a byte of bit
  * width (dictionary ids). One pass over the array and no object per value, where parquet-java's
  * {@code RunLengthBitPackingHybridEncoder} takes one call per value (a year's staging encodes about

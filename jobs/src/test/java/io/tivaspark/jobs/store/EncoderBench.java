@@ -103,7 +103,7 @@ class EncoderBench {
     return feed.finish();
   }
 
-  /** 9 importers × 3 partners × 45 industries × 81 countries × 45 industries of source (a by-source vector each). */
+  /** 9 importers × 3 partners × 45 industries × 81 countries × 45 industries of source (a vector each). */
   private static long bySource(ColumnarWriter w) throws Exception {
     Feed feed = new Feed(w, 6, new int[] {81, 45, 81, 81, 45, 1});
 
