@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -49,8 +46,6 @@ import org.apache.parquet.schema.MessageType;
 public final class ColumnarWriter implements RowFile, BatchWriter {
   static final int PAGE_ROWS = 20_000;
   static final long ROW_GROUP_BYTES = 32L << 20;
-  /** pages of fewer rows (a file's or a row group's last) are encoded on one thread */
-  static final int SPLIT_ROWS = 4096;
 
   private final long rowGroupBytes;
   private final FileSystem fs;
@@ -145,15 +140,6 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
    */
   @Override
   public void write(RowBatch batch) throws IOException {
-    write(batch, null);
-  }
-
-  /**
-   * {@link #write(RowBatch)}, with half of each full page's string columns encoded on {@code pages}
-   * (null: all on the calling thread): the same bytes either way ({@link #flushPage}).
-   */
-  @Override
-  public void write(RowBatch batch, Executor pages) throws IOException {
     if (batch.ids.length != stringColumns || stringColumns != isString.length - 1) {
       throw new IllegalArgumentException("batch has " + batch.ids.length + " string columns and one double, the file "
           + stringColumns + " string columns of " + isString.length);
@@ -178,7 +164,7 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
       rows += n;
       pageRows += n;
       if (pageRows == PAGE_ROWS) {
-        flushPage(pages);
+        flushPage();
       }
     }
   }
@@ -196,26 +182,15 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
     return rows;
   }
 
+  /** Encodes the buffered rows as one data page per column. */
   private void flushPage() throws IOException {
-    flushPage(null);
-  }
-
-  /**
-   * Encodes the buffered rows as one data page per column, then hands the pages to Parquet's page
-   * writers in column order. With a {@code helper} (the staging thread's second thread) and a page of
-   * at least {@value #SPLIT_ROWS} rows, every other string column is encoded there while this thread
-   * encodes the rest: each column has its own encoder and buffer, so the bytes are the same
-   * (docs/performance.md, issue 17 thirteenth pass).
-   */
-  private void flushPage(Executor helper) throws IOException {
     if (pageRows == 0) {
       return;
     }
-    EncodedPage[] encoded = encodeStrings(helper);
     for (int c = 0; c < isString.length; c++) {
       PageWriter w = pages.getPageWriter(descriptors.get(c));
       if (isString[c]) {
-        encoded[c].writeTo(w);
+        strings[c].writePage(w, pageRows, descriptors.get(c), rle);
       } else {
         writeDoublePage(w, doubles[c], pageRows, descriptors.get(c));
       }
@@ -228,49 +203,6 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
     }
     if (buffered >= rowGroupBytes) {
       flushRowGroup();
-    }
-  }
-
-  /** The string columns' pages of the buffered rows (null for the double columns), every other one on {@code helper}. */
-  private EncodedPage[] encodeStrings(Executor helper) throws IOException {
-    EncodedPage[] out = new EncodedPage[isString.length];
-    int n = pageRows;
-    boolean split = helper != null && n >= SPLIT_ROWS && stringColumns > 1;
-    FutureTask<Void> other = split ? new FutureTask<>(() -> {
-      encode(out, n, 1);
-      return null;
-    }) : null;
-    if (other != null) {
-      helper.execute(other);
-    }
-    encode(out, n, split ? 0 : -1);
-    if (other != null) {
-      try {
-        other.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while a page was encoded", e);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      }
-    }
-    return out;
-  }
-
-  /** Encodes the string columns whose index among them has parity {@code parity} (-1: all) into {@code out}. */
-  private void encode(EncodedPage[] out, int n, int parity) {
-    int k = 0;
-    for (int c = 0; c < isString.length; c++) {
-      if (isString[c] && (parity < 0 || k++ % 2 == parity)) {
-        out[c] = strings[c].encode(n, descriptors.get(c));
-      }
-    }
-  }
-
-  /** A string column's encoded page, kept until it is handed to the column's page writer. */
-  private record EncodedPage(BytesInput bytes, int rows, Statistics<?> stats) {
-    void writeTo(PageWriter w) throws IOException {
-      w.writePage(bytes, rows, rows, stats, Encoding.BIT_PACKED, Encoding.BIT_PACKED, Encoding.PLAIN_DICTIONARY);
     }
   }
 
@@ -386,8 +318,6 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
   /** One string column: its dictionary (ids in order of first use in the file) and a page of ids. */
   private static final class StringColumn {
     private final List<Binary> dictionary = new ArrayList<>();
-    /** this column's page encoder (its buffer holds the encoded page until it is written) */
-    private final RleHybrid rle = new RleHybrid();
     private final int[] page = new int[PAGE_ROWS];
     /** each dictionary entry's rank in the column's order ({@link #ranks}) */
     private int[] rank = new int[0];
@@ -439,7 +369,7 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
      * #ranks}) of the ids where the column changes, then given to Parquet's statistics once
      * (comparing the distinct strings of each page as binaries cost 22 % of the staging thread).
      */
-    EncodedPage encode(int n, ColumnDescriptor d) {
+    void writePage(PageWriter w, int n, ColumnDescriptor d, RleHybrid rle) throws IOException {
       Statistics<?> stats = Statistics.createStats(d.getPrimitiveType());
       int[] order = ranks(d);
       int width = BytesUtils.getWidthFromMaxInt(Math.max(0, dictionary.size() - 1));
@@ -459,10 +389,10 @@ public final class ColumnarWriter implements RowFile, BatchWriter {
         stats.updateStats(dictionary.get(byRank[least]));
         stats.updateStats(dictionary.get(byRank[greatest]));
       }
-      int len = rle.encodeInPlace(page, n, width); // this column's own buffer, until its page is written
+      int len = rle.encodeInPlace(page, n, width); // consumed by writePage (see writeDoublePage)
       BytesInput bytes = BytesInput.concat(BytesInput.from(new byte[] {(byte) width}),
           BytesInput.from(rle.buffer(), 0, len));
-      return new EncodedPage(bytes, n, stats);
+      w.writePage(bytes, n, n, stats, Encoding.BIT_PACKED, Encoding.BIT_PACKED, Encoding.PLAIN_DICTIONARY);
     }
 
     /**

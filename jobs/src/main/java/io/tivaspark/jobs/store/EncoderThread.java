@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Encodes the rows of several files ({@link BatchWriter}: {@link ColumnarWriter}) on one background
  * thread, so that the thread that computes rows only turns each string into its dictionary id and
  * stores ints into batches ({@link RowBatch}, {@value #BATCH_ROWS} rows) while the pages are encoded
- * and compressed on another core (docs/performance.md, issue 17 fourth pass); a second thread
- * encodes part of each full page's columns beside it (thirteenth pass). Each file gets
+ * and compressed on another core (docs/performance.md, issue 17 fourth pass). Each file gets
  * {@value #BATCHES_PER_FILE} batches; when all of them wait to be encoded the producer waits, so
  * memory stays bounded (~2.4 MB a file of 7 columns; with 3 batches, bursts of rows waited 2.1–2.9 s
  * a year at n = 3645, with 16 0.5–0.9 s). One thread for all the files keeps each file's rows in
@@ -31,8 +30,6 @@ public final class EncoderThread implements AutoCloseable {
   static final int BATCHES_PER_FILE = 16;
 
   private final ExecutorService thread;
-  /** a second thread the writers may use for part of a page's encoding (with {@link #thread} only) */
-  private final ExecutorService pages;
   private final List<Rows> files = new ArrayList<>();
   private final AtomicLong encodingNanos = new AtomicLong();
   private long waitedNanos;
@@ -42,16 +39,11 @@ public final class EncoderThread implements AutoCloseable {
 
   /** {@code name}: the thread's name (e.g. the year); {@code background}: false = encode on the caller's thread. */
   public EncoderThread(String name, boolean background) {
-    this.thread = background ? daemon(name) : null;
-    this.pages = background ? daemon(name + "-pages") : null;
-  }
-
-  private static ExecutorService daemon(String name) {
-    return Executors.newSingleThreadExecutor(task -> {
+    this.thread = background ? Executors.newSingleThreadExecutor(task -> {
       Thread t = new Thread(task, name);
       t.setDaemon(true);
       return t;
-    });
+    }) : null;
   }
 
   /** The producer's handle on one file's rows (used by one producer thread). */
@@ -86,13 +78,10 @@ public final class EncoderThread implements AutoCloseable {
   @Override
   public void close() {
     stopped = true;
-    for (ExecutorService t : new ExecutorService[] {thread, pages}) {
-      if (t == null) {
-        continue;
-      }
-      t.shutdownNow();
+    if (thread != null) {
+      thread.shutdownNow();
       try {
-        if (!t.awaitTermination(1, TimeUnit.MINUTES)) {
+        if (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
           throw new IllegalStateException("the staging encoder thread did not stop within a minute");
         }
       } catch (InterruptedException e) {
@@ -260,7 +249,7 @@ public final class EncoderThread implements AutoCloseable {
       try {
         if (failure == null && !stopped) {
           long t = System.nanoTime();
-          writer.write(b, pages);
+          writer.write(b);
           encodingNanos.addAndGet(System.nanoTime() - t);
         }
       } catch (Throwable e) {
