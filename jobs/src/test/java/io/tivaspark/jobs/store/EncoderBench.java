@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * The staging encoder alone (docs/performance.md, issue 17 thirteenth pass): ns a row of
  * {@link ColumnarWriter#write(RowBatch)} (pages, statistics, RLE/bit-packed ids, PLAIN doubles, Snappy,
  * the local file) for batches of ids in the order of {@code export_decomposition}'s rows (method ×
- * exporter × importer × industry × term, run_id last; 81 × 81 × 69 × 40 = 18.1 M rows a rep) and of a
- * by-source table ({@code va_origin_imports}: importer × partner × industry × source country × source
+ * exporter × importer (and WLD) × industry × term, run_id last; 81 × 82 × 69 × 40 = 18.3 M rows a rep)
+ * and of a by-source table ({@code va_origin_imports}: importer × partner × industry × source country × source
  * industry, 4.4 M rows a rep), the values random doubles as the families' are; and, as the floor, the
  * same batches filled and dropped. {@code TIVA_BENCH=1 mvn -o -q -pl common,jobs test -Dtest=EncoderBench
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code TIVA_BENCH_REPS}, default 5; {@code TIVA_BENCH_CODECS},
@@ -87,7 +87,7 @@ class EncoderBench {
     }
   }
 
-  /** 81 × 81 × 69 × 40 rows: the method changes with the term (3 methods), every id given in order of first use. */
+  /** 81 × 82 × 69 × 40 rows: the method changes with the term (3 methods), ids given in order of first use. */
   private static long decomposition(ColumnarWriter w) throws Exception {
     Feed feed = new Feed(w, 6, new int[] {3, 81, 82, 69, 40, 1});
 
