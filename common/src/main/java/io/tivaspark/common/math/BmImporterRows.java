@@ -100,8 +100,10 @@ final class BmImporterRows {
     double[] tot = new double[nt];
     for (int k = 0; k < ia.slots(); k++) {
       sink.exportDecomposition(method, exporter, importer, ia.code(k, industries), terms, bySlot, k * nt);
-      for (int q = 0; k < sys.nInd() && q < nt; q++) {
-        tot[q] += bySlot[k * nt + q];
+      if (k < sys.nInd()) { // _T sums the industries, not the aggregates
+        for (int q = 0; q < nt; q++) {
+          tot[q] += bySlot[k * nt + q];
+        }
       }
     }
     sink.exportDecomposition(method, exporter, importer, TOTAL, terms, tot, 0);

@@ -44,7 +44,7 @@ final class DecompositionRows {
    */
   static final List<String> BLOCK_TERMS = blockTerms();
   /** Number of WWZ values at the start of a block (16 terms, 6 exvatools aggregates, EXGR). */
-  static final int BLOCK_WWZ = 16 + 7;
+  static final int BLOCK_WWZ = WWZ_BLOCK_TERMS.size();
 
   private static List<String> wwzBlockTerms() {
     List<String> t = new ArrayList<>(WWZ_TERMS);

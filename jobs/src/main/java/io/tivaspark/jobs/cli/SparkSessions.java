@@ -85,8 +85,9 @@ public final class SparkSessions {
 
   /**
    * The Hadoop settings a session would give its tasks, without starting one: Hadoop's defaults,
-   * {@link LocalFiles#settings()} and every {@code spark.hadoop.*} setting (spark-submit's {@code --conf}, which reach the JVM as
-   * system properties, over the configuration file's tiva.spark.conf), without the prefix.
+   * {@link LocalFiles#settings()} and every {@code spark.hadoop.*} setting (spark-submit's
+   * {@code --conf}, which reach the JVM as system properties, over the configuration file's
+   * tiva.spark.conf), without the prefix.
    */
   public static org.apache.hadoop.conf.Configuration hadoopConf(Settings settings) {
     Map<String, String> merged = new java.util.TreeMap<>(settings.sparkConf());

@@ -109,11 +109,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
    * handed to the table's encoder lane as dictionary ids: no array per row.
    */
   private void put(OutputTable t, double value, String a, String b, String c, String d, String e, String f) {
-    EncoderThread.Rows lane = lanes[t.ordinal()];
-    if (lane == null) {
-      writer(t); // a table this run does not write: the clear error
-      throw new IllegalStateException("a key-and-value row for " + t.tableName() + ", a file of other columns");
-    }
+    EncoderThread.Rows lane = lane(t);
     if (Double.isInfinite(value)) {
       String key = java.util.stream.Stream.of(a, b, c, d, e, f).filter(java.util.Objects::nonNull)
           .collect(java.util.stream.Collectors.joining(" "));
@@ -136,11 +132,7 @@ public final class StagingSink implements ResultSink, AutoCloseable {
    * the vector (null elsewhere); both are cleared after.
    */
   private void putBlock(OutputTable t, double[] values, int from, int count) {
-    EncoderThread.Rows lane = lanes[t.ordinal()];
-    if (lane == null) {
-      writer(t);
-      throw new IllegalStateException("a key-and-value row for " + t.tableName() + ", a file of other columns");
-    }
+    EncoderThread.Rows lane = lane(t);
     for (int r = 0; r < count; r++) {
       if (Double.isInfinite(values[from + r])) {
         put(t, values[from + r], row(0, r), row(1, r), row(2, r), row(3, r), row(4, r), row(5, r)); // throws
@@ -157,6 +149,16 @@ public final class StagingSink implements ResultSink, AutoCloseable {
       Arrays.fill(blockKeys, null);
       Arrays.fill(blockVarying, null);
     }
+  }
+
+  /** The encoder lane of a "strings and one value" table this run writes (else the clear error). */
+  private EncoderThread.Rows lane(OutputTable t) {
+    EncoderThread.Rows lane = lanes[t.ordinal()];
+    if (lane == null) {
+      writer(t); // a table this run does not write: the clear error
+      throw new IllegalStateException("a key-and-value row for " + t.tableName() + ", a file of other columns");
+    }
+    return lane;
   }
 
   /** Row r's string in key column c of the vector being written. */

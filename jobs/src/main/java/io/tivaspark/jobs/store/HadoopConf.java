@@ -15,9 +15,9 @@ import org.apache.hadoop.conf.Configuration;
  * staged result files are plain Parquet: every configuration from {@link #get()} and
  * {@link #plain(Configuration)} maps {@code file:} to Hadoop's {@code RawLocalFileSystem} (no
  * sidecar written, none read; the same files otherwise; {@link LocalFiles.Raw}, which starts no
- * process per file), uncached, since Hadoop's file-system cache
- * ignores the configuration. Other schemes (hdfs, s3a, abfs) are untouched: their checksums are the
- * storage's own. docs/operations.md "Editing the store with other tools".
+ * process per file), uncached, since Hadoop's file-system cache ignores the configuration. Other
+ * schemes (hdfs, s3a, abfs) are untouched: their checksums are the storage's own.
+ * docs/operations.md "Editing the store with other tools".
  */
 public final class HadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;
